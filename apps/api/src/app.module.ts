@@ -1,0 +1,46 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig, Clock, CoreModule, loggerParams } from '@weiquan/core';
+import { AuthGuard } from './common/auth.guard';
+import { formatGraphQLError } from './common/format-error';
+import { InputValidationPipe } from './common/validation.pipe';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { HealthController } from './modules/health/health.controller';
+import { OrgUnitModule } from './modules/org-unit/org-unit.module';
+import { UserModule } from './modules/user/user.module';
+
+/** Feature modules; each owns its resolvers (see FEATURE_MODULES for schema emission). */
+export const FEATURE_MODULES = [AuditModule, AuthModule, OrgUnitModule, UserModule];
+
+@Module({})
+export class AppModule {
+  static forRoot(opts: { config: AppConfig; clock?: Clock }): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot(loggerParams(opts.config, 'api')),
+        CoreModule.forRoot(opts),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          playground: false,
+          introspection: true,
+          context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+          formatError: formatGraphQLError,
+        }),
+        ...FEATURE_MODULES,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_PIPE, useClass: InputValidationPipe },
+      ],
+    };
+  }
+}

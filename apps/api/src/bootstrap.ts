@@ -1,0 +1,32 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import express from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Logger } from 'nestjs-pino';
+import { AppConfig, Clock } from '@weiquan/core';
+import { AppModule } from './app.module';
+
+/** Builds the API application (used by main.ts and by the GraphQL-level tests). */
+export async function createApiApp(config: AppConfig, clock?: Clock): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, clock }), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.set('trust proxy', 'loopback');
+  if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins });
+  serveConsole(app, config);
+  return app;
+}
+
+// The built console is served from the same origin, with SPA fallback for its client-side routes.
+function serveConsole(app: NestExpressApplication, config: AppConfig): void {
+  const dist = config.webDistPath;
+  if (!dist || !existsSync(join(dist, 'index.html'))) return;
+  app.use(express.static(dist, { index: false, maxAge: '1h' }));
+  app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
+    const api = req.path.startsWith('/graphql') || req.path.startsWith('/health') || req.path.startsWith('/admin/queues');
+    if (req.method !== 'GET' || api || !req.accepts('html')) return next();
+    res.sendFile(join(dist, 'index.html'));
+  });
+}

@@ -1,0 +1,24 @@
+import { HttpException } from '@nestjs/common';
+import type { GraphQLFormattedError } from 'graphql';
+import { AppError, ErrorCode } from '@weiquan/core';
+
+// Maps every error to { message, extensions: { code, field? } }. Internal errors never leak details.
+export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = (error as { originalError?: unknown })?.originalError ?? error;
+  const path = formatted.path;
+  if (original instanceof AppError) {
+    return { message: original.message, path, extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) } };
+  }
+  if (original instanceof HttpException) {
+    const status = original.getStatus();
+    const code = status === 401 ? ErrorCode.UNAUTHENTICATED : status === 403 ? ErrorCode.FORBIDDEN : status === 404 ? ErrorCode.NOT_FOUND : ErrorCode.BAD_USER_INPUT;
+    return { message: original.message, path, extensions: { code } };
+  }
+  const code = formatted.extensions?.code as string | undefined;
+  if (code && code !== 'INTERNAL_SERVER_ERROR') {
+    // GraphQL validation/coercion errors: name the offending field when the message carries it.
+    const field = /at "([^"]+)"/.exec(formatted.message)?.[1] ?? /argument "(\w+)"/i.exec(formatted.message)?.[1];
+    return { message: formatted.message, path, extensions: { code: code === 'GRAPHQL_VALIDATION_FAILED' ? ErrorCode.BAD_USER_INPUT : code, ...(field ? { field } : {}) } };
+  }
+  return { message: '服务器内部错误', path, extensions: { code: ErrorCode.INTERNAL } };
+}

@@ -1,0 +1,30 @@
+import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate, ValidationError } from 'class-validator';
+import { AppError, ErrorCode } from '@weiquan/core';
+
+/**
+ * class-validator on every input. The first failing property becomes a BAD_USER_INPUT error whose
+ * `field` is the argument path (e.g. 'input.username'); all failures are listed in `details`.
+ */
+@Injectable()
+export class InputValidationPipe implements PipeTransform {
+  async transform(value: unknown, meta: ArgumentMetadata): Promise<unknown> {
+    const type = meta.metatype;
+    if (!type || [String, Boolean, Number, Array, Object].includes(type as never) || value == null) return value;
+    const instance = plainToInstance(type, value);
+    const errors = await validate(instance as object, { whitelist: true, forbidUnknownValues: false });
+    if (!errors.length) return instance;
+    const flat = flatten(errors, meta.data ? `${meta.data}.` : '');
+    const first = flat[0];
+    throw new AppError(ErrorCode.BAD_USER_INPUT, first.message, first.field, { errors: flat });
+  }
+}
+
+function flatten(errors: ValidationError[], prefix: string): { field: string; message: string }[] {
+  return errors.flatMap((e) => {
+    const field = `${prefix}${e.property}`;
+    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flatten(e.children ?? [], `${field}.`)];
+  });
+}

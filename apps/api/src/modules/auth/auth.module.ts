@@ -1,0 +1,14 @@
+import { Global, Module } from '@nestjs/common';
+import { UserModule } from '../user/user.module';
+import { ActorResolver } from './actor.resolver.service';
+import { AuthResolver } from './auth.resolver';
+import { AuthService } from './auth.service';
+import { TokenService } from './token.service';
+
+@Global()
+@Module({
+  imports: [UserModule],
+  providers: [TokenService, ActorResolver, AuthService, AuthResolver],
+  exports: [ActorResolver, TokenService],
+})
+export class AuthModule {}

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { createHash, randomBytes } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import { AppConfig, AppError, Clock, ErrorCode } from '@weiquan/core';
+
+/** Access tokens are short-lived HS256 JWTs; refresh tokens are opaque random strings stored hashed. */
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  signAccess(userId: number): { token: string; expiresAt: Date } {
+    const iat = Math.floor(this.clock.now().getTime() / 1000);
+    const exp = iat + this.config.ACCESS_TOKEN_TTL_SECONDS;
+    const token = jwt.sign({ sub: String(userId), typ: 'access', iat, exp }, this.config.JWT_SECRET, { algorithm: 'HS256' });
+    return { token, expiresAt: new Date(exp * 1000) };
+  }
+
+  verifyAccess(token: string): number {
+    try {
+      const payload = jwt.verify(token, this.config.JWT_SECRET, {
+        algorithms: ['HS256'],
+        clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
+      }) as jwt.JwtPayload;
+      if (payload.typ !== 'access' || !payload.sub) throw new Error('wrong token type');
+      return Number(payload.sub);
+    } catch {
+      throw new AppError(ErrorCode.UNAUTHENTICATED, '登录已过期，请重新登录');
+    }
+  }
+
+  newRefreshToken(): { token: string; hash: string } {
+    const token = randomBytes(32).toString('base64url');
+    return { token, hash: sha256(token) };
+  }
+}
+
+export function sha256(s: string): string {
+  return createHash('sha256').update(s).digest('hex');
+}

@@ -1,0 +1,158 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { CLIENT_ERROR_CODES, RequestError, type ApiError } from './errors';
+
+// The console's one request client: fetch + print(TypedDocumentNode). No cache, no links.
+
+export const GRAPHQL_ENDPOINT: string = import.meta.env.VITE_GRAPHQL_URL || '/graphql';
+
+const UNAUTHENTICATED = 'UNAUTHENTICATED';
+
+/** How the client reaches the session; the auth store provides it at start-up (no import cycle). */
+export interface RequestAuth {
+  getAccessToken(): string | null;
+  /** True when the access token is known to be expired, so we refresh before sending. */
+  isAccessTokenExpired(): boolean;
+  /** Rotates the refresh token; resolves false when the session cannot be renewed. */
+  refresh(): Promise<boolean>;
+  /** Called once the session is gone (refresh failed): clear state, go to sign-in. */
+  onSessionExpired(): void;
+}
+
+export interface RequestOptions {
+  /** false for login/refresh: no bearer token and no refresh on UNAUTHENTICATED. */
+  auth?: boolean;
+  signal?: AbortSignal;
+}
+
+type EmptyVariables = Record<string, never>;
+type RequestArgs<V> = EmptyVariables extends V
+  ? [variables?: V, options?: RequestOptions]
+  : [variables: V, options?: RequestOptions];
+
+interface GraphQLErrorJson {
+  message?: string;
+  extensions?: { code?: unknown; field?: unknown };
+}
+interface GraphQLResponseJson<T> {
+  data?: T | null;
+  errors?: GraphQLErrorJson[];
+}
+
+let auth: RequestAuth | null = null;
+let refreshing: Promise<boolean> | null = null;
+const printed = new WeakMap<DocumentNode, { query: string; operationName: string | undefined }>();
+
+export function configureRequestAuth(provider: RequestAuth | null): void {
+  auth = provider;
+  refreshing = null;
+}
+
+/** Runs one GraphQL operation; throws RequestError with {code, field, message} items. */
+export async function request<TResult, TVariables>(
+  document: TypedDocumentNode<TResult, TVariables>,
+  ...[variables, options = {}]: RequestArgs<TVariables>
+): Promise<TResult> {
+  const useAuth = options.auth !== false && auth !== null;
+  if (useAuth && auth!.isAccessTokenExpired()) await refreshOnce();
+
+  let response = await send<TResult>(document, variables, options, useAuth);
+  if (useAuth && isUnauthenticated(response)) {
+    const usedToken = auth!.getAccessToken();
+    // Another request (or tab) may already have rotated the token while ours was in flight.
+    const renewed = response.token !== usedToken && usedToken !== null ? true : await refreshOnce();
+    if (!renewed) {
+      auth!.onSessionExpired();
+      throw new RequestError(response.errors);
+    }
+    response = await send<TResult>(document, variables, options, true);
+    if (isUnauthenticated(response)) auth!.onSessionExpired();
+  }
+  if (response.errors.length > 0) throw new RequestError(response.errors);
+  if (response.data == null) {
+    throw new RequestError([{ code: CLIENT_ERROR_CODES.badResponse, field: null, message: '' }]);
+  }
+  return response.data;
+}
+
+/** One refresh at a time: concurrent UNAUTHENTICATED responses share the same rotation. */
+function refreshOnce(): Promise<boolean> {
+  if (!auth) return Promise.resolve(false);
+  refreshing ??= auth
+    .refresh()
+    .catch(() => false)
+    .finally(() => {
+      refreshing = null;
+    });
+  return refreshing;
+}
+
+interface SendResult<T> {
+  data: T | null;
+  errors: ApiError[];
+  status: number;
+  /** The bearer token this attempt used. */
+  token: string | null;
+}
+
+function isUnauthenticated(result: SendResult<unknown>): boolean {
+  return result.status === 401 || result.errors.some((e) => e.code === UNAUTHENTICATED);
+}
+
+async function send<T>(
+  document: DocumentNode,
+  variables: unknown,
+  options: RequestOptions,
+  useAuth: boolean,
+): Promise<SendResult<T>> {
+  const { query, operationName } = printDocument(document);
+  const token = useAuth ? auth!.getAccessToken() : null;
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/graphql-response+json, application/json',
+  };
+  if (token) headers.authorization = `Bearer ${token}`;
+
+  let res: Response;
+  try {
+    res = await fetch(GRAPHQL_ENDPOINT, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, operationName, variables: variables ?? {} }),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new RequestError([{ code: CLIENT_ERROR_CODES.network, field: null, message: '' }]);
+  }
+
+  let body: GraphQLResponseJson<T> | null = null;
+  try {
+    body = (await res.json()) as GraphQLResponseJson<T>;
+  } catch {
+    body = null;
+  }
+  if (!body || (body.data === undefined && !body.errors)) {
+    const code = res.status === 401 ? UNAUTHENTICATED : CLIENT_ERROR_CODES.badResponse;
+    return { data: null, errors: [{ code, field: null, message: '' }], status: res.status, token };
+  }
+  return { data: body.data ?? null, errors: (body.errors ?? []).map(toApiError), status: res.status, token };
+}
+
+function toApiError(error: GraphQLErrorJson): ApiError {
+  const code = typeof error.extensions?.code === 'string' ? error.extensions.code : CLIENT_ERROR_CODES.unknown;
+  const field = typeof error.extensions?.field === 'string' ? error.extensions.field : null;
+  return { code, field, message: error.message ?? '' };
+}
+
+function printDocument(document: DocumentNode): { query: string; operationName: string | undefined } {
+  let entry = printed.get(document);
+  if (!entry) {
+    const operation = document.definitions.find(
+      (d): d is OperationDefinitionNode => d.kind === 'OperationDefinition',
+    );
+    entry = { query: print(document), operationName: operation?.name?.value };
+    printed.set(document, entry);
+  }
+  return entry;
+}

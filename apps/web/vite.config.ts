@@ -1,0 +1,57 @@
+import { fileURLToPath, URL } from 'node:url';
+import vue from '@vitejs/plugin-vue';
+import Components from 'unplugin-vue-components/vite';
+import { ElementPlusResolver } from 'unplugin-vue-components/resolvers';
+import { defineConfig } from 'vitest/config';
+
+// The dev server proxies the API so the browser sees one origin, as in production,
+// where the API serves dist/ itself.
+const apiTarget = process.env.WEIQUAN_API_URL ?? 'http://127.0.0.1:3300';
+const isVitest = process.env.VITEST === 'true';
+
+export default defineConfig({
+  plugins: [
+    vue(),
+    // Element Plus on demand: each <el-*> tag imports only its component and its CSS,
+    // so the sign-in route does not pay for the table, tree or dialogs.
+    Components({
+      dts: 'src/components.d.ts',
+      dirs: [],
+      // Node cannot import .css files in unit tests.
+      resolvers: [ElementPlusResolver({ importStyle: isVitest ? false : 'css' })],
+    }),
+  ],
+  resolve: {
+    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+  },
+  define: {
+    __VUE_OPTIONS_API__: 'false',
+    __VUE_PROD_DEVTOOLS__: 'false',
+    __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+    __VUE_I18N_FULL_INSTALL__: 'true',
+    __VUE_I18N_LEGACY_API__: 'false',
+    __INTLIFY_PROD_DEVTOOLS__: 'false',
+  },
+  server: {
+    port: 5173,
+    strictPort: true,
+    proxy: {
+      '/graphql': { target: apiTarget, changeOrigin: true },
+      '/health': { target: apiTarget, changeOrigin: true },
+    },
+  },
+  preview: { port: 4173 },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // dist/.vite/manifest.json: bench/web-bundle-size.mjs reads it to size the sign-in route.
+    manifest: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 600,
+  },
+  test: {
+    environment: 'happy-dom',
+    include: ['src/**/*.spec.ts'],
+    restoreMocks: true,
+  },
+});

@@ -1,0 +1,10 @@
+import { ApiClientEntity } from './api-client.entity';
+import { AuditEventEntity } from './audit-event.entity';
+import { ExternalAgencyEntity } from './external-agency.entity';
+import { OrgUnitEntity } from './org-unit.entity';
+import { RefreshTokenEntity } from './refresh-token.entity';
+import { UserEntity } from './user.entity';
+
+export { ApiClientEntity, AuditEventEntity, ExternalAgencyEntity, OrgUnitEntity, RefreshTokenEntity, UserEntity };
+
+export const ENTITIES = [OrgUnitEntity, ExternalAgencyEntity, UserEntity, RefreshTokenEntity, ApiClientEntity, AuditEventEntity];

@@ -1,0 +1,77 @@
+import 'reflect-metadata';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { childPath, Role } from '@weiquan/shared';
+import { loadConfig } from '../config/app-config';
+import { createDataSource } from '../db/data-source';
+import { ApiClientEntity, ExternalAgencyEntity, OrgUnitEntity, UserEntity } from '../entities';
+import { hashPassword } from '../auth/password';
+import { DEMO_AGENCIES, DEMO_API_KEY, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo-org';
+
+/** Loads the demo organisation and users once; a no-op when the city center exists. */
+export async function seedDemo(ds: DataSource): Promise<{ seeded: boolean }> {
+  if (await ds.getRepository(OrgUnitEntity).exist({ where: { code: 'CITY' } })) return { seeded: false };
+  await ds.transaction(async (m) => {
+    const byCode = new Map<string, OrgUnitEntity>();
+    for (const d of DEMO_UNITS) {
+      const parent = d.parent ? byCode.get(d.parent)! : null;
+      const unit = await m.save(
+        m.create(OrgUnitEntity, {
+          code: d.code,
+          name: d.name,
+          type: d.type,
+          parentId: parent?.id ?? null,
+          path: '/',
+          depth: parent ? parent.depth + 1 : 0,
+          workroom: d.type === 'WORKROOM' ? (d.code.split('-').pop() as OrgUnitEntity['workroom']) : null,
+          phone: d.phone ?? null,
+          address: d.address ?? null,
+        }),
+      );
+      unit.path = childPath(parent?.path ?? null, unit.id);
+      await m.update(OrgUnitEntity, unit.id, { path: unit.path });
+      byCode.set(d.code, unit);
+    }
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    for (const d of DEMO_USERS) {
+      const unit = byCode.get(d.unit)!;
+      await m.insert(UserEntity, {
+        username: d.username,
+        displayName: d.displayName,
+        passwordHash,
+        roles: d.roles,
+        dataScope: d.dataScope,
+        unitId: unit.id,
+        unitPath: unit.path,
+        version: 1,
+      });
+    }
+    for (const a of DEMO_AGENCIES) await m.insert(ExternalAgencyEntity, { ...a, address: null });
+    const [prefix] = DEMO_API_KEY.split('_').slice(1, 2);
+    await m.insert(ApiClientEntity, {
+      name: '12345政务服务便民热线',
+      keyPrefix: prefix,
+      keyHash: createHash('sha256').update(DEMO_API_KEY).digest('hex'),
+      roles: [Role.API_CLIENT],
+      unitId: byCode.get('CITY')!.id,
+      dataScope: 'ALL',
+    });
+  });
+  return { seeded: true };
+}
+
+if (require.main === module) {
+  (async () => {
+    const ds = createDataSource(loadConfig());
+    await ds.initialize();
+    try {
+      const { seeded } = await seedDemo(ds);
+      console.log(seeded ? '[weiquan] demo data loaded' : '[weiquan] demo data already present');
+    } finally {
+      await ds.destroy();
+    }
+  })().catch((e) => {
+    console.error('[weiquan] seeding failed:', e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,37 @@
+import { Role } from './roles';
+
+// Every GraphQL root field declares one of these; the API guard denies a field that declares none.
+export const Permission = {
+  ORG_READ: 'org.read',
+  USER_READ: 'user.read',
+  USER_MANAGE: 'user.manage',
+  CASE_READ: 'case.read',
+  CASE_REGISTER: 'case.register',
+  CASE_HANDLE: 'case.handle',
+  CASE_UNMASK: 'case.unmask',
+  SUPERVISION_ISSUE: 'supervision.issue',
+  RULES_MANAGE: 'rules.manage',
+  QUEUE_DASHBOARD: 'queue.dashboard',
+} as const;
+export type Permission = (typeof Permission)[keyof typeof Permission];
+
+const P = Permission;
+const STAFF_BASE: Permission[] = [P.ORG_READ, P.CASE_READ, P.CASE_REGISTER, P.CASE_HANDLE];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  ADMIN: Object.values(P),
+  DIRECTOR: [...STAFF_BASE, P.USER_READ, P.CASE_UNMASK, P.SUPERVISION_ISSUE],
+  RECEPTIONIST: [...STAFF_BASE, P.CASE_UNMASK, P.SUPERVISION_ISSUE],
+  LEGAL_OFFICER: [...STAFF_BASE],
+  MEDIATOR: [...STAFF_BASE],
+  COORDINATOR: [...STAFF_BASE],
+  STATION_STAFF: [...STAFF_BASE],
+  SUPERVISOR: [P.ORG_READ, P.CASE_READ, P.USER_READ, P.SUPERVISION_ISSUE],
+  API_CLIENT: [P.ORG_READ, P.CASE_READ, P.CASE_REGISTER],
+};
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  const out = new Set<Permission>();
+  for (const r of roles) for (const p of ROLE_PERMISSIONS[r] ?? []) out.add(p);
+  return out;
+}

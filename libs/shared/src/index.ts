@@ -1,0 +1,5 @@
+// Framework-free code shared by api, worker and web. No Node-only or NestJS imports here.
+export * from './auth';
+export * from './org';
+export * from './calendar';
+export * from './case';

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Weiquan — one command runs every test (this is what .ci/run executes):
+#   install deps (pnpm, Debian chromium + CJK font for browser tests) → MariaDB + Redis with an EMPTY test
+#   database ($DB_TEST_NAME) and flushed Redis db $REDIS_TEST_DB → typecheck → lint → build:server →
+#   jest --runInBand [extra args] → web unit tests → web e2e (each web step only if its script exists).
+# Fails fast at the first failing step. Extra arguments go to jest: bash scripts/test.sh -t 'case'
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+
+T0=$SECONDS
+CURRENT="setup"
+DONE=()
+SKIPPED=()
+on_exit() {
+  local rc=$?
+  if (( rc != 0 )); then
+    printf '[weiquan] ==== TESTS FAILED at step "%s" (exit %s) after %s s; passed before it: %s ====\n' \
+      "$CURRENT" "$rc" "$(( SECONDS - T0 ))" "${DONE[*]:-none}" >&2
+  fi
+}
+trap on_exit EXIT
+
+step() {
+  local name="$1"; shift
+  CURRENT="$name"
+  local t=$SECONDS
+  log "==== $name: $* ===="
+  "$@"
+  DONE+=("$name")
+  log "==== $name passed ($(( SECONDS - t )) s) ===="
+}
+
+ensure_pnpm
+pnpm_install
+ensure_apt chromium fonts-wqy-microhei
+
+[[ -n "${DB_TEST_NAME:-}" && "$DB_TEST_NAME" != "$DB_NAME" ]] || die "DB_TEST_NAME must be set and differ from DB_NAME ($DB_NAME)"
+export NODE_ENV=test
+export DB_NAME="$DB_TEST_NAME"
+export REDIS_DB="$REDIS_TEST_DB"
+export QUEUE_PREFIX=wqtest
+export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"   # for playwright-core executablePath
+
+CURRENT="infra"
+bash scripts/infra.sh up --test
+
+step typecheck    pnpm typecheck
+step lint         pnpm lint
+step build:server pnpm build:server
+step jest         pnpm jest --runInBand "$@"
+
+web_has_script() {
+  [[ -f apps/web/package.json ]] &&
+    node -e 'const s=(require("./apps/web/package.json").scripts||{}); process.exit(s[process.argv[1]] ? 0 : 1)' "$1"
+}
+if web_has_script test; then step web:test pnpm --filter @weiquan/web test; else SKIPPED+=(web:test); fi
+if web_has_script e2e;  then step web:e2e  pnpm --filter @weiquan/web e2e;  else SKIPPED+=(web:e2e); fi
+
+CURRENT="done"
+log "==== ALL TESTS PASSED in $(( SECONDS - T0 )) s: ${DONE[*]}${SKIPPED[*]:+ (skipped, no script: ${SKIPPED[*]})} ===="
