@@ -6,7 +6,7 @@ import type { Config } from 'jest';
 const moduleNameMapper = {
   '^@weiquan/(shared|core|testing)$': '<rootDir>/../../libs/$1/src',
 };
-const transform = {
+const transform: Record<string, [string, Record<string, unknown>]> = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/../../tsconfig.jest.json' }],
 };
 

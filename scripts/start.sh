@@ -32,6 +32,7 @@ start_app() {
   [[ -f "$main" ]] || die "$main not found: did 'pnpm build' build it?"
   [[ -f "$logf" ]] && mv -f "$logf" "$logf.1"
   log "starting $name: node $main (log .run/$name.log)"
+  # shellcheck disable=SC2016  # $$, $1, $2 expand in the child shell
   setsid nohup bash -c 'echo $$ > "$1"; exec node "$2"' weiquan-"$name" "$WQ_PROC_RUN/$name.pid" "$main" \
     </dev/null >>"$logf" 2>&1 &
   local i

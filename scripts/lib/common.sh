@@ -62,6 +62,7 @@ load_env() {
     if [[ -z "${!key+x}" ]]; then
       export "$key=$val"
     else
+      # shellcheck disable=SC2163  # exports the variable named by $key
       export "$key"                                  # already set by the caller: keep it
     fi
   done < <(_wq_parse_env_file "$WQ_ROOT/.env")

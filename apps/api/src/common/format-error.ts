@@ -1,6 +1,8 @@
-import { HttpException } from '@nestjs/common';
+import { HttpException, Logger } from '@nestjs/common';
 import type { GraphQLFormattedError } from 'graphql';
 import { AppError, ErrorCode } from '@weiquan/core';
+
+const logger = new Logger('GraphQL');
 
 // Maps every error to { message, extensions: { code, field? } }. Internal errors never leak details.
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -20,5 +22,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     const field = /at "([^"]+)"/.exec(formatted.message)?.[1] ?? /argument "(\w+)"/i.exec(formatted.message)?.[1];
     return { message: formatted.message, path, extensions: { code: code === 'GRAPHQL_VALIDATION_FAILED' ? ErrorCode.BAD_USER_INPUT : code, ...(field ? { field } : {}) } };
   }
+  // Unexpected: log it whole (with the request's pino context), answer without details.
+  logger.error(original instanceof Error ? original.stack ?? original.message : String(original));
   return { message: '服务器内部错误', path, extensions: { code: ErrorCode.INTERNAL } };
 }

@@ -1,8 +1,15 @@
-import IORedis, { RedisOptions } from 'ioredis';
+import IORedis from 'ioredis';
 import { AppConfig } from '../config/app-config';
 
-export function redisOptions(config: AppConfig): RedisOptions {
-  // BullMQ workers need maxRetriesPerRequest = null.
+export interface RedisConnection {
+  host: string;
+  port: number;
+  db: number;
+  maxRetriesPerRequest: null;
+}
+
+/** Connection settings for ioredis and BullMQ (whose workers need maxRetriesPerRequest = null). */
+export function redisOptions(config: AppConfig): RedisConnection {
   return { host: config.REDIS_HOST, port: config.REDIS_PORT, db: config.REDIS_DB, maxRetriesPerRequest: null };
 }
 

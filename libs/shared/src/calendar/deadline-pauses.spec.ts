@@ -141,7 +141,7 @@ describe('deadline pauses', () => {
     });
 
     it('returns no warning instant beyond an open pause', () => {
-      const held = { ...week([pause('2025-03-06T09:00', null)]) };
+      const held = week([pause('2025-03-06T09:00', null)]);
       expect(warningInstant(cal, held, 0.2)).toEqual(sh('2025-03-05T00:00'));
       expect(warningInstant(cal, held, 0.5)).toBeNull();
     });

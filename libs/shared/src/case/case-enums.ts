@@ -124,19 +124,7 @@ export const DispatchTargetTypeLabel: Readonly<Record<DispatchTargetType, string
   EXTERNAL: '其他部门',
 };
 
-export const Workroom = {
-  RECEPTION: 'RECEPTION',
-  LEGAL: 'LEGAL',
-  RIGHTS: 'RIGHTS',
-  LITIGATION_LINK: 'LITIGATION_LINK',
-} as const;
-export type Workroom = ValueOf<typeof Workroom>;
-export const WorkroomLabel: Readonly<Record<Workroom, string>> = {
-  RECEPTION: '受理接待工作室',
-  LEGAL: '法律服务工作室',
-  RIGHTS: '维权服务工作室',
-  LITIGATION_LINK: '诉调对接工作室',
-};
+// Workrooms (工作室) are org vocabulary: WorkroomCode / WorkroomLabel live in ../org.
 
 // 不予受理情形 (Order 121, fixed list of 7). Label = short, for pickers; Text = as printed on the
 // non-acceptance decision (不予受理决定书) with the ground ticked.

@@ -1,10 +1,9 @@
 // Named guards for the case transitions table: pure predicates over a small context that return
 // `null` (pass) or a coded error. 'state' guards need only the case and the actor, so the console
 // can grey out a button before anything is typed; 'input' guards check what the form submits.
-import type { Role } from '../auth/roles';
 import {
-  CaseKind,
-  CaseState,
+  CaseKindLabel,
+  Channel,
   ContactMethod,
   DispatchMode,
   DispatchTargetType,
@@ -16,90 +15,11 @@ import {
   Satisfaction,
   SuspendReason,
   TerminationGround,
-  Workroom,
-  Channel,
-  CaseKindLabel,
   isOneOf,
 } from './case-enums';
+import { WorkroomCode } from '../org';
+import type { CaseActionInput, CaseGuardContext, CaseGuardError } from './case-context';
 import { isContactPhone } from './case-rules';
-
-/** Pseudo-state of a case that does not exist yet (the `from` of registerCase). */
-export const NEW_CASE = 'NEW' as const;
-export type FromState = CaseState | typeof NEW_CASE;
-
-export interface CaseActor {
-  userId: string;
-  roles: readonly Role[];
-  unitId: string | null;
-}
-
-/** What the guards need to know about the stored case. Absent fields read as empty / zero / false. */
-export interface CaseFacts {
-  registeredById?: string | null;
-  handlerId?: string | null;
-  /** The unit that registered the case (受理单位); it dispatches, replies, follows up and archives. */
-  intakeUnitId?: string | null;
-  /** The unit the case is dispatched to. For an EXTERNAL target the server sets the intake unit here: it records the department's progress. */
-  assignedUnitId?: string | null;
-  dispatchTargetType?: DispatchTargetType | null;
-  /** How many times materials were requested (一次性告知: at most once). */
-  materialsRequestCount?: number;
-  followUpAttempts?: number;
-  followUpDone?: boolean;
-  pendingExtension?: boolean;
-  /** An extension was already approved for the deadline now running (延期 moves a deadline once). */
-  extensionGranted?: boolean;
-  /** Staff who declared a conflict of interest (回避). */
-  recusedUserIds?: readonly string[];
-}
-
-/** Everything a mutation may submit; each guard reads only its own fields. */
-export interface CaseActionInput {
-  channel?: Channel | string;
-  missingItems?: readonly string[];
-  ground?: RejectGround | string;
-  referral?: { authority?: string; phone?: string };
-  filed?: boolean;
-  reason?: string;
-  target?: { type?: DispatchTargetType | string; workroom?: Workroom | string; unitId?: string; department?: string };
-  mode?: DispatchMode | string;
-  /** returnCase: where the unit wants to send it — only the intake unit is accepted. */
-  toUnitId?: string;
-  method?: ContactMethod | string;
-  note?: string;
-  suspendReason?: SuspendReason | string;
-  approvedById?: string;
-  extensionDays?: number;
-  approved?: boolean;
-  outcome?: Outcome | string;
-  terminationGround?: TerminationGround | string;
-  agreementText?: string;
-  amountRecovered?: number;
-  content?: string;
-  followUpResult?: FollowUpResult | string;
-  satisfaction?: Satisfaction | string;
-}
-
-export interface CaseMachineConfig {
-  /** Failed follow-up calls after which the case may be archived without a follow-up. */
-  maxFollowUpAttempts: number;
-}
-export const DEFAULT_CASE_MACHINE_CONFIG: CaseMachineConfig = { maxFollowUpAttempts: 3 };
-
-export interface CaseGuardContext {
-  kind: CaseKind;
-  state: FromState;
-  actor: CaseActor;
-  case: CaseFacts;
-  input?: CaseActionInput;
-  config: CaseMachineConfig;
-}
-
-export interface CaseGuardError {
-  code: string;
-  message: string;
-  field?: string;
-}
 
 type Check = (ctx: CaseGuardContext) => CaseGuardError | null;
 interface GuardSpec {
@@ -228,7 +148,7 @@ export const GUARDS = {
       const { target, mode } = inputOf(c);
       if (!isOneOf(DispatchTargetType, target?.type))
         return err('DISPATCH_TARGET_REQUIRED', '请选择分流去向', 'target.type');
-      if (target?.type === 'WORKROOM' && !isOneOf(Workroom, target.workroom))
+      if (target?.type === 'WORKROOM' && !isOneOf(WorkroomCode, target.workroom))
         return err('WORKROOM_REQUIRED', '请选择承办工作室', 'target.workroom');
       if (target?.type === 'UNIT' && blank(target.unitId))
         return err('TARGET_UNIT_REQUIRED', '请选择承办的下级中心或站点', 'target.unitId');

@@ -2,10 +2,14 @@
 // code (统一社会信用代码) and the resident ID number, and masking for display (保密).
 
 const MOBILE = /^1[3-9]\d{9}$/;
-// Optional area code (0 + 2–3 digits), a local number not starting with 0/1, optional extension.
-const LANDLINE = /^(?:0\d{2,3}-?)?[2-9]\d{6,7}(?:-\d{1,6})?$/;
-// Public service numbers (12315, 12345, 110, 95598 …, optionally with an area code) and 400/800 lines.
-const SERVICE = /^(?:(?:0\d{2,3}-?)?(?:1\d{2}|1\d{4}|9\d{4})|[48]00-?\d{3}-?\d{4})$/;
+// Area codes: 010 and 02X have three digits, all others four (0591, 0477 …).
+const AREA = '(?:010|02\\d|0[3-9]\\d{2})';
+// Area code and a 7–8 digit local number, or a bare local number not starting with 0/1 (those
+// are service numbers); optional extension.
+const LANDLINE = new RegExp(`^(?:${AREA}-?[1-9]\\d{6,7}|[2-9]\\d{6,7})(?:-\\d{1,6})?$`);
+// Public service numbers (12315, 12345, 95598 …, optionally with an area code), 110/119/120/122,
+// and 400/800 lines.
+const SERVICE = new RegExp(`^(?:(?:${AREA}-?)?(?:1\\d{4}|9\\d{4})|11[09]|12[02]|[48]00-?\\d{3}-?\\d{4})$`);
 
 /**
  * Normalises what people type: spaces and brackets dropped, dash variants (—, －, –) turned into
@@ -92,7 +96,7 @@ export function maskPhone(raw: string): string {
   if (MOBILE.test(s)) return `${s.slice(0, 3)}****${s.slice(7)}`;
   const digits = s.replace(/\D/g, '');
   if (digits.length < 7) return s;
-  const withArea = /^(0\d{2,3})-?([2-9]\d{6,7})(?:-\d{1,6})?$/.exec(s);
+  const withArea = new RegExp(`^(${AREA})-?([1-9]\\d{6,7})(?:-\\d{1,6})?$`).exec(s);
   const [area, local] = withArea ? [`${withArea[1]}-`, withArea[2] as string] : ['', digits];
   return `${area}${'*'.repeat(local.length - 4)}${local.slice(-4)}`;
 }

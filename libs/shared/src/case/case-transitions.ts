@@ -3,7 +3,8 @@
 // docs/state-machine.md is rendered from it by tools/render-state-machine.ts.
 import type { Role } from '../auth/roles';
 import type { CaseKind, CaseState } from './case-enums';
-import { NEW_CASE, type FromState, type GuardName } from './case-guards';
+import { NEW_CASE, type FromState } from './case-context';
+import type { GuardName } from './case-guards';
 
 /** Mutations that move (or log on) a case. `receiveCase`, `supplyMaterials` and `answerConsultation` complete the server's list. */
 export const CaseAction = {

@@ -34,7 +34,7 @@ export class UserService {
     }
     if (filter.role) qb.andWhere('u.roles LIKE :role', { role: `%"${filter.role}"%` });
     if (filter.active !== undefined && filter.active !== null) qb.andWhere('u.active = :active', { active: filter.active });
-    const [items, total] = await qb.orderBy('u.unit_path').addOrderBy('u.id').skip(page.offset).take(page.limit).getManyAndCount();
+    const [items, total] = await qb.orderBy('u.unitPath').addOrderBy('u.id').skip(page.offset).take(page.limit).getManyAndCount();
     return { items, total, offset: page.offset, limit: page.limit };
   }
 
