@@ -62,5 +62,9 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['src/**/*.spec.ts'],
     restoreMocks: true,
+    setupFiles: ['src/test-utils/setup.ts'],
+    // Run Element Plus through Vite as the browser build does (ESM deps, e.g. async-validator,
+    // resolve differently when Node loads them directly).
+    server: { deps: { inline: ['element-plus'] } },
   },
 });

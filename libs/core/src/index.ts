@@ -13,3 +13,4 @@ export * from './logging/logger';
 export * from './seed/demo-org';
 export * from './seed/seed-demo';
 export * from './nest/core.module';
+export * from './case';

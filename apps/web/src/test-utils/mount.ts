@@ -6,10 +6,12 @@ export function withPlugins() {
   return { plugins: [i18n] };
 }
 
-/** Element Plus validation and form-item errors settle over a few ticks and timers. */
+// el-form-item shows its error through a 100 ms debounce (refDebounced in Element Plus).
+const FORM_ITEM_ERROR_DEBOUNCE_MS = 100;
+
+/** Lets validation, submit handlers and the form-item error debounce finish. */
 export async function settle(): Promise<void> {
-  for (let i = 0; i < 3; i += 1) {
-    await flushPromises();
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  }
+  await flushPromises();
+  await new Promise((resolve) => setTimeout(resolve, FORM_ITEM_ERROR_DEBOUNCE_MS + 30));
+  await flushPromises();
 }

@@ -4,7 +4,11 @@ import { ExternalAgencyEntity } from './external-agency.entity';
 import { OrgUnitEntity } from './org-unit.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { UserEntity } from './user.entity';
+import { CaseEntity } from './case.entity';
+import { CaseDispatchEntity, CaseEventEntity, CaseEvidenceEntity, CaseExtensionEntity, CaseFollowUpEntity, CaseRecusalEntity, SupervisionEntity } from './case-records.entity';
 
+export { CaseEntity, CaseDispatchEntity, CaseEventEntity, CaseEvidenceEntity, CaseExtensionEntity, CaseFollowUpEntity, CaseRecusalEntity, SupervisionEntity };
 export { ApiClientEntity, AuditEventEntity, ExternalAgencyEntity, OrgUnitEntity, RefreshTokenEntity, UserEntity };
 
-export const ENTITIES = [OrgUnitEntity, ExternalAgencyEntity, UserEntity, RefreshTokenEntity, ApiClientEntity, AuditEventEntity];
+export const ENTITIES = [OrgUnitEntity, ExternalAgencyEntity, UserEntity, RefreshTokenEntity, ApiClientEntity, AuditEventEntity,
+  CaseEntity, CaseEventEntity, CaseDispatchEntity, CaseExtensionEntity, CaseFollowUpEntity, CaseRecusalEntity, SupervisionEntity, CaseEvidenceEntity];

@@ -6,6 +6,8 @@ import { dataSourceOptions } from '../db/data-source';
 import { ENTITIES } from '../entities';
 import { createRedis } from '../queue/redis';
 import { Clock, SystemClock } from '../time/clock';
+import { CaseAccess } from '../case/case-access.service';
+import { CaseEventWriter } from '../case/case-event.writer';
 
 export const REDIS = Symbol('REDIS');
 
@@ -33,8 +35,10 @@ export class CoreModule {
         { provide: Clock, useValue: opts.clock ?? new SystemClock() },
         { provide: REDIS, useFactory: () => createRedis(opts.config) },
         RedisCloser,
+        CaseAccess,
+        CaseEventWriter,
       ],
-      exports: [AppConfig, Clock, REDIS, TypeOrmModule],
+      exports: [AppConfig, Clock, REDIS, TypeOrmModule, CaseAccess, CaseEventWriter],
     };
   }
 }

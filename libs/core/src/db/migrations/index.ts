@@ -1,4 +1,5 @@
 import { Foundation1764000000000 } from './1764000000000-foundation';
+import { Cases1764000100000 } from './1764000100000-cases';
 
 // Ordered list of migrations. Never edit one that has landed; add a new one.
-export const MIGRATIONS = [Foundation1764000000000];
+export const MIGRATIONS = [Foundation1764000000000, Cases1764000100000];

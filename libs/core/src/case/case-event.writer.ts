@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CaseEventEntity } from '../entities/case-records.entity';
+import { Actor } from '../scope/actor';
+import { Clock } from '../time/clock';
+
+export interface CaseEventInput {
+  caseId: string;
+  action: string;
+  fromState?: string | null;
+  toState?: string | null;
+  note?: string | null;
+  detail?: Record<string, unknown> | null;
+  at?: Date;
+}
+
+/** Appends to the case timeline inside the caller's transaction. The table refuses edits. */
+@Injectable()
+export class CaseEventWriter {
+  constructor(private readonly clock: Clock) {}
+
+  async append(m: EntityManager, actor: Actor, e: CaseEventInput): Promise<void> {
+    await m.insert(CaseEventEntity, {
+      caseId: e.caseId,
+      action: e.action,
+      fromState: e.fromState ?? null,
+      toState: e.toState ?? null,
+      actorKind: actor.kind,
+      actorId: actor.kind === 'SYSTEM' ? null : actor.id,
+      actorName: actor.name,
+      actorUnitId: actor.unitId || null,
+      at: e.at ?? this.clock.now(),
+      note: e.note ?? null,
+      detail: (e.detail ?? null) as never,
+    });
+  }
+}

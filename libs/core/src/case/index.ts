@@ -1,0 +1,2 @@
+export * from './case-access.service';
+export * from './case-event.writer';
