@@ -25,7 +25,8 @@ export default defineConfig({
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
   define: {
-    __VUE_OPTIONS_API__: 'false',
+    // Options API stays on: el-tree-select's option component uses `extends` and `methods`.
+    __VUE_OPTIONS_API__: 'true',
     __VUE_PROD_DEVTOOLS__: 'false',
     __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
     __VUE_I18N_FULL_INSTALL__: 'true',

@@ -1,20 +1,23 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, Clock, CoreModule, loggerParams } from '@weiquan/core';
+import { AppErrorFilter } from './common/app-error.filter';
 import { AuthGuard } from './common/auth.guard';
 import { formatGraphQLError } from './common/format-error';
 import { InputValidationPipe } from './common/validation.pipe';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CaseModule } from './modules/case/case.module';
 import { HealthController } from './modules/health/health.controller';
 import { OrgUnitModule } from './modules/org-unit/org-unit.module';
+import { SupervisionModule } from './modules/supervision/supervision.module';
 import { UserModule } from './modules/user/user.module';
 
 /** Feature modules; each owns its resolvers (see FEATURE_MODULES for schema emission). */
-export const FEATURE_MODULES = [AuditModule, AuthModule, OrgUnitModule, UserModule];
+export const FEATURE_MODULES = [AuditModule, AuthModule, OrgUnitModule, UserModule, CaseModule, SupervisionModule];
 
 @Module({})
 export class AppModule {
@@ -40,6 +43,7 @@ export class AppModule {
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useClass: InputValidationPipe },
+        { provide: APP_FILTER, useClass: AppErrorFilter },
       ],
     };
   }

@@ -14,3 +14,5 @@ export * from './seed/demo-org';
 export * from './seed/seed-demo';
 export * from './nest/core.module';
 export * from './case';
+export * from './storage';
+export * from './supervision';

@@ -1,3 +1,4 @@
 export * from './fake-clock';
 export * from './test-config';
 export * from './graphql-client';
+export * from './case-factory';

@@ -14,7 +14,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     DB_NAME: dbName,
     REDIS_DB: process.env.REDIS_TEST_DB ?? '1',
     QUEUE_PREFIX: 'wqtest',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DB_POOL_SIZE: '10',
     WEB_DIST: '',
     ...overrides,

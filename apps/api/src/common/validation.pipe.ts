@@ -1,6 +1,6 @@
 import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { validate, ValidationError } from 'class-validator';
+import { getMetadataStorage, validate, ValidationError } from 'class-validator';
 import { AppError, ErrorCode } from '@weiquan/core';
 
 /**
@@ -12,6 +12,8 @@ export class InputValidationPipe implements PipeTransform {
   async transform(value: unknown, meta: ArgumentMetadata): Promise<unknown> {
     const type = meta.metatype;
     if (!type || [String, Boolean, Number, Array, Object].includes(type as never) || value == null) return value;
+    // Only input classes carry validation rules; parents (@Parent) and other objects pass untouched.
+    if (!hasRules(type)) return value;
     const instance = plainToInstance(type, value);
     const errors = await validate(instance as object, { whitelist: true, forbidUnknownValues: false });
     if (!errors.length) return instance;
@@ -27,4 +29,14 @@ function flatten(errors: ValidationError[], prefix: string): { field: string; me
     const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
     return [...own, ...flatten(e.children ?? [], `${field}.`)];
   });
+}
+
+const ruleCache = new Map<Function, boolean>();
+function hasRules(type: Function): boolean {
+  let has = ruleCache.get(type);
+  if (has === undefined) {
+    has = getMetadataStorage().getTargetValidationMetadatas(type, '', true, false).length > 0;
+    ruleCache.set(type, has);
+  }
+  return has;
 }

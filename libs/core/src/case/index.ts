@@ -1,2 +1,4 @@
 export * from './case-access.service';
 export * from './case-event.writer';
+export * from './case-lifecycle.service';
+export * from './case-number.service';

@@ -1,9 +1,19 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 import { resolve } from 'node:path';
 import { loadEnvFile } from './env-file';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+const MIB = 1024 * 1024;
+// type/subtype tokens (RFC 6838 restricted names), comma-separated.
+const MIME_TOKEN = '[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*';
+const MIME_LIST = new RegExp(`^\\s*${MIME_TOKEN}(\\s*,\\s*${MIME_TOKEN})*\\s*$`);
+const DEFAULT_EVIDENCE_TYPES = [
+  'image/jpeg', 'image/png', 'image/webp', 'application/pdf', 'audio/mpeg', 'audio/wav', 'video/mp4', 'text/plain',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document', // .docx
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', // .xlsx
+].join(',');
 
 /** The one place configuration is read and validated. Nothing else reads process.env. */
 export class AppConfig {
@@ -35,12 +45,19 @@ export class AppConfig {
 
   @IsString() DATA_DIR = '.data';
   @IsString() STORAGE_DIR = '.data/storage';
+  // Uploads are held in memory until checked, so the ceiling is kept well below the process's heap.
+  @Transform(toInt) @IsInt() @Min(1) @Max(100 * MIB, { message: 'EVIDENCE_MAX_BYTES 最大 104857600（100 MiB）' }) EVIDENCE_MAX_BYTES = 20 * MIB;
+  @Matches(MIME_LIST, { message: 'EVIDENCE_ALLOWED_TYPES 须为逗号分隔的 MIME 类型，如 image/png,application/pdf' }) EVIDENCE_ALLOWED_TYPES = DEFAULT_EVIDENCE_TYPES;
 
   get isTest(): boolean {
     return this.NODE_ENV === 'test';
   }
   get corsOrigins(): string[] {
     return this.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean);
+  }
+  /** EVIDENCE_ALLOWED_TYPES as lower-case MIME types. */
+  get evidenceAllowedTypes(): ReadonlySet<string> {
+    return new Set(this.EVIDENCE_ALLOWED_TYPES.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean));
   }
   get webDistPath(): string | null {
     return this.WEB_DIST ? resolve(this.WEB_DIST) : null;

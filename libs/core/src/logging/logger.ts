@@ -7,7 +7,7 @@ import { AppConfig } from '../config/app-config';
 export function loggerParams(config: AppConfig, service: string): Params {
   return {
     pinoHttp: {
-      level: config.isTest ? 'silent' : config.LOG_LEVEL,
+      level: config.LOG_LEVEL,
       base: { service },
       genReqId: (req: IncomingMessage, res) => {
         const given = req.headers['x-request-id'];

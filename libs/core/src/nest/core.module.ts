@@ -6,8 +6,12 @@ import { dataSourceOptions } from '../db/data-source';
 import { ENTITIES } from '../entities';
 import { createRedis } from '../queue/redis';
 import { Clock, SystemClock } from '../time/clock';
+import { EvidenceStorage, LocalDiskStorage } from '../storage';
 import { CaseAccess } from '../case/case-access.service';
 import { CaseEventWriter } from '../case/case-event.writer';
+import { CaseLifecycleService } from '../case/case-lifecycle.service';
+import { CaseNumberService } from '../case/case-number.service';
+import { SupervisionAccess, SupervisionQueryService, SupervisionService } from '../supervision';
 
 export const REDIS = Symbol('REDIS');
 
@@ -35,10 +39,14 @@ export class CoreModule {
         { provide: Clock, useValue: opts.clock ?? new SystemClock() },
         { provide: REDIS, useFactory: () => createRedis(opts.config) },
         RedisCloser,
+        { provide: EvidenceStorage, useClass: LocalDiskStorage },
         CaseAccess,
         CaseEventWriter,
+        CaseLifecycleService,
+        CaseNumberService,
+        SupervisionAccess, SupervisionQueryService, SupervisionService,
       ],
-      exports: [AppConfig, Clock, REDIS, TypeOrmModule, CaseAccess, CaseEventWriter],
+      exports: [AppConfig, Clock, REDIS, TypeOrmModule, EvidenceStorage, CaseAccess, CaseEventWriter, CaseLifecycleService, CaseNumberService, SupervisionAccess, SupervisionQueryService, SupervisionService],
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { Actor, AppError, applyOrgScope, canSeeUnitPath, ExternalAgencyEntity, OrgUnitEntity } from '@weiquan/core';
 
 @Injectable()
@@ -21,6 +21,11 @@ export class OrgUnitService {
     const unit = await this.units.findOneBy({ id });
     if (!unit || !canSeeUnitPath(actor, unit.path, unit.id)) throw AppError.notFound('机构', field);
     return unit;
+  }
+
+  /** Units by id without a scope check: for labels of units already reached through a visible case. */
+  byIds(ids: number[]): Promise<OrgUnitEntity[]> {
+    return this.units.findBy({ id: In(ids) });
   }
 
   listAgencies(): Promise<ExternalAgencyEntity[]> {

@@ -7,8 +7,7 @@ export interface UserSearchForm {
   unitId: string | null;
   includeSubtree: boolean;
   role: Role | null;
-  /** '' = all */
-  active: '' | 'true' | 'false';
+  active: 'all' | 'true' | 'false';
 }
 
 export const emptySearchForm = (): UserSearchForm => ({
@@ -16,7 +15,7 @@ export const emptySearchForm = (): UserSearchForm => ({
   unitId: null,
   includeSubtree: true,
   role: null,
-  active: '',
+  active: 'all',
 });
 
 function toFilter(form: UserSearchForm): UserFilter {
@@ -25,7 +24,7 @@ function toFilter(form: UserSearchForm): UserFilter {
     unitId: form.unitId,
     includeSubtree: form.includeSubtree,
     role: form.role,
-    active: form.active === '' ? null : form.active === 'true',
+    active: form.active === 'all' ? null : form.active === 'true',
   };
 }
 

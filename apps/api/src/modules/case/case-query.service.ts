@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { allowedActions, AllowedAction } from '@weiquan/shared';
+import {
+  Actor,
+  CaseAccess,
+  CaseDispatchEntity,
+  CaseEntity,
+  CaseEventEntity,
+  CaseEventWriter,
+  CaseExtensionEntity,
+  CaseFollowUpEntity,
+  CaseLifecycleService,
+  escapeLike,
+  AppError,
+} from '@weiquan/core';
+import { parseId } from '../../common/ids';
+import { Page, PageInput } from '../../common/paging';
+import { OrgUnitService } from '../org-unit/org-unit.service';
+import { CaseFilter } from './case.input';
+import { CaseQueue, CaseSort } from './case-enums.graphql';
+
+const YEAR_MS = 365 * 86_400_000;
+
+@Injectable()
+export class CaseQueryService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly access: CaseAccess,
+    private readonly lifecycle: CaseLifecycleService,
+    private readonly orgUnits: OrgUnitService,
+    private readonly events: CaseEventWriter,
+  ) {}
+
+  /** The console's list: scope first (one helper), then filters, exact total, one page. */
+  async list(actor: Actor, f: CaseFilter = {}, page: PageInput = new PageInput()): Promise<Page<CaseEntity>> {
+    const qb = this.ds.getRepository(CaseEntity).createQueryBuilder('c');
+    this.access.scope(qb, actor);
+    if (f.unitId) {
+      const unit = await this.orgUnits.getVisible(actor, parseId(f.unitId, 'filter.unitId'), 'filter.unitId');
+      qb.andWhere('c.owner_path LIKE :unitPath', { unitPath: `${escapeLike(unit.path)}%` });
+    }
+    if (f.open !== undefined && f.open !== null) qb.andWhere('c.is_open = :open', { open: f.open });
+    if (f.kinds?.length) qb.andWhere('c.kind IN (:...kinds)', { kinds: f.kinds });
+    if (f.states?.length) qb.andWhere('c.state IN (:...states)', { states: f.states });
+    if (f.channels?.length) qb.andWhere('c.channel IN (:...channels)', { channels: f.channels });
+    if (f.receivedFrom) qb.andWhere('c.received_at >= :rf', { rf: f.receivedFrom });
+    if (f.receivedTo) qb.andWhere('c.received_at < :rt', { rt: f.receivedTo });
+    if (f.overdue !== undefined && f.overdue !== null) qb.andWhere('c.overdue = :overdue', { overdue: f.overdue });
+    if (f.handlerId) qb.andWhere('c.handler_id = :handlerId', { handlerId: parseId(f.handlerId, 'filter.handlerId') });
+    if (f.queue === CaseQueue.MINE) {
+      qb.andWhere('c.is_open = 1 AND (c.handler_id = :me OR (c.registered_by_id = :me AND c.handler_id IS NULL))', { me: actor.id });
+    }
+    if (f.keyword) {
+      qb.andWhere('(c.consumer_name LIKE :kw OR c.respondent_name LIKE :kw OR c.summary LIKE :kw OR c.case_no LIKE :kw)', { kw: `%${escapeLike(f.keyword)}%` });
+    }
+    if (f.consumerPhone) qb.andWhere('c.consumer_phone = :phone', { phone: f.consumerPhone.replace(/[\s-]/g, '') });
+    if (f.consumerAddress) qb.andWhere('c.consumer_address LIKE :addr', { addr: `${escapeLike(f.consumerAddress)}%` });
+    if (f.consumerName) qb.andWhere('c.consumer_name = :cname', { cname: f.consumerName });
+    if (f.respondent) qb.andWhere('(c.respondent_name LIKE :resp OR c.respondent_credit_code = :respCode)', { resp: `%${escapeLike(f.respondent)}%`, respCode: f.respondent.toUpperCase() });
+    switch (f.sort ?? CaseSort.RECEIVED_DESC) {
+      case CaseSort.RECEIVED_ASC:
+        qb.orderBy('c.receivedAt', 'ASC').addOrderBy('c.id', 'ASC');
+        break;
+      case CaseSort.DUE_ASC:
+        qb.orderBy('c.dueAt IS NULL', 'ASC').addOrderBy('c.dueAt', 'ASC').addOrderBy('c.id', 'ASC');
+        break;
+      case CaseSort.UPDATED_DESC:
+        qb.orderBy('c.updatedAt', 'DESC').addOrderBy('c.id', 'DESC');
+        break;
+      default:
+        qb.orderBy('c.receivedAt', 'DESC').addOrderBy('c.id', 'DESC');
+    }
+    const [items, total] = await Promise.all([qb.clone().offset(page.offset).limit(page.limit).getMany(), qb.getCount()]);
+    return { items, total, offset: page.offset, limit: page.limit };
+  }
+
+  get(actor: Actor, id: string): Promise<CaseEntity> {
+    return this.access.getVisible(actor, id);
+  }
+
+  byNo(actor: Actor, caseNo: string): Promise<CaseEntity> {
+    return this.access.getVisibleByNo(actor, caseNo);
+  }
+
+  timeline(caseIds: readonly string[]): Promise<CaseEventEntity[]> {
+    return this.ds.getRepository(CaseEventEntity).createQueryBuilder('e').where('e.case_id IN (:...ids)', { ids: caseIds }).orderBy('e.id').getMany();
+  }
+
+  dispatches(caseId: string) {
+    return this.ds.getRepository(CaseDispatchEntity).find({ where: { caseId }, order: { hop: 'ASC' } });
+  }
+  extensions(caseId: string) {
+    return this.ds.getRepository(CaseExtensionEntity).find({ where: { caseId }, order: { id: 'ASC' } });
+  }
+  followUps(caseId: string) {
+    return this.ds.getRepository(CaseFollowUpEntity).find({ where: { caseId }, order: { attempt: 'ASC' } });
+  }
+
+  /** The buttons the console shows for this actor now, from the same table the server enforces. */
+  async allowed(actor: Actor, c: CaseEntity): Promise<AllowedAction[]> {
+    return allowedActions(await this.lifecycle.guardContext(this.ds.manager, actor, c));
+  }
+
+  /** 职业索赔迹象: several complainants sharing one phone number or address (across all units). */
+  async sharedContactSignal(c: CaseEntity, now: Date) {
+    const count = async (col: string, value: string | null) => {
+      if (!value) return 0;
+      const [row] = await this.ds.query(`SELECT COUNT(DISTINCT consumer_name) AS n FROM wq_case WHERE ${col} = ?`, [value]);
+      return Number(row.n);
+    };
+    const [namesSharingPhone, namesSharingAddress, recent] = await Promise.all([
+      count('consumer_phone', c.consumerPhone),
+      count('consumer_address', c.consumerAddress),
+      c.consumerPhone
+        ? this.ds.query('SELECT COUNT(*) AS n FROM wq_case WHERE consumer_phone = ? AND received_at >= ?', [c.consumerPhone, new Date(now.getTime() - YEAR_MS)])
+        : Promise.resolve([{ n: 0 }]),
+    ]);
+    return { namesSharingPhone, namesSharingAddress, casesWithPhoneLastYear: Number(recent[0].n) };
+  }
+
+  /** Full consumer details for roles that need them; the look is itself recorded on the case. */
+  async unmask(actor: Actor, caseId: string, reason: string): Promise<CaseEntity> {
+    const c = await this.access.getVisible(actor, caseId, { field: 'input.caseId' });
+    const mayUnmask = actor.permissions.has('case.unmask') || (actor.kind === 'USER' && (c.handlerId === actor.id || c.registeredById === actor.id));
+    if (!mayUnmask) throw AppError.forbidden('无权查看完整的消费者信息');
+    await this.ds.transaction((m) => this.events.append(m, actor, { caseId: c.id, action: 'unmaskConsumer', note: reason }));
+    return c;
+  }
+}

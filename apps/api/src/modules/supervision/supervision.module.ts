@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { SupervisionResolver } from './supervision.resolver';
+
+// The services live in libs/core (SupervisionService and friends, provided by CoreModule) so the
+// worker's deadline engine can open automatic items in its own transaction.
+@Module({ providers: [SupervisionResolver] })
+export class SupervisionModule {}

@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  CaseAction,
+  CaseActionInput,
+  CaseGuardContext,
+  CaseState,
+  checkTransition,
+  DEFAULT_CASE_MACHINE_CONFIG,
+  pathIds,
+} from '@weiquan/shared';
+import { CaseEntity } from '../entities/case.entity';
+import { CaseRecusalEntity } from '../entities/case-records.entity';
+import { AppError, ErrorCode } from '../errors/app-error';
+import { Actor } from '../scope/actor';
+import { CaseAccess } from './case-access.service';
+import { CaseEventWriter } from './case-event.writer';
+
+/** States after which nothing remains to do on the case (is_open = 0). */
+const CLOSED_STATES: ReadonlySet<CaseState> = new Set<CaseState>(['ARCHIVED']);
+
+export interface TransitionRequest {
+  caseId: string;
+  /** The version the client saw; a different stored version is a CONFLICT. */
+  version: number;
+  action: CaseAction;
+  input?: CaseActionInput;
+  note?: string | null;
+}
+
+export interface TransitionContext {
+  m: EntityManager;
+  c: CaseEntity;
+  from: CaseState;
+  to: CaseState;
+  /** Extra detail for the timeline entry. */
+  detail: Record<string, unknown>;
+}
+
+/** Runs after the state is decided and before it is saved, inside the transaction. */
+export type TransitionEffect = (ctx: TransitionContext) => Promise<void> | void;
+
+/** Hooks other modules (deadlines, notifications) register to act in the same transaction. */
+export abstract class CaseTransitionHook {
+  abstract afterTransition(actor: Actor, ctx: TransitionContext & { action: CaseAction }): Promise<void>;
+}
+
+/**
+ * The sole writer of case state. One transaction: lock the row, compare versions, check the
+ * transition table (libs/shared/src/case), apply the mutation's effect, save with version + 1,
+ * append the timeline entry, run hooks. Of two concurrent transitions exactly one wins.
+ */
+@Injectable()
+export class CaseLifecycleService {
+  private hooks: CaseTransitionHook[] = [];
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly access: CaseAccess,
+    private readonly events: CaseEventWriter,
+  ) {}
+
+  registerHook(hook: CaseTransitionHook): void {
+    this.hooks.push(hook);
+  }
+
+  async transition(actor: Actor, req: TransitionRequest, effect?: TransitionEffect): Promise<CaseEntity> {
+    return this.ds.transaction((m) => this.transitionIn(m, actor, req, effect));
+  }
+
+  /** The same, inside a caller's transaction (e.g. registering a new round). */
+  async transitionIn(m: EntityManager, actor: Actor, req: TransitionRequest, effect?: TransitionEffect): Promise<CaseEntity> {
+    const c = await this.access.getVisible(actor, req.caseId, { m, lock: true, field: 'caseId' });
+    if (c.version !== req.version) {
+      throw new AppError(ErrorCode.CONFLICT, `案件已被他人修改（当前版本 ${c.version}，您看到的是 ${req.version}），请刷新后重试`, 'version');
+    }
+    const ctx = await this.guardContext(m, actor, c, req.input);
+    const check = checkTransition(req.action, ctx);
+    if (!check.ok) throw new AppError(check.error.code, check.error.message, check.error.field);
+    const from = c.state;
+    const tctx: TransitionContext = { m, c, from, to: check.to, detail: {} };
+    if (effect) await effect(tctx);
+    c.state = tctx.to;
+    c.isOpen = !CLOSED_STATES.has(tctx.to);
+    const saved = await m.save(CaseEntity, c);
+    await this.events.append(m, actor, {
+      caseId: c.id,
+      action: req.action,
+      fromState: from,
+      toState: tctx.to,
+      note: req.note ?? null,
+      detail: Object.keys(tctx.detail).length ? tctx.detail : null,
+    });
+    for (const h of this.hooks) await h.afterTransition(actor, { ...tctx, action: req.action });
+    return saved;
+  }
+
+  /** What the guards see. Workroom staff act for their center where the case sits at the center. */
+  async guardContext(m: EntityManager, actor: Actor, c: CaseEntity, input?: CaseActionInput): Promise<CaseGuardContext> {
+    const recused = await m.find(CaseRecusalEntity, { where: { caseId: c.id }, select: { userId: true } });
+    return {
+      kind: c.kind,
+      state: c.state,
+      actor: { userId: String(actor.id), roles: actor.roles, unitId: String(actingUnitId(actor, c)) },
+      case: {
+        registeredById: c.registeredById == null ? null : String(c.registeredById),
+        handlerId: c.handlerId == null ? null : String(c.handlerId),
+        intakeUnitId: String(c.intakeUnitId),
+        assignedUnitId: c.assignedUnitId == null ? null : String(c.assignedUnitId),
+        dispatchTargetType: c.dispatchTargetType,
+        materialsRequestCount: c.materialsRequestCount,
+        followUpAttempts: c.followUpAttempts,
+        followUpDone: c.followUpDone,
+        pendingExtension: c.pendingExtension,
+        extensionGranted: c.extensionGranted,
+        recusedUserIds: recused.map((r) => String(r.userId)),
+      },
+      input: { ...input, toUnitId: input?.toUnitId },
+      config: DEFAULT_CASE_MACHINE_CONFIG,
+    };
+  }
+}
+
+/**
+ * The unit an actor acts for on this case: its own unit, or — for staff of a workroom — the
+ * center the workroom belongs to, when the case sits at that center.
+ */
+export function actingUnitId(actor: Actor, c: Pick<CaseEntity, 'intakeUnitId' | 'assignedUnitId'>): number {
+  if (actor.unitId === c.assignedUnitId || actor.unitId === c.intakeUnitId) return actor.unitId;
+  const ids = pathIds(actor.unitPath).map(Number);
+  const parent = ids.length >= 2 ? ids[ids.length - 2] : null;
+  if (parent != null && (parent === c.assignedUnitId || parent === c.intakeUnitId)) return parent;
+  return actor.unitId;
+}

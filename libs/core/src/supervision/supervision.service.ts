@@ -1,0 +1,250 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { OrgUnitType, SupervisionLevel } from '@weiquan/shared';
+import { CaseAccess } from '../case/case-access.service';
+import { CaseEventWriter } from '../case/case-event.writer';
+import { SupervisionEntity } from '../entities/case-records.entity';
+import { OrgUnitEntity } from '../entities/org-unit.entity';
+import { AppError } from '../errors/app-error';
+import { Actor, canSeeUnitPath, SYSTEM_ACTOR } from '../scope/actor';
+import { Clock } from '../time/clock';
+import { ActorSide, SupervisionAccess } from './supervision-access.service';
+import { SupervisionError } from './supervision.exception';
+import { SupervisionQueryService } from './supervision-query.service';
+import {
+  AutomaticSupervisionParams,
+  EscalateSupervisionCommand,
+  OpenSupervisionCommand,
+  RespondSupervisionCommand,
+  SUPERVISION_LEVEL_RANK,
+  SupervisionView,
+} from './supervision.types';
+
+const DAY_MS = 86_400_000;
+
+type NewSupervision = Omit<SupervisionEntity, 'id' | 'status' | 'response' | 'respondedById' | 'respondedAt' | 'version'>;
+
+/**
+ * 督办: opens, answers and escalates supervision items (催办 / 督办 / 挂牌督办) on a case or on a
+ * unit. Each write is one transaction that also appends the case timeline entry when the item is
+ * on a case. Reads are in SupervisionQueryService; access in SupervisionAccess.
+ */
+@Injectable()
+export class SupervisionService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly access: SupervisionAccess,
+    private readonly cases: CaseAccess,
+    private readonly events: CaseEventWriter,
+    private readonly queries: SupervisionQueryService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Issued by the actor's unit; on a case the target is the unit holding it (owner_unit_id). */
+  async open(actor: Actor, cmd: OpenSupervisionCommand): Promise<SupervisionView> {
+    if ((cmd.caseId == null) === (cmd.targetUnitId == null)) throw AppError.badInput('input.caseId', '请指定督办的案件或被督办单位（二者只能选其一）');
+    this.assertFuture(cmd.responseDueAt, 'input.responseDueAt');
+    const issuingUnitId = this.issuingUnitOf(actor);
+    return this.ds.transaction(async (m) => {
+      let caseId: string | null = null;
+      let target: OrgUnitEntity;
+      if (cmd.caseId != null) {
+        // Locked so the target is the unit holding the case when this commits.
+        const c = await this.cases.getVisible(actor, cmd.caseId, { m, lock: true, field: 'input.caseId' });
+        if (!c.isOpen) throw SupervisionError.caseClosed();
+        target = await m.findOneByOrFail(OrgUnitEntity, { id: c.ownerUnitId });
+        caseId = c.id;
+      } else {
+        const unit = await m.findOneBy(OrgUnitEntity, { id: cmd.targetUnitId! });
+        if (!unit || !canSeeUnitPath(actor, unit.path, unit.id)) throw AppError.notFound('机构', 'input.targetUnitId');
+        if (!unit.active) throw AppError.badInput('input.targetUnitId', '该机构已停用，不能督办');
+        target = unit;
+      }
+      const now = this.clock.now();
+      const id = await this.insert(m, {
+        caseId,
+        level: cmd.level,
+        issuingUnitId,
+        issuedById: actor.kind === 'USER' ? actor.id : null,
+        targetUnitId: target.id,
+        targetPath: target.path,
+        content: cmd.content,
+        responseDueAt: cmd.responseDueAt,
+        automatic: false,
+        sourceKey: null,
+        escalatedFromId: null,
+        createdAt: now,
+      });
+      if (caseId) {
+        await this.events.append(m, actor, {
+          caseId,
+          action: 'openSupervision',
+          note: cmd.content,
+          detail: { supervisionId: id, level: cmd.level, targetUnitId: target.id, responseDueAt: cmd.responseDueAt.toISOString() },
+          at: now,
+        });
+      }
+      return this.queries.viewIn(m, id);
+    });
+  }
+
+  /**
+   * Opens an automatic item (deadline breached) inside the caller's transaction. Idempotent on
+   * `sourceKey`: when an item with that key exists, nothing is written and its id is returned.
+   */
+  async openAutomatic(m: EntityManager, p: AutomaticSupervisionParams): Promise<{ id: string; created: boolean }> {
+    const sourceKey = p.sourceKey?.trim();
+    if (!sourceKey || sourceKey.length > 100) throw new Error('openAutomatic: sourceKey must be 1–100 characters');
+    const existing = await m.findOne(SupervisionEntity, { where: { sourceKey }, select: { id: true } });
+    if (existing) return { id: String(existing.id), created: false };
+    const target = await m.findOneBy(OrgUnitEntity, { id: p.targetUnitId });
+    if (!target) throw AppError.notFound('机构', 'targetUnitId');
+    const issuingUnitId = p.issuingUnitId ?? target.parentId ?? target.id;
+    if (!(await m.exists(OrgUnitEntity, { where: { id: issuingUnitId } }))) throw AppError.notFound('机构', 'issuingUnitId');
+    const now = this.clock.now();
+    let id: string;
+    try {
+      id = await this.insert(m, {
+        caseId: p.caseId ?? null,
+        level: p.level,
+        issuingUnitId,
+        issuedById: null,
+        targetUnitId: target.id,
+        targetPath: target.path,
+        content: p.content,
+        responseDueAt: p.responseDueAt,
+        automatic: true,
+        sourceKey,
+        escalatedFromId: null,
+        createdAt: now,
+      });
+    } catch (e) {
+      // A concurrent transaction stored the same key first (unique uq_supervision_source). InnoDB
+      // undoes only the failed statement; a locking read sees the other's committed row (FOR
+      // UPDATE: TypeORM writes FOR SHARE for a read lock, which MariaDB does not accept).
+      if ((e as { code?: string }).code !== 'ER_DUP_ENTRY') throw e;
+      const winner = await m.findOne(SupervisionEntity, { where: { sourceKey }, select: { id: true }, lock: { mode: 'pessimistic_write' } });
+      if (!winner) throw e;
+      return { id: String(winner.id), created: false };
+    }
+    if (p.caseId) {
+      await this.events.append(m, SYSTEM_ACTOR, {
+        caseId: p.caseId,
+        action: 'openSupervision',
+        note: p.content,
+        detail: { supervisionId: id, level: p.level, targetUnitId: target.id, responseDueAt: p.responseDueAt.toISOString(), automatic: true, sourceKey },
+        at: now,
+      });
+    }
+    return { id, created: true };
+  }
+
+  /** The written response; only staff of the target unit (or of its workrooms) may give it, once. */
+  async respond(actor: Actor, cmd: RespondSupervisionCommand): Promise<SupervisionView> {
+    return this.ds.transaction(async (m) => {
+      const side = await this.access.sideOf(actor, m);
+      const s = await this.access.getVisible(actor, side, cmd.id, { m, lock: true, field: 'input.id' });
+      if (!side.unitIds.includes(s.targetUnitId)) throw SupervisionError.notTargetUnit();
+      // Status before version: a repeated submit says "already answered", not "stale".
+      if (s.status === 'RESPONDED') throw SupervisionError.alreadyResponded();
+      if (s.status !== 'OPEN') throw SupervisionError.notOpen(s.status);
+      if (s.version !== cmd.version) throw SupervisionError.stale(s.version, cmd.version);
+      const now = this.clock.now();
+      await m.update(SupervisionEntity, { id: s.id, version: s.version }, {
+        status: 'RESPONDED',
+        response: cmd.response,
+        respondedById: actor.kind === 'USER' ? actor.id : null,
+        respondedAt: now,
+        version: () => 'version + 1',
+      } as never);
+      if (s.caseId) {
+        await this.events.append(m, actor, {
+          caseId: s.caseId,
+          action: 'respondSupervision',
+          note: cmd.response,
+          detail: { supervisionId: s.id, targetUnitId: s.targetUnitId, late: now.getTime() > s.responseDueAt.getTime() },
+          at: now,
+        });
+      }
+      return this.queries.viewIn(m, s.id);
+    });
+  }
+
+  /**
+   * Moves an open item up one level of the org tree: the item becomes ESCALATED and a new OPEN
+   * item (escalated_from_id → the old one) targets the parent of its target unit. Allowed to the
+   * issuing side and to units above the target. Returns the new item.
+   */
+  async escalate(actor: Actor, cmd: EscalateSupervisionCommand): Promise<SupervisionView> {
+    if (cmd.responseDueAt) this.assertFuture(cmd.responseDueAt, 'input.responseDueAt');
+    const issuingUnitId = this.issuingUnitOf(actor);
+    return this.ds.transaction(async (m) => {
+      const side = await this.access.sideOf(actor, m);
+      const s = await this.access.getVisible(actor, side, cmd.id, { m, lock: true, field: 'input.id' });
+      if (s.status !== 'OPEN') throw SupervisionError.notOpen(s.status);
+      if (s.version !== cmd.version) throw SupervisionError.stale(s.version, cmd.version);
+      const target = await m.findOneByOrFail(OrgUnitEntity, { id: s.targetUnitId });
+      const issuing = await m.findOneBy(OrgUnitEntity, { id: s.issuingUnitId });
+      if (!this.mayEscalate(side, issuing, target)) throw SupervisionError.escalateNotAllowed();
+      if (target.parentId == null) throw SupervisionError.noParentUnit();
+      const parent = await m.findOneByOrFail(OrgUnitEntity, { id: target.parentId });
+      const level = cmd.level ?? (s.level as SupervisionLevel);
+      if (SUPERVISION_LEVEL_RANK[level] < (SUPERVISION_LEVEL_RANK[s.level as SupervisionLevel] ?? 0)) {
+        throw AppError.badInput('input.level', '升级督办不能降低督办级别');
+      }
+      const now = this.clock.now();
+      // Without a new deadline the parent gets the same response window the target had.
+      const window = Math.max(s.responseDueAt.getTime() - s.createdAt.getTime(), DAY_MS);
+      const responseDueAt = cmd.responseDueAt ?? new Date(now.getTime() + window);
+      await m.update(SupervisionEntity, { id: s.id, version: s.version }, { status: 'ESCALATED', version: () => 'version + 1' } as never);
+      const id = await this.insert(m, {
+        caseId: s.caseId,
+        level,
+        issuingUnitId,
+        issuedById: actor.kind === 'USER' ? actor.id : null,
+        targetUnitId: parent.id,
+        targetPath: parent.path,
+        content: cmd.content ?? s.content,
+        responseDueAt,
+        automatic: false,
+        sourceKey: null,
+        escalatedFromId: s.id,
+        createdAt: now,
+      });
+      if (s.caseId) {
+        await this.events.append(m, actor, {
+          caseId: s.caseId,
+          action: 'escalateSupervision',
+          note: cmd.content ?? null,
+          detail: { supervisionId: id, escalatedFromId: s.id, fromUnitId: target.id, toUnitId: parent.id, level, responseDueAt: responseDueAt.toISOString() },
+          at: now,
+        });
+      }
+      return this.queries.viewIn(m, id);
+    });
+  }
+
+  /** The issuing side (same center as the issuing unit) or a unit strictly above the target. */
+  private mayEscalate(side: ActorSide, issuing: OrgUnitEntity | null, target: OrgUnitEntity): boolean {
+    if (!side.unitIds.length) return false;
+    const issuingCenter = issuing ? (issuing.type === OrgUnitType.WORKROOM && issuing.parentId != null ? issuing.parentId : issuing.id) : null;
+    if (issuingCenter != null && side.unitIds.includes(issuingCenter)) return true;
+    return target.id !== side.centerId && target.path.startsWith(side.centerPath);
+  }
+
+  private issuingUnitOf(actor: Actor): number {
+    if (actor.unitId <= 0) throw AppError.forbidden('督办须由机构人员发起');
+    return actor.unitId;
+  }
+
+  private assertFuture(at: Date, field: string): void {
+    if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw AppError.badInput(field, '答复期限格式不正确');
+    if (at.getTime() <= this.clock.now().getTime()) throw SupervisionError.pastDue(field);
+  }
+
+  private async insert(m: EntityManager, row: NewSupervision): Promise<string> {
+    const res = await m.insert(SupervisionEntity, { ...row, status: 'OPEN', response: null, respondedById: null, respondedAt: null, version: 1 });
+    return String(res.identifiers[0].id);
+  }
+}
