@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath, URL } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import Components from 'unplugin-vue-components/vite';
@@ -8,6 +9,16 @@ import { defineConfig } from 'vitest/config';
 // where the API serves dist/ itself.
 const apiTarget = process.env.WEIQUAN_API_URL ?? 'http://127.0.0.1:3300';
 const isVitest = process.env.VITEST === 'true';
+
+// Dev only: pre-bundle every Element Plus component style up front; otherwise the dev server
+// discovers them route by route and reloads the page each time.
+function elementPlusStyleEntries(): string[] {
+  const dir = fileURLToPath(new URL('./node_modules/element-plus/es/components', import.meta.url));
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => existsSync(`${dir}/${name}/style/css.mjs`))
+    .map((name) => `element-plus/es/components/${name}/style/css`);
+}
 
 export default defineConfig({
   plugins: [
@@ -32,6 +43,9 @@ export default defineConfig({
     __VUE_I18N_FULL_INSTALL__: 'true',
     __VUE_I18N_LEGACY_API__: 'false',
     __INTLIFY_PROD_DEVTOOLS__: 'false',
+  },
+  optimizeDeps: {
+    include: ['element-plus/es', ...elementPlusStyleEntries(), '@element-plus/icons-vue', 'graphql'],
   },
   server: {
     port: 5173,

@@ -10,6 +10,7 @@ import { formatGraphQLError } from './common/format-error';
 import { InputValidationPipe } from './common/validation.pipe';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { EvidenceModule } from './modules/evidence/evidence.module';
 import { CaseModule } from './modules/case/case.module';
 import { HealthController } from './modules/health/health.controller';
 import { OrgUnitModule } from './modules/org-unit/org-unit.module';
@@ -17,7 +18,7 @@ import { SupervisionModule } from './modules/supervision/supervision.module';
 import { UserModule } from './modules/user/user.module';
 
 /** Feature modules; each owns its resolvers (see FEATURE_MODULES for schema emission). */
-export const FEATURE_MODULES = [AuditModule, AuthModule, OrgUnitModule, UserModule, CaseModule, SupervisionModule];
+export const FEATURE_MODULES = [AuditModule, AuthModule, OrgUnitModule, UserModule, CaseModule, SupervisionModule, EvidenceModule];
 
 @Module({})
 export class AppModule {

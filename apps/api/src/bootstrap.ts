@@ -12,6 +12,8 @@ import { AppModule } from './app.module';
 export async function createApiApp(config: AppConfig, clock?: Clock): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, clock }), { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  // Large enough that oversize fields get a validation error naming them; larger bodies get 413.
+  app.useBodyParser('json', { limit: '2mb' });
   app.enableShutdownHooks();
   app.set('trust proxy', 'loopback');
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins });
@@ -25,7 +27,7 @@ function serveConsole(app: NestExpressApplication, config: AppConfig): void {
   if (!dist || !existsSync(join(dist, 'index.html'))) return;
   app.use(express.static(dist, { index: false, maxAge: '1h' }));
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
-    const api = req.path.startsWith('/graphql') || req.path.startsWith('/health') || req.path.startsWith('/admin/queues');
+    const api = req.path.startsWith('/graphql') || req.path.startsWith('/api/') || req.path.startsWith('/health') || req.path.startsWith('/admin/queues');
     if (req.method !== 'GET' || api || !req.accepts('html')) return next();
     res.sendFile(join(dist, 'index.html'));
   });

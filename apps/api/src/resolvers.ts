@@ -1,4 +1,5 @@
 import { AuthResolver } from './modules/auth/auth.resolver';
+import { EvidenceResolver } from './modules/evidence/evidence.resolver';
 import { CaseMutationResolver } from './modules/case/case-mutation.resolver';
 import { CaseResolver } from './modules/case/case.resolver';
 import { OrgUnitResolver } from './modules/org-unit/org-unit.resolver';
@@ -6,4 +7,4 @@ import { SupervisionResolver } from './modules/supervision/supervision.resolver'
 import { UserResolver } from './modules/user/user.resolver';
 
 // Every resolver class, for schema emission. A resolver missing here fails the schema check.
-export const RESOLVERS = [AuthResolver, CaseResolver, CaseMutationResolver, OrgUnitResolver, SupervisionResolver, UserResolver];
+export const RESOLVERS = [AuthResolver, CaseResolver, CaseMutationResolver, OrgUnitResolver, SupervisionResolver, UserResolver, EvidenceResolver];

@@ -62,7 +62,9 @@ describe('Supervision (督办) over GraphQL', () => {
   const unitId = (code: string) => String(unit(code).id);
   const due = (hours: number) => new Date(api.clock.now().getTime() + hours * HOUR).toISOString();
   const rowCount = () => api.ds.getRepository(SupervisionEntity).count();
-  const eventCount = () => api.ds.getRepository(CaseEventEntity).count();
+  // Events are counted per case or per item, never globally: other suites may share the test database.
+  const eventsMentioning = (supervisionId: string) =>
+    api.ds.getRepository(CaseEventEntity).createQueryBuilder('e').where('e.detail LIKE :d', { d: `%"supervisionId":"${supervisionId}"%` }).getCount();
   const actionsOn = async (caseId: string) => (await api.ds.getRepository(CaseEventEntity).find({ where: { caseId }, order: { id: 'ASC' } })).map((e) => e.action);
   const stored = (id: string) => api.ds.getRepository(SupervisionEntity).findOneByOrFail({ id });
 
@@ -95,12 +97,11 @@ describe('Supervision (督办) over GraphQL', () => {
     });
 
     it('opens on a unit, issued by the actor’s unit, with no case', async () => {
-      const before = await eventCount();
       const s = await open(as.supervisor, { targetUnitId: unitId('GL-T2'), level: 'LISTED', content: '挂牌督办：本季度超期件清理' });
       expect(s).toMatchObject({ caseId: null, caseNo: null, level: 'LISTED', status: 'OPEN' });
       expect(s.issuingUnit.code).toBe('CITY');
       expect(s.targetUnit.code).toBe('GL-T2');
-      expect(await eventCount()).toBe(before);
+      expect(await eventsMentioning(s.id)).toBe(0);
       expect((await as.gl_county.ok<{ supervision: Sup }>(ONE, { id: s.id })).supervision.id).toBe(s.id);
     });
   });
@@ -128,6 +129,11 @@ describe('Supervision (督办) over GraphQL', () => {
       expect((await as.gl_mediator.ok<{ supervision: Sup }>(ONE, { id: s.id })).supervision.targetUnit.code).toBe('GL');
       const listed = await as.gl_mediator.ok<{ supervisions: { items: Sup[] } }>(LIST, { f: { status: 'OPEN' }, p: { limit: 100 } });
       expect(listed.supervisions.items.map((i) => i.id)).toContain(s.id);
+      // the center's items, not the center's whole subtree
+      expect(listed.supervisions.items.every((i) => i.targetUnit.code === 'GL' || i.targetUnit.path.startsWith(unit('GL-RIGHTS').path))).toBe(true);
+      await onCase('GL-T1');
+      const t1 = await as.gl_mediator.ok<{ supervisions: { total: number } }>(LIST, { f: { targetUnitId: unitId('GL-T1') } }).catch((e: Error) => e);
+      expect(String(t1)).toContain('NOT_FOUND');
       const res = await respond(as.gl_mediator, s);
       expect(res.data?.respondSupervision.status).toBe('RESPONDED');
     });
@@ -262,7 +268,6 @@ describe('Supervision (督办) over GraphQL', () => {
     it('keeps a HX user from opening on, answering, escalating, listing or reading a GL supervision', async () => {
       const { c, s } = await onCase('GL-T1');
       const rows = await rowCount();
-      const events = await eventCount();
       const hx = as.hx_director;
       const missing = '999999999';
 
@@ -301,7 +306,7 @@ describe('Supervision (督办) over GraphQL', () => {
       expect((await hx.error(COUNTS, { unitId: unitId('GL') })).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'unitId' });
 
       expect(await rowCount()).toBe(rows);
-      expect(await eventCount()).toBe(events);
+      expect(await actionsOn(c.id)).toEqual(['openSupervision']);
       expect(await stored(s.id)).toMatchObject({ status: 'OPEN', version: 1, response: null });
     });
   });
@@ -311,7 +316,6 @@ describe('Supervision (督办) over GraphQL', () => {
       const c = await insertCase(api.ds, { unitCode: 'GL-T1', intakeUnitCode: 'GL' });
       const { s } = await onCase('GL-T1');
       const rows = await rowCount();
-      const events = await eventCount();
       const base = { caseId: c.id, level: 'SUPERVISION', content: '请答复', responseDueAt: due(24) };
       const fieldOf = async (input: Record<string, unknown>) => (await as.gl_county.error(OPEN, { input })).extensions;
 
@@ -334,7 +338,8 @@ describe('Supervision (督办) over GraphQL', () => {
       expect((await escalate(as.gl_county, s, { responseDueAt: due(-1) })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.responseDueAt' });
 
       expect(await rowCount()).toBe(rows);
-      expect(await eventCount()).toBe(events);
+      expect(await actionsOn(c.id)).toEqual([]);
+      expect(await actionsOn(s.caseId!)).toEqual(['openSupervision']);
       expect(await stored(s.id)).toMatchObject({ status: 'OPEN', version: 1 });
     });
   });
@@ -366,15 +371,15 @@ describe('Supervision (督办) over GraphQL', () => {
 
       // the caller's rollback takes the item and its timeline entry with it
       const rolledBack = key();
-      const events = await eventCount();
+      const other = await insertCase(api.ds, { unitCode: 'GL-T1', intakeUnitCode: 'GL' });
       await expect(
         api.ds.transaction(async (m) => {
-          await svc.openAutomatic(m, { ...params, sourceKey: rolledBack });
+          await svc.openAutomatic(m, { ...params, caseId: other.id, sourceKey: rolledBack });
           throw new Error('caller failed');
         }),
       ).rejects.toThrow('caller failed');
       expect(await api.ds.getRepository(SupervisionEntity).countBy({ sourceKey: rolledBack })).toBe(0);
-      expect(await eventCount()).toBe(events);
+      expect(await actionsOn(other.id)).toEqual([]);
     });
   });
 });

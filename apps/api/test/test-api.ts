@@ -13,8 +13,8 @@ export interface TestApi {
 }
 
 /** Boots the real API (real MariaDB and Redis) on a random loopback port with a fake clock. */
-export async function startTestApi(): Promise<TestApi> {
-  const config = testConfig();
+export async function startTestApi(overrides: Record<string, string> = {}): Promise<TestApi> {
+  const config = testConfig(overrides);
   const ds = await prepareTestDatabase(config);
   const clock = new FakeClock(new Date());
   const app = await createApiApp(config, clock);

@@ -19,10 +19,23 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   const code = formatted.extensions?.code as string | undefined;
   if (code && code !== 'INTERNAL_SERVER_ERROR') {
     // GraphQL validation/coercion errors: name the offending field when the message carries it.
-    const field = /at "([^"]+)"/.exec(formatted.message)?.[1] ?? /argument "(\w+)"/i.exec(formatted.message)?.[1];
+    const field = fieldOf(formatted.message);
     return { message: formatted.message, path, extensions: { code: code === 'GRAPHQL_VALIDATION_FAILED' ? ErrorCode.BAD_USER_INPUT : code, ...(field ? { field } : {}) } };
   }
   // Unexpected: log it whole (with the request's pino context), answer without details.
   logger.error(original instanceof Error ? original.stack ?? original.message : String(original));
   return { message: '服务器内部错误', path, extensions: { code: ErrorCode.INTERNAL } };
+}
+
+/**
+ * Names the offending input from graphql-js coercion messages, e.g.
+ * 'Variable "$input" got invalid value … at "input.consumer"; Field "phone" …' → 'input.consumer.phone'.
+ */
+export function fieldOf(message: string): string | undefined {
+  const variable = /Variable "\$(\w+)"/.exec(message)?.[1];
+  const at = /at "([^"]+)"/.exec(message)?.[1];
+  const inner = /Field "(\w+)"/.exec(message)?.[1];
+  const path = at ?? variable;
+  if (path) return inner && !/is not defined by type/.test(message) ? `${path}.${inner}` : path;
+  return /argument "(\w+)"/i.exec(message)?.[1];
 }

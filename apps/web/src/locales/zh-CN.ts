@@ -134,7 +134,6 @@ export const zhCN = {
     VILLAGE_STATION: '村级站点',
     ENTERPRISE_STATION: '企业服务站',
     WORKROOM: '工作室',
-    EXTERNAL_AGENCY: '外部机构',
   },
   errors: {
     UNAUTHENTICATED: '登录已失效，请重新登录',

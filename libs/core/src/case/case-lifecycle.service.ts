@@ -71,7 +71,7 @@ export class CaseLifecycleService {
 
   /** The same, inside a caller's transaction (e.g. registering a new round). */
   async transitionIn(m: EntityManager, actor: Actor, req: TransitionRequest, effect?: TransitionEffect): Promise<CaseEntity> {
-    const c = await this.access.getVisible(actor, req.caseId, { m, lock: true, field: 'caseId' });
+    const c = await this.access.getVisible(actor, req.caseId, { m, lock: true, field: 'input.caseId' });
     if (c.version !== req.version) {
       throw new AppError(ErrorCode.CONFLICT, `案件已被他人修改（当前版本 ${c.version}，您看到的是 ${req.version}），请刷新后重试`, 'version');
     }

@@ -8,8 +8,8 @@ export function useOrgUnits() {
   const units = shallowRef<OrgUnitNodeFragment[]>([]);
   const tree = computed(() => buildOrgTree(units.value));
 
-  async function load(includeExternal = false): Promise<void> {
-    const data = await request(OrgUnitsDocument, { includeExternal });
+  async function load(): Promise<void> {
+    const data = await request(OrgUnitsDocument);
     units.value = data.orgUnits;
   }
 
