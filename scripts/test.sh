@@ -13,6 +13,7 @@ DONE=()
 SKIPPED=()
 on_exit() {
   local rc=$?
+  [[ -n "${E2E_PID:-}" ]] && kill "$E2E_PID" 2>/dev/null
   if (( rc != 0 )); then
     printf '[weiquan] ==== TESTS FAILED at step "%s" (exit %s) after %s s; passed before it: %s ====\n' \
       "$CURRENT" "$rc" "$(( SECONDS - T0 ))" "${DONE[*]:-none}" >&2
@@ -53,8 +54,34 @@ web_has_script() {
   [[ -f apps/web/package.json ]] &&
     node -e 'const s=(require("./apps/web/package.json").scripts||{}); process.exit(s[process.argv[1]] ? 0 : 1)' "$1"
 }
+# Generated artefacts must be fresh: the committed GraphQL schema and the console's typed operations.
+step schema:check pnpm schema:check
+if web_has_script codegen:check; then step web:codegen pnpm --filter @weiquan/web codegen:check; fi
 if web_has_script test; then step web:test pnpm --filter @weiquan/web test; else SKIPPED+=(web:test); fi
-if web_has_script e2e;  then step web:e2e  pnpm --filter @weiquan/web e2e;  else SKIPPED+=(web:e2e); fi
+
+# Browser end-to-end: build the console, serve it from a real API on the test database, drive Chromium.
+E2E_PORT="${E2E_PORT:-3399}"
+E2E_PID=""
+stop_e2e_api() { [[ -n "$E2E_PID" ]] && kill "$E2E_PID" 2>/dev/null; wait "$E2E_PID" 2>/dev/null || true; E2E_PID=""; }
+start_e2e_api() {
+  mkdir -p .run
+  API_PORT="$E2E_PORT" WEB_DIST=apps/web/dist LOG_LEVEL=warn node apps/api/dist/main.js > .run/e2e-api.log 2>&1 &
+  E2E_PID=$!
+  wait_for "curl -fsS http://127.0.0.1:$E2E_PORT/health/ready" 60 "test API on :$E2E_PORT" || { tail -n 40 .run/e2e-api.log >&2; return 1; }
+}
+run_e2e() {
+  start_e2e_api
+  local rc=0
+  WEB_URL="http://127.0.0.1:$E2E_PORT/" pnpm --filter @weiquan/web e2e || rc=$?
+  stop_e2e_api
+  return $rc
+}
+if web_has_script e2e; then
+  step web:build pnpm --filter @weiquan/web build
+  step web:e2e run_e2e
+else
+  SKIPPED+=(web:e2e)
+fi
 
 CURRENT="done"
 log "==== ALL TESTS PASSED in $(( SECONDS - T0 )) s: ${DONE[*]}${SKIPPED[*]:+ (skipped, no script: ${SKIPPED[*]})} ===="

@@ -85,6 +85,7 @@ describe('Supervision (督办) over GraphQL', () => {
       expect(s.issuingUnit.code).toBe('GL');
       expect(s.targetUnit.code).toBe('GL-T1');
       expect(await actionsOn(c.id)).toEqual(['openSupervision']);
+      expect(await eventsMentioning(s.id)).toBe(1);
       const row = await stored(s.id);
       expect(row).toMatchObject({ issuingUnitId: unit('GL').id, targetUnitId: unit('GL-T1').id, targetPath: unit('GL-T1').path });
 

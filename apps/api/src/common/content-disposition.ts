@@ -3,7 +3,7 @@
  * clients plus the exact name as RFC 5987 / RFC 6266 `filename*=UTF-8''…` (Chinese names survive).
  */
 export function attachmentDisposition(fileName: string): string {
-  // eslint-disable-next-line no-control-regex
+   
   const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_') || 'file';
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeRfc5987(fileName)}`;
 }

@@ -13,7 +13,7 @@ export class InputValidationPipe implements PipeTransform {
     const type = meta.metatype;
     if (!type || [String, Boolean, Number, Array, Object].includes(type as never) || value == null) return value;
     // Only input classes carry validation rules; parents (@Parent) and other objects pass untouched.
-    if (!hasRules(type)) return value;
+    if (!hasRules(type as Ctor)) return value;
     const instance = plainToInstance(type, value);
     const errors = await validate(instance as object, { whitelist: true, forbidUnknownValues: false });
     if (!errors.length) return instance;
@@ -31,11 +31,12 @@ function flatten(errors: ValidationError[], prefix: string): { field: string; me
   });
 }
 
-const ruleCache = new Map<Function, boolean>();
-function hasRules(type: Function): boolean {
+type Ctor = abstract new (...args: never[]) => unknown;
+const ruleCache = new Map<Ctor, boolean>();
+function hasRules(type: Ctor): boolean {
   let has = ruleCache.get(type);
   if (has === undefined) {
-    has = getMetadataStorage().getTargetValidationMetadatas(type, '', true, false).length > 0;
+    has = getMetadataStorage().getTargetValidationMetadatas(type as never, '', true, false).length > 0;
     ruleCache.set(type, has);
   }
   return has;

@@ -143,20 +143,24 @@ function parseDescription(raw: unknown): string | null {
   return text || null;
 }
 
-// Passes the bytes through, and fails at the end when their SHA-256 or length differs from the
-// record: the response is then cut instead of completing with bytes that are not the evidence.
+// Passes the bytes through but holds back the last chunk until the SHA-256 and length are
+// checked: on a mismatch the stream fails before the response has its declared Content-Length,
+// so the client sees a broken transfer instead of a complete file that is not the evidence.
 function verifySha256(e: CaseEvidenceEntity, log: (msg: string) => void): Transform {
   const hash = createHash('sha256');
   let size = 0;
+  let held: Buffer | null = null;
   return new Transform({
     transform(chunk: Buffer, _enc, done) {
       hash.update(chunk);
       size += chunk.length;
-      done(null, chunk);
+      const previous = held;
+      held = chunk;
+      done(null, previous ?? undefined);
     },
     flush(done) {
       const actual = hash.digest('hex');
-      if (actual === e.sha256 && size === e.sizeBytes) return done();
+      if (actual === e.sha256 && size === e.sizeBytes) return done(null, held ?? undefined);
       log(`evidence ${e.id}: stored bytes do not match the record (sha256 ${actual}, ${size} bytes; expected ${e.sha256}, ${e.sizeBytes})`);
       done(new Error(`evidence ${e.id} failed its checksum`));
     },
