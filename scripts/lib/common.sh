@@ -170,10 +170,16 @@ pid_alive() {
 # The demo accounts created by the seed (libs/core/src/seed). Single place the scripts print them from.
 WQ_DEMO_PASSWORD='Weiquan@2026'
 WQ_DEMO_LOGINS=(
-  "admin|platform administrator"
-  "city_op|city operator"
-  "gl_county|county A staff"
-  "hx_county|county B staff"
+  "admin|系统管理员（全市，用户管理）"
+  "city_op|市中心 12315 受理员（全市）"
+  "city_director|市中心主任（审批延期、立案）"
+  "city_mediator|市中心维权服务工作室调解员"
+  "supervisor|督办（纪检监察，全市只读为主）"
+  "gl_county|鼓楼区中心受理员（县 A，仅本区）"
+  "gl_director|鼓楼区中心主任"
+  "gl_station|鼓东街道站点工作人员（仅本站点）"
+  "hx_county|红星县中心受理员（县 B，仅本县）"
+  "hx_station|红星镇站点工作人员"
 )
 print_demo_logins() {
   local row

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CaseEntity, CaseEventEntity, CaseEvidenceEntity } from '@weiquan/core';
@@ -250,7 +250,7 @@ describe('Evidence files over REST', () => {
   });
 
   describe('integrity', () => {
-    it('cuts the download instead of completing it when the stored bytes no longer match', async () => {
+    it('answers 500 instead of the file when a small stored file no longer matches its checksum', async () => {
       const body = pdf('原件');
       const up = await upload('gl_county', glCase.id, { body, name: 'tamper.pdf', type: 'application/pdf' });
       const row = await api.ds.getRepository(CaseEvidenceEntity).findOneByOrFail({ id: up.body.id });
@@ -259,9 +259,36 @@ describe('Evidence files over REST', () => {
       await writeFile(join(storageDir, ...row.storageKey.split('/')), tampered);
 
       const res = await download('gl_county', up.body.id);
+      expect(res.status).toBe(500);
+      expect(res.headers.get('content-disposition')).toBeNull();
+      expect(await res.json()).toEqual({ code: 'INTERNAL_SERVER_ERROR', message: '证据文件读取或校验失败，请联系管理员' });
+    });
+
+    it('cuts a large download before its last bytes when the stored file no longer matches', async () => {
+      // Larger than one read chunk, so bytes (and headers) are already out when the mismatch shows.
+      const body = png(1024 * 1024);
+      const key = `cases/${glCase.id}/00000000-0000-4000-8000-${Date.now().toString().padStart(12, '0').slice(-12)}`;
+      const tampered = Buffer.from(body);
+      tampered[tampered.length - 1] ^= 0xff;
+      await mkdir(join(storageDir, 'cases', glCase.id), { recursive: true });
+      await writeFile(join(storageDir, ...key.split('/')), tampered);
+      const { identifiers } = await api.ds.getRepository(CaseEvidenceEntity).insert({
+        caseId: glCase.id, fileName: 'big.png', contentType: 'image/png', sizeBytes: body.length, sha256: sha256(body), storageKey: key, uploadedAt: new Date(),
+      });
+
+      const res = await download('gl_county', String(identifiers[0].id));
       expect(res.status).toBe(200);
       expect(res.headers.get('x-content-sha256')).toBe(sha256(body));
       await expect(res.arrayBuffer()).rejects.toThrow();
+    });
+
+    it('answers 500 when the stored file is missing', async () => {
+      const up = await upload('gl_county', glCase.id, { body: pdf(), name: 'gone.pdf', type: 'application/pdf' });
+      const row = await api.ds.getRepository(CaseEvidenceEntity).findOneByOrFail({ id: up.body.id });
+      await rm(join(storageDir, ...row.storageKey.split('/')));
+      const res = await download('gl_county', up.body.id);
+      expect(res.status).toBe(500);
+      expect(await res.json()).toEqual({ code: 'INTERNAL_SERVER_ERROR', message: '证据文件缺失，请联系管理员' });
     });
   });
 });

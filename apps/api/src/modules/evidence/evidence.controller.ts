@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res, Streamab
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import { Permission } from '@weiquan/shared';
-import type { Actor } from '@weiquan/core';
+import { type Actor, ErrorCode } from '@weiquan/core';
 import { attachmentDisposition } from '../../common/content-disposition';
 import { Allow, CurrentActor } from '../../common/permission.decorator';
 import { EvidenceErrorFilter } from './evidence-error.filter';
@@ -41,6 +41,19 @@ export class EvidenceController {
     res.setHeader('X-Content-SHA256', evidence.sha256);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Cache-Control', 'private, no-store');
-    return new StreamableFile(stream, { type: evidence.contentType, length: evidence.sizeBytes, disposition: attachmentDisposition(evidence.fileName) });
+    return new StreamableFile(stream, { type: evidence.contentType, length: evidence.sizeBytes, disposition: attachmentDisposition(evidence.fileName) })
+      .setErrorHandler(() => onStreamError(res));
   }
+}
+
+// The stored bytes failed (unreadable, or not matching the checksum): before any byte went out,
+// answer a plain 500; after, cut the connection so the client cannot take the file as complete.
+function onStreamError(res: Response): void {
+  if (res.destroyed) return;
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  for (const h of ['Content-Disposition', 'Content-Length', 'X-Content-SHA256']) res.removeHeader(h);
+  res.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ code: ErrorCode.INTERNAL, message: '证据文件读取或校验失败，请联系管理员' });
 }

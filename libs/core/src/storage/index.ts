@@ -1,0 +1,2 @@
+export * from './evidence-storage';
+export * from './local-disk.storage';
