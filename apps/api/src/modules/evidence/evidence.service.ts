@@ -56,10 +56,10 @@ export class EvidenceService {
     // Scope first: for a case outside the scope nothing about the file is said.
     const c = await this.access.getVisible(actor, caseId, { field: 'caseId' });
     assertOpen(c);
-    const { fileName, contentType } = this.check(file);
+    const { fileName, contentType, bytes } = this.check(file);
     const description = parseDescription(rawDescription);
     const key = `cases/${c.id}/${randomUUID()}`;
-    const stored = await this.storage.put(key, file!.buffer);
+    const stored = await this.storage.put(key, bytes);
     try {
       return await this.ds.transaction(async (m) => {
         // Lock the case as the lifecycle does, so an upload cannot slip past a concurrent archive.
@@ -116,7 +116,7 @@ export class EvidenceService {
     return { evidence, stream };
   }
 
-  private check(file: UploadedEvidenceFile | undefined): { fileName: string; contentType: string } {
+  private check(file: UploadedEvidenceFile | undefined): { fileName: string; contentType: string; bytes: Buffer } {
     if (!file || !Buffer.isBuffer(file.buffer)) throw AppError.badInput('file', '请选择要上传的文件');
     if (file.size === 0 || file.buffer.length === 0) throw new AppError(EvidenceErrorCode.FILE_EMPTY, '文件是空的', 'file');
     const max = this.config.EVIDENCE_MAX_BYTES;
@@ -127,7 +127,7 @@ export class EvidenceService {
     if (!matchesSignature(contentType, file.buffer.subarray(0, SNIFF_BYTES))) {
       throw new AppError(EvidenceErrorCode.FILE_TYPE_NOT_ALLOWED, '文件内容与文件类型不符', 'file');
     }
-    return { fileName, contentType };
+    return { fileName, contentType, bytes: file.buffer };
   }
 }
 
