@@ -201,6 +201,24 @@ describe('Case lifecycle over GraphQL', () => {
     expect(r2).toMatchObject({ state: 'CLOSED', repeatOfId: r1.id });
   });
 
+  it('merges new facts against the same business into the open report (并案) and refuses another business', async () => {
+    const { city_op } = ops;
+    const respondent = { name: '某某超市有限公司', creditCode: '91350100M000100Y43' };
+    let open = await city_op.register({ ...complaint({ respondent }), kind: 'REPORT', summary: '销售过期牛奶' });
+    open = await city_op.run('acceptCase', open);
+    const other = await city_op.register({ ...complaint({ respondent: { name: '另一家公司' } }), kind: 'REPORT', summary: '无照经营' });
+    const refused = await city_op.fail('mergeReport', other, { intoCaseId: open.id });
+    expect(refused.extensions).toMatchObject({ code: 'MERGE_DIFFERENT_RESPONDENT', field: 'input.intoCaseId' });
+    const fresh = await city_op.register({ ...complaint({ respondent }), kind: 'REPORT', summary: '又发现销售过期面包' });
+    const merged = await city_op.run('mergeReport', fresh, { intoCaseId: open.id });
+    expect(merged).toMatchObject({ state: 'CLOSED' });
+    const target = await city_op.get(open.id);
+    const last = target.timeline[target.timeline.length - 1];
+    expect(last).toMatchObject({ action: 'mergedReport', note: '又发现销售过期面包' });
+    expect(JSON.parse(last.detail).from).toBe(fresh.caseNo);
+    expect((await api.ds.getRepository(CaseEntity).findOneByOrFail({ id: fresh.id })).mergedIntoId).toBe(open.id);
+  });
+
   it('masks phone and ID number, records unmasking, and refuses it to staff who do not need it', async () => {
     const { city_op, gl_station } = ops;
     let c = await city_op.register(complaint({ consumer: { name: '孙八', phone: '13812345678', idNumber: '11010519491231002X', address: '鼓楼区' } }));

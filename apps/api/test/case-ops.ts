@@ -13,7 +13,7 @@ export const CASES = `query($f: CaseFilter, $p: PageInput) { cases(filter: $f, p
 export const MUTATIONS = [
   'requestMaterials', 'supplyMaterials', 'acceptCase', 'rejectCase', 'decideFiling', 'dispatchCase', 'receiveCase', 'returnCase',
   'recordContact', 'suspendCase', 'resumeCase', 'requestExtension', 'decideExtension', 'concludeCase', 'replyCase',
-  'answerConsultation', 'recordFollowUp', 'archiveCase', 'declareRecusal',
+  'answerConsultation', 'recordFollowUp', 'archiveCase', 'declareRecusal', 'mergeReport',
 ] as const;
 export type MutationName = (typeof MUTATIONS)[number];
 

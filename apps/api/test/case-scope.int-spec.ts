@@ -24,6 +24,7 @@ const VALID: Record<MutationName, Record<string, unknown>> = {
   recordFollowUp: { result: 'REACHED', satisfaction: 'SATISFIED' },
   archiveCase: {},
   declareRecusal: { reason: '亲属' },
+  mergeReport: { intoCaseId: '1' },
 };
 
 describe('Case access across counties', () => {

@@ -32,7 +32,7 @@ export async function prepareTestDatabase(config: AppConfig = testConfig()): Pro
   try {
     await runner.query("SELECT GET_LOCK('weiquan_test_setup', 120)");
     await ds.runMigrations({ transaction: 'each' });
-    await seedDemo(ds);
+    await seedDemo(ds, { cases: false }); // tests create the cases they need
   } finally {
     await runner.query("SELECT RELEASE_LOCK('weiquan_test_setup')").catch(() => undefined);
     await runner.release();

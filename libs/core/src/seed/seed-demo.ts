@@ -4,13 +4,23 @@ import { DataSource } from 'typeorm';
 import { childPath, Role } from '@weiquan/shared';
 import { loadConfig } from '../config/app-config';
 import { createDataSource } from '../db/data-source';
-import { ApiClientEntity, ExternalAgencyEntity, OrgUnitEntity, UserEntity } from '../entities';
+import { ApiClientEntity, CaseEntity, ExternalAgencyEntity, OrgUnitEntity, UserEntity } from '../entities';
 import { hashPassword } from '../auth/password';
 import { DEMO_AGENCIES, DEMO_API_KEY, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo-org';
+import { seedDemoCases } from './seed-demo-cases';
 
-/** Loads the demo organisation and users once; a no-op when the city center exists. */
-export async function seedDemo(ds: DataSource): Promise<{ seeded: boolean }> {
-  if (await ds.getRepository(OrgUnitEntity).exist({ where: { code: 'CITY' } })) return { seeded: false };
+/**
+ * Loads the demo organisation and users once (a no-op when the city center exists), then — unless
+ * `cases: false` — a few hundred demo cases when there is no case yet (seed-demo-cases.ts).
+ */
+export async function seedDemo(ds: DataSource, opts: { cases?: boolean } = {}): Promise<{ seeded: boolean; cases: number }> {
+  const seeded = await seedDemoOrg(ds);
+  const cases = opts.cases === false || (await ds.getRepository(CaseEntity).exist()) ? 0 : (await seedDemoCases(ds)).ids.length;
+  return { seeded, cases };
+}
+
+async function seedDemoOrg(ds: DataSource): Promise<boolean> {
+  if (await ds.getRepository(OrgUnitEntity).exist({ where: { code: 'CITY' } })) return false;
   await ds.transaction(async (m) => {
     const byCode = new Map<string, OrgUnitEntity>();
     for (const d of DEMO_UNITS) {
@@ -57,7 +67,7 @@ export async function seedDemo(ds: DataSource): Promise<{ seeded: boolean }> {
       dataScope: 'ALL',
     });
   });
-  return { seeded: true };
+  return true;
 }
 
 if (require.main === module) {
@@ -65,8 +75,9 @@ if (require.main === module) {
     const ds = createDataSource(loadConfig());
     await ds.initialize();
     try {
-      const { seeded } = await seedDemo(ds);
+      const { seeded, cases } = await seedDemo(ds);
       console.log(seeded ? '[weiquan] demo data loaded' : '[weiquan] demo data already present');
+      if (cases) console.log(`[weiquan] ${cases} demo cases loaded`);
     } finally {
       await ds.destroy();
     }

@@ -27,6 +27,7 @@ export const CaseAction = {
   replyCase: 'replyCase',
   recordFollowUp: 'recordFollowUp',
   archiveCase: 'archiveCase',
+  mergeReport: 'mergeReport',
 } as const;
 export type CaseAction = (typeof CaseAction)[keyof typeof CaseAction];
 export const CaseActionLabel: Readonly<Record<CaseAction, string>> = {
@@ -49,6 +50,7 @@ export const CaseActionLabel: Readonly<Record<CaseAction, string>> = {
   replyCase: '回复',
   recordFollowUp: '回访',
   archiveCase: '归档',
+  mergeReport: '并案',
 };
 
 /** `to` of a step that logs something without changing the state. */
@@ -112,5 +114,6 @@ export const CASE_TRANSITIONS: readonly Transition[] = [
   { action: 'concludeCase',       from: ['IN_PROGRESS', 'SUSPENDED'],        to: 'CONCLUDED',         kinds: ALL,         roles: HANDLERS,   guards: ['atAssignedUnit', 'outcomeGiven'],                    label: '办结',             description: '记录办结结果、终止情形、调解协议和挽回经济损失，反馈受理单位' },
   { action: 'replyCase',          from: ['CONCLUDED'],                       to: 'REPLIED',           kinds: ALL,         roles: INTAKE,     guards: ['atIntakeUnit', 'replyGiven'],                        label: '回复',             description: '受理单位将办理结果告知消费者，听取意见' },
   { action: 'recordFollowUp',     from: ['REPLIED'],                         to: { pick: 'byFollowUpResult', among: ['FOLLOWED_UP', SAME] }, kinds: ALL, roles: INTAKE, guards: ['atIntakeUnit', 'followUpGiven'], label: '回访', description: '联系上的记录满意度并转为已回访（不满意的另行受理新一轮）；未联系上的记一次回访尝试' },
+  { action: 'mergeReport',        from: ['REGISTERED'],                      to: 'CLOSED',            kinds: ['REPORT'],  roles: INTAKE,     guards: ['atIntakeUnit'],                                      label: '并案',             description: '针对同一经营者的新举报事实并入在办举报（并案），本件结案；在办举报计时自最新举报起重新计算' },
   { action: 'archiveCase',        from: ['REPLIED', 'FOLLOWED_UP', 'CLOSED'], to: 'ARCHIVED',         kinds: ALL,         roles: INTAKE,     guards: ['atIntakeUnit', 'followUpSettled'],                   label: '归档',             description: '回访完成（或回访未联系上次数达到上限）后归档；已结案的直接归档' },
 ];

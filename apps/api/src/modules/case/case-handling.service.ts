@@ -255,6 +255,32 @@ export class CaseHandlingService {
     });
   }
 
+  /**
+   * 并案: a new report against the same business is merged into an open report. This report closes;
+   * the open one records the new facts (its clock restarts from the latest report: deadline engine).
+   */
+  async mergeReport(actor: Actor, i: I.MergeReportInput): Promise<CaseEntity> {
+    return this.ds.transaction(async (m) => {
+      const target = await this.access.getVisible(actor, i.intoCaseId, { m, lock: true, field: 'input.intoCaseId' });
+      const source = await this.lifecycle.transitionIn(m, actor, { ...ref(i), action: 'mergeReport' }, ({ c, detail }) => {
+        if (target.id === c.id || target.kind !== 'REPORT' || !target.isOpen || ['CLOSED', 'REJECTED', 'NOT_FILED', 'ARCHIVED'].includes(target.state)) {
+          throw new AppError('MERGE_TARGET_INVALID', '只能并入另一件在办的举报', 'input.intoCaseId');
+        }
+        const sameBusiness = c.respondentCreditCode ? c.respondentCreditCode === target.respondentCreditCode : !!c.respondentName && c.respondentName === target.respondentName;
+        if (!sameBusiness) throw new AppError('MERGE_DIFFERENT_RESPONDENT', '只能并入针对同一经营者的举报', 'input.intoCaseId');
+        c.mergedIntoId = target.id;
+        detail.mergedInto = target.caseNo;
+      });
+      await this.events.append(m, actor, {
+        caseId: target.id,
+        action: 'mergedReport',
+        note: source.summary,
+        detail: { from: source.caseNo, receivedAt: source.receivedAt.toISOString(), restartClockFrom: source.receivedAt.toISOString() },
+      });
+      return source;
+    });
+  }
+
   /** 回避: declared by the staff member (or by a director for them); blocks assigning them. */
   async declareRecusal(actor: Actor, i: I.DeclareRecusalInput): Promise<CaseEntity> {
     return this.ds.transaction(async (m) => {

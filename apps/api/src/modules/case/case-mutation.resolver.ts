@@ -138,6 +138,12 @@ export class CaseMutationResolver {
     return out(this.handling.declareRecusal(a, i));
   }
 
+  @Mutation(() => CaseModel, { description: '并案：新举报并入针对同一经营者的在办举报' })
+  @Allow(Permission.CASE_HANDLE)
+  mergeReport(@CurrentActor() a: Actor, @Args('input') i: I.MergeReportInput) {
+    return out(this.handling.mergeReport(a, i));
+  }
+
   @Mutation(() => ConsumerModel, { description: '查看完整消费者信息（记入案件日志）' })
   @Allow(Permission.CASE_READ)
   async unmaskConsumer(@CurrentActor() a: Actor, @Args('input') i: I.UnmaskConsumerInput): Promise<ConsumerModel> {
