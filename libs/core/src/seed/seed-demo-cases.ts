@@ -350,7 +350,8 @@ function buildDraft(env: Env, rng: Rng, spec: Spec): Draft {
 }
 
 function walk(env: Env, r: Rng, spec: Spec, startMs: number): Draft {
-  const intake = T.weighted(r, INTAKES.map((i) => [i, i.weight] as const));
+  // Stations register reports too, but nobody there may decide on filing (立案): reports start at a center here.
+  const intake = T.weighted(r, INTAKES.filter((i) => spec.kind !== 'REPORT' || !i.unit.includes('-T')).map((i) => [i, i.weight] as const));
   const iu = env.units.get(intake.unit)!;
   const kind = spec.kind;
   const county = T.COUNTY_OF_UNIT[intake.unit.split('-')[0]!] ?? T.pick(r, T.COUNTIES);

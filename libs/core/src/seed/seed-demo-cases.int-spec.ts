@@ -1,0 +1,257 @@
+import { DataSource } from 'typeorm';
+import {
+  CaseAction,
+  CaseKind,
+  CaseState,
+  findTransition,
+  isContactPhone,
+  isMobilePhone,
+  isResidentIdNumber,
+  isUnifiedSocialCreditCode,
+  OUTCOMES_BY_KIND,
+  reachableStates,
+  RejectGround,
+  targetsOf,
+  TerminationGround,
+} from '@weiquan/shared';
+import { prepareTestDatabase, testConfig } from '@weiquan/testing';
+import { CaseDispatchEntity, CaseEntity, CaseEventEntity, CaseFollowUpEntity, OrgUnitEntity, UserEntity } from '../entities';
+import { seededRandom } from './demo-case-content';
+import { seedDemoCases } from './seed-demo-cases';
+
+// Seeds a distinct demo set into the shared test database and checks only the rows it created.
+describe('seedDemoCases', () => {
+  const NOW = new Date('2026-06-17T03:00:00.000Z'); // a Wednesday, 11:00 in Shanghai
+  const COUNT = 180;
+  let ds: DataSource;
+  let cases: CaseEntity[];
+  let events: Map<string, CaseEventEntity[]>;
+  let dispatches: Map<string, CaseDispatchEntity[]>;
+  let followUps: Map<string, CaseFollowUpEntity[]>;
+  let units: Map<number, OrgUnitEntity>;
+  let users: Map<number, UserEntity>;
+  let byId: Map<string, CaseEntity>;
+  let ms: number;
+
+  const group = <T extends { caseId: string }>(rows: T[]) => {
+    const m = new Map<string, T[]>();
+    for (const r of rows) m.set(r.caseId, [...(m.get(r.caseId) ?? []), r]);
+    return m;
+  };
+
+  beforeAll(async () => {
+    ds = await prepareTestDatabase(testConfig());
+    const t0 = Date.now();
+    const { ids } = await seedDemoCases(ds, { count: COUNT, now: NOW, random: seededRandom(20260617) });
+    ms = Date.now() - t0;
+    cases = await ds.getRepository(CaseEntity).createQueryBuilder('c').where('c.id IN (:...ids)', { ids }).orderBy('c.id').getMany();
+    byId = new Map(cases.map((c) => [c.id, c]));
+    events = group(await ds.getRepository(CaseEventEntity).createQueryBuilder('e').where('e.case_id IN (:...ids)', { ids }).orderBy('e.id').getMany());
+    dispatches = group(await ds.getRepository(CaseDispatchEntity).createQueryBuilder('d').where('d.case_id IN (:...ids)', { ids }).orderBy('d.hop').getMany());
+    followUps = group(await ds.getRepository(CaseFollowUpEntity).createQueryBuilder('f').where('f.case_id IN (:...ids)', { ids }).orderBy('f.attempt').getMany());
+    units = new Map((await ds.getRepository(OrgUnitEntity).find()).map((u) => [u.id, u]));
+    users = new Map((await ds.getRepository(UserEntity).find()).map((u) => [u.id, u]));
+  }, 60_000);
+  afterAll(() => ds?.destroy());
+
+  const each = (pred: (c: CaseEntity) => boolean) => cases.filter(pred);
+  const inStates = (...s: CaseState[]) => each((c) => s.includes(c.state));
+
+  it('creates the requested number of cases quickly, in bulk', () => {
+    expect(cases).toHaveLength(COUNT);
+    expect(ms).toBeLessThan(15_000);
+  });
+
+  it('covers every kind and every state, each reachable for its kind', () => {
+    expect(new Set(cases.map((c) => c.kind))).toEqual(new Set<CaseKind>(['CONSULTATION', 'COMPLAINT', 'REPORT', 'SUGGESTION']));
+    expect(new Set(cases.map((c) => c.state))).toEqual(new Set(Object.values(CaseState)));
+    for (const c of cases) expect({ id: c.id, kind: c.kind, reachable: reachableStates(c.kind).has(c.state) }).toEqual({ id: c.id, kind: c.kind, reachable: true });
+  });
+
+  it('spreads the cases over the demo units', () => {
+    const owners = new Set(cases.map((c) => units.get(c.ownerUnitId)!.code));
+    for (const code of ['CITY', 'GL', 'HX', 'QS', 'GL-T1', 'HX-T1']) expect(owners).toContain(code);
+    expect(owners.size).toBeGreaterThanOrEqual(10);
+  });
+
+  it('logs every step: events chain from registerCase to the case state through rows of the transition table, by users of a permitted role', () => {
+    for (const c of cases) {
+      const evs = events.get(c.id) ?? [];
+      expect(evs.length).toBeGreaterThan(0);
+      expect(evs[0]).toMatchObject({ action: 'registerCase', fromState: null, toState: 'REGISTERED' });
+      let state: CaseState | 'NEW' = 'NEW';
+      let last = 0;
+      for (const e of evs) {
+        expect(Object.values(CaseAction)).toContain(e.action);
+        const row = findTransition(e.action as CaseAction, c.kind, state);
+        expect({ case: c.caseNo, step: `${state} -${e.action}->`, row: !!row }).toEqual({ case: c.caseNo, step: `${state} -${e.action}->`, row: true });
+        expect(targetsOf(row!, state)).toContain(e.toState);
+        if (state !== 'NEW') expect(e.fromState).toBe(state);
+        if (e.actorKind === 'USER') expect(users.get(e.actorId!)!.roles.some((r) => row!.roles.includes(r))).toBe(true);
+        expect(e.at.getTime()).toBeGreaterThanOrEqual(last);
+        expect(e.at.getTime()).toBeLessThanOrEqual(NOW.getTime());
+        last = e.at.getTime();
+        state = e.toState as CaseState;
+      }
+      expect(state).toBe(c.state);
+      expect(c.registeredAt.getTime()).toBe(evs[0].at.getTime());
+    }
+  });
+
+  it('spreads the events over the ~90 days before now, mostly in office hours', () => {
+    const all = [...events.values()].flat();
+    const first = Math.min(...all.map((e) => e.at.getTime()));
+    expect(NOW.getTime() - first).toBeGreaterThan(60 * 86_400_000);
+    expect(NOW.getTime() - first).toBeLessThan(110 * 86_400_000);
+    const office = all.filter((e) => {
+      const local = new Date(e.at.getTime() + 8 * 3_600_000);
+      const minute = local.getUTCHours() * 60 + local.getUTCMinutes();
+      return minute >= 510 && minute < 1050;
+    });
+    expect(office.length / all.length).toBeGreaterThan(0.75);
+  });
+
+  it('writes the fields each state implies', () => {
+    for (const c of cases) {
+      expect(c.isOpen).toBe(c.state !== 'ARCHIVED');
+      expect(c.archivedAt != null).toBe(c.state === 'ARCHIVED');
+      expect(c.ownerPath).toBe(units.get(c.ownerUnitId)!.path);
+      expect(c.caseNo).toMatch(/^(WQ|GL|HX|QS)-\d{4}-\d{6}(-R\d+)?$/);
+    }
+    for (const c of inStates('MATERIALS_PENDING')) {
+      expect(c.missingItems?.length).toBeGreaterThan(0);
+      expect(c.materialsRequestCount).toBe(1);
+    }
+    for (const c of each((c) => c.rejectGround != null || c.state === 'REJECTED')) {
+      expect(Object.values(RejectGround)).toContain(c.rejectGround);
+      if (c.rejectGround === 'OUTSIDE_JURISDICTION') {
+        expect(c.referralAuthority).toBeTruthy();
+        expect(isContactPhone(c.referralPhone!)).toBe(true);
+      }
+    }
+    for (const c of inStates('FILED')) expect(c.filed).toBe(true);
+    for (const c of inStates('NOT_FILED')) expect(c.filed).toBe(false);
+    for (const c of inStates('REGISTERED', 'MATERIALS_PENDING', 'ACCEPTED', 'REJECTED', 'FILED', 'NOT_FILED', 'RETURNED', 'CLOSED')) {
+      expect(c.assignedUnitId).toBeNull();
+      expect(c.ownerUnitId).toBe(c.intakeUnitId);
+    }
+  });
+
+  it('puts dispatched cases at a valid target with a matching case_dispatch row', () => {
+    const held = inStates('DISPATCHED', 'IN_PROGRESS', 'SUSPENDED');
+    expect(held.length).toBeGreaterThan(0);
+    for (const c of held) {
+      const intake = units.get(c.intakeUnitId)!;
+      const target = units.get(c.assignedUnitId!)!;
+      expect(c.ownerUnitId).toBe(c.assignedUnitId);
+      const hops = dispatches.get(c.id)!;
+      const hop = hops[hops.length - 1];
+      expect(hop).toMatchObject({ targetType: c.dispatchTargetType, mode: c.dispatchMode, returnedAt: null, concludedAt: null, fromUnitId: c.intakeUnitId });
+      if (c.dispatchTargetType === 'EXTERNAL') {
+        expect(target.id).toBe(intake.id);
+        expect(c.externalAgencyId).toBeTruthy();
+        expect(hop.toUnitId).toBeNull();
+      } else if (c.dispatchTargetType === 'WORKROOM') {
+        expect(target).toMatchObject({ type: 'WORKROOM', parentId: intake.id, workroom: c.dispatchWorkroom });
+        expect(hop.toUnitId).toBe(target.id);
+      } else {
+        expect(target.type).not.toBe('WORKROOM');
+        expect(target.path.startsWith(intake.path)).toBe(true);
+        expect(hop.toUnitId).toBe(target.id);
+      }
+      expect(hop.receivedAt != null).toBe(c.state !== 'DISPATCHED');
+      expect(c.handlerId != null).toBe(c.state !== 'DISPATCHED');
+      expect(c.suspendReason != null).toBe(c.state === 'SUSPENDED');
+    }
+    for (const c of inStates('RETURNED')) {
+      const hops = dispatches.get(c.id)!;
+      expect(hops[hops.length - 1].returnedAt).not.toBeNull();
+      expect(hops[hops.length - 1].returnReason).toBeTruthy();
+    }
+    for (const hops of dispatches.values()) expect(hops.map((h) => h.hop)).toEqual(hops.map((_, i) => i + 1));
+  });
+
+  it('concludes with an outcome valid for the kind, replies and follows up', () => {
+    const concluded = each((c) => c.concludedAt != null);
+    expect(concluded.length).toBeGreaterThan(0);
+    for (const c of inStates('CONCLUDED', 'REPLIED', 'FOLLOWED_UP')) expect(c.concludedAt).not.toBeNull();
+    for (const c of concluded) {
+      expect(OUTCOMES_BY_KIND[c.kind]).toContain(c.outcome);
+      expect(c.suspendReason).toBeNull();
+      if (c.outcome === 'TERMINATED') expect(Object.values(TerminationGround)).toContain(c.terminationGround);
+      else expect(c.terminationGround).toBeNull();
+      if (c.outcome === 'MEDIATED') {
+        expect(c.agreementText).toBeTruthy();
+        expect(c.amountRecovered).toBeGreaterThan(0);
+      }
+      if (c.kind === 'COMPLAINT') expect(c.amountRecovered).not.toBeNull();
+      expect(c.ownerUnitId).toBe(c.intakeUnitId);
+    }
+    for (const c of inStates('REPLIED', 'FOLLOWED_UP', 'CLOSED')) {
+      expect(c.replyContent).toBeTruthy();
+      expect(c.repliedAt).not.toBeNull();
+    }
+    for (const c of inStates('REPLIED')) expect(c.followUpDone).toBe(false);
+    for (const c of each((c) => c.followUpAttempts > 0)) {
+      const rows = followUps.get(c.id)!;
+      expect(rows).toHaveLength(c.followUpAttempts);
+      expect(rows[rows.length - 1].result === 'REACHED').toBe(c.followUpDone);
+    }
+    for (const c of inStates('FOLLOWED_UP')) {
+      expect(c.followUpDone).toBe(true);
+      expect(c.satisfaction).toBeTruthy();
+    }
+    const replied = (c: CaseEntity) => events.get(c.id)!.some((e) => e.toState === 'REPLIED');
+    for (const c of inStates('ARCHIVED').filter(replied)) expect(c.followUpDone || c.followUpAttempts >= 3).toBe(true);
+    for (const c of each((c) => c.satisfaction === 'UNSATISFIED')) {
+      const next = byId.get(c.nextRoundId!)!;
+      expect(next).toMatchObject({ previousRoundId: c.id, round: c.round + 1, state: 'REGISTERED', caseNo: `${c.caseNo}-R${c.round + 1}` });
+    }
+  });
+
+  it('uses valid contact data, respondent credit codes and ID numbers', () => {
+    for (const c of cases) {
+      if (c.consumerPhone) expect(isMobilePhone(c.consumerPhone)).toBe(true);
+      if (c.respondentCreditCode) expect(isUnifiedSocialCreditCode(c.respondentCreditCode)).toBe(true);
+      if (c.consumerIdNumber) expect(isResidentIdNumber(c.consumerIdNumber)).toBe(true);
+      if (c.consumerAddress) expect(c.consumerAddress).toMatch(/^(鼓楼区|红星县|青山县)/);
+      if (c.kind === 'COMPLAINT' || c.kind === 'REPORT') expect(c.respondentName).toBeTruthy();
+      expect(c.summary.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('links repeats (same phone + respondent) and shows a phone shared by three names', () => {
+    const repeats = each((c) => c.repeatOfId != null);
+    expect(repeats.length).toBeGreaterThanOrEqual(2);
+    for (const c of repeats) {
+      const first = byId.get(c.repeatOfId!)!;
+      expect(first.consumerPhone).toBe(c.consumerPhone);
+      expect(first.respondentCreditCode).toBe(c.respondentCreditCode);
+      expect(first.receivedAt.getTime()).toBeLessThan(c.receivedAt.getTime());
+      expect((events.get(c.id)![0].detail as { possibleRepeatOf?: string }).possibleRepeatOf).toBe(first.caseNo);
+    }
+    const names = new Map<string, Set<string>>();
+    for (const c of cases) if (c.consumerPhone && c.consumerName) names.set(c.consumerPhone, (names.get(c.consumerPhone) ?? new Set()).add(c.consumerName));
+    expect([...names.values()].some((s) => s.size >= 3)).toBe(true);
+  });
+
+  it('marks some open cases overdue against their running deadline', () => {
+    const overdue = each((c) => c.overdue);
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(overdue.length).toBeLessThan(cases.length * 0.3);
+    for (const c of overdue) {
+      expect(c.isOpen).toBe(true);
+      expect(c.dueAt!.getTime()).toBeLessThan(NOW.getTime());
+    }
+  });
+
+  it('keeps case_no_sequence ahead of every number handed out', async () => {
+    const seq: { center_id: number; year: number; last_value: number }[] = await ds.query('SELECT center_id, year, last_value FROM case_no_sequence');
+    const prefixOf = (id: number) => (units.get(id)!.type === 'CITY_CENTER' ? 'WQ' : units.get(id)!.code);
+    for (const c of cases.filter((x) => !x.caseNo.includes('-R'))) {
+      const [prefix, year, n] = c.caseNo.split('-');
+      const row = seq.find((s) => prefixOf(s.center_id) === prefix && Number(s.year) === Number(year));
+      expect(Number(row?.last_value)).toBeGreaterThanOrEqual(Number(n));
+    }
+  });
+});
