@@ -16,3 +16,4 @@ export * from './nest/core.module';
 export * from './case';
 export * from './storage';
 export * from './supervision';
+export * from './calendar';

@@ -8,6 +8,7 @@ import { createRedis } from '../queue/redis';
 import { Clock, SystemClock } from '../time/clock';
 import { EvidenceStorage, LocalDiskStorage } from '../storage';
 import { CaseAccess } from '../case/case-access.service';
+import { CalendarService } from '../calendar/calendar.service';
 import { CaseEventWriter } from '../case/case-event.writer';
 import { CaseLifecycleService } from '../case/case-lifecycle.service';
 import { CaseNumberService } from '../case/case-number.service';
@@ -41,12 +42,13 @@ export class CoreModule {
         RedisCloser,
         { provide: EvidenceStorage, useClass: LocalDiskStorage },
         CaseAccess,
+        CalendarService,
         CaseEventWriter,
         CaseLifecycleService,
         CaseNumberService,
         SupervisionAccess, SupervisionQueryService, SupervisionService,
       ],
-      exports: [AppConfig, Clock, REDIS, TypeOrmModule, EvidenceStorage, CaseAccess, CaseEventWriter, CaseLifecycleService, CaseNumberService, SupervisionAccess, SupervisionQueryService, SupervisionService],
+      exports: [AppConfig, Clock, REDIS, TypeOrmModule, EvidenceStorage, CalendarService, CaseAccess, CaseEventWriter, CaseLifecycleService, CaseNumberService, SupervisionAccess, SupervisionQueryService, SupervisionService],
     };
   }
 }

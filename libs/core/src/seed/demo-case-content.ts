@@ -55,7 +55,7 @@ export function consumerAddress(r: Rng, county: County): string {
 
 // ------------------------------------------------------------------------------------ people
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许邓冯韩曹曾彭萧蔡潘田董袁于余叶蒋杜苏魏程吕丁沈任姚卢傅钟姜崔谭廖范汪陆金石戴贾韦夏邱方侯邹熊孟秦白江阎薛尹段雷黎史龙陶贺顾毛郝龚邵万钱严覃武'.split('');
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰红梅琳建国志明晓东海燕春花淑珍婷宇浩然欣怡子涵梓萱一诺俊杰思远雨桐佳怡文博嘉怡宏斌丹丹小龙凤英秋菊金凤德华永强'.split('');
+const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰红梅琳建国志明晓东海燕春花淑珍婷宇浩欣怡涵梓萱俊杰思远雨桐佳文博嘉宏斌丹龙凤秋菊金德永'.split('');
 
 export function personName(r: Rng): string {
   const n = chance(r, 0.55) ? 2 : 1;
@@ -272,7 +272,7 @@ export const CATEGORY_CONTENT: Readonly<Record<CategoryName, CategoryContent>> =
     suggestions: ['建议加强对校外培训机构预收费的监管，实行资金专户管理。'],
   },
   旅游: {
-    items: ['跟团游', '景区门票', '酒店住宿', '自由行套餐'],
+    items: ['三日跟团游', '亲子研学游', '海岛自由行套餐', '周边一日游'],
     amount: [260, 15800],
     complaints: [
       '{date}参加{biz}组织的{item}，导游擅自变更行程并安排强制购物，未去的游客被要求补交费用。',

@@ -195,8 +195,8 @@ const DISPUTE_ONLY: ReadonlySet<CaseState> = new Set(['MATERIALS_PENDING', 'ACCE
 
 /** Days before `now` a case in this final state was received (it then moves forward from there). */
 const AGE_DAYS: Readonly<Record<CaseState, readonly [number, number]>> = {
-  REGISTERED: [0.05, 3], MATERIALS_PENDING: [1, 12], ACCEPTED: [0.3, 4], REJECTED: [0.3, 3], FILED: [1, 6], NOT_FILED: [1, 5],
-  DISPATCHED: [0.5, 5], RETURNED: [1, 8], IN_PROGRESS: [2, 13], SUSPENDED: [6, 30], CONCLUDED: [4, 18], REPLIED: [6, 30],
+  REGISTERED: [0.05, 5], MATERIALS_PENDING: [1, 12], ACCEPTED: [0.3, 8], REJECTED: [0.3, 5], FILED: [1, 10], NOT_FILED: [1, 6],
+  DISPATCHED: [0.5, 9], RETURNED: [1, 12], IN_PROGRESS: [2, 20], SUSPENDED: [6, 30], CONCLUDED: [4, 18], REPLIED: [6, 30],
   FOLLOWED_UP: [10, 55], CLOSED: [1, 40], ARCHIVED: [20, 88],
 };
 
@@ -739,7 +739,7 @@ class Walker {
     if (anyTarget && T.chance(this.r, 0.6)) {
       // Anything the server accepts: a workroom of the intake center, a unit at or below it, a department.
       const below = [...env.units.values()].filter(
-        (u) => u.path.startsWith(intakeUnit.path) && u.id !== intakeUnit.id && (u.type !== 'WORKROOM' || u.parentId === intakeUnit.id),
+        (u) => u.path.startsWith(intakeUnit.path) && u.id !== intakeUnit.id && (u.type !== 'WORKROOM' || (u.parentId === intakeUnit.id && u.workroom !== 'RECEPTION')),
       );
       const options = [...below.map((u) => [u, u.type === 'WORKROOM' ? 2 : 3] as const), [null, 1] as const];
       toUnit = T.weighted(this.r, options);
