@@ -10,15 +10,18 @@ import { formatGraphQLError } from './common/format-error';
 import { InputValidationPipe } from './common/validation.pipe';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CalendarModule } from './modules/calendar/calendar.module';
 import { EvidenceModule } from './modules/evidence/evidence.module';
 import { CaseModule } from './modules/case/case.module';
+import { DeadlineModule } from './modules/deadline/deadline.module';
 import { HealthController } from './modules/health/health.controller';
+import { NotificationModule } from './modules/notification/notification.module';
 import { OrgUnitModule } from './modules/org-unit/org-unit.module';
 import { SupervisionModule } from './modules/supervision/supervision.module';
 import { UserModule } from './modules/user/user.module';
 
 /** Feature modules; each owns its resolvers (see FEATURE_MODULES for schema emission). */
-export const FEATURE_MODULES = [AuditModule, AuthModule, OrgUnitModule, UserModule, CaseModule, SupervisionModule, EvidenceModule];
+export const FEATURE_MODULES = [AuditModule, AuthModule, OrgUnitModule, UserModule, CaseModule, DeadlineModule, SupervisionModule, EvidenceModule, CalendarModule, NotificationModule];
 
 @Module({})
 export class AppModule {

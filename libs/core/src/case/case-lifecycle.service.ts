@@ -14,6 +14,7 @@ import { CaseEntity } from '../entities/case.entity';
 import { CaseRecusalEntity } from '../entities/case-records.entity';
 import { AppError, ErrorCode } from '../errors/app-error';
 import { Actor } from '../scope/actor';
+import { withTransaction } from '../db/after-commit';
 import { CaseAccess } from './case-access.service';
 import { CaseEventWriter } from './case-event.writer';
 
@@ -66,7 +67,7 @@ export class CaseLifecycleService {
   }
 
   async transition(actor: Actor, req: TransitionRequest, effect?: TransitionEffect): Promise<CaseEntity> {
-    return this.ds.transaction((m) => this.transitionIn(m, actor, req, effect));
+    return withTransaction(this.ds, (m) => this.transitionIn(m, actor, req, effect));
   }
 
   /** The same, inside a caller's transaction (e.g. registering a new round). */
@@ -94,6 +95,11 @@ export class CaseLifecycleService {
     });
     for (const h of this.hooks) await h.afterTransition(actor, { ...tctx, action: req.action });
     return saved;
+  }
+
+  /** Runs the hooks for a newly registered case (registration is not a transition of an existing row). */
+  async afterRegistration(m: EntityManager, actor: Actor, c: CaseEntity): Promise<void> {
+    for (const h of this.hooks) await h.afterTransition(actor, { m, c, from: c.state, to: c.state, detail: {}, action: 'registerCase' });
   }
 
   /** What the guards see. Workroom staff act for their center where the case sits at the center. */

@@ -27,3 +27,21 @@ describe('AppConfig evidence limits', () => {
     expect(() => loadConfig({ ...BASE, [key]: value })).toThrow(new RegExp(`${key}:`));
   });
 });
+
+describe('AppConfig SMS settings', () => {
+  it('defaults to 08:00–21:00, 5 attempts and a 30 s backoff', () => {
+    const c = loadConfig({ ...BASE, SMS_SENDING_HOURS: undefined, SMS_MAX_ATTEMPTS: undefined, SMS_RETRY_BASE_MS: undefined });
+    expect(c.smsSendingWindow).toEqual({ startMinute: 480, endMinute: 1260 });
+    expect(c.SMS_MAX_ATTEMPTS).toBe(5);
+    expect(c.SMS_RETRY_BASE_MS).toBe(30_000);
+  });
+
+  it.each([
+    ['SMS_SENDING_HOURS', '21:00-08:00'],
+    ['SMS_SENDING_HOURS', '8-21'],
+    ['SMS_MAX_ATTEMPTS', '0'],
+    ['SMS_RETRY_BASE_MS', 'soon'],
+  ])('fails at boot naming %s for %p', (key, value) => {
+    expect(() => loadConfig({ ...BASE, [key]: value })).toThrow(new RegExp(`${key}:`));
+  });
+});

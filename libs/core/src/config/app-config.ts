@@ -1,6 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync, ValidateBy } from 'class-validator';
 import { resolve } from 'node:path';
+import { parseSendingWindow, SendingWindow } from '../notification/quiet-hours';
 import { loadEnvFile } from './env-file';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
@@ -49,6 +50,12 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(100 * MIB, { message: 'EVIDENCE_MAX_BYTES 最大 104857600（100 MiB）' }) EVIDENCE_MAX_BYTES = 20 * MIB;
   @Matches(MIME_LIST, { message: 'EVIDENCE_ALLOWED_TYPES 须为逗号分隔的 MIME 类型，如 image/png,application/pdf' }) EVIDENCE_ALLOWED_TYPES = DEFAULT_EVIDENCE_TYPES;
 
+  // Consumer SMS: held outside the sending hours (Shanghai time), retried with exponential backoff.
+  @ValidateBy({ name: 'isSendingWindow', validator: { validate: (v) => typeof v === 'string' && parseSendingWindow(v) != null } }, { message: 'SMS_SENDING_HOURS 须为 HH:MM-HH:MM 且开始早于结束，如 08:00-21:00' })
+  SMS_SENDING_HOURS = '08:00-21:00';
+  @Transform(toInt) @IsInt() @Min(1) @Max(20) SMS_MAX_ATTEMPTS = 5;
+  @Transform(toInt) @IsInt() @Min(10) SMS_RETRY_BASE_MS = 30_000;
+
   get isTest(): boolean {
     return this.NODE_ENV === 'test';
   }
@@ -58,6 +65,10 @@ export class AppConfig {
   /** EVIDENCE_ALLOWED_TYPES as lower-case MIME types. */
   get evidenceAllowedTypes(): ReadonlySet<string> {
     return new Set(this.EVIDENCE_ALLOWED_TYPES.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean));
+  }
+  /** SMS_SENDING_HOURS parsed (validated at boot). */
+  get smsSendingWindow(): SendingWindow {
+    return parseSendingWindow(this.SMS_SENDING_HOURS)!;
   }
   get webDistPath(): string | null {
     return this.WEB_DIST ? resolve(this.WEB_DIST) : null;

@@ -18,6 +18,8 @@ export const ErrorCode = {
   REFRESH_TOKEN_REUSED: 'REFRESH_TOKEN_REUSED',
   // users
   USERNAME_TAKEN: 'USERNAME_TAKEN',
+  // calendar
+  CALENDAR_OVERRIDE_EXISTS: 'CALENDAR_OVERRIDE_EXISTS',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -1,20 +1,29 @@
-import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import IORedis from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from '../db/data-source';
 import { ENTITIES } from '../entities';
-import { createRedis } from '../queue/redis';
 import { Clock, SystemClock } from '../time/clock';
 import { EvidenceStorage, LocalDiskStorage } from '../storage';
 import { CaseAccess } from '../case/case-access.service';
 import { CalendarService } from '../calendar/calendar.service';
+import { Queue } from 'bullmq';
+import { DeadlineEffects } from '../deadline/deadline-effects.service';
+import { DeadlineEngine } from '../deadline/deadline-engine.service';
+import { DeadlineReconciler } from '../deadline/deadline-reconciler.service';
+import { DeadlineRulesService } from '../deadline/deadline-rules.service';
+import { DEADLINE_QUEUE, DEADLINE_QUEUE_NAME, DeadlineScheduler } from '../deadline/deadline-scheduler.service';
+import { createRedis, redisOptions } from '../queue/redis';
+import { REDIS } from './redis.token';
+
+export { REDIS };
 import { CaseEventWriter } from '../case/case-event.writer';
 import { CaseLifecycleService } from '../case/case-lifecycle.service';
 import { CaseNumberService } from '../case/case-number.service';
 import { SupervisionAccess, SupervisionQueryService, SupervisionService } from '../supervision';
+import { NotificationService, SmsOutbox, SmsSender, smsSenderProvider } from '../notification';
 
-export const REDIS = Symbol('REDIS');
 
 @Injectable()
 class RedisCloser implements OnApplicationShutdown {
@@ -31,7 +40,7 @@ class RedisCloser implements OnApplicationShutdown {
 @Global()
 @Module({})
 export class CoreModule {
-  static forRoot(opts: { config: AppConfig; clock?: Clock }): DynamicModule {
+  static forRoot(opts: { config: AppConfig; clock?: Clock; smsSender?: Type<SmsSender> | SmsSender }): DynamicModule {
     return {
       module: CoreModule,
       imports: [TypeOrmModule.forRoot(dataSourceOptions(opts.config)), TypeOrmModule.forFeature(ENTITIES)],
@@ -43,12 +52,21 @@ export class CoreModule {
         { provide: EvidenceStorage, useClass: LocalDiskStorage },
         CaseAccess,
         CalendarService,
+        { provide: DEADLINE_QUEUE, useFactory: () => new Queue(DEADLINE_QUEUE_NAME, { connection: redisOptions(opts.config), prefix: opts.config.QUEUE_PREFIX }) },
+        DeadlineRulesService,
+        DeadlineScheduler,
+        DeadlineEngine,
+        DeadlineEffects,
+        DeadlineReconciler,
         CaseEventWriter,
         CaseLifecycleService,
         CaseNumberService,
         SupervisionAccess, SupervisionQueryService, SupervisionService,
+        // The SMS gateway adapter: records only, unless a real provider is plugged in.
+        smsSenderProvider(opts.smsSender),
+        NotificationService, SmsOutbox,
       ],
-      exports: [AppConfig, Clock, REDIS, TypeOrmModule, EvidenceStorage, CalendarService, CaseAccess, CaseEventWriter, CaseLifecycleService, CaseNumberService, SupervisionAccess, SupervisionQueryService, SupervisionService],
+      exports: [AppConfig, Clock, REDIS, TypeOrmModule, EvidenceStorage, CalendarService, DEADLINE_QUEUE, DeadlineRulesService, DeadlineScheduler, DeadlineEngine, DeadlineEffects, DeadlineReconciler, CaseAccess, CaseEventWriter, CaseLifecycleService, CaseNumberService, SupervisionAccess, SupervisionQueryService, SupervisionService, SmsSender, NotificationService, SmsOutbox],
     };
   }
 }

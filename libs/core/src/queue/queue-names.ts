@@ -1,6 +1,7 @@
 // The queue contract between api and worker: names and typed payloads. The worker never imports GraphQL.
 export const QueueName = {
   HOUSEKEEPING: 'housekeeping',
+  NOTIFICATION: 'notification',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -11,6 +12,22 @@ export const HousekeepingJob = {
 
 export interface HeartbeatPayload {
   at: string;
+}
+
+export const NotificationJob = {
+  /** Send one sms_outbox row ({@link SendSmsPayload}); job id {@link smsJobId} so adding it twice is harmless. */
+  SEND_SMS: 'send-sms',
+  /** Repeatable (every minute): enqueues PENDING rows whose not_before has passed. */
+  SMS_SWEEP: 'sms-sweep',
+} as const;
+
+export interface SendSmsPayload {
+  outboxId: string;
+}
+
+/** Deterministic job id of a send (BullMQ forbids ':' in custom ids, hence the dash). */
+export function smsJobId(outboxId: string): string {
+  return `sms-${outboxId}`;
 }
 
 /** Redis key the worker's heartbeat writes; /health/ready of the worker and ops read it. */

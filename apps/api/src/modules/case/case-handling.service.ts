@@ -17,6 +17,7 @@ import {
   OrgUnitEntity,
   UserEntity,
   CaseAccess,
+  withTransaction,
 } from '@weiquan/core';
 import { parseId } from '../../common/ids';
 import { OrgUnitService } from '../org-unit/org-unit.service';
@@ -228,7 +229,7 @@ export class CaseHandlingService {
 
   /** 回访. Reached + unsatisfied: this case is followed up and a new linked round is registered. */
   async recordFollowUp(actor: Actor, i: I.RecordFollowUpInput): Promise<{ c: CaseEntity; nextRound: CaseEntity | null }> {
-    return this.ds.transaction(async (m) => {
+    return withTransaction(this.ds, async (m) => {
       let nextRound: CaseEntity | null = null;
       const input = { followUpResult: i.result, satisfaction: i.satisfaction };
       const c = await this.lifecycle.transitionIn(m, actor, { ...ref(i), action: 'recordFollowUp', input }, async ({ c, detail }) => {
@@ -260,7 +261,7 @@ export class CaseHandlingService {
    * the open one records the new facts (its clock restarts from the latest report: deadline engine).
    */
   async mergeReport(actor: Actor, i: I.MergeReportInput): Promise<CaseEntity> {
-    return this.ds.transaction(async (m) => {
+    return withTransaction(this.ds, async (m) => {
       const target = await this.access.getVisible(actor, i.intoCaseId, { m, lock: true, field: 'input.intoCaseId' });
       const source = await this.lifecycle.transitionIn(m, actor, { ...ref(i), action: 'mergeReport' }, ({ c, detail }) => {
         if (target.id === c.id || target.kind !== 'REPORT' || !target.isOpen || ['CLOSED', 'REJECTED', 'NOT_FILED', 'ARCHIVED'].includes(target.state)) {
@@ -283,7 +284,7 @@ export class CaseHandlingService {
 
   /** 回避: declared by the staff member (or by a director for them); blocks assigning them. */
   async declareRecusal(actor: Actor, i: I.DeclareRecusalInput): Promise<CaseEntity> {
-    return this.ds.transaction(async (m) => {
+    return withTransaction(this.ds, async (m) => {
       const c = await this.access.getVisible(actor, i.caseId, { m, lock: true, field: 'input.caseId' });
       const userId = i.userId ? parseId(i.userId, 'input.userId') : actor.id;
       if (userId !== actor.id && !actor.roles.includes('DIRECTOR') && !actor.roles.includes('ADMIN')) {

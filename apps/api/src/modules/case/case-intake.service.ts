@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseKind, checkTransition, DEFAULT_CASE_MACHINE_CONFIG, normalizePhone, OrgUnitType, pathIds } from '@weiquan/shared';
-import { Actor, AppError, CaseEntity, CaseEventWriter, CaseNumberService, Clock, OrgUnitEntity } from '@weiquan/core';
+import { Actor, AppError, CaseEntity, CaseEventWriter, CaseLifecycleService, CaseNumberService, Clock, OrgUnitEntity, withTransaction } from '@weiquan/core';
 import { parseId } from '../../common/ids';
 import { OrgUnitService } from '../org-unit/org-unit.service';
 import { RegisterCaseInput } from './case.input';
@@ -19,6 +19,7 @@ export class CaseIntakeService {
     private readonly events: CaseEventWriter,
     private readonly orgUnits: OrgUnitService,
     private readonly clock: Clock,
+    private readonly lifecycle: CaseLifecycleService,
   ) {}
 
   /**
@@ -48,7 +49,7 @@ export class CaseIntakeService {
     const unit = await this.intakeUnit(actor, input.unitId);
     const phone = input.consumer.phone ? normalizePhone(input.consumer.phone) : null;
 
-    return this.ds.transaction(async (m) => {
+    return withTransaction(this.ds, async (m) => {
       const caseNo = await this.numbers.next(m, unit, shanghaiYear(receivedAt));
       const repeat = phone ? await this.findRepeat(m, input.kind, phone, input.respondent?.creditCode ?? null, input.respondent?.name ?? null, receivedAt) : null;
       const sameFacts = input.kind === 'REPORT' && repeat?.kind === 'REPORT' && sameText(repeat.summary, input.summary);
@@ -111,6 +112,8 @@ export class CaseIntakeService {
           toState: 'CLOSED',
           note: `同一举报人就相同事实重复举报（前件 ${repeat!.caseNo}），不再重复处理`,
         });
+      } else {
+        await this.lifecycle.afterRegistration(m, actor, saved);
       }
       return saved;
     });
@@ -176,6 +179,7 @@ export class CaseIntakeService {
       note: `回访不满意，重新受理（第 ${round} 轮，上一轮 ${prev.caseNo}）`,
       detail: { previousRound: prev.caseNo, round },
     });
+    await this.lifecycle.afterRegistration(m, actor, saved);
     return saved;
   }
 

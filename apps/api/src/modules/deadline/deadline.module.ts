@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { OrgUnitModule } from '../org-unit/org-unit.module';
+import { DeadlineQueryService } from './deadline-query.service';
+import { DeadlineResolver } from './deadline.resolver';
+
+/** Reading deadlines and violations; the engine itself lives in libs/core (api and worker share it). */
+@Module({ imports: [OrgUnitModule], providers: [DeadlineQueryService, DeadlineResolver] })
+export class DeadlineModule {}

@@ -1,0 +1,411 @@
+// Case benchmark: 1,000,000 cases over the demo org tree in a separate database (weiquan_bench),
+// the real API on a loopback port, then
+//   (1) registerCase over GraphQL, 16 concurrent clients           → registrations/s, p50/p99
+//   (2) the console's first page for a county (gl_county: 鼓楼区 subtree, open cases, 20 rows + total)
+//       over GraphQL and as the same raw SQL                         → p50/p99 and the ratio
+//   (3) the city operator's first page (whole tree, open cases)      → p50/p99 (+ raw SQL)
+// and a PASS/MISS table against the targets. Not part of `pnpm test`. See bench/README.md.
+//
+//   pnpm bench:cases                 fresh database, load, measure (~4–6 min on the 2-core machine)
+//   pnpm bench:cases --reuse         keep an already loaded weiquan_bench (skips the load)
+//   pnpm bench:cases --drop          drop weiquan_bench at the end
+// Environment: BENCH_CASES (1000000), BENCH_REGISTER_SECONDS (12), BENCH_CLIENTS (16), BENCH_RUNS (200),
+// BENCH_DB (weiquan_bench), BENCH_REDIS_DB (2). MariaDB and Redis must be up (bash scripts/infra.sh up).
+import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Readable } from 'node:stream';
+import { createDataSource, DEMO_PASSWORD, loadConfig, OrgUnitEntity, seedDemo, UserEntity } from '@weiquan/core';
+import type { AppConfig } from '@weiquan/core';
+import { CaseKind, CaseState, Channel } from '@weiquan/shared';
+import { createApiApp } from '../apps/api/src/bootstrap';
+import { BUSINESSES, CATEGORY_CONTENT, seededRandom } from '../libs/core/src/seed/demo-case-content';
+
+const ROOT = resolve(__dirname, '..');
+const env = (k: string, d: string) => process.env[k] ?? d;
+const N = Number(env('BENCH_CASES', '1000000'));
+const REGISTER_SECONDS = Number(env('BENCH_REGISTER_SECONDS', '12'));
+const CLIENTS = Number(env('BENCH_CLIENTS', '16'));
+const RUNS = Number(env('BENCH_RUNS', '200'));
+const DB = env('BENCH_DB', 'weiquan_bench');
+const REUSE = process.argv.includes('--reuse');
+const DROP = process.argv.includes('--drop');
+const HARD_LIMIT_MS = 20 * 60_000;
+
+// mysql2 is a dependency of libs/core; loaded from there (bench/ has no node_modules of its own).
+interface RawPool {
+  query(sql: string | { sql: string; infileStreamFactory?: () => Readable }, values?: unknown[]): Promise<[any, any]>;
+  end(): Promise<void>;
+}
+const mysql = createRequire(resolve(ROOT, 'libs/core/package.json'))('mysql2/promise') as { createPool(o: Record<string, unknown>): RawPool };
+
+const log = (...a: unknown[]) => console.log('[bench]', ...a);
+const ms = (t0: number) => performance.now() - t0;
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
+}
+
+// ------------------------------------------------------------------------------------------ database
+function rootSql(config: AppConfig, sql: string): string {
+  const sock = resolve(ROOT, config.DATA_DIR, 'run/mariadb.sock');
+  return execFileSync('mariadb', ['--no-defaults', `--socket=${sock}`, '-uroot', '-N', '-B', '-e', sql], { encoding: 'utf8' });
+}
+
+function ensureDatabase(config: AppConfig, fresh: boolean): void {
+  const own = [loadConfig().DB_NAME, process.env.DB_TEST_NAME ?? 'weiquan_test'];
+  if (!/^[A-Za-z0-9_]+$/.test(DB) || own.includes(DB)) throw new Error(`BENCH_DB must be a plain name other than ${own.join(' and ')}: the bench drops and recreates it`);
+  const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
+  let sql = fresh ? `DROP DATABASE IF EXISTS \`${DB}\`;` : '';
+  sql += `CREATE DATABASE IF NOT EXISTS \`${DB}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;`;
+  for (const host of ['localhost', '127.0.0.1']) {
+    sql += `CREATE USER IF NOT EXISTS ${q(config.DB_USER)}@${q(host)} IDENTIFIED BY ${q(config.DB_PASSWORD)};`;
+    sql += `GRANT ALL PRIVILEGES ON \`${DB}\`.* TO ${q(config.DB_USER)}@${q(host)};`;
+  }
+  rootSql(config, sql);
+}
+
+// ------------------------------------------------------------------------------------------ bulk load
+interface Unit {
+  id: number;
+  code: string;
+  path: string;
+  type: string;
+  parentId: number | null;
+  workroom: string | null;
+}
+
+const SH = 8 * 3_600_000;
+const DAY = 86_400_000;
+const two = (n: number) => String(n).padStart(2, '0');
+function sqlTime(t: number): string {
+  const d = new Date(t);
+  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${String(d.getUTCMilliseconds()).padStart(3, '0')}`;
+}
+
+const OPEN_STATES: readonly (readonly [CaseState, number])[] = [
+  ['REGISTERED', 10], ['MATERIALS_PENDING', 3], ['ACCEPTED', 6], ['REJECTED', 2], ['FILED', 2], ['NOT_FILED', 1], ['DISPATCHED', 10],
+  ['RETURNED', 2], ['IN_PROGRESS', 30], ['SUSPENDED', 5], ['CONCLUDED', 8], ['REPLIED', 8], ['FOLLOWED_UP', 8], ['CLOSED', 5],
+];
+const HELD: ReadonlySet<CaseState> = new Set(['DISPATCHED', 'IN_PROGRESS', 'SUSPENDED']);
+const CONCLUDED: ReadonlySet<CaseState> = new Set(['CONCLUDED', 'REPLIED', 'FOLLOWED_UP']);
+const KINDS: readonly (readonly [CaseKind, number])[] = [['COMPLAINT', 60], ['REPORT', 12], ['CONSULTATION', 20], ['SUGGESTION', 8]];
+const CHANNELS: readonly Channel[] = ['PHONE_12315', 'PHONE_12315', 'PHONE_12315', 'WALK_IN', 'WEB', 'WECHAT', 'TRANSFER_12345', 'STATION', 'LETTER', 'VOICEMAIL'];
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许邓冯韩曹曾彭萧蔡潘田董袁';
+const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰红梅琳建国志晓东海燕春花';
+
+export const LOAD_COLUMNS = [
+  'case_no', 'kind', 'channel', 'state', 'is_open', 'round', 'received_at', 'registered_at', 'registered_by_id', 'intake_unit_id', 'owner_unit_id',
+  'owner_path', 'handler_id', 'consumer_name', 'consumer_phone', 'consumer_address', 'respondent_name', 'respondent_credit_code', 'respondent_region',
+  'respondent_industry', 'category', 'amount_involved', 'summary', 'demand', 'dispatch_target_type', 'assigned_unit_id', 'outcome', 'amount_recovered',
+  'concluded_at', 'replied_at', 'follow_up_done', 'overdue', 'due_at', 'archived_at', 'version', 'created_at', 'updated_at',
+];
+
+/**
+ * Streams N tab-separated case rows, oldest first (ids grow with received_at, as in production):
+ * received over the last 3 years, open with a probability that falls with age (≈30% open overall).
+ * Intake: city 35%, each county center 10–15%, stations the rest; held cases sit at a workroom or unit under intake.
+ */
+function caseRows(units: Unit[], userIds: number[], now: number, n: number, seqs: Map<string, number>): Readable {
+  const r = seededRandom(42);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+  const weighted = <T>(xs: readonly (readonly [T, number])[]): T => {
+    let x = r() * xs.reduce((s, [, w]) => s + w, 0);
+    for (const [v, w] of xs) if ((x -= w) < 0) return v;
+    return xs[xs.length - 1]![0];
+  };
+  const byCode = new Map(units.map((u) => [u.code, u]));
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const stations = units.filter((u) => u.type.endsWith('_STATION'));
+  const intakes: (readonly [Unit, number])[] = [
+    [byCode.get('CITY')!, 35], [byCode.get('GL')!, 15], [byCode.get('HX')!, 12], [byCode.get('QS')!, 10],
+    ...stations.map((s) => [s, 28 / stations.length] as const),
+  ];
+  const centerOf = (u: Unit): Unit => {
+    let x: Unit | undefined = u;
+    while (x && x.type !== 'CITY_CENTER' && x.type !== 'COUNTY_CENTER') x = x.parentId ? byId.get(x.parentId) : undefined;
+    return x ?? byCode.get('CITY')!;
+  };
+  const targets = new Map(intakes.map(([u]) => [u.id, units.filter((t) => t.path.startsWith(u.path) && (t.type !== 'WORKROOM' || t.parentId === u.id))]));
+  const span = 3 * 365 * DAY;
+  const start = now - span;
+  let i = 0;
+  return new Readable({
+    read() {
+      const lines: string[] = [];
+      for (let k = 0; k < 2000 && i < n; k++, i++) {
+        const received = Math.floor(start + ((i + r()) / n) * span);
+        const age = (now - received) / DAY;
+        const open = r() < Math.min(0.95, Math.max(0.02, 1 - age / 560));
+        const state: CaseState = open ? weighted(OPEN_STATES) : 'ARCHIVED';
+        const intake = weighted(intakes);
+        const center = centerOf(intake);
+        const year = new Date(received + SH).getUTCFullYear();
+        const seqKey = `${center.id}:${year}`;
+        const seq = (seqs.get(seqKey) ?? 0) + 1;
+        seqs.set(seqKey, seq);
+        const caseNo = `${center.type === 'CITY_CENTER' ? 'WQ' : center.code}-${year}-${String(seq).padStart(6, '0')}`;
+        const owner = HELD.has(state) ? pick(targets.get(intake.id)!) : intake;
+        const kind = weighted(KINDS);
+        const biz = pick(BUSINESSES);
+        const content = CATEGORY_CONTENT[biz.category];
+        const amount = Math.round(content.amount[0] + (content.amount[1] - content.amount[0]) * r() * r());
+        const registered = received + 60_000 + Math.floor(r() * 3_600_000);
+        const concluded = CONCLUDED.has(state) || state === 'ARCHIVED' ? registered + Math.floor((2 + r() * 10) * DAY) : null;
+        const replied = concluded && state !== 'CONCLUDED' ? concluded + Math.floor(r() * 2 * DAY) : null;
+        const archived = state === 'ARCHIVED' ? (replied ?? registered) + Math.floor((1 + r() * 5) * DAY) : null;
+        const due = open && !CONCLUDED.has(state) && state !== 'CLOSED' ? registered + 10 * DAY : null;
+        const updated = Math.min(now, archived ?? replied ?? concluded ?? registered);
+        const phone = `1${pick([...'35789'])}${String(Math.floor(r() * 1e9)).padStart(9, '0')}`;
+        const name = pick([...SURNAMES]) + pick([...GIVEN]) + (r() < 0.5 ? pick([...GIVEN]) : '');
+        const dispute = kind === 'COMPLAINT' || kind === 'REPORT';
+        const outcome = concluded ? (kind === 'COMPLAINT' ? pick(['MEDIATED', 'MEDIATED', 'MEDIATION_FAILED', 'WITHDRAWN', 'TERMINATED']) : kind === 'REPORT' ? pick(['PENALIZED', 'NO_VIOLATION', 'TRANSFERRED']) : 'ANSWERED') : null;
+        const N_ = '\\N';
+        lines.push([
+          caseNo, kind, pick(CHANNELS), state, open ? 1 : 0, 1, sqlTime(received), sqlTime(registered), pick(userIds), intake.id, owner.id,
+          owner.path, HELD.has(state) && state !== 'DISPATCHED' ? pick(userIds) : N_, name, phone, `${biz.county}${pick(['五四路', '人民路', '建设路', '滨江路'])}${1 + Math.floor(r() * 300)}号`,
+          dispute ? biz.name : N_, dispute ? biz.creditCode : N_, dispute ? biz.county : N_, dispute ? biz.industry : N_, biz.category,
+          kind === 'COMPLAINT' ? amount : N_, `${biz.category}：${pick(content.items)}相关纠纷，消费者要求依法处理。`, dispute ? pick(content.demands) : N_,
+          HELD.has(state) ? (owner.id === intake.id ? 'UNIT' : owner.type === 'WORKROOM' ? 'WORKROOM' : 'UNIT') : N_, HELD.has(state) ? owner.id : N_,
+          outcome ?? N_, outcome === 'MEDIATED' ? Math.round(amount * 0.8) : concluded && kind === 'COMPLAINT' ? 0 : N_,
+          concluded ? sqlTime(concluded) : N_, replied ? sqlTime(replied) : N_, state === 'FOLLOWED_UP' || (state === 'ARCHIVED' && replied) ? 1 : 0,
+          due !== null && due < now ? 1 : 0, due !== null ? sqlTime(due) : N_, archived ? sqlTime(archived) : N_, 1 + Math.floor(r() * 8),
+          sqlTime(registered), sqlTime(updated),
+        ].join('\t'));
+      }
+      this.push(lines.length ? `${lines.join('\n')}\n` : null);
+    },
+  });
+}
+
+/** Secondary indexes (not the FK ones) are dropped for the load and rebuilt afterwards by sorting: much faster than 1M random inserts. */
+async function bulkLoad(pool: RawPool, units: Unit[], userIds: number[], now: number): Promise<{ loadMs: number; indexMs: number }> {
+  const [[row]] = await pool.query('SHOW CREATE TABLE wq_case');
+  const ddl: string = row['Create Table'];
+  const fks = new Set([...ddl.matchAll(/CONSTRAINT `(\w+)` FOREIGN KEY/g)].map((m) => m[1]));
+  const keys = [...ddl.matchAll(/^\s*((?:UNIQUE )?KEY `(\w+)` \([^\n]*?\))(?: USING BTREE)?,?$/gm)].filter((m) => !fks.has(m[2]!));
+  if (keys.length) await pool.query(`ALTER TABLE wq_case ${keys.map((m) => `DROP INDEX \`${m[2]}\``).join(', ')}`);
+  const seqs = new Map<string, number>();
+  const t0 = performance.now();
+  await pool.query({
+    sql: `LOAD DATA LOCAL INFILE 'cases.tsv' INTO TABLE wq_case CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' LINES TERMINATED BY '\\n' (${LOAD_COLUMNS.join(', ')})`,
+    infileStreamFactory: () => caseRows(units, userIds, now, N, seqs),
+  });
+  const loadMs = ms(t0);
+  const t1 = performance.now();
+  if (keys.length) await pool.query(`ALTER TABLE wq_case ${keys.map((m) => `ADD ${m[1]}`).join(', ')}`);
+  const indexMs = ms(t1);
+  // Numbers handed out by registerCase continue after the loaded ones.
+  for (const [key, last] of seqs) {
+    const [center, year] = key.split(':');
+    await pool.query('INSERT INTO case_no_sequence (center_id, year, last_value) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE last_value = GREATEST(last_value, VALUES(last_value))', [center, year, last]);
+  }
+  await pool.query('ANALYZE TABLE wq_case');
+  return { loadMs, indexMs };
+}
+
+// ------------------------------------------------------------------------------------------ GraphQL
+class Gql {
+  constructor(
+    readonly url: string,
+    readonly token?: string,
+  ) {}
+  async run<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
+    const res = await fetch(this.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data?: T; errors?: unknown[] };
+    if (body.errors?.length || !body.data) throw new Error(`GraphQL: ${JSON.stringify(body.errors ?? body)}`);
+    return body.data;
+  }
+  async login(username: string): Promise<Gql> {
+    const d = await this.run<{ login: { accessToken: string } }>('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { username, password: DEMO_PASSWORD } });
+    return new Gql(this.url, d.login.accessToken);
+  }
+}
+
+const REGISTER = 'mutation($input: RegisterCaseInput!) { registerCase(input: $input) { id caseNo } }';
+const PAGE = 'query($f: CaseFilter, $p: PageInput) { cases(filter: $f, page: $p) { total items { id caseNo state } } }';
+
+function registerInput(r: () => number, i: number): Record<string, unknown> {
+  const biz = BUSINESSES[i % BUSINESSES.length]!;
+  const c = CATEGORY_CONTENT[biz.category];
+  return {
+    kind: 'COMPLAINT',
+    channel: 'PHONE_12315',
+    consumer: { name: '压测消费者', phone: `15${String(Math.floor(r() * 1e9)).padStart(9, '0')}`, address: `${biz.county}五四路${1 + (i % 300)}号` },
+    respondent: { name: biz.name, creditCode: biz.creditCode, address: biz.address, region: biz.county, industry: biz.industry },
+    category: biz.category,
+    amountInvolved: 100 + (i % 5000),
+    summary: `压测登记：购买${c.items[i % c.items.length]}后出现质量问题，商家拒绝处理。`,
+    demand: c.demands[0],
+    flags: { consentPublication: true, consentEntrustedMediation: true },
+  };
+}
+
+async function measureRegister(gql: Gql): Promise<{ n: number; errors: number; perSec: number; p50: number; p99: number }> {
+  const lat: number[] = [];
+  let errors = 0;
+  let firstError: unknown = null;
+  const until = performance.now() + REGISTER_SECONDS * 1000;
+  const r = seededRandom(Date.now() & 0xffff);
+  let i = 0;
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: CLIENTS }, async () => {
+    while (performance.now() < until) {
+      const t = performance.now();
+      try {
+        await gql.run(REGISTER, { input: registerInput(r, i++) });
+        lat.push(ms(t));
+      } catch (e) {
+        errors++;
+        firstError ??= e;
+      }
+    }
+  }));
+  const elapsed = ms(t0) / 1000;
+  if (firstError) log('first registerCase error:', String(firstError).slice(0, 300));
+  return { n: lat.length, errors, perSec: lat.length / elapsed, p50: pct(lat, 50), p99: pct(lat, 99) };
+}
+
+async function sample(runs: number, fn: () => Promise<unknown>): Promise<{ p50: number; p99: number; max: number }> {
+  for (let i = 0; i < 10; i++) await fn(); // warm-up
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    xs.push(ms(t));
+  }
+  return { p50: pct(xs, 50), p99: pct(xs, 99), max: Math.max(...xs) };
+}
+
+// ------------------------------------------------------------------------------------------ main
+async function main(): Promise<void> {
+  const hard = setTimeout(() => {
+    console.error(`[bench] stopped: still running after ${HARD_LIMIT_MS / 60_000} min`);
+    process.exit(2);
+  }, HARD_LIMIT_MS);
+  hard.unref();
+  const T0 = performance.now();
+  const config = loadConfig({ DB_NAME: DB, LOG_LEVEL: 'silent', WEB_DIST: '', QUEUE_PREFIX: 'wqbench', REDIS_DB: env('BENCH_REDIS_DB', '2'), DB_POOL_SIZE: '20' });
+
+  ensureDatabase(config, false);
+  const ds = createDataSource(config);
+  await ds.initialize();
+  const [{ n: existing }] = await ds.query("SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'wq_case'");
+  const loaded = Number(existing) > 0 ? Number((await ds.query('SELECT COUNT(*) AS n FROM wq_case'))[0].n) : 0;
+  let fresh = !(REUSE && loaded >= N);
+  if (fresh) {
+    await ds.destroy();
+    log(`creating database ${DB} (fresh)`);
+    ensureDatabase(config, true);
+    await ds.initialize();
+  } else log(`reusing ${DB} with ${loaded.toLocaleString()} cases`);
+  const migrated = await ds.runMigrations({ transaction: 'each' });
+  if (migrated.length) log(`migrated: ${migrated.map((m) => m.name).join(', ')}`);
+  await seedDemo(ds, { cases: false });
+  const units: Unit[] = (await ds.getRepository(OrgUnitEntity).find({ order: { id: 'ASC' } })).map((u) => ({ id: u.id, code: u.code, path: u.path, type: u.type, parentId: u.parentId, workroom: u.workroom }));
+  const unit = (code: string) => units.find((u) => u.code === code)!;
+  const userIds = (await ds.getRepository(UserEntity).find()).map((u) => u.id);
+
+  const pool = mysql.createPool({ host: config.DB_HOST, port: config.DB_PORT, user: config.DB_USER, password: config.DB_PASSWORD, database: DB, connectionLimit: 2, timezone: 'Z', supportBigNumbers: true, bigNumberStrings: true });
+  let loadLine = 'load: skipped (--reuse)';
+  if (fresh) {
+    log(`loading ${N.toLocaleString()} cases (LOAD DATA LOCAL INFILE, indexes rebuilt after) …`);
+    const { loadMs, indexMs } = await bulkLoad(pool, units, userIds, Date.now());
+    loadLine = `load: ${N.toLocaleString()} cases in ${(loadMs / 1000).toFixed(1)} s (${Math.round(N / (loadMs / 1000)).toLocaleString()} rows/s) + indexes ${(indexMs / 1000).toFixed(1)} s`;
+    log(loadLine);
+    fresh = false;
+  }
+  const [[counts]] = await pool.query('SELECT COUNT(*) AS total, SUM(is_open) AS open FROM wq_case');
+  log(`wq_case: ${Number(counts.total).toLocaleString()} rows, ${Number(counts.open).toLocaleString()} open (${((100 * Number(counts.open)) / Number(counts.total)).toFixed(1)}%)`);
+
+  log('starting the API …');
+  const app = await createApiApp(config);
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as { port: number };
+  const anon = new Gql(`http://127.0.0.1:${port}/graphql`);
+  const cityOp = await anon.login('city_op');
+  const glCounty = await anon.login('gl_county');
+  const gl = unit('GL');
+
+  log(`registerCase: ${CLIENTS} clients × ${REGISTER_SECONDS} s …`);
+  const reg = await measureRegister(cityOp);
+  log(`  ${reg.n} registered (${reg.errors} errors): ${reg.perSec.toFixed(0)}/s, p50 ${reg.p50.toFixed(1)} ms, p99 ${reg.p99.toFixed(1)} ms`);
+
+  // The same statements the list runs (CaseQueryService.list: one page + exact total, in parallel).
+  const where = (prefix: string | null) => `c.is_open = 1${prefix ? ' AND c.owner_path LIKE ?' : ''}`;
+  const rawPage = async (prefix: string | null) => {
+    const args = prefix ? [`${prefix}%`] : [];
+    const [[rows], [[cnt]]] = await Promise.all([
+      pool.query(`SELECT c.* FROM wq_case c WHERE ${where(prefix)} ORDER BY c.received_at DESC, c.id DESC LIMIT 20`, args),
+      pool.query(`SELECT COUNT(*) AS n FROM wq_case c WHERE ${where(prefix)}`, args),
+    ]);
+    return { rows: rows as unknown[], total: Number(cnt.n) };
+  };
+  const gqlPage = (client: Gql, f: Record<string, unknown>) => client.run<{ cases: { total: number; items: unknown[] } }>(PAGE, { f, p: { limit: 20 } });
+
+  const countyGql = await gqlPage(glCounty, { unitId: String(gl.id), open: true });
+  const countyRaw = await rawPage(gl.path);
+  const cityGql = await gqlPage(cityOp, { open: true });
+  const cityRaw = await rawPage(null);
+  if (countyGql.cases.total !== countyRaw.total || cityGql.cases.total !== cityRaw.total) {
+    throw new Error(`totals differ: county ${countyGql.cases.total} vs ${countyRaw.total}, city ${cityGql.cases.total} vs ${cityRaw.total}`);
+  }
+  log(`county (鼓楼区 subtree) open: ${countyRaw.total.toLocaleString()}; city open: ${cityRaw.total.toLocaleString()}`);
+  for (const [label, prefix] of [['county', gl.path], ['city', null]] as const) {
+    for (const sql of [`SELECT c.* FROM wq_case c WHERE ${where(prefix)} ORDER BY c.received_at DESC, c.id DESC LIMIT 20`, `SELECT COUNT(*) FROM wq_case c WHERE ${where(prefix)}`]) {
+      const [plan] = await pool.query(`EXPLAIN ${sql}`, prefix ? [`${prefix}%`] : []);
+      const p = (plan as any[])[0];
+      log(`  plan ${label}: ${sql.startsWith('SELECT COUNT') ? 'count' : 'page '} key=${p.key} rows≈${p.rows} ${p.Extra ?? ''}`);
+    }
+  }
+
+  log(`first pages: ${RUNS} sequential runs each …`);
+  const county = await sample(RUNS, () => gqlPage(glCounty, { unitId: String(gl.id), open: true }));
+  const countySql = await sample(RUNS, () => rawPage(gl.path));
+  const city = await sample(RUNS, () => gqlPage(cityOp, { open: true }));
+  const citySql = await sample(RUNS, () => rawPage(null));
+
+  await app.close();
+  await pool.end();
+  await ds.destroy();
+  if (DROP) {
+    rootSql(config, `DROP DATABASE IF EXISTS \`${DB}\``);
+    log(`dropped ${DB}`);
+  }
+
+  const f = (x: number) => `${x.toFixed(1)} ms`;
+  const ok = (b: boolean) => (b ? 'PASS' : 'MISS');
+  const ratio50 = county.p50 / countySql.p50;
+  const ratio99 = county.p99 / countySql.p99;
+  const rows: [string, string, string, string][] = [
+    [`registerCase, ${CLIENTS} clients (GraphQL)`, `${reg.perSec.toFixed(0)}/s (p50 ${f(reg.p50)}, p99 ${f(reg.p99)}, ${reg.errors} errors)`, '≥ 300/s, no errors', ok(reg.perSec >= 300 && reg.errors === 0)],
+    ['county first page, GraphQL', `p50 ${f(county.p50)}, p99 ${f(county.p99)}`, 'p99 ≤ 50 ms', ok(county.p99 <= 50)],
+    ['county first page, raw SQL', `p50 ${f(countySql.p50)}, p99 ${f(countySql.p99)}`, '—', ''],
+    ['county GraphQL / raw SQL', `p50 ${ratio50.toFixed(2)}×, p99 ${ratio99.toFixed(2)}×`, 'p50 ≤ 2×', ok(ratio50 <= 2)],
+    ['city first page, GraphQL', `p50 ${f(city.p50)}, p99 ${f(city.p99)}`, 'p99 ≤ 100 ms', ok(city.p99 <= 100)],
+    ['city first page, raw SQL', `p50 ${f(citySql.p50)}, p99 ${f(citySql.p99)}`, '—', ''],
+  ];
+  const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), 8));
+  console.log('');
+  console.log(`Weiquan case benchmark — ${Number(counts.total).toLocaleString()} cases (${((100 * Number(counts.open)) / Number(counts.total)).toFixed(0)}% open), ${new Date().toISOString()}`);
+  console.log(loadLine);
+  console.log(`county = 鼓楼区 subtree, ${countyRaw.total.toLocaleString()} open cases; city = whole tree, ${cityRaw.total.toLocaleString()} open cases; first page = 20 rows + exact total`);
+  console.log('');
+  for (const r of [['what', 'measured', 'target', ''] as const, ...rows]) console.log(`  ${r[0].padEnd(w[0]!)}  ${r[1].padEnd(w[1]!)}  ${r[2].padEnd(w[2]!)}  ${r[3]}`);
+  console.log('');
+  console.log(`total bench time ${((performance.now() - T0) / 1000).toFixed(0)} s`);
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error('[bench] failed:', e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,34 @@
+import { DataSource, EntityManager } from 'typeorm';
+
+// Work that must happen only once a transaction has committed (enqueueing alarm jobs): the
+// database is the truth, the queue is the alarm clock. Keyed by the transaction's EntityManager.
+const pending = new WeakMap<EntityManager, (() => Promise<void>)[]>();
+
+export function afterCommit(m: EntityManager, fn: () => Promise<void>): void {
+  if (!m.queryRunner?.isTransactionActive) {
+    void fn();
+    return;
+  }
+  const list = pending.get(m) ?? [];
+  list.push(fn);
+  pending.set(m, list);
+}
+
+/** Runs `fn` in a transaction, then the after-commit work it registered (never on rollback). */
+export async function withTransaction<T>(ds: DataSource, fn: (m: EntityManager) => Promise<T>): Promise<T> {
+  let manager: EntityManager | undefined;
+  try {
+    const result = await ds.transaction((m) => {
+      manager = m;
+      return fn(m);
+    });
+    const jobs = pending.get(manager!) ?? [];
+    pending.delete(manager!);
+    // A failed enqueue is repaired by the reconciler; it must not fail the committed request.
+    await Promise.all(jobs.map((j) => j().catch(() => undefined)));
+    return result;
+  } catch (e) {
+    if (manager) pending.delete(manager);
+    throw e;
+  }
+}

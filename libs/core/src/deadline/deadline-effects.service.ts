@@ -1,0 +1,128 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { endOfShanghaiDay, toShanghaiDate } from '@weiquan/shared';
+import { CaseEventWriter } from '../case/case-event.writer';
+import { withTransaction } from '../db/after-commit';
+import { CaseEntity } from '../entities/case.entity';
+import { CaseDeadlineEntity, DeadlineRuleEntity, ViolationEntity } from '../entities/deadline.entity';
+import { OrgUnitEntity } from '../entities/org-unit.entity';
+import { NotificationService } from '../notification/notification.service';
+import { SYSTEM_ACTOR } from '../scope/actor';
+import { SupervisionService } from '../supervision/supervision.service';
+import { Clock } from '../time/clock';
+import { CalendarService } from '../calendar/calendar.service';
+import { DeadlineJob } from './deadline-scheduler.service';
+import { warningsOf } from './deadline-math';
+
+export type FireResult = 'applied' | 'duplicate' | 'stale' | 'early' | 'inactive';
+
+/**
+ * What happens when an alarm rings. Every effect is claimed in deadline_effect (unique per deadline
+ * and effect) inside the same transaction as its consequences, so a job that runs twice, a worker
+ * killed mid-job or a reconciler racing the queue can never apply it twice.
+ */
+@Injectable()
+export class DeadlineEffects {
+  private readonly log = new Logger(DeadlineEffects.name);
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly supervision: SupervisionService,
+    private readonly notifications: NotificationService,
+    private readonly events: CaseEventWriter,
+    private readonly calendar: CalendarService,
+    private readonly clock: Clock,
+  ) {}
+
+  fire(job: DeadlineJob): Promise<FireResult> {
+    return withTransaction(this.ds, async (m) => {
+      const d = await m.findOne(CaseDeadlineEntity, { where: { id: job.deadlineId }, lock: { mode: 'pessimistic_write' } });
+      if (!d || d.status !== 'RUNNING') return 'inactive';
+      if (d.version !== job.version) return 'stale';
+      const now = this.clock.now();
+      if (job.kind === 'due') {
+        if (!d.dueAt || d.dueAt.getTime() > now.getTime()) return 'early';
+        return this.breach(m, d, now);
+      }
+      const cal = await this.calendar.current();
+      const w = warningsOf(cal, d).find((x) => x.fraction === job.fraction);
+      if (!w || w.at.getTime() > now.getTime()) return 'early';
+      return this.warn(m, d, job.fraction!, now);
+    });
+  }
+
+  private async claim(m: EntityManager, d: CaseDeadlineEntity, effect: string, now: Date): Promise<boolean> {
+    const res = await m.query('INSERT IGNORE INTO deadline_effect (deadline_id, effect, applied_at) VALUES (?, ?, ?)', [d.id, effect, now]);
+    return Number(res.affectedRows) === 1;
+  }
+
+  private async warn(m: EntityManager, d: CaseDeadlineEntity, fraction: number, now: Date): Promise<FireResult> {
+    if (!(await this.claim(m, d, `warn-${Math.round(fraction * 100)}`, now))) return 'duplicate';
+    const c = await m.findOneByOrFail(CaseEntity, { id: d.caseId });
+    const rule = await m.findOneBy(DeadlineRuleEntity, { id: d.ruleId });
+    const recipients = d.responsibleUserId ? [d.responsibleUserId] : await this.notifications.usersWithRole(m, d.responsibleUnitId, 'DIRECTOR');
+    await this.notifications.notifyUsers(m, recipients, {
+      kind: 'DEADLINE_WARNING',
+      title: `时限预警：${c.caseNo} ${rule?.name ?? d.ruleCode} 已用时 ${Math.round(fraction * 100)}%`,
+      body: `截止时间 ${fmt(d.dueAt)}`,
+      caseId: c.id,
+      dedupeKey: `dl-${d.id}-warn-${Math.round(fraction * 100)}`,
+    });
+    return 'applied';
+  }
+
+  /** 超期: overdue flag, automatic 督办 for the responsible unit, escalation, and a 违诺 record. */
+  async breach(m: EntityManager, d: CaseDeadlineEntity, now: Date): Promise<FireResult> {
+    if (!(await this.claim(m, d, 'breach', now))) return 'duplicate';
+    d.status = 'BREACHED';
+    d.breachedAt = now;
+    d.version += 1;
+    await m.save(CaseDeadlineEntity, d);
+    const c = await m.findOneByOrFail(CaseEntity, { id: d.caseId });
+    const unit = await m.findOneByOrFail(OrgUnitEntity, { id: d.responsibleUnitId });
+    const rule = await m.findOneBy(DeadlineRuleEntity, { id: d.ruleId });
+    const what = `${c.caseNo} 超过「${rule?.name ?? d.ruleCode}」时限（截止 ${fmt(d.dueAt)}）`;
+    await m.query('UPDATE wq_case SET overdue = 1 WHERE id = ?', [c.id]);
+    const cal = await this.calendar.current();
+    let respondBy = toShanghaiDate(now);
+    for (let i = 0; i < 2; i++) respondBy = cal.nextWorkingDay(respondBy);
+    await this.supervision.openAutomatic(m, {
+      caseId: c.id,
+      targetUnitId: unit.id,
+      level: 'SUPERVISION',
+      content: `自动督办：${what}，请说明原因并尽快办理。`,
+      responseDueAt: endOfShanghaiDay(respondBy),
+      sourceKey: `deadline-${d.id}`,
+    } as never);
+    await m.insert(ViolationEntity, {
+      deadlineId: d.id,
+      caseId: c.id,
+      ruleCode: d.ruleCode,
+      userId: d.responsibleUserId,
+      unitId: unit.id,
+      unitPath: unit.path,
+      year: Number(toShanghaiDate(now).slice(0, 4)),
+      occurredAt: now,
+    });
+    const directors = await this.notifications.usersWithRole(m, unit.id, 'DIRECTOR');
+    const supervisors = await this.notifications.usersCovering(m, unit.path, 'SUPERVISOR');
+    const handler = d.responsibleUserId ? [d.responsibleUserId] : [];
+    await this.notifications.notifyUsers(m, [...new Set([...handler, ...directors, ...supervisors])], {
+      kind: 'DEADLINE_BREACHED',
+      title: `超期：${what}`,
+      body: `已自动督办 ${unit.name}，并记录违诺。`,
+      caseId: c.id,
+      dedupeKey: `dl-${d.id}-breach`,
+    });
+    await this.events.append(m, SYSTEM_ACTOR, { caseId: c.id, action: 'deadlineBreached', note: what, detail: { deadlineId: d.id, rule: d.ruleCode, dueAt: d.dueAt?.toISOString(), unitId: unit.id, userId: d.responsibleUserId } });
+    this.log.warn(`deadline ${d.id} breached: ${what}`);
+    return 'applied';
+  }
+}
+
+function fmt(d: Date | null): string {
+  if (!d) return '—';
+  return d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+}
+

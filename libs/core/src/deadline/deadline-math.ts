@@ -1,0 +1,24 @@
+import { computeDue, DeadlineResult, warningInstant, WorkingCalendar } from '@weiquan/shared';
+import type { CaseDeadlineEntity } from '../entities/deadline.entity';
+
+/** The spec the shared calculator needs, from a stored deadline row. */
+export function specOf(d: Pick<CaseDeadlineEntity, 'startedAt' | 'amount' | 'extendedAmount' | 'unit' | 'pauses' | 'ruleCode'>) {
+  return {
+    start: d.startedAt,
+    amount: d.amount + d.extendedAmount,
+    unit: d.unit,
+    pauses: (d.pauses ?? []).map((p) => ({ from: new Date(p.from), to: p.to ? new Date(p.to) : null })),
+    rule: d.ruleCode,
+  };
+}
+
+export function dueOf(cal: WorkingCalendar, d: Parameters<typeof specOf>[0]): DeadlineResult {
+  return computeDue(cal, specOf(d));
+}
+
+/** Instants at which each warning fraction fires (null while a pause is open). */
+export function warningsOf(cal: WorkingCalendar, d: Parameters<typeof specOf>[0] & { warnFractions: number[] }): { fraction: number; at: Date }[] {
+  return d.warnFractions
+    .map((fraction) => ({ fraction, at: warningInstant(cal, specOf(d), fraction) }))
+    .filter((w): w is { fraction: number; at: Date } => w.at !== null);
+}

@@ -1,0 +1,73 @@
+import type { DeadlineLayer, DeadlineUnit } from '../entities/deadline.entity';
+
+export interface RuleSpec {
+  code: string;
+  name: string;
+  kinds: string[];
+  channels?: string[];
+  startEvent: string;
+  /** 'outcome:TERMINATED' | 'target:STATION' | 'target:OTHER' */
+  startCondition?: string;
+  stopEvents: string[];
+  pauseStates: string[];
+  amount: number;
+  unit: DeadlineUnit;
+  warnFractions?: number[];
+  hardMaxAmount?: number;
+  perHop?: boolean;
+}
+
+export interface RuleSetSpec {
+  code: string;
+  name: string;
+  layer: DeadlineLayer;
+  effectiveFrom: string;
+  rules: RuleSpec[];
+}
+
+const DISPUTE = ['COMPLAINT', 'REPORT'];
+const ALL = ['CONSULTATION', 'COMPLAINT', 'REPORT', 'SUGGESTION'];
+const CONCLUDE_STOPS = ['concludeCase', 'answerConsultation'];
+
+// 服务承诺 (seeds 001–003): the center's own commitments.
+const COMMITMENTS: RuleSetSpec = {
+  code: 'COMMITMENT',
+  name: '维权中心服务承诺时限',
+  layer: 'COMMITMENT',
+  effectiveFrom: '2000-01-01',
+  rules: [
+    { code: 'CALLBACK', name: '非工作时间录音24小时内回拨', kinds: ALL, channels: ['VOICEMAIL'], startEvent: 'registerCase', stopEvents: ['recordContact', 'answerConsultation', 'rejectCase', 'acceptCase'], pauseStates: [], amount: 24, unit: 'HOURS' },
+    { code: 'FIRST_CONTACT', name: '两个工作日内与消费者取得联系', kinds: DISPUTE, startEvent: 'registerCase', stopEvents: ['recordContact', 'rejectCase', 'requestMaterials'], pauseStates: [], amount: 2, unit: 'WORKING_DAYS' },
+    { code: 'ACCEPT_DECISION', name: '申（投）诉5日内作出是否受理的决定', kinds: ['COMPLAINT'], startEvent: 'registerCase', stopEvents: ['acceptCase', 'rejectCase'], pauseStates: ['MATERIALS_PENDING'], amount: 5, unit: 'WORKING_DAYS' },
+    { code: 'REJECT_NOTICE', name: '不予受理的3个工作日内告知', kinds: DISPUTE, startEvent: 'rejectCase', stopEvents: ['replyCase'], pauseStates: [], amount: 3, unit: 'WORKING_DAYS' },
+    { code: 'FILING_DECISION', name: '举报7个工作日内决定是否立案', kinds: ['REPORT'], startEvent: 'registerCase', stopEvents: ['decideFiling', 'rejectCase', 'mergeReport'], pauseStates: ['MATERIALS_PENDING'], amount: 7, unit: 'WORKING_DAYS' },
+    { code: 'COMPLAINT_CONCLUDE', name: '投诉受理后7个工作日内办结', kinds: ['COMPLAINT'], startEvent: 'acceptCase', stopEvents: CONCLUDE_STOPS, pauseStates: ['SUSPENDED'], amount: 7, unit: 'WORKING_DAYS' },
+    { code: 'REPORT_CONCLUDE', name: '举报受理后7个工作日内办结（最长15个工作日）', kinds: ['REPORT'], startEvent: 'acceptCase', stopEvents: CONCLUDE_STOPS, pauseStates: ['SUSPENDED'], amount: 7, unit: 'WORKING_DAYS', hardMaxAmount: 15 },
+    { code: 'STATION_CONCLUDE', name: '分流至站点的投诉15日内办结', kinds: ALL, startEvent: 'dispatchCase', startCondition: 'target:STATION', stopEvents: ['concludeCase', 'returnCase'], pauseStates: ['SUSPENDED'], amount: 15, unit: 'CALENDAR_DAYS', perHop: true },
+    { code: 'HOP_CONCLUDE', name: '承办单位7个工作日内办结', kinds: ALL, startEvent: 'dispatchCase', startCondition: 'target:OTHER', stopEvents: ['concludeCase', 'returnCase'], pauseStates: ['SUSPENDED'], amount: 7, unit: 'WORKING_DAYS', perHop: true },
+    { code: 'FOLLOW_UP', name: '回复后5个工作日内回访', kinds: ALL, startEvent: 'replyCase', startCondition: 'state:REPLIED', stopEvents: ['recordFollowUp', 'archiveCase'], pauseStates: [], amount: 5, unit: 'WORKING_DAYS' },
+  ],
+};
+
+const statutory = (code: string, name: string, effectiveFrom: string, mediation: { amount: number; unit: DeadlineUnit }): RuleSetSpec => ({
+  code,
+  name,
+  layer: 'STATUTORY',
+  effectiveFrom,
+  rules: [
+    { code: 'STAT_ACCEPT', name: '收到投诉7个工作日内决定是否受理并告知', kinds: ['COMPLAINT'], startEvent: 'registerCase', stopEvents: ['acceptCase', 'rejectCase'], pauseStates: [], amount: 7, unit: 'WORKING_DAYS' },
+    { code: 'STAT_MEDIATION', name: '受理之日起调解期限', kinds: ['COMPLAINT'], startEvent: 'acceptCase', stopEvents: CONCLUDE_STOPS, pauseStates: ['SUSPENDED'], ...mediation },
+    { code: 'STAT_TERMINATION_NOTICE', name: '终止调解7个工作日内告知双方', kinds: ['COMPLAINT'], startEvent: 'concludeCase', startCondition: 'outcome:TERMINATED', stopEvents: ['replyCase'], pauseStates: [], amount: 7, unit: 'WORKING_DAYS' },
+    { code: 'STAT_REPORT_VERIFY', name: '举报15个工作日内核查并决定是否立案（经批准可延长15个工作日）', kinds: ['REPORT'], startEvent: 'registerCase', stopEvents: ['decideFiling', 'rejectCase', 'mergeReport'], pauseStates: ['SUSPENDED'], amount: 15, unit: 'WORKING_DAYS', hardMaxAmount: 30 },
+  ],
+});
+
+/** Defaults from the domain page; administrators edit them as new versions. */
+export const DEFAULT_RULE_SETS: RuleSetSpec[] = [
+  COMMITMENTS,
+  statutory('ORDER_20', '《市场监督管理投诉举报处理暂行办法》（总局令第20号）', '2020-01-01', { amount: 45, unit: 'WORKING_DAYS' }),
+  statutory('ORDER_121', '《市场监督管理投诉举报处理办法》（总局令第121号）', '2026-04-15', { amount: 60, unit: 'CALENDAR_DAYS' }),
+];
+
+/** Rules whose time an approved extension (延期) lengthens. */
+export const EXTENDABLE_RULES = new Set(['COMPLAINT_CONCLUDE', 'REPORT_CONCLUDE', 'STATION_CONCLUDE', 'HOP_CONCLUDE', 'STAT_REPORT_VERIFY']);
