@@ -9,7 +9,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   const original = (error as { originalError?: unknown })?.originalError ?? error;
   const path = formatted.path;
   if (original instanceof AppError) {
-    return { message: original.message, path, extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) } };
+    return { message: original.message, path, extensions: { code: original.code, ...(original.field ? { field: original.field } : {}), ...(original.details ? { details: original.details } : {}) } };
   }
   if (original instanceof HttpException) {
     const status = original.getStatus();

@@ -112,11 +112,11 @@ export class DeadlineQueryService {
       breachedAt: d.breachedAt,
       stoppedAt: d.stoppedAt,
       explanation: JSON.stringify({
+        ...explanation,
         rule: { code: d.ruleCode, name: names.get(d.ruleId), set: d.ruleSetCode, version: d.ruleSetVersion },
         calendarVersionAtStart: d.calendarVersion,
         calendarVersionNow: cal.version,
         extendedAmount: d.extendedAmount,
-        ...explanation,
       }),
     };
   }

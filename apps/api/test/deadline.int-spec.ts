@@ -1,0 +1,177 @@
+import IORedis from 'ioredis';
+import { CaseDeadlineEntity, DeadlineEffects, DeadlineReconciler, DeadlineScheduler, jobId, NotificationEntity, REDIS, SupervisionEntity, ViolationEntity } from '@weiquan/core';
+import { loginAs } from '@weiquan/testing';
+import { startTestApi, TestApi } from './test-api';
+import { CaseOps, complaint } from './case-ops';
+
+// Instants in Asia/Shanghai written as UTC (+08:00).
+const sh = (local: string) => new Date(`${local}+08:00`);
+const endOf = (day: string) => sh(`${day}T23:59:59.999`);
+
+describe('Deadline engine with an injectable clock', () => {
+  let api: TestApi;
+  let ops: Record<string, CaseOps>;
+  let effects: DeadlineEffects;
+  let reconciler: DeadlineReconciler;
+  let scheduler: DeadlineScheduler;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    ops = {};
+    for (const u of ['city_op', 'city_director', 'gl_station']) ops[u] = new CaseOps((await loginAs(api.gql, u)).client);
+    effects = api.app.get(DeadlineEffects);
+    reconciler = api.app.get(DeadlineReconciler);
+    scheduler = api.app.get(DeadlineScheduler);
+  });
+  afterAll(() => api?.close());
+
+  const deadlines = (caseId: string) => api.ds.getRepository(CaseDeadlineEntity).find({ where: { caseId }, order: { id: 'ASC' } });
+  const byRule = async (caseId: string, code: string) => (await deadlines(caseId)).find((d) => d.ruleCode === code)!;
+
+  it('starts both layers at registration and counts working days across National Day 2026 (调休 Saturday included)', async () => {
+    api.clock.set(sh('2026-09-25T10:00:00'));
+    const c = await ops.city_op.register(complaint());
+    const rows = await deadlines(c.id);
+    expect(rows.map((d) => d.ruleCode).sort()).toEqual(['ACCEPT_DECISION', 'FIRST_CONTACT', 'STAT_ACCEPT']);
+    // Fri 25 Sep: Mon 28, Tue 29 → end of 29 Sep
+    expect((await byRule(c.id, 'FIRST_CONTACT')).dueAt).toEqual(endOf('2026-09-29'));
+    // 28, 29, 30 Sep, (1–7 Oct holiday), 8, 9 Oct → end of 9 Oct
+    expect((await byRule(c.id, 'ACCEPT_DECISION')).dueAt).toEqual(endOf('2026-10-09'));
+    // statutory 7 working days: … 8, 9, Sat 10 Oct (make-up working day), Mon 12 → end of 12 Oct
+    const stat = await byRule(c.id, 'STAT_ACCEPT');
+    expect(stat).toMatchObject({ layer: 'STATUTORY', ruleSetCode: 'ORDER_121' });
+    expect(stat.dueAt).toEqual(endOf('2026-10-12'));
+    const view = await ops.city_op.gql.ok<{ case: { deadlines: { ruleCode: string; explanation: string }[] } }>(`query($id: ID!) { case(id: $id) { deadlines { ruleCode explanation } } }`, { id: c.id });
+    const explained = JSON.parse(view.case.deadlines.find((d) => d.ruleCode === 'ACCEPT_DECISION')!.explanation);
+    expect(explained.rule).toMatchObject({ code: 'ACCEPT_DECISION', set: 'COMMITMENT', version: 1 });
+    expect(explained.counted).toEqual(['2026-09-28', '2026-09-29', '2026-09-30', '2026-10-08', '2026-10-09']);
+    expect(explained.skipped.map((s: { date: string }) => s.date)).toContain('2026-10-01');
+  });
+
+  it('picks the statutory rule set by receivedAt: Order 20 on 2026-04-14, Order 121 on 2026-04-15', async () => {
+    api.clock.set(sh('2026-04-20T10:00:00'));
+    const early = await ops.city_op.register(complaint({ channel: 'LETTER', receivedAt: sh('2026-04-14T15:00:00').toISOString() }));
+    const late = await ops.city_op.register(complaint({ channel: 'LETTER', receivedAt: sh('2026-04-15T09:00:00').toISOString() }));
+    await ops.city_op.run('acceptCase', early);
+    await ops.city_op.run('acceptCase', late);
+    const e = await byRule(early.id, 'STAT_MEDIATION');
+    const l = await byRule(late.id, 'STAT_MEDIATION');
+    expect(e).toMatchObject({ ruleSetCode: 'ORDER_20', amount: 45, unit: 'WORKING_DAYS' });
+    expect(l).toMatchObject({ ruleSetCode: 'ORDER_121', amount: 60, unit: 'CALENDAR_DAYS' });
+    // started at acceptance (20 Apr); 60 calendar days → 19 Jun 2026 (端午, a holiday) → next working day 22 Jun
+    expect(l.dueAt).toEqual(endOf('2026-06-22'));
+  });
+
+  it('stops a clock on its stop event and the reconciler removes the stale alarm', async () => {
+    api.clock.set(sh('2026-11-02T09:00:00'));
+    const c = await ops.city_op.register(complaint());
+    const before = await byRule(c.id, 'ACCEPT_DECISION');
+    await scheduler.schedule([before]);
+    expect(await scheduler.queue.getJob(jobId({ deadlineId: before.id, version: before.version, kind: 'due' }))).toBeTruthy();
+    await ops.city_op.run('acceptCase', c);
+    expect(await byRule(c.id, 'ACCEPT_DECISION')).toMatchObject({ status: 'MET' });
+    expect(await byRule(c.id, 'COMPLAINT_CONCLUDE')).toMatchObject({ status: 'RUNNING' });
+    await reconciler.run();
+    expect(await scheduler.queue.getJob(jobId({ deadlineId: before.id, version: before.version, kind: 'due' }))).toBeUndefined();
+  });
+
+  it('pauses while suspended and resumes with the remaining time; an approved extension moves the due time once', async () => {
+    api.clock.set(sh('2026-11-02T09:00:00')); // Monday
+    let c = await ops.city_op.register(complaint());
+    c = await ops.city_op.run('acceptCase', c);
+    const glT1 = (await api.ds.query("SELECT id FROM org_unit WHERE code = 'GL-T1'"))[0].id;
+    c = await ops.city_op.run('dispatchCase', c, { targetType: 'UNIT', unitId: String(glT1), mode: 'ON_BEHALF' });
+    const hop = await byRule(c.id, 'STATION_CONCLUDE');
+    expect(hop).toMatchObject({ responsibleUnitId: Number(glT1), roundKey: 'r1-hop1' });
+    // 15 calendar days from Mon 2 Nov → Tue 17 Nov
+    expect(hop.dueAt).toEqual(endOf('2026-11-17'));
+    const conclude = await byRule(c.id, 'COMPLAINT_CONCLUDE');
+    expect(conclude.dueAt).toEqual(endOf('2026-11-11'));
+    c = await ops.gl_station.run('receiveCase', c);
+    expect((await byRule(c.id, 'STATION_CONCLUDE')).responsibleUserId).toEqual(expect.any(Number));
+    api.clock.set(sh('2026-11-03T10:00:00'));
+    c = await ops.gl_station.run('suspendCase', c, { reason: 'TESTING' });
+    const paused = await byRule(c.id, 'COMPLAINT_CONCLUDE');
+    expect(paused).toMatchObject({ status: 'PAUSED', dueAt: null });
+    api.clock.set(sh('2026-11-09T16:00:00'));
+    c = await ops.gl_station.run('resumeCase', c);
+    const resumed = await byRule(c.id, 'COMPLAINT_CONCLUDE');
+    expect(resumed.status).toBe('RUNNING');
+    // counted before the pause: 3 Nov? no — the pause touched 3 Nov, so only... days 3–9 Nov are paused;
+    // 7 working days: 10, 11, 12, 13, 16, 17, 18 Nov → end of 18 Nov
+    expect(resumed.dueAt).toEqual(endOf('2026-11-18'));
+    c = await ops.gl_station.run('requestExtension', c, { reason: '检测报告未出', days: 3 });
+    c = await ops.city_director.run('decideExtension', c, { approved: true });
+    const extended = await byRule(c.id, 'COMPLAINT_CONCLUDE');
+    expect(extended.extendedAmount).toBe(3);
+    expect(extended.dueAt).toEqual(endOf('2026-11-23'));
+  });
+
+  it('warns at the thresholds and breaches exactly once: one supervision item, one violation, the case overdue', async () => {
+    api.clock.set(sh('2026-11-16T09:00:00')); // Monday
+    const c = await ops.city_op.register(complaint());
+    const d = await byRule(c.id, 'FIRST_CONTACT'); // due end of Wed 18 Nov
+    expect(d.dueAt).toEqual(endOf('2026-11-18'));
+    // the clock runs only on counted days (17 and 18 Nov, 24 h each): 50 % is the start of 18 Nov
+    api.clock.set(sh('2026-11-17T13:00:00'));
+    expect(await effects.fire({ deadlineId: d.id, version: d.version, kind: 'warn', fraction: 0.5 })).toBe('early');
+    api.clock.set(sh('2026-11-18T01:00:00'));
+    expect(await effects.fire({ deadlineId: d.id, version: d.version, kind: 'warn', fraction: 0.5 })).toBe('applied');
+    expect(await effects.fire({ deadlineId: d.id, version: d.version, kind: 'warn', fraction: 0.5 })).toBe('duplicate');
+    expect(await effects.fire({ deadlineId: d.id, version: d.version, kind: 'warn', fraction: 0.8 })).toBe('early');
+    const warned = await api.ds.getRepository(NotificationEntity).find({ where: { caseId: c.id, kind: 'DEADLINE_WARNING' } });
+    expect(warned).toHaveLength(1);
+    expect(await effects.fire({ deadlineId: d.id, version: d.version, kind: 'due' })).toBe('early');
+
+    api.clock.set(sh('2026-11-19T00:00:01'));
+    // a worker killed mid-job retries while the reconciler also runs: both race, one wins
+    const results = await Promise.all([effects.fire({ deadlineId: d.id, version: d.version, kind: 'due' }), reconciler.run(), effects.fire({ deadlineId: d.id, version: d.version, kind: 'due' })]);
+    expect(results.filter((r) => r === 'applied').length + (results[1] as { breached: number }).breached).toBeGreaterThanOrEqual(1);
+    await reconciler.run();
+    const breached = await byRule(c.id, 'FIRST_CONTACT');
+    expect(breached.status).toBe('BREACHED');
+    expect(await api.ds.getRepository(SupervisionEntity).countBy({ sourceKey: `deadline-${d.id}` })).toBe(1);
+    expect(await api.ds.getRepository(ViolationEntity).countBy({ deadlineId: d.id })).toBe(1);
+    expect(await api.ds.query('SELECT COUNT(*) AS n FROM deadline_effect WHERE deadline_id = ? AND effect = ?', [d.id, 'breach'])).toEqual([{ n: '1' }]);
+    const caseRow = await api.ds.query('SELECT overdue FROM wq_case WHERE id = ?', [c.id]);
+    expect(Number(caseRow[0].overdue)).toBe(1);
+    const notes = await api.ds.getRepository(NotificationEntity).find({ where: { caseId: c.id, kind: 'DEADLINE_BREACHED' } });
+    expect(notes.length).toBeGreaterThanOrEqual(2); // the registering operator, the city director(s), supervisors
+    const timeline = (await ops.city_op.get(c.id)).timeline.map((e: { action: string }) => e.action);
+    expect(timeline.filter((a: string) => a === 'deadlineBreached')).toHaveLength(1);
+    const overdue = await ops.city_op.gql.ok<{ overdueDeadlines: { total: number; items: { caseId: string }[] } }>(`{ overdueDeadlines(page: { limit: 100 }) { total items { caseId } } }`);
+    expect(overdue.overdueDeadlines.items.map((i) => i.caseId)).toContain(c.id);
+  });
+
+  it('re-adds every missing alarm after Redis is emptied, and applies breaches that fell due meanwhile', async () => {
+    // early in the year, so the breach sweep below touches only this suite's cases
+    api.clock.set(sh('2026-01-05T09:00:00'));
+    const c = await ops.city_op.register(complaint());
+    const d = await byRule(c.id, 'ACCEPT_DECISION');
+    expect(d.dueAt).toEqual(endOf('2026-01-12'));
+    const redis = api.app.get<IORedis>(REDIS);
+    await redis.flushdb();
+    await reconciler.run();
+    expect(await scheduler.queue.getJob(jobId({ deadlineId: d.id, version: d.version, kind: 'due' }))).toBeTruthy();
+    expect(await scheduler.queue.getJob(jobId({ deadlineId: d.id, version: d.version, kind: 'warn', fraction: 0.5 }))).toBeTruthy();
+    // workers were down past the due time
+    await redis.flushdb();
+    api.clock.set(sh('2026-01-13T09:00:00'));
+    const report = await reconciler.run();
+    expect(report.breached).toBeGreaterThanOrEqual(1);
+    expect((await byRule(c.id, 'ACCEPT_DECISION')).status).toBe('BREACHED');
+    await reconciler.run();
+    expect(await api.ds.getRepository(ViolationEntity).countBy({ caseId: c.id, ruleCode: 'ACCEPT_DECISION' })).toBe(1);
+  });
+
+  it('counts violations per staff member and year with the 1 / 2 / 3+ levels', async () => {
+    const res = await ops.city_op.gql.ok<{ staffViolationSummary: { userId: string; count: number; level: number; consequence: string }[] }>(`{ staffViolationSummary(year: 2026) { userId count level consequence } }`);
+    const opId = (await api.ds.query("SELECT id FROM app_user WHERE username = 'city_op'"))[0].id;
+    const [{ n }] = await api.ds.query('SELECT COUNT(*) AS n FROM violation WHERE user_id = ? AND year = 2026', [opId]);
+    const op = res.staffViolationSummary.find((s) => s.userId === String(opId))!;
+    expect(Number(n)).toBeGreaterThanOrEqual(2);
+    expect(op.count).toBe(Number(n));
+    expect(op.level).toBe(Math.min(op.count, 3));
+    expect(op.consequence).toBe(['', '向消费者赔礼道歉并批评教育', '通报批评', '效能告诫或调离岗位'][op.level]);
+  });
+});
