@@ -34,7 +34,7 @@ export function toNotificationModel(n: NotificationEntity): NotificationModel {
 @ObjectType('NotificationPage')
 export class NotificationPage extends PageOf(NotificationModel, 'NotificationPageBase') {}
 
-@ObjectType('SmsOutboxMessage', { description: '发给消费者的短信（发件箱）；21:00–次日 08:00 产生的短信暂缓到早上发送' })
+@ObjectType('SmsOutboxMessage', { description: '发给消费者的短信（发件箱）；发送时段（默认 08:00–21:00）以外产生的短信暂缓到下一个发送时段开始' })
 export class SmsOutboxModel {
   @Field(() => ID) id: string;
   @Field({ description: '手机号；无查看完整信息权限时打码' }) phone: string;
@@ -42,7 +42,7 @@ export class SmsOutboxModel {
   @Field(() => ID, { nullable: true }) caseId: string | null;
   @Field(() => SmsStatus) status: SmsStatus;
   @Field(() => Int, { description: '已尝试发送次数' }) attempts: number;
-  @Field({ description: '最早发送时间（夜间产生的短信为次日 08:00）' }) notBefore: Date;
+  @Field({ description: '最早发送时间（夜间产生的短信默认为次日 08:00）' }) notBefore: Date;
   @Field(() => Date, { nullable: true }) sentAt: Date | null;
   @Field(() => String, { nullable: true, description: '短信网关回执编号' }) providerRef: string | null;
   @Field(() => String, { nullable: true }) lastError: string | null;
