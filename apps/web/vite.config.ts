@@ -33,7 +33,13 @@ export default defineConfig({
     }),
   ],
   resolve: {
-    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+    alias: {
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+      // The same transition table, labels and validators as the API (framework-free TS source).
+      // Import subpaths ('@weiquan/shared/case', '/org', '/auth') so the console never pulls in the
+      // calendar data the server needs.
+      '@weiquan/shared': fileURLToPath(new URL('../../libs/shared/src', import.meta.url)),
+    },
   },
   define: {
     // Options API stays on: el-tree-select's option component uses `extends` and `methods`.

@@ -174,4 +174,36 @@ describe('Deadline engine with an injectable clock', () => {
     expect(op.level).toBe(Math.min(op.count, 3));
     expect(op.consequence).toBe(['', '向消费者赔礼道歉并批评教育', '通报批评', '效能告诫或调离岗位'][op.level]);
   });
+
+  it('revises a rule as a new version, keeps running deadlines on theirs, and recalculates only when an administrator applies a previewed change', async () => {
+    api.clock.set(sh('2026-11-16T09:00:00')); // Monday
+    const admin = new CaseOps((await loginAs(api.gql, 'admin')).client);
+    const before = await ops.city_op.register(complaint());
+    const old = await byRule(before.id, 'FIRST_CONTACT');
+    expect(old.dueAt).toEqual(endOf('2026-11-18'));
+    const revise = `mutation($i: ReviseDeadlineRuleInput!) { reviseDeadlineRule(input: $i) { version rules { code amount } } }`;
+    expect((await ops.city_op.gql.error(revise, { i: { ruleSetCode: 'COMMITMENT', ruleCode: 'FIRST_CONTACT', amount: 3, reason: 'x' } })).extensions?.code).toBe('FORBIDDEN');
+    expect((await admin.gql.error(revise, { i: { ruleSetCode: 'COMMITMENT', ruleCode: 'FIRST_CONTACT', amount: 0, reason: 'x' } })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.amount' });
+    try {
+      const revised = await admin.gql.ok<{ reviseDeadlineRule: { version: number; rules: { code: string; amount: number }[] } }>(revise, { i: { ruleSetCode: 'COMMITMENT', ruleCode: 'FIRST_CONTACT', amount: 3, reason: '市局要求三个工作日内联系' } });
+      expect(revised.reviseDeadlineRule.rules.find((r) => r.code === 'FIRST_CONTACT')!.amount).toBe(3);
+      // the running deadline did not move
+      expect((await byRule(before.id, 'FIRST_CONTACT')).dueAt).toEqual(endOf('2026-11-18'));
+      const after = await ops.city_op.register(complaint());
+      const fresh = await byRule(after.id, 'FIRST_CONTACT');
+      expect(fresh).toMatchObject({ ruleSetVersion: revised.reviseDeadlineRule.version, amount: 3 });
+      expect(fresh.dueAt).toEqual(endOf('2026-11-19'));
+      const preview = await admin.gql.ok<{ previewDeadlineRecalculation: { deadlineId: string; newDue: string; toVersion: number }[] }>(`{ previewDeadlineRecalculation(ruleSetCode: "COMMITMENT") { deadlineId newDue toVersion } }`);
+      const item = preview.previewDeadlineRecalculation.find((p) => p.deadlineId === old.id)!;
+      expect(new Date(item.newDue)).toEqual(endOf('2026-11-19'));
+      const applied = await admin.gql.ok<{ applyDeadlineRecalculation: number }>(`mutation($ids: [ID!]) { applyDeadlineRecalculation(reason: "规则修订", deadlineIds: $ids) }`, { ids: [old.id] });
+      expect(applied.applyDeadlineRecalculation).toBe(1);
+      expect(await byRule(before.id, 'FIRST_CONTACT')).toMatchObject({ amount: 3, dueAt: endOf('2026-11-19'), version: old.version + 1 });
+      const audit = await api.ds.query("SELECT action FROM audit_event WHERE action IN ('deadline.rule.revise', 'deadline.recalculate') ORDER BY id DESC LIMIT 2");
+      expect(audit.map((a: { action: string }) => a.action).sort()).toEqual(['deadline.recalculate', 'deadline.rule.revise']);
+    } finally {
+      // the rule sets are global to the shared test database: withdraw the revision
+      await api.ds.query("UPDATE deadline_rule_set SET active = 0 WHERE code = 'COMMITMENT' AND version > 1");
+    }
+  });
 });

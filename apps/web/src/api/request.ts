@@ -32,7 +32,7 @@ type RequestArgs<V> = EmptyVariables extends V
 
 interface GraphQLErrorJson {
   message?: string;
-  extensions?: { code?: unknown; field?: unknown };
+  extensions?: { code?: unknown; field?: unknown; details?: unknown };
 }
 interface GraphQLResponseJson<T> {
   data?: T | null;
@@ -136,13 +136,64 @@ async function send<T>(
     const code = res.status === 401 ? UNAUTHENTICATED : CLIENT_ERROR_CODES.badResponse;
     return { data: null, errors: [{ code, field: null, message: '' }], status: res.status, token };
   }
-  return { data: body.data ?? null, errors: (body.errors ?? []).map(toApiError), status: res.status, token };
+  return { data: body.data ?? null, errors: (body.errors ?? []).flatMap(fromGraphQLError), status: res.status, token };
 }
 
-function toApiError(error: GraphQLErrorJson): ApiError {
+/**
+ * One GraphQL error → ApiErrors. Input validation lists every failing field in
+ * `extensions.details.errors` ({ field, message }); each becomes its own error so a form can mark
+ * all of them at once (the first one is the error itself).
+ */
+function fromGraphQLError(error: GraphQLErrorJson): ApiError[] {
   const code = typeof error.extensions?.code === 'string' ? error.extensions.code : CLIENT_ERROR_CODES.unknown;
   const field = typeof error.extensions?.field === 'string' ? error.extensions.field : null;
-  return { code, field, message: error.message ?? '' };
+  const first: ApiError = { code, field, message: error.message ?? '' };
+  const details = (error.extensions?.details as { errors?: unknown } | undefined)?.errors;
+  if (!Array.isArray(details)) return [first];
+  const more = details
+    .filter((d): d is { field: string; message: string } => typeof d?.field === 'string' && typeof d?.message === 'string')
+    .filter((d) => !(d.field === first.field && d.message === first.message))
+    .map((d) => ({ code, field: d.field, message: d.message }));
+  return [first, ...more];
+}
+
+/**
+ * fetch() for the REST endpoints (evidence upload/download) with the same session as GraphQL:
+ * bearer token, refresh before sending when expired, one refresh and retry on 401.
+ * Non-2xx answers become a RequestError from the `{ code, message, field }` body.
+ */
+export async function authorizedFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  if (auth?.isAccessTokenExpired()) await refreshOnce();
+  const attempt = async (): Promise<Response> => {
+    const headers = new Headers(init.headers);
+    const token = auth?.getAccessToken();
+    if (token) headers.set('authorization', `Bearer ${token}`);
+    try {
+      return await fetch(url, { ...init, headers });
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') throw error;
+      throw new RequestError([{ code: CLIENT_ERROR_CODES.network, field: null, message: '' }]);
+    }
+  };
+  let res = await attempt();
+  if (res.status === 401 && auth) {
+    if (!(await refreshOnce())) {
+      auth.onSessionExpired();
+      throw new RequestError([{ code: UNAUTHENTICATED, field: null, message: '' }]);
+    }
+    res = await attempt();
+  }
+  if (!res.ok) {
+    const body = (await res.json().catch(() => null)) as { code?: unknown; message?: unknown; field?: unknown } | null;
+    throw new RequestError([
+      {
+        code: typeof body?.code === 'string' ? body.code : res.status === 401 ? UNAUTHENTICATED : CLIENT_ERROR_CODES.badResponse,
+        field: typeof body?.field === 'string' ? body.field : null,
+        message: typeof body?.message === 'string' ? body.message : '',
+      },
+    ]);
+  }
+  return res;
 }
 
 function printDocument(document: DocumentNode): { query: string; operationName: string | undefined } {

@@ -14,3 +14,52 @@ export function formatDateTime(value: string | null | undefined): string {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? '—' : dateTimeFormat.format(date);
 }
+
+const dateFormat = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** ISO timestamp → "2026/11/23" in Asia/Shanghai; '—' when empty. */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return '—';
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? '—' : dateFormat.format(date);
+}
+
+/** The Shanghai calendar date (YYYY-MM-DD) of an instant. */
+export function shanghaiDate(value: Date | number): string {
+  const shifted = new Date((typeof value === 'number' ? value : value.getTime()) + 8 * 3600_000);
+  return shifted.toISOString().slice(0, 10);
+}
+
+/** Midnight (00:00 Asia/Shanghai) of a YYYY-MM-DD date, as an ISO instant. */
+export function shanghaiMidnight(date: string): string {
+  return new Date(`${date}T00:00:00+08:00`).toISOString();
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Milliseconds → "2天 03:04:05" / "03:04:05" (absolute value; the caller shows the sign). */
+export function formatDuration(ms: number): string {
+  const total = Math.floor(Math.abs(ms) / 1000);
+  const days = Math.floor(total / 86400);
+  const clock = `${pad(Math.floor((total % 86400) / 3600))}:${pad(Math.floor((total % 3600) / 60))}:${pad(total % 60)}`;
+  return days > 0 ? `${days}天 ${clock}` : clock;
+}
+
+const moneyFormat = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** Yuan amount → "1,234.50"; '—' when empty. */
+export function formatMoney(value: number | null | undefined): string {
+  return value == null ? '—' : moneyFormat.format(value);
+}
+
+/** Bytes → "12.3 KB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

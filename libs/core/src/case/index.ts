@@ -2,3 +2,4 @@ export * from './case-access.service';
 export * from './case-event.writer';
 export * from './case-lifecycle.service';
 export * from './case-number.service';
+export * from './case-counts';

@@ -46,6 +46,9 @@ const COMMITMENTS: RuleSetSpec = {
     { code: 'STATION_CONCLUDE', name: '分流至站点的投诉15日内办结', kinds: ALL, startEvent: 'dispatchCase', startCondition: 'target:STATION', stopEvents: ['concludeCase', 'returnCase'], pauseStates: ['SUSPENDED'], amount: 15, unit: 'CALENDAR_DAYS', perHop: true },
     { code: 'HOP_CONCLUDE', name: '承办单位7个工作日内办结', kinds: ALL, startEvent: 'dispatchCase', startCondition: 'target:OTHER', stopEvents: ['concludeCase', 'returnCase'], pauseStates: ['SUSPENDED'], amount: 7, unit: 'WORKING_DAYS', perHop: true },
     { code: 'FOLLOW_UP', name: '回复后5个工作日内回访', kinds: ALL, startEvent: 'replyCase', startCondition: 'state:REPLIED', stopEvents: ['recordFollowUp', 'archiveCase'], pauseStates: [], amount: 5, unit: 'WORKING_DAYS' },
+    // seed 002 (联办、移交共同协商提出办事时限): started by the litigation-link module with the agreed
+    // date as a fixed due; amount here is a placeholder, each row carries its own.
+    { code: 'DEPARTMENT_AGREED', name: '联办、移交部门商定的办理时限', kinds: ALL, startEvent: 'agreeDepartmentDeadline', stopEvents: ['completeDepartmentHandling', 'cancelDepartmentHandling', ...CONCLUDE_STOPS], pauseStates: [], amount: 1, unit: 'CALENDAR_DAYS' },
   ],
 };
 

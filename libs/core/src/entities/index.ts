@@ -5,14 +5,20 @@ import { OrgUnitEntity } from './org-unit.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { UserEntity } from './user.entity';
 import { CaseEntity } from './case.entity';
+import { MEDIATION_ENTITIES } from './mediation.entity';
+import { LEGAL_ENTITIES } from './legal.entity';
+import { LITIGATION_LINK_ENTITIES } from './litigation-link.entity';
 import { CalendarArrangementEntity, CalendarOverrideEntity, CaseDeadlineEntity, DeadlineEffectEntity, DeadlineRuleEntity, DeadlineRuleSetEntity, NotificationEntity, SmsOutboxEntity, ViolationEntity } from './deadline.entity';
 import { CaseDispatchEntity, CaseEventEntity, CaseEvidenceEntity, CaseExtensionEntity, CaseFollowUpEntity, CaseRecusalEntity, SupervisionEntity } from './case-records.entity';
 
 export { CalendarArrangementEntity, CalendarOverrideEntity, CaseDeadlineEntity, DeadlineEffectEntity, DeadlineRuleEntity, DeadlineRuleSetEntity, NotificationEntity, SmsOutboxEntity, ViolationEntity };
 export type { DeadlineLayer, DeadlineStatus, DeadlineUnit } from './deadline.entity';
+export * from './mediation.entity';
+export * from './legal.entity';
+export * from './litigation-link.entity';
 export { CaseEntity, CaseDispatchEntity, CaseEventEntity, CaseEvidenceEntity, CaseExtensionEntity, CaseFollowUpEntity, CaseRecusalEntity, SupervisionEntity };
 export { ApiClientEntity, AuditEventEntity, ExternalAgencyEntity, OrgUnitEntity, RefreshTokenEntity, UserEntity };
 
 export const ENTITIES = [OrgUnitEntity, ExternalAgencyEntity, UserEntity, RefreshTokenEntity, ApiClientEntity, AuditEventEntity,
   CaseEntity, CaseEventEntity, CaseDispatchEntity, CaseExtensionEntity, CaseFollowUpEntity, CaseRecusalEntity, SupervisionEntity, CaseEvidenceEntity,
-  CalendarOverrideEntity, CalendarArrangementEntity, DeadlineRuleSetEntity, DeadlineRuleEntity, CaseDeadlineEntity, DeadlineEffectEntity, ViolationEntity, NotificationEntity, SmsOutboxEntity];
+  CalendarOverrideEntity, CalendarArrangementEntity, DeadlineRuleSetEntity, DeadlineRuleEntity, CaseDeadlineEntity, DeadlineEffectEntity, ViolationEntity, NotificationEntity, SmsOutboxEntity, ...MEDIATION_ENTITIES, ...LEGAL_ENTITIES, ...LITIGATION_LINK_ENTITIES];

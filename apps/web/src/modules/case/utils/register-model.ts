@@ -1,0 +1,152 @@
+import { isContactPhone, isResidentIdNumber, isUnifiedSocialCreditCode, normalizePhone } from '@weiquan/shared/case';
+import type { CaseKind, Channel, RegisterCaseInput } from '@/graphql/generated/graphql';
+
+/** The registration form's state; nested like RegisterCaseInput so server fields map 1:1. */
+export interface RegisterForm {
+  kind: CaseKind;
+  channel: Channel;
+  /** ISO instant or '' (= now, the API's default). */
+  receivedAt: string;
+  consumer: { name: string; phone: string; idNumber: string; address: string; anonymous: boolean };
+  respondent: { name: string; creditCode: string; address: string; region: string; industry: string };
+  occurredAt: string;
+  occurredPlace: string;
+  category: string;
+  amountInvolved: number | null;
+  summary: string;
+  demand: string;
+  flags: {
+    majorUrgent: boolean;
+    groupComplaint: boolean;
+    mediaAttention: boolean;
+    consentPublication: boolean;
+    consentEntrustedMediation: boolean;
+  };
+}
+
+/** Form props (el-form-item `prop`) the API may name in `extensions.field` (after `input.`). */
+export const REGISTER_FIELDS = [
+  'kind',
+  'channel',
+  'receivedAt',
+  'consumer.name',
+  'consumer.phone',
+  'consumer.idNumber',
+  'consumer.address',
+  'respondent.name',
+  'respondent.creditCode',
+  'respondent.address',
+  'respondent.region',
+  'respondent.industry',
+  'occurredAt',
+  'occurredPlace',
+  'category',
+  'amountInvolved',
+  'summary',
+  'demand',
+] as const;
+export type RegisterField = (typeof REGISTER_FIELDS)[number];
+
+/** Max lengths as the API enforces them (RegisterCaseInput). */
+export const MAX_LENGTH = {
+  consumerName: 50,
+  consumerAddress: 200,
+  respondentName: 100,
+  respondentAddress: 200,
+  region: 50,
+  industry: 50,
+  occurredPlace: 200,
+  category: 50,
+  summary: 5000,
+  demand: 2000,
+} as const;
+
+export const CATEGORY_SUGGESTIONS = [
+  '食品',
+  '家用电器',
+  '通讯产品',
+  '服装鞋帽',
+  '汽车及零部件',
+  '房屋装修',
+  '美容美发',
+  '餐饮住宿',
+  '教育培训',
+  '旅游服务',
+  '网络购物',
+  '预付卡消费',
+  '医疗服务',
+  '电信服务',
+  '其他',
+];
+
+export function blankRegisterForm(channel: Channel = 'PHONE_12315'): RegisterForm {
+  return {
+    kind: 'COMPLAINT',
+    channel,
+    receivedAt: '',
+    consumer: { name: '', phone: '', idNumber: '', address: '', anonymous: false },
+    respondent: { name: '', creditCode: '', address: '', region: '', industry: '' },
+    occurredAt: '',
+    occurredPlace: '',
+    category: '',
+    amountInvolved: null,
+    summary: '',
+    demand: '',
+    flags: {
+      majorUrgent: false,
+      groupComplaint: false,
+      mediaAttention: false,
+      consentPublication: false,
+      consentEntrustedMediation: false,
+    },
+  };
+}
+
+const text = (value: string): string | null => value.trim() || null;
+
+// The same checks the API runs (libs/shared case-rules), so the operator sees them before sending.
+export const validPhone = (value: string): boolean => !value.trim() || isContactPhone(value);
+export const validCreditCode = (value: string): boolean => !value.trim() || isUnifiedSocialCreditCode(value.trim().toUpperCase());
+export const validIdNumber = (value: string): boolean => !value.trim() || isResidentIdNumber(value);
+export const validAmount = (value: number | null): boolean =>
+  value == null || (value >= 0 && Math.round(value * 100) === value * 100);
+
+/** Form → RegisterCaseInput: trimmed, empty → null, phone normalised, credit code upper-cased. */
+export function toRegisterInput(form: RegisterForm): RegisterCaseInput {
+  const isReport = form.kind === 'REPORT';
+  const isComplaint = form.kind === 'COMPLAINT';
+  const r = form.respondent;
+  const hasRespondent = [r.name, r.creditCode, r.address, r.region, r.industry].some((v) => v.trim());
+  return {
+    kind: form.kind,
+    channel: form.channel,
+    receivedAt: form.receivedAt || null,
+    consumer: {
+      name: text(form.consumer.name),
+      phone: form.consumer.phone.trim() ? normalizePhone(form.consumer.phone) : null,
+      idNumber: text(form.consumer.idNumber)?.toUpperCase() ?? null,
+      address: text(form.consumer.address),
+      anonymous: isReport && form.consumer.anonymous,
+    },
+    respondent: hasRespondent
+      ? {
+          name: text(r.name),
+          creditCode: text(r.creditCode)?.toUpperCase() ?? null,
+          address: text(r.address),
+          region: text(r.region),
+          industry: text(r.industry),
+        }
+      : null,
+    occurredAt: form.occurredAt || null,
+    occurredPlace: text(form.occurredPlace),
+    category: text(form.category),
+    amountInvolved: form.amountInvolved,
+    summary: form.summary.trim(),
+    demand: text(form.demand),
+    flags: {
+      ...form.flags,
+      consentPublication: isComplaint && form.flags.consentPublication,
+      consentEntrustedMediation: isComplaint && form.flags.consentEntrustedMediation,
+    },
+  };
+}
