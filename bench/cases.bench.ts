@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
-import { createDataSource, DEMO_PASSWORD, loadConfig, OrgUnitEntity, seedDemo, UserEntity } from '@weiquan/core';
+import { countCases, createDataSource, DEMO_PASSWORD, loadConfig, makeActor, OrgUnitEntity, rebuildCaseCounts, seedDemo, UserEntity } from '@weiquan/core';
 import type { AppConfig } from '@weiquan/core';
 import { CaseKind, CaseState, Channel } from '@weiquan/shared';
 import { createApiApp } from '../apps/api/src/bootstrap';
@@ -138,7 +138,7 @@ function caseRows(units: Unit[], userIds: number[], now: number, n: number, seqs
       for (let k = 0; k < 2000 && i < n; k++, i++) {
         const received = Math.floor(start + ((i + r()) / n) * span);
         const age = (now - received) / DAY;
-        const open = r() < Math.min(0.95, Math.max(0.02, 1 - age / 560));
+        const open = r() < Math.min(0.95, Math.max(0.02, 1 - age / 640));
         const state: CaseState = open ? weighted(OPEN_STATES) : 'ARCHIVED';
         const intake = weighted(intakes);
         const center = centerOf(intake);
@@ -180,13 +180,21 @@ function caseRows(units: Unit[], userIds: number[], now: number, n: number, seqs
   });
 }
 
-/** Secondary indexes (not the FK ones) are dropped for the load and rebuilt afterwards by sorting: much faster than 1M random inserts. */
-async function bulkLoad(pool: RawPool, units: Unit[], userIds: number[], now: number): Promise<{ loadMs: number; indexMs: number }> {
+/**
+ * Secondary indexes (not the FK ones) are dropped for the load and rebuilt afterwards by sorting: much
+ * faster than 1M random inserts. The case_count triggers are dropped too and the counters rebuilt.
+ */
+async function bulkLoad(ds: ReturnType<typeof createDataSource>, pool: RawPool, units: Unit[], userIds: number[], now: number): Promise<{ loadMs: number; indexMs: number }> {
   const [[row]] = await pool.query('SHOW CREATE TABLE wq_case');
   const ddl: string = row['Create Table'];
-  const fks = new Set([...ddl.matchAll(/CONSTRAINT `(\w+)` FOREIGN KEY/g)].map((m) => m[1]));
-  const keys = [...ddl.matchAll(/^\s*((?:UNIQUE )?KEY `(\w+)` \([^\n]*?\))(?: USING BTREE)?,?$/gm)].filter((m) => !fks.has(m[2]!));
+  // Indexes a foreign key needs (named after it, or led by its column) stay.
+  const fks = [...ddl.matchAll(/CONSTRAINT `(\w+)` FOREIGN KEY \(`(\w+)`\)/g)];
+  const keys = [...ddl.matchAll(/^\s*((?:UNIQUE )?KEY `(\w+)` \(`(\w+)`[^\n]*?\))(?: USING BTREE)?,?$/gm)].filter(
+    (m) => !fks.some((fk) => fk[1] === m[2] || fk[2] === m[3]),
+  );
   if (keys.length) await pool.query(`ALTER TABLE wq_case ${keys.map((m) => `DROP INDEX \`${m[2]}\``).join(', ')}`);
+  const [triggers] = await pool.query("SELECT TRIGGER_NAME AS name, ACTION_TIMING AS timing, EVENT_MANIPULATION AS event, ACTION_STATEMENT AS body FROM information_schema.TRIGGERS WHERE EVENT_OBJECT_SCHEMA = DATABASE() AND EVENT_OBJECT_TABLE = 'wq_case' ORDER BY ACTION_ORDER");
+  for (const t of triggers as { name: string }[]) await pool.query(`DROP TRIGGER \`${t.name}\``);
   const seqs = new Map<string, number>();
   const t0 = performance.now();
   await pool.query({
@@ -196,6 +204,10 @@ async function bulkLoad(pool: RawPool, units: Unit[], userIds: number[], now: nu
   const loadMs = ms(t0);
   const t1 = performance.now();
   if (keys.length) await pool.query(`ALTER TABLE wq_case ${keys.map((m) => `ADD ${m[1]}`).join(', ')}`);
+  for (const t of triggers as { name: string; timing: string; event: string; body: string }[]) {
+    await pool.query(`CREATE TRIGGER \`${t.name}\` ${t.timing} ${t.event} ON wq_case FOR EACH ROW ${t.body}`);
+  }
+  await rebuildCaseCounts(ds.manager);
   const indexMs = ms(t1);
   // Numbers handed out by registerCase continue after the loaded ones.
   for (const [key, last] of seqs) {
@@ -316,8 +328,8 @@ async function main(): Promise<void> {
   let loadLine = 'load: skipped (--reuse)';
   if (fresh) {
     log(`loading ${N.toLocaleString()} cases (LOAD DATA LOCAL INFILE, indexes rebuilt after) …`);
-    const { loadMs, indexMs } = await bulkLoad(pool, units, userIds, Date.now());
-    loadLine = `load: ${N.toLocaleString()} cases in ${(loadMs / 1000).toFixed(1)} s (${Math.round(N / (loadMs / 1000)).toLocaleString()} rows/s) + indexes ${(indexMs / 1000).toFixed(1)} s`;
+    const { loadMs, indexMs } = await bulkLoad(ds, pool, units, userIds, Date.now());
+    loadLine = `load: ${N.toLocaleString()} cases in ${(loadMs / 1000).toFixed(1)} s (${Math.round(N / (loadMs / 1000)).toLocaleString()} rows/s) + indexes and counters ${(indexMs / 1000).toFixed(1)} s`;
     log(loadLine);
     fresh = false;
   }
@@ -334,8 +346,18 @@ async function main(): Promise<void> {
   const gl = unit('GL');
 
   log(`registerCase: ${CLIENTS} clients × ${REGISTER_SECONDS} s …`);
+  const lockStatus = async () => {
+    const [rows] = await pool.query("SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_row_lock_waits', 'Innodb_row_lock_time')");
+    return Object.fromEntries((rows as { Variable_name: string; Value: string }[]).map((r) => [r.Variable_name, Number(r.Value)]));
+  };
+  const [lock0, cpu0] = [await lockStatus(), process.cpuUsage()];
   const reg = await measureRegister(cityOp);
+  const [lock1, cpu1] = [await lockStatus(), process.cpuUsage(cpu0)];
+  const waits = lock1.Innodb_row_lock_waits! - lock0.Innodb_row_lock_waits!;
+  const waitMs = lock1.Innodb_row_lock_time! - lock0.Innodb_row_lock_time!;
+  const cpuPerReg = (cpu1.user + cpu1.system) / 1000 / Math.max(1, reg.n);
   log(`  ${reg.n} registered (${reg.errors} errors): ${reg.perSec.toFixed(0)}/s, p50 ${reg.p50.toFixed(1)} ms, p99 ${reg.p99.toFixed(1)} ms`);
+  log(`  node CPU per registration (API + client, one process): ${cpuPerReg.toFixed(1)} ms; InnoDB row-lock waits: ${waits} (${waits ? (waitMs / waits).toFixed(0) : 0} ms on average, server-wide)`);
 
   // The same statements the list runs (CaseQueryService.list: one page + exact total, in parallel).
   const where = (prefix: string | null) => `c.is_open = 1${prefix ? ' AND c.owner_path LIKE ?' : ''}`;
@@ -347,14 +369,30 @@ async function main(): Promise<void> {
     ]);
     return { rows: rows as unknown[], total: Number(cnt.n) };
   };
+  // The same page with the total read from case_count (countCases, libs/core/src/case/case-counts.ts).
+  const countedPage = async (prefix: string | null, actor: ReturnType<typeof makeActor>) => {
+    const args = prefix ? [`${prefix}%`] : [];
+    const [[rows], total] = await Promise.all([
+      pool.query(`SELECT c.* FROM wq_case c WHERE ${where(prefix)} ORDER BY c.received_at DESC, c.id DESC LIMIT 20`, args),
+      countCases(ds.manager, actor, { open: true }),
+    ]);
+    return { rows: rows as unknown[], total };
+  };
+  const userActor = async (username: string) => {
+    const u = await ds.getRepository(UserEntity).findOneOrFail({ where: { username }, relations: { unit: true } });
+    return makeActor({ kind: 'USER', id: u.id, name: u.displayName, roles: u.roles, unitId: u.unitId, unitPath: u.unit!.path, dataScope: u.dataScope });
+  };
+  const [glActor, cityActor] = [await userActor('gl_county'), await userActor('city_op')];
   const gqlPage = (client: Gql, f: Record<string, unknown>) => client.run<{ cases: { total: number; items: unknown[] } }>(PAGE, { f, p: { limit: 20 } });
 
   const countyGql = await gqlPage(glCounty, { unitId: String(gl.id), open: true });
   const countyRaw = await rawPage(gl.path);
   const cityGql = await gqlPage(cityOp, { open: true });
   const cityRaw = await rawPage(null);
-  if (countyGql.cases.total !== countyRaw.total || cityGql.cases.total !== cityRaw.total) {
-    throw new Error(`totals differ: county ${countyGql.cases.total} vs ${countyRaw.total}, city ${cityGql.cases.total} vs ${cityRaw.total}`);
+  const countyCounted = await countedPage(gl.path, glActor);
+  const cityCounted = await countedPage(null, cityActor);
+  if (new Set([countyGql.cases.total, countyRaw.total, countyCounted.total]).size > 1 || new Set([cityGql.cases.total, cityRaw.total, cityCounted.total]).size > 1) {
+    throw new Error(`totals differ: county ${countyGql.cases.total} / ${countyRaw.total} / ${countyCounted.total}, city ${cityGql.cases.total} / ${cityRaw.total} / ${cityCounted.total}`);
   }
   log(`county (鼓楼区 subtree) open: ${countyRaw.total.toLocaleString()}; city open: ${cityRaw.total.toLocaleString()}`);
   for (const [label, prefix] of [['county', gl.path], ['city', null]] as const) {
@@ -370,6 +408,8 @@ async function main(): Promise<void> {
   const countySql = await sample(RUNS, () => rawPage(gl.path));
   const city = await sample(RUNS, () => gqlPage(cityOp, { open: true }));
   const citySql = await sample(RUNS, () => rawPage(null));
+  const countyCtr = await sample(RUNS, () => countedPage(gl.path, glActor));
+  const cityCtr = await sample(RUNS, () => countedPage(null, cityActor));
 
   await app.close();
   await pool.end();
@@ -385,11 +425,15 @@ async function main(): Promise<void> {
   const ratio99 = county.p99 / countySql.p99;
   const rows: [string, string, string, string][] = [
     [`registerCase, ${CLIENTS} clients (GraphQL)`, `${reg.perSec.toFixed(0)}/s (p50 ${f(reg.p50)}, p99 ${f(reg.p99)}, ${reg.errors} errors)`, '≥ 300/s, no errors', ok(reg.perSec >= 300 && reg.errors === 0)],
+    ['  node CPU / registration; lock waits', `${cpuPerReg.toFixed(1)} ms; ${waits} waits, avg ${waits ? (waitMs / waits).toFixed(0) : 0} ms`, '—', ''],
     ['county first page, GraphQL', `p50 ${f(county.p50)}, p99 ${f(county.p99)}`, 'p99 ≤ 50 ms', ok(county.p99 <= 50)],
     ['county first page, raw SQL', `p50 ${f(countySql.p50)}, p99 ${f(countySql.p99)}`, '—', ''],
     ['county GraphQL / raw SQL', `p50 ${ratio50.toFixed(2)}×, p99 ${ratio99.toFixed(2)}×`, 'p50 ≤ 2×', ok(ratio50 <= 2)],
+    ['county GraphQL / raw page + case_count', `p50 ${(county.p50 / countyCtr.p50).toFixed(2)}×, p99 ${(county.p99 / countyCtr.p99).toFixed(2)}×`, '(informative)', ''],
     ['city first page, GraphQL', `p50 ${f(city.p50)}, p99 ${f(city.p99)}`, 'p99 ≤ 100 ms', ok(city.p99 <= 100)],
     ['city first page, raw SQL', `p50 ${f(citySql.p50)}, p99 ${f(citySql.p99)}`, '—', ''],
+    ['county page + case_count total (SQL)', `p50 ${f(countyCtr.p50)}, p99 ${f(countyCtr.p99)}`, '(what countCases gives the list)', ''],
+    ['city page + case_count total (SQL)', `p50 ${f(cityCtr.p50)}, p99 ${f(cityCtr.p99)}`, '(what countCases gives the list)', ''],
   ];
   const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), 8));
   console.log('');

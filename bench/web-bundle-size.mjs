@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Gzipped size of the JavaScript a browser loads to show the sign-in page:
 // the entry chunk, the login route chunk, and everything they import statically
-// (transitively), read from the Vite manifest of apps/web/dist.
+// (transitively), read from the Vite manifest of apps/web/dist. Also reported (no budget):
+// the case list (entry + console layout + case list chunk) and the dashboard with its
+// on-demand ECharts chunk.
 //
 //   pnpm --filter @weiquan/web build && node bench/web-bundle-size.mjs [--json] [--budget-kb=350]
 //
@@ -15,6 +17,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'apps/web/dist');
 const manifestPath = join(dist, '.vite/manifest.json');
 const LOGIN_VIEW = 'src/modules/auth/views/login/index.vue';
+const LAYOUT = 'src/layouts/basic-layout/index.vue';
+const OTHER_ROUTES = [
+  { route: 'case-list', keys: [LAYOUT, 'src/modules/case/views/list/index.vue'] },
+  { route: 'dashboard', keys: [LAYOUT, 'src/modules/dashboard/views/home/index.vue', 'src/modules/dashboard/components/trend-chart.vue'] },
+];
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
@@ -32,42 +39,50 @@ if (entryKeys.length === 0) throw new Error('manifest has no entry chunk');
 if (!manifest[LOGIN_VIEW]) throw new Error(`manifest has no chunk for ${LOGIN_VIEW}`);
 
 // Static imports only: dynamic imports (other routes) are not loaded for sign-in.
-const keys = new Set();
-const visit = (key) => {
-  if (keys.has(key)) return;
-  const chunk = manifest[key];
-  if (!chunk) throw new Error(`manifest refers to missing chunk ${key}`);
-  keys.add(key);
-  for (const imported of chunk.imports ?? []) visit(imported);
-};
-for (const key of [...entryKeys, LOGIN_VIEW]) visit(key);
+function measure(roots) {
+  const keys = new Set();
+  const visit = (key) => {
+    if (keys.has(key)) return;
+    const chunk = manifest[key];
+    if (!chunk) throw new Error(`manifest refers to missing chunk ${key}`);
+    keys.add(key);
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  for (const key of roots) visit(key);
+  const rows = [];
+  const cssFiles = new Set();
+  for (const key of keys) {
+    const chunk = manifest[key];
+    for (const css of chunk.css ?? []) cssFiles.add(css);
+    if (!chunk.file.endsWith('.js')) continue;
+    const code = readFileSync(join(dist, chunk.file));
+    rows.push({ file: chunk.file, source: key, raw: code.length, gzip: gzipSync(code, { level: 9 }).length });
+  }
+  rows.sort((a, b) => b.gzip - a.gzip);
+  const cssGzip = [...cssFiles].reduce((sum, f) => sum + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length, 0);
+  return { rows, cssGzip, cssCount: cssFiles.size, totalRaw: rows.reduce((sum, r) => sum + r.raw, 0), totalGzip: rows.reduce((sum, r) => sum + r.gzip, 0) };
+}
 
 const kb = (bytes) => bytes / 1024;
-const rows = [];
-const cssFiles = new Set();
-for (const key of keys) {
-  const chunk = manifest[key];
-  for (const css of chunk.css ?? []) cssFiles.add(css);
-  if (!chunk.file.endsWith('.js')) continue;
-  const code = readFileSync(join(dist, chunk.file));
-  rows.push({ file: chunk.file, source: key, raw: code.length, gzip: gzipSync(code, { level: 9 }).length });
-}
-rows.sort((a, b) => b.gzip - a.gzip);
-const cssGzip = [...cssFiles].reduce((sum, f) => sum + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length, 0);
-
-const totalRaw = rows.reduce((sum, r) => sum + r.raw, 0);
-const totalGzip = rows.reduce((sum, r) => sum + r.gzip, 0);
+const { rows, cssGzip, cssCount, totalRaw, totalGzip } = measure([...entryKeys, LOGIN_VIEW]);
 const withinBudget = kb(totalGzip) <= budgetKb;
+const others = OTHER_ROUTES.filter((r) => r.keys.every((k) => manifest[k])).map((r) => {
+  const m = measure([...entryKeys, ...r.keys]);
+  return { route: r.route, jsRaw: m.totalRaw, jsGzip: m.totalGzip, cssGzip: m.cssGzip, files: m.rows.length };
+});
 
 if (asJson) {
-  console.log(JSON.stringify({ route: 'login', chunks: rows, jsRaw: totalRaw, jsGzip: totalGzip, cssGzip, budgetKb, withinBudget }, null, 2));
+  console.log(JSON.stringify({ route: 'login', chunks: rows, jsRaw: totalRaw, jsGzip: totalGzip, cssGzip, budgetKb, withinBudget, others }, null, 2));
 } else {
   console.log('Sign-in route JS (entry + login chunk + static imports), gzip level 9:');
   for (const r of rows) {
     console.log(`  ${kb(r.gzip).toFixed(1).padStart(7)} KB gz ${kb(r.raw).toFixed(1).padStart(8)} KB raw  ${r.file}  (${r.source})`);
   }
   console.log(`  total JS: ${kb(totalGzip).toFixed(1)} KB gzip (${kb(totalRaw).toFixed(1)} KB raw) in ${rows.length} files`);
-  console.log(`  CSS for the route (not counted): ${kb(cssGzip).toFixed(1)} KB gzip in ${cssFiles.size} files`);
+  console.log(`  CSS for the route (not counted): ${kb(cssGzip).toFixed(1)} KB gzip in ${cssCount} files`);
   console.log(`  budget: ${budgetKb} KB gzip -> ${withinBudget ? 'OK' : 'OVER BUDGET'}`);
+  for (const o of others) {
+    console.log(`Route ${o.route} (entry + layout + view, static imports; no budget): ${kb(o.jsGzip).toFixed(1)} KB gzip JS (${kb(o.jsRaw).toFixed(1)} KB raw) in ${o.files} files, CSS ${kb(o.cssGzip).toFixed(1)} KB gzip`);
+  }
 }
 process.exit(withinBudget ? 0 : 1);

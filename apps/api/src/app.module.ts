@@ -14,14 +14,18 @@ import { CalendarModule } from './modules/calendar/calendar.module';
 import { EvidenceModule } from './modules/evidence/evidence.module';
 import { CaseModule } from './modules/case/case.module';
 import { DeadlineModule } from './modules/deadline/deadline.module';
+import { QueueDashboardModule } from './modules/queue-dashboard/queue-dashboard.module';
 import { HealthController } from './modules/health/health.controller';
 import { NotificationModule } from './modules/notification/notification.module';
 import { OrgUnitModule } from './modules/org-unit/org-unit.module';
 import { SupervisionModule } from './modules/supervision/supervision.module';
 import { UserModule } from './modules/user/user.module';
+import { MediationModule } from './modules/mediation/mediation.module';
+import { LegalModule } from './modules/legal/legal.module';
+import { LitigationLinkModule } from './modules/litigation-link/litigation-link.module';
 
 /** Feature modules; each owns its resolvers (see FEATURE_MODULES for schema emission). */
-export const FEATURE_MODULES = [AuditModule, AuthModule, OrgUnitModule, UserModule, CaseModule, DeadlineModule, SupervisionModule, EvidenceModule, CalendarModule, NotificationModule];
+export const FEATURE_MODULES = [AuditModule, AuthModule, OrgUnitModule, UserModule, CaseModule, DeadlineModule, QueueDashboardModule, SupervisionModule, EvidenceModule, CalendarModule, NotificationModule, MediationModule, LegalModule, LitigationLinkModule];
 
 @Module({})
 export class AppModule {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, Clock } from '@weiquan/core';
 import { AppModule } from './app.module';
+import { mountQueueDashboard } from './modules/queue-dashboard/queue-dashboard';
 
 /** Builds the API application (used by main.ts and by the GraphQL-level tests). */
 export async function createApiApp(config: AppConfig, clock?: Clock): Promise<INestApplication> {
@@ -17,7 +18,13 @@ export async function createApiApp(config: AppConfig, clock?: Clock): Promise<IN
   app.enableShutdownHooks();
   app.set('trust proxy', 'loopback');
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins });
+  const closeDashboard = mountQueueDashboard(app, config);
   serveConsole(app, config);
+  const close = app.close.bind(app);
+  app.close = async () => {
+    await closeDashboard();
+    await close();
+  };
   return app;
 }
 

@@ -5,11 +5,19 @@ import { CaseMutationResolver } from './modules/case/case-mutation.resolver';
 import { CaseResolver } from './modules/case/case.resolver';
 import { DeadlineResolver } from './modules/deadline/deadline.resolver';
 import { DeadlineAdminResolver } from './modules/deadline/deadline-admin.resolver';
+import { QueueDashboardResolver } from './modules/queue-dashboard/queue-dashboard.resolver';
 import { NotificationResolver } from './modules/notification/notification.resolver';
 import { OrgUnitResolver } from './modules/org-unit/org-unit.resolver';
 import { CaseSupervisionResolver } from './modules/supervision/case-supervision.resolver';
 import { SupervisionResolver } from './modules/supervision/supervision.resolver';
 import { UserResolver } from './modules/user/user.resolver';
+import { CaseMediationResolver } from './modules/mediation/case-mediation.resolver';
+import { MediationResolver } from './modules/mediation/mediation.resolver';
+import { CaseLegalResolver } from './modules/legal/case-legal.resolver';
+import { LegalResolver } from './modules/legal/legal.resolver';
+import { LegalTeamResolver } from './modules/legal/legal-team.resolver';
+import { LitigationLinkCaseResolver } from './modules/litigation-link/litigation-link-case.resolver';
+import { LitigationLinkResolver } from './modules/litigation-link/litigation-link.resolver';
 
 // Every resolver class, for schema emission. A resolver missing here fails the schema check.
-export const RESOLVERS = [AuthResolver, CaseResolver, CaseMutationResolver, DeadlineResolver, DeadlineAdminResolver, OrgUnitResolver, SupervisionResolver, UserResolver, EvidenceResolver, CaseSupervisionResolver, CalendarResolver, NotificationResolver];
+export const RESOLVERS = [AuthResolver, CaseResolver, CaseMutationResolver, DeadlineResolver, DeadlineAdminResolver, QueueDashboardResolver, OrgUnitResolver, SupervisionResolver, UserResolver, EvidenceResolver, CaseSupervisionResolver, CalendarResolver, NotificationResolver, MediationResolver, CaseMediationResolver, LegalResolver, LegalTeamResolver, CaseLegalResolver, LitigationLinkResolver, LitigationLinkCaseResolver];

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Where the console is served: the API serves apps/web/dist at / (or the Vite dev server). */
 export const WEB_URL = process.env.WEB_URL || 'http://127.0.0.1:3300/';
@@ -36,4 +36,17 @@ export async function assertServerUp(): Promise<void> {
 
 export function shot(name: string): string {
   return `${SCREENSHOT_DIR}${name}.png`;
+}
+
+/** A fresh browser context (own localStorage) signed in as `username`, on the dashboard. */
+export async function signIn(browser: Browser, username: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  await page.goto(new URL('login', WEB_URL).href);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL(/\/home$/);
+  await page.getByTestId('dashboard').waitFor();
+  return { context, page };
 }

@@ -31,16 +31,16 @@ describe('sign-in (browser)', () => {
     await page.screenshot({ path: shot('login-validation') });
   });
 
-  it('signs in as city_op and shows the visible org tree', async () => {
+  it('signs in as city_op and shows the workbench', async () => {
     await page.getByTestId('login-username').fill('city_op');
     await page.getByTestId('login-password').fill(DEMO_PASSWORD);
     await page.screenshot({ path: shot('login-filled') });
     await page.getByTestId('login-submit').click();
 
     await page.waitForURL(/\/home$/);
-    const tree = page.getByTestId('org-tree');
-    await tree.locator('.el-tree-node').first().waitFor();
-    expect(await tree.locator('.el-tree-node').count()).toBeGreaterThan(0);
+    await page.getByTestId('dashboard').waitFor();
+    await page.getByTestId('my-queue').waitFor();
+    await expect.poll(() => page.getByTestId('stat-queue').textContent()).toMatch(/\d+/);
     await expect.poll(() => page.getByTestId('header-user').textContent()).not.toBe('');
     // city_op is not an administrator: no user management in the menu.
     expect(await page.getByTestId('side-menu').textContent()).not.toContain('用户管理');

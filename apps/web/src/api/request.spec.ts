@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LoginDocument, MeDocument } from '@/graphql/generated/graphql';
 import { RequestError, splitFieldErrors } from './errors';
-import { configureRequestAuth, request, type RequestAuth } from './request';
+import { authorizedFetch, configureRequestAuth, request, type RequestAuth } from './request';
 
 const me = { id: '1', username: 'city_op', displayName: '市中心接线员', roles: ['RECEPTIONIST'], dataScope: 'ALL', unitId: '1', unit: { id: '1', code: '3301', name: '市维权中心', type: 'CITY_CENTER' }, active: true, lastLoginAt: null };
 
@@ -121,5 +121,42 @@ describe('request', () => {
 
     expect(auth.refresh).toHaveBeenCalledTimes(1);
     expect(authOf(fetchMock.mock.calls[0]![1])).toBe('Bearer new-token');
+  });
+
+  it('lists every failing input field from extensions.details.errors', async () => {
+    fakeAuth();
+    fetchMock.mockResolvedValueOnce(
+      json({
+        errors: [
+          {
+            message: '电话号码格式不正确',
+            extensions: {
+              code: 'BAD_USER_INPUT',
+              field: 'input.consumer.phone',
+              details: { errors: [{ field: 'input.consumer.phone', message: '电话号码格式不正确' }, { field: 'input.summary', message: '请填写事情经过' }] },
+            },
+          },
+        ],
+      }),
+    );
+
+    const error = await request(MeDocument).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RequestError);
+    const { byField } = splitFieldErrors((error as RequestError).errors, ['consumer.phone', 'summary'] as const);
+    expect(byField).toEqual({ 'consumer.phone': '电话号码格式不正确', summary: '请填写事情经过' });
+  });
+
+  it('authorizedFetch sends the bearer token, refreshes once on 401 and maps REST errors', async () => {
+    const { auth } = fakeAuth();
+    fetchMock.mockResolvedValueOnce(new Response('', { status: 401 }));
+    fetchMock.mockResolvedValueOnce(json({ code: 'EVIDENCE_TYPE_NOT_ALLOWED', message: '不支持的文件类型', field: 'file' }, 415));
+
+    const error = await authorizedFetch('/api/cases/1/evidence', { method: 'POST', body: new FormData() }).catch((e: unknown) => e);
+
+    expect(auth.refresh).toHaveBeenCalledTimes(1);
+    const headers = fetchMock.mock.calls.map(([, init]) => new Headers(init?.headers).get('authorization'));
+    expect(headers).toEqual(['Bearer old-token', 'Bearer new-token']);
+    expect(error).toBeInstanceOf(RequestError);
+    expect((error as RequestError).first).toEqual({ code: 'EVIDENCE_TYPE_NOT_ALLOWED', field: 'file', message: '不支持的文件类型' });
   });
 });

@@ -1,5 +1,19 @@
-// UI strings (zh-CN is the default and, for now, the only locale).
+// UI strings (zh-CN is the default and, for now, the only locale). Larger modules keep their
+// strings beside them (modules/<area>/locale.ts) and are mounted here under their own key.
+import { caseMessages } from '@/modules/case/locale';
+import { supervisionMessages } from '@/modules/supervision/locale';
+import { dashboardMessages } from '@/modules/dashboard/locale';
+import { violationMessages } from '@/modules/violation/locale';
+import { notificationMessages } from '@/modules/notification/locale';
+import { calendarMessages } from '@/modules/calendar/locale';
+
 export const zhCN = {
+  case: caseMessages,
+  supervision: supervisionMessages,
+  dashboard: dashboardMessages,
+  violation: violationMessages,
+  notification: notificationMessages,
+  calendar: calendarMessages,
   app: {
     name: '维权',
     fullName: '消费维权服务平台',
@@ -33,6 +47,7 @@ export const zhCN = {
     logoutConfirm: '确定退出登录吗？',
     collapse: '收起菜单',
     expand: '展开菜单',
+    shortcuts: 'Alt+N 登记 · Alt+L 列表 · Alt+H 工作台',
   },
   login: {
     title: '账号登录',

@@ -54,12 +54,16 @@ describe('case_count (triggers) and countCases', () => {
       for (const f of filters) {
         const where = ['1 = 1'];
         const params: unknown[] = [];
-        if (actor.scope.type === 'SUBTREE') (where.push('owner_path LIKE ?'), params.push(`${actor.scope.pathPrefix}%`));
-        if (actor.scope.type === 'UNIT') (where.push('owner_unit_id = ?'), params.push(actor.scope.unitId));
-        if ('unitPath' in f) (where.push('owner_path LIKE ?'), params.push(`${f.unitPath}%`));
-        if ('open' in f) (where.push('is_open = ?'), params.push(f.open ? 1 : 0));
-        if ('states' in f) (where.push('state IN (?)'), params.push(f.states));
-        if ('kinds' in f) (where.push('kind IN (?)'), params.push(f.kinds));
+        const and = (sql: string, value: unknown) => {
+          where.push(sql);
+          params.push(value);
+        };
+        if (actor.scope.type === 'SUBTREE') and('owner_path LIKE ?', `${actor.scope.pathPrefix}%`);
+        if (actor.scope.type === 'UNIT') and('owner_unit_id = ?', actor.scope.unitId);
+        if ('unitPath' in f) and('owner_path LIKE ?', `${f.unitPath}%`);
+        if ('open' in f) and('is_open = ?', f.open ? 1 : 0);
+        if ('states' in f) and('state IN (?)', f.states);
+        if ('kinds' in f) and('kind IN (?)', f.kinds);
         const [{ n }] = await ds.query(`SELECT COUNT(*) AS n FROM wq_case WHERE ${where.join(' AND ')}`, params);
         expect({ actor: actor.name, f, n: await countCases(ds.manager, actor, f) }).toEqual({ actor: actor.name, f, n: Number(n) });
       }

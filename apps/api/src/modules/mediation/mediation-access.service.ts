@@ -44,14 +44,24 @@ export class MediationAccess {
   /**
    * An item of a visible case, for an update: the item's case is locked first (as on creation),
    * then the item; a stale version is a CONFLICT. An item on an invisible case is NOT_FOUND.
+   * `before` checks the item's own status first, so a repeated submit says why, not "stale".
    */
-  async itemFor<T extends Versioned>(m: EntityManager, actor: Actor, entity: EntityTarget<T>, rawId: string, version: number, rule: WriteRule): Promise<{ item: T; c: CaseEntity }> {
+  async itemFor<T extends Versioned>(
+    m: EntityManager,
+    actor: Actor,
+    entity: EntityTarget<T>,
+    rawId: string,
+    version: number,
+    rule: WriteRule,
+    before?: (item: T) => void,
+  ): Promise<{ item: T; c: CaseEntity }> {
     const id = String(parseId(rawId, 'input.id'));
     const found = await m.findOne(entity, { where: { id } as never, select: { id: true, caseId: true } as never });
     if (!found) throw AppError.notFound('记录', 'input.id');
     const c = await this.cases.getVisible(actor, found.caseId, { m, lock: true, field: 'input.id' });
     const item = await m.findOneOrFail(entity, { where: { id } as never, lock: { mode: 'pessimistic_write' } });
     await this.check(m, actor, c, rule);
+    before?.(item);
     if (item.version !== version) throw MediationError.stale(item.version, version);
     return { item, c };
   }

@@ -38,4 +38,4 @@ registerEnumType(MediationPartyRole, { name: 'MediationPartyRole', description: 
 registerEnumType(TestingCostParty, { name: 'TestingCostParty', description: '检测鉴定费用垫付或承担方' });
 registerEnumType(TestingStatus, { name: 'TestingStatus', description: '检测鉴定委托状态' });
 registerEnumType(AgreementPerformance, { name: 'AgreementPerformance', description: '调解协议履行情况' });
-registerEnumType(MediationQueueSort, { name: 'MediationQueueSort', description: 'TIME_LEFT：按剩余时间（最紧的在前，计时暂停的在后）；RECEIVED：按收到时间' });
+registerEnumType(MediationQueueSort, { name: 'MediationQueueSort', description: 'TIME_LEFT：按最早到期计时的剩余时间（最紧的在前，没有运行中计时的在后）；RECEIVED：按收到时间' });

@@ -98,6 +98,7 @@ export const caseMessages = {
   },
   list: {
     title: '案件列表',
+    kindShort: '类型',
     keyword: '关键词',
     keywordPlaceholder: '案件编号 / 消费者 / 经营者 / 经过（按 / 聚焦）',
     phone: '消费者电话',
@@ -120,6 +121,7 @@ export const caseMessages = {
     masked: '已脱敏',
   },
   detail: {
+    title: '案件详情',
     notFound: '案件不存在',
     notFoundDetail: '案件不存在，或不在您的数据范围内。',
     backToList: '返回案件列表',
@@ -166,6 +168,17 @@ export const caseMessages = {
     yes: '是',
     no: '否',
   },
+  event: {
+    closeRepeatReport: '重复举报结案',
+    deadlineBreached: '时限超期',
+    declareRecusal: '申报回避',
+    escalateSupervision: '升级督办',
+    mergedReport: '被并案',
+    openSupervision: '发起督办',
+    respondSupervision: '答复督办',
+    unmaskConsumer: '查看完整信息',
+    empty: '暂无日志',
+  } as Record<string, string>,
   deadline: {
     title: '办理时限',
     empty: '暂无计时',
@@ -199,7 +212,16 @@ export const caseMessages = {
       calendarVersion: '日历版本',
       convention: '计算约定',
       raw: '原始数据',
+      none: '无',
+      days: '{n} 天',
     },
+    skipReason: {
+      WEEKEND: '休息日',
+      HOLIDAY: '法定节假日',
+      OVERRIDE_HOLIDAY: '本地放假',
+      OUT_OF_RANGE_WEEKEND: '周末',
+      PAUSED: '中止期间',
+    } as Record<string, string>,
   },
   supervision: {
     title: '督办',

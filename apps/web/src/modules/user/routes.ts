@@ -1,6 +1,6 @@
 import { markRaw } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
-import { Setting, User } from '@element-plus/icons-vue';
+import { Calendar, Setting, User } from '@element-plus/icons-vue';
 
 export const routes: RouteRecordRaw[] = [
   {
@@ -13,6 +13,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'admin-users',
         component: () => import('./views/list/index.vue'),
         meta: { title: 'menu.users', icon: markRaw(User), roles: ['ADMIN'] },
+      },
+      {
+        path: 'calendar',
+        name: 'admin-calendar',
+        component: () => import('@/modules/calendar/views/index/index.vue'),
+        meta: { title: 'calendar.menu', icon: markRaw(Calendar), roles: ['ADMIN'] },
       },
     ],
   },

@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { CourtReferralService } from './court-referral.service';
+import { DepartmentDeadlineClock } from './department-deadline.service';
+import { DepartmentHandlingService } from './department-handling.service';
+import { ExpertService } from './expert.service';
+import { LinkageService } from './linkage.service';
+import { LitigationLinkAccess } from './litigation-link-access.service';
+import { LitigationLinkCaseResolver } from './litigation-link-case.resolver';
+import { LitigationLinkQueueService } from './litigation-link-queue.service';
+import { LitigationLinkViews } from './litigation-link-views.service';
+import { LitigationLinkResolver } from './litigation-link.resolver';
+
+/**
+ * 诉调对接工作室 (seed 002 五): court referrals, joint handling / transfer with departments (with an
+ * agreed-deadline clock in the deadline engine), the expert roster and seminars, linkage with
+ * county centers and stations, and the workroom's work queue. Case state is never written here.
+ */
+@Module({
+  providers: [
+    LitigationLinkAccess,
+    LitigationLinkViews,
+    DepartmentDeadlineClock,
+    CourtReferralService,
+    DepartmentHandlingService,
+    ExpertService,
+    LinkageService,
+    LitigationLinkQueueService,
+    LitigationLinkCaseResolver,
+    LitigationLinkResolver,
+  ],
+})
+export class LitigationLinkModule {}

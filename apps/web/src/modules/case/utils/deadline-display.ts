@@ -1,0 +1,81 @@
+import type { CaseDeadlineFieldsFragment } from '@/graphql/generated/graphql';
+
+export type CountdownTone = 'normal' | 'warning' | 'danger' | 'paused' | 'done' | 'muted';
+
+export interface Countdown {
+  tone: CountdownTone;
+  /** i18n key and its params. */
+  key: string;
+  ms: number | null;
+}
+
+const WARN_MS = 24 * 3600_000;
+
+/**
+ * What a deadline shows at `now`: a running clock counts down to dueAt (red once past it);
+ * a paused one shows 暂停 with the remaining time frozen; finished ones say how they ended.
+ */
+export function countdownOf(d: Pick<CaseDeadlineFieldsFragment, 'status' | 'dueAt' | 'remainingMs'>, now: number): Countdown {
+  switch (d.status) {
+    case 'RUNNING': {
+      if (!d.dueAt) return { tone: 'paused', key: 'case.deadline.paused', ms: null };
+      const ms = Date.parse(d.dueAt) - now;
+      if (ms < 0) return { tone: 'danger', key: 'case.deadline.overdueBy', ms };
+      return { tone: ms < WARN_MS ? 'warning' : 'normal', key: 'case.deadline.remaining', ms };
+    }
+    case 'PAUSED':
+      return d.remainingMs != null
+        ? { tone: 'paused', key: 'case.deadline.pausedRemaining', ms: d.remainingMs }
+        : { tone: 'paused', key: 'case.deadline.paused', ms: null };
+    case 'MET':
+      return { tone: 'done', key: 'case.deadline.met', ms: null };
+    case 'BREACHED':
+      // Breached but still open: keep counting how late it is.
+      if (d.dueAt) return { tone: 'danger', key: 'case.deadline.overdueBy', ms: Date.parse(d.dueAt) - now };
+      return { tone: 'danger', key: 'case.deadline.breached', ms: null };
+    default:
+      return { tone: 'muted', key: 'case.deadline.cancelled', ms: null };
+  }
+}
+
+export interface ExplanationView {
+  rule?: string;
+  trigger?: string;
+  counted: string[];
+  skipped: { date: string; reason: string; name?: string }[];
+  pausedMs: number;
+  rolledOver?: { from: string; to: string; name?: string };
+  calendarVersion?: string;
+  convention?: string;
+  raw: string;
+}
+
+/** The `explanation` JSON, read defensively (it is the server's record, not a contract). */
+export function parseExplanation(json: string): ExplanationView {
+  let value: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (parsed && typeof parsed === 'object') value = parsed as Record<string, unknown>;
+  } catch {
+    // shown raw below
+  }
+  const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+  const trigger = value.trigger as { instant?: unknown } | undefined;
+  return {
+    rule: str(value.rule),
+    trigger: str(trigger?.instant),
+    counted: Array.isArray(value.counted) ? value.counted.filter((d): d is string => typeof d === 'string') : [],
+    skipped: Array.isArray(value.skipped) ? (value.skipped as ExplanationView['skipped']) : [],
+    pausedMs: typeof value.pausedMs === 'number' ? value.pausedMs : 0,
+    rolledOver: value.rolledOver as ExplanationView['rolledOver'],
+    calendarVersion: str(value.calendarVersion),
+    convention: str(value.convention),
+    raw: (() => {
+      try {
+        return JSON.stringify(JSON.parse(json), null, 2);
+      } catch {
+        return json;
+      }
+    })(),
+  };
+}

@@ -1,0 +1,22 @@
+export const notificationMessages = {
+  menu: '消息',
+  title: '站内消息',
+  bell: '消息',
+  unreadOnly: '只看未读',
+  markRead: '标为已读',
+  markAllRead: '全部标为已读',
+  markedRead: '已将 {n} 条标为已读',
+  openCase: '查看案件',
+  empty: '暂无消息',
+  unread: '未读',
+  kind: {
+    DEADLINE_WARNING: '时限预警',
+    DEADLINE_BREACHED: '时限超期',
+    SUPERVISION: '督办',
+    SUPERVISION_OPENED: '督办',
+    SUPERVISION_ESCALATED: '督办升级',
+    CASE_DISPATCHED: '分流',
+    CASE_RETURNED: '退回',
+    EXTENSION_REQUESTED: '延期申请',
+  } as Record<string, string>,
+};
