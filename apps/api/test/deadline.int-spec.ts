@@ -139,8 +139,10 @@ describe('Deadline engine with an injectable clock', () => {
     expect(notes.length).toBeGreaterThanOrEqual(2); // the registering operator, the city director(s), supervisors
     const timeline = (await ops.city_op.get(c.id)).timeline.map((e: { action: string }) => e.action);
     expect(timeline.filter((a: string) => a === 'deadlineBreached')).toHaveLength(1);
-    const overdue = await ops.city_op.gql.ok<{ overdueDeadlines: { total: number; items: { caseId: string }[] } }>(`{ overdueDeadlines(page: { limit: 100 }) { total items { caseId } } }`);
-    expect(overdue.overdueDeadlines.items.map((i) => i.caseId)).toContain(c.id);
+    const overdue = await ops.city_op.gql.ok<{ overdueDeadlines: { total: number } }>(`{ overdueDeadlines { total } }`);
+    const [{ n }] = await api.ds.query("SELECT COUNT(*) AS n FROM case_deadline WHERE status = 'BREACHED' AND stopped_at IS NULL");
+    expect(overdue.overdueDeadlines.total).toBe(Number(n));
+    expect(Number(n)).toBeGreaterThanOrEqual(1);
   });
 
   it('re-adds every missing alarm after Redis is emptied, and applies breaches that fell due meanwhile', async () => {
@@ -205,5 +207,40 @@ describe('Deadline engine with an injectable clock', () => {
       // the rule sets are global to the shared test database: withdraw the revision
       await api.ds.query("UPDATE deadline_rule_set SET active = 0 WHERE code = 'COMMITMENT' AND version > 1");
     }
+  });
+
+  it('climbs the escalation ladder once per rung, and clears the overdue flag when the breached step is finally done', async () => {
+    api.clock.set(sh('2026-11-02T09:00:00')); // Monday
+    let c = await ops.city_op.register(complaint());
+    c = await ops.city_op.run('acceptCase', c);
+    const glT1 = (await api.ds.query("SELECT id, parent_id FROM org_unit WHERE code = 'GL-T1'"))[0];
+    c = await ops.city_op.run('dispatchCase', c, { targetType: 'UNIT', unitId: String(glT1.id), mode: 'ON_BEHALF' });
+    c = await ops.gl_station.run('receiveCase', c);
+    const hop = await byRule(c.id, 'STATION_CONCLUDE');
+    expect(hop.dueAt).toEqual(endOf('2026-11-17'));
+    const step = (i: number) => effects.fire({ deadlineId: hop.id, version: hop.version, kind: 'step', step: i });
+    api.clock.set(sh('2026-11-13T08:30:00'));
+    expect(await step(0)).toBe('early'); // two working days before: Fri 13 Nov 09:00
+    api.clock.set(sh('2026-11-13T09:30:00'));
+    expect(await step(0)).toBe('applied');
+    expect(await step(0)).toBe('duplicate');
+    expect(await step(1)).toBe('early');
+    api.clock.set(sh('2026-11-18T00:00:01'));
+    const fresh = await byRule(c.id, 'STATION_CONCLUDE');
+    expect(await effects.fire({ deadlineId: fresh.id, version: fresh.version, kind: 'due' })).toBe('applied');
+    api.clock.set(sh('2026-11-18T10:00:00'));
+    expect(await step(1)).toBe('applied');
+    expect(await step(2)).toBe('applied'); // supervision raised to the parent unit
+    expect(await step(2)).toBe('duplicate');
+    const raised = await api.ds.getRepository(SupervisionEntity).findBy({ sourceKey: `deadline-${hop.id}-step-2` });
+    expect(raised).toHaveLength(1);
+    expect(raised[0].targetUnitId).toBe(Number(glT1.parent_id));
+    expect(Number((await api.ds.query('SELECT overdue FROM wq_case WHERE id = ?', [c.id]))[0].overdue)).toBe(1);
+    c = await ops.gl_station.run('concludeCase', c, { outcome: 'MEDIATED' });
+    const done = await byRule(c.id, 'STATION_CONCLUDE');
+    expect(done.status).toBe('BREACHED');
+    expect(done.stoppedAt).not.toBeNull();
+    expect(Number((await api.ds.query('SELECT overdue FROM wq_case WHERE id = ?', [c.id]))[0].overdue)).toBe(0);
+    expect(await step(2)).toBe('inactive');
   });
 });

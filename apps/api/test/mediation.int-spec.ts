@@ -401,7 +401,7 @@ describe('维权服务 workroom (mediation) over GraphQL', () => {
       expect((await wholeQueue('city_mediator', 'RECEIVED')).map((q) => q.case.id)).toEqual(expect.arrayContaining([early.id, later.id, paused.id]));
 
       // concluded cases leave the queue
-      for (const c of [early, later, paused]) await ops.city_mediator.run('concludeCase', c, { outcome: 'MEDIATION_FAILED' });
+      for (const c of [early, later, paused]) await ops.city_mediator.run('concludeCase', { id: c.id }, { outcome: 'MEDIATION_FAILED' });
       const after = await wholeQueue('city_mediator');
       expect(after.some((q) => [early.id, later.id, paused.id].includes(q.case.id))).toBe(false);
     });

@@ -13,7 +13,8 @@ import { SupervisionService } from '../supervision/supervision.service';
 import { Clock } from '../time/clock';
 import { CalendarService } from '../calendar/calendar.service';
 import { DeadlineJob } from './deadline-scheduler.service';
-import { warningsOf } from './deadline-math';
+import { escalationInstant, warningsOf } from './deadline-math';
+import type { EscalationStep } from './default-rules';
 
 export type FireResult = 'applied' | 'duplicate' | 'stale' | 'early' | 'inactive';
 
@@ -38,6 +39,7 @@ export class DeadlineEffects {
   fire(job: DeadlineJob): Promise<FireResult> {
     return withTransaction(this.ds, async (m) => {
       const d = await m.findOne(CaseDeadlineEntity, { where: { id: job.deadlineId }, lock: { mode: 'pessimistic_write' } });
+      if (job.kind === 'step') return d ? this.step(m, d, job.step ?? 0) : 'inactive';
       if (!d || d.status !== 'RUNNING') return 'inactive';
       if (d.version !== job.version) return 'stale';
       const now = this.clock.now();
@@ -69,6 +71,51 @@ export class DeadlineEffects {
       caseId: c.id,
       dedupeKey: `dl-${d.id}-warn-${Math.round(fraction * 100)}`,
     });
+    return 'applied';
+  }
+
+  /** A rung of the rule's escalation ladder; each happens once, before or after the breach. */
+  private async step(m: EntityManager, d: CaseDeadlineEntity, index: number): Promise<FireResult> {
+    if (d.stoppedAt || !d.dueAt || (d.status !== 'RUNNING' && d.status !== 'BREACHED')) return 'inactive';
+    const rule = await m.findOneBy(DeadlineRuleEntity, { id: d.ruleId });
+    const step = ((rule?.escalation ?? []) as EscalationStep[])[index];
+    if (!step) return 'inactive';
+    const now = this.clock.now();
+    const cal = await this.calendar.current();
+    if (escalationInstant(cal, d.dueAt, step.offsetWorkingDays).getTime() > now.getTime()) return 'early';
+    if (!(await this.claim(m, d, `step-${index}`, now))) return 'duplicate';
+    const c = await m.findOneByOrFail(CaseEntity, { id: d.caseId });
+    const unit = await m.findOneByOrFail(OrgUnitEntity, { id: d.responsibleUnitId });
+    const what = `${c.caseNo}「${rule?.name ?? d.ruleCode}」截止 ${fmt(d.dueAt)}`;
+    const notify = (userIds: number[], title: string) =>
+      this.notifications.notifyUsers(m, userIds, { kind: 'DEADLINE_ESCALATION', title, caseId: c.id, dedupeKey: `dl-${d.id}-step-${index}` });
+    switch (step.action) {
+      case 'NOTIFY_HANDLER':
+        await notify(d.responsibleUserId ? [d.responsibleUserId] : await this.notifications.usersWithRole(m, unit.id, 'DIRECTOR'), `临期提醒：${what}`);
+        break;
+      case 'NOTIFY_UNIT_HEAD':
+        await notify(await this.notifications.usersWithRole(m, unit.id, 'DIRECTOR'), `今日到期：${what}`);
+        break;
+      case 'NOTIFY_SUPERVISORS':
+        await notify(await this.notifications.usersCovering(m, unit.path, 'SUPERVISOR'), `督办提示：${what}`);
+        break;
+      case 'SUPERVISE_PARENT': {
+        if (!unit.parentId) break;
+        let respondBy = toShanghaiDate(now);
+        for (let i = 0; i < 2; i++) respondBy = cal.nextWorkingDay(respondBy);
+        await this.supervision.openAutomatic(m, {
+          caseId: c.id,
+          targetUnitId: unit.parentId,
+          level: 'SUPERVISION',
+          content: `逐级督办：${unit.name} 办理的 ${what} 已超期，请上级单位督促办理。`,
+          responseDueAt: endOfShanghaiDay(respondBy),
+          sourceKey: `deadline-${d.id}-step-${index}`,
+        } as never);
+        await notify(await this.notifications.usersWithRole(m, unit.parentId, 'DIRECTOR'), `逐级督办：${what}`);
+        break;
+      }
+    }
+    await this.events.append(m, SYSTEM_ACTOR, { caseId: c.id, action: 'deadlineEscalated', note: `${step.action}：${what}`, detail: { deadlineId: d.id, step: index, action: step.action } });
     return 'applied';
   }
 

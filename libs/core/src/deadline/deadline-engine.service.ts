@@ -13,7 +13,7 @@ import { dueOf } from './deadline-math';
 import { EXTENDABLE_RULES } from './default-rules';
 import { DeadlineScheduler } from './deadline-scheduler.service';
 
-const LIVE = ['RUNNING', 'PAUSED'] as const;
+const LIVE = ['RUNNING', 'PAUSED', 'BREACHED'] as const;
 const STATIONS = new Set(['TOWNSHIP_STATION', 'VILLAGE_STATION', 'ENTERPRISE_STATION']);
 
 /**
@@ -36,7 +36,8 @@ export class DeadlineEngine implements CaseTransitionHook {
     const { m, c, from, to, action, detail } = t;
     const now = this.clock.now();
     const cal = await this.calendar.current();
-    const live = await m.find(CaseDeadlineEntity, { where: { caseId: c.id, status: In([...LIVE]) }, lock: { mode: 'pessimistic_write' } });
+    // Breached clocks stay live until their stop event (the case stays overdue until then).
+    const live = (await m.find(CaseDeadlineEntity, { where: { caseId: c.id, status: In([...LIVE]) }, lock: { mode: 'pessimistic_write' } })).filter((d) => !d.stoppedAt);
     const rules = await this.rules.rulesFor(m, c.receivedAt);
     const ruleById = new Map<number, DeadlineRuleEntity>(rules.map((r) => [r.rule.id, r.rule]));
     // A running deadline keeps the rule version it started with, even if a newer set is in force.
@@ -48,12 +49,13 @@ export class DeadlineEngine implements CaseTransitionHook {
     for (const d of live) {
       const rule = ruleById.get(d.ruleId)!;
       if (rule.stopEvents.includes(action)) {
-        d.status = 'MET';
+        if (d.status !== 'BREACHED') d.status = 'MET';
         d.stoppedAt = now;
         if (d.pausedAt) closePause(d, now);
         stopped.push(d);
         continue;
       }
+      if (d.status === 'BREACHED') continue;
       const pauseStates = rule.pauseStates;
       if (pauseStates.includes(to) && !pauseStates.includes(from) && d.status === 'RUNNING') {
         d.status = 'PAUSED';

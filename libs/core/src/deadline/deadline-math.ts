@@ -1,4 +1,4 @@
-import { computeDue, DeadlineResult, warningInstant, WorkingCalendar } from '@weiquan/shared';
+import { addDays, computeDue, DeadlineResult, toShanghaiDate, warningInstant, WorkingCalendar } from '@weiquan/shared';
 import type { CaseDeadlineEntity } from '../entities/deadline.entity';
 
 /** The spec the shared calculator needs, from a stored deadline row. */
@@ -21,4 +21,17 @@ export function warningsOf(cal: WorkingCalendar, d: Parameters<typeof specOf>[0]
   return d.warnFractions
     .map((fraction) => ({ fraction, at: warningInstant(cal, specOf(d), fraction) }))
     .filter((w): w is { fraction: number; at: Date } => w.at !== null);
+}
+
+/** 09:00 Asia/Shanghai on the working day `offset` working days from the due date (0 = the due date). */
+export function escalationInstant(cal: WorkingCalendar, dueAt: Date, offset: number): Date {
+  let day = toShanghaiDate(dueAt);
+  for (let i = 0; i < Math.abs(offset); i++) {
+    if (offset > 0) day = cal.nextWorkingDay(day);
+    else {
+      do day = addDays(day, -1);
+      while (!cal.isWorkingDay(day));
+    }
+  }
+  return new Date(`${day}T09:00:00+08:00`);
 }

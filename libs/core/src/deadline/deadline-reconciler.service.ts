@@ -1,14 +1,20 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import IORedis from 'ioredis';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, MoreThan } from 'typeorm';
+import { DataSource, In, IsNull, MoreThan } from 'typeorm';
 import { CaseDeadlineEntity } from '../entities/deadline.entity';
 import { Clock } from '../time/clock';
 import { REDIS } from '../nest/redis.token';
 import { DeadlineEffects } from './deadline-effects.service';
-import { DEADLINE_QUEUE_NAME, DeadlineScheduler, jobId } from './deadline-scheduler.service';
+import { DEADLINE_QUEUE_NAME, DeadlineJob, DeadlineScheduler, jobId } from './deadline-scheduler.service';
 
 const BATCH = 2000;
+
+function effectName(j: DeadlineJob): string {
+  if (j.kind === 'due') return 'breach';
+  if (j.kind === 'step') return `step-${j.step}`;
+  return `warn-${Math.round((j.fraction ?? 0) * 100)}`;
+}
 
 export interface ReconcileReport {
   breached: number;
@@ -53,7 +59,7 @@ export class DeadlineReconciler {
     let running = 0;
     let lastId = '0';
     for (;;) {
-      const rows = await repo.find({ where: { status: 'RUNNING', id: MoreThan(lastId) }, order: { id: 'ASC' }, take: BATCH });
+      const rows = await repo.find({ where: { status: In(['RUNNING', 'BREACHED']), stoppedAt: IsNull(), id: MoreThan(lastId) }, order: { id: 'ASC' }, take: BATCH });
       if (!rows.length) break;
       lastId = rows[rows.length - 1].id;
       running += rows.length;
@@ -62,7 +68,7 @@ export class DeadlineReconciler {
       for (const e of expected) pipe.exists(prefix + jobId(e.job));
       const exists = ((await pipe.exec()) ?? []).map(([, v]: [unknown, unknown]) => v === 1);
       const applied = await this.appliedEffects(rows.map((r) => r.id));
-      const missing = expected.filter((e, i) => !exists[i] && !applied.has(`${e.job.deadlineId}:${e.job.kind === 'due' ? 'breach' : `warn-${Math.round((e.job.fraction ?? 0) * 100)}`}`));
+      const missing = expected.filter((e, i) => !exists[i] && !applied.has(`${e.job.deadlineId}:${effectName(e.job)}`));
       if (missing.length) requeued += await this.scheduler.add(missing);
       if (rows.length < BATCH) break;
     }
@@ -80,23 +86,25 @@ export class DeadlineReconciler {
   }
 
   private async removeStale(): Promise<number> {
-    let removed = 0;
     const page = 1000;
+    const stale: { remove(): Promise<void> }[] = [];
+    // Collect first, then remove: removing while paging would shift the pages.
     for (let start = 0; ; start += page) {
       const jobs = await this.scheduler.queue.getDelayed(start, start + page - 1);
       if (!jobs.length) break;
       const ids = [...new Set(jobs.map((j) => String(j.data?.deadlineId)))];
-      const rows = await this.ds.getRepository(CaseDeadlineEntity).find({ where: { id: In(ids) }, select: { id: true, version: true, status: true } });
-      const live = new Map(rows.map((r) => [r.id, r]));
+      const rows = await this.ds.getRepository(CaseDeadlineEntity).find({ where: { id: In(ids) }, select: { id: true, version: true, status: true, stoppedAt: true } });
+      const byId = new Map(rows.map((r) => [r.id, r]));
       for (const j of jobs) {
-        const d = live.get(String(j.data?.deadlineId));
-        if (!d || d.status !== 'RUNNING' || d.version !== j.data?.version) {
-          await j.remove().catch(() => undefined);
-          removed++;
-        }
+        const d = byId.get(String(j.data?.deadlineId));
+        const isStep = j.data?.kind === 'step';
+        const alive = !!d && !d.stoppedAt && (d.status === 'RUNNING' || (d.status === 'BREACHED' && isStep));
+        if (!alive || (!isStep && d.version !== j.data?.version)) stale.push(j);
       }
       if (jobs.length < page) break;
     }
-    return removed;
+    for (const j of stale) await j.remove().catch(() => undefined);
+    return stale.length;
   }
+
 }

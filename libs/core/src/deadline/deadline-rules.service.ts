@@ -37,7 +37,7 @@ export class DeadlineRulesService {
           warnFractions: r.warnFractions ?? [0.5, 0.8],
           hardMaxAmount: r.hardMaxAmount ?? null,
           perHop: r.perHop ?? false,
-          escalation: null,
+          escalation: r.escalation ?? null,
         });
       }
     }

@@ -1,11 +1,13 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { afterCommit } from '../db/after-commit';
-import { CaseDeadlineEntity } from '../entities/deadline.entity';
+import { CaseDeadlineEntity, DeadlineRuleEntity } from '../entities/deadline.entity';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../time/clock';
-import { warningsOf } from './deadline-math';
+import { escalationInstant, warningsOf } from './deadline-math';
+import type { EscalationStep } from './default-rules';
 
 export const DEADLINE_QUEUE = Symbol('DEADLINE_QUEUE');
 export const DEADLINE_QUEUE_NAME = 'deadline';
@@ -13,13 +15,15 @@ export const DEADLINE_QUEUE_NAME = 'deadline';
 export interface DeadlineJob {
   deadlineId: string;
   version: number;
-  kind: 'warn' | 'due';
+  kind: 'warn' | 'due' | 'step';
   fraction?: number;
+  step?: number;
 }
 
 /** Deterministic job ids: re-adding the same alarm is a no-op, a new version gets new alarms. */
 export function jobId(j: DeadlineJob): string {
-  return `dl-${j.deadlineId}-v${j.version}-${j.kind === 'due' ? 'due' : `w${Math.round((j.fraction ?? 0) * 100)}`}`;
+  const tail = j.kind === 'due' ? 'due' : j.kind === 'step' ? `s${j.step}` : `w${Math.round((j.fraction ?? 0) * 100)}`;
+  return `dl-${j.deadlineId}-v${j.version}-${tail}`;
 }
 
 /** Puts alarm jobs on the queue for deadline rows (after their transaction commits). */
@@ -27,12 +31,13 @@ export function jobId(j: DeadlineJob): string {
 export class DeadlineScheduler implements OnApplicationShutdown {
   constructor(
     @Inject(DEADLINE_QUEUE) readonly queue: Queue,
+    @InjectDataSource() private readonly ds: DataSource,
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
   ) {}
 
   afterCommit(m: EntityManager, rows: CaseDeadlineEntity[]): void {
-    const running = rows.filter((d) => d.status === 'RUNNING' && d.dueAt);
+    const running = rows.filter((d) => (d.status === 'RUNNING' || d.status === 'BREACHED') && d.dueAt && !d.stoppedAt);
     if (running.length) afterCommit(m, async () => void (await this.schedule(running)));
   }
 
@@ -40,12 +45,25 @@ export class DeadlineScheduler implements OnApplicationShutdown {
   async expectedJobs(rows: CaseDeadlineEntity[]): Promise<{ job: DeadlineJob; at: Date }[]> {
     const cal = await this.calendar.current();
     const out: { job: DeadlineJob; at: Date }[] = [];
+    const ladders = await this.ladders(rows);
     for (const d of rows) {
+      // Ladder steps outlive the breach (e.g. supervision by the parent unit a day after).
+      if (d.dueAt && !d.stoppedAt && (d.status === 'RUNNING' || d.status === 'BREACHED')) {
+        (ladders.get(d.ruleId) ?? []).forEach((s, step) => out.push({ job: { deadlineId: d.id, version: d.version, kind: 'step', step }, at: escalationInstant(cal, d.dueAt!, s.offsetWorkingDays) }));
+      }
       if (d.status !== 'RUNNING' || !d.dueAt) continue;
       for (const w of warningsOf(cal, d)) out.push({ job: { deadlineId: d.id, version: d.version, kind: 'warn', fraction: w.fraction }, at: w.at });
       out.push({ job: { deadlineId: d.id, version: d.version, kind: 'due' }, at: d.dueAt });
     }
     return out;
+  }
+
+  /** Escalation ladders of the rules the rows run under. */
+  async ladders(rows: Pick<CaseDeadlineEntity, 'ruleId'>[]): Promise<Map<number, EscalationStep[]>> {
+    const ids = [...new Set(rows.map((r) => r.ruleId))];
+    if (!ids.length) return new Map();
+    const rules = await this.ds.getRepository(DeadlineRuleEntity).find({ where: { id: In(ids) }, select: { id: true, escalation: true } });
+    return new Map(rules.map((r) => [r.id, (r.escalation ?? []) as EscalationStep[]]));
   }
 
   async schedule(rows: CaseDeadlineEntity[]): Promise<number> {

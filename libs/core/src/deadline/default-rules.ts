@@ -1,5 +1,18 @@
 import type { DeadlineLayer, DeadlineUnit } from '../entities/deadline.entity';
 
+/** One rung of an escalation ladder, relative to the due date in working days (09:00 Asia/Shanghai). */
+export interface EscalationStep {
+  offsetWorkingDays: number;
+  action: 'NOTIFY_HANDLER' | 'NOTIFY_UNIT_HEAD' | 'NOTIFY_SUPERVISORS' | 'SUPERVISE_PARENT';
+}
+
+/** Default ladder: the handler two working days before, the unit head on the day, the parent unit one working day after. */
+export const DEFAULT_LADDER: EscalationStep[] = [
+  { offsetWorkingDays: -2, action: 'NOTIFY_HANDLER' },
+  { offsetWorkingDays: 0, action: 'NOTIFY_UNIT_HEAD' },
+  { offsetWorkingDays: 1, action: 'SUPERVISE_PARENT' },
+];
+
 export interface RuleSpec {
   code: string;
   name: string;
@@ -15,6 +28,7 @@ export interface RuleSpec {
   warnFractions?: number[];
   hardMaxAmount?: number;
   perHop?: boolean;
+  escalation?: EscalationStep[];
 }
 
 export interface RuleSetSpec {
@@ -41,10 +55,10 @@ const COMMITMENTS: RuleSetSpec = {
     { code: 'ACCEPT_DECISION', name: '申（投）诉5日内作出是否受理的决定', kinds: ['COMPLAINT'], startEvent: 'registerCase', stopEvents: ['acceptCase', 'rejectCase'], pauseStates: ['MATERIALS_PENDING'], amount: 5, unit: 'WORKING_DAYS' },
     { code: 'REJECT_NOTICE', name: '不予受理的3个工作日内告知', kinds: DISPUTE, startEvent: 'rejectCase', stopEvents: ['replyCase'], pauseStates: [], amount: 3, unit: 'WORKING_DAYS' },
     { code: 'FILING_DECISION', name: '举报7个工作日内决定是否立案', kinds: ['REPORT'], startEvent: 'registerCase', stopEvents: ['decideFiling', 'rejectCase', 'mergeReport'], pauseStates: ['MATERIALS_PENDING'], amount: 7, unit: 'WORKING_DAYS' },
-    { code: 'COMPLAINT_CONCLUDE', name: '投诉受理后7个工作日内办结', kinds: ['COMPLAINT'], startEvent: 'acceptCase', stopEvents: CONCLUDE_STOPS, pauseStates: ['SUSPENDED'], amount: 7, unit: 'WORKING_DAYS' },
-    { code: 'REPORT_CONCLUDE', name: '举报受理后7个工作日内办结（最长15个工作日）', kinds: ['REPORT'], startEvent: 'acceptCase', stopEvents: CONCLUDE_STOPS, pauseStates: ['SUSPENDED'], amount: 7, unit: 'WORKING_DAYS', hardMaxAmount: 15 },
-    { code: 'STATION_CONCLUDE', name: '分流至站点的投诉15日内办结', kinds: ALL, startEvent: 'dispatchCase', startCondition: 'target:STATION', stopEvents: ['concludeCase', 'returnCase'], pauseStates: ['SUSPENDED'], amount: 15, unit: 'CALENDAR_DAYS', perHop: true },
-    { code: 'HOP_CONCLUDE', name: '承办单位7个工作日内办结', kinds: ALL, startEvent: 'dispatchCase', startCondition: 'target:OTHER', stopEvents: ['concludeCase', 'returnCase'], pauseStates: ['SUSPENDED'], amount: 7, unit: 'WORKING_DAYS', perHop: true },
+    { code: 'COMPLAINT_CONCLUDE', name: '投诉受理后7个工作日内办结', kinds: ['COMPLAINT'], startEvent: 'acceptCase', stopEvents: CONCLUDE_STOPS, pauseStates: ['SUSPENDED'], amount: 7, unit: 'WORKING_DAYS', escalation: DEFAULT_LADDER },
+    { code: 'REPORT_CONCLUDE', name: '举报受理后7个工作日内办结（最长15个工作日）', kinds: ['REPORT'], startEvent: 'acceptCase', stopEvents: CONCLUDE_STOPS, pauseStates: ['SUSPENDED'], amount: 7, unit: 'WORKING_DAYS', hardMaxAmount: 15, escalation: DEFAULT_LADDER },
+    { code: 'STATION_CONCLUDE', name: '分流至站点的投诉15日内办结', kinds: ALL, startEvent: 'dispatchCase', startCondition: 'target:STATION', stopEvents: ['concludeCase', 'returnCase'], pauseStates: ['SUSPENDED'], amount: 15, unit: 'CALENDAR_DAYS', perHop: true, escalation: DEFAULT_LADDER },
+    { code: 'HOP_CONCLUDE', name: '承办单位7个工作日内办结', kinds: ALL, startEvent: 'dispatchCase', startCondition: 'target:OTHER', stopEvents: ['concludeCase', 'returnCase'], pauseStates: ['SUSPENDED'], amount: 7, unit: 'WORKING_DAYS', perHop: true, escalation: DEFAULT_LADDER },
     { code: 'FOLLOW_UP', name: '回复后5个工作日内回访', kinds: ALL, startEvent: 'replyCase', startCondition: 'state:REPLIED', stopEvents: ['recordFollowUp', 'archiveCase'], pauseStates: [], amount: 5, unit: 'WORKING_DAYS' },
     // seed 002 (联办、移交共同协商提出办事时限): started by the litigation-link module with the agreed
     // date as a fixed due; amount here is a placeholder, each row carries its own.

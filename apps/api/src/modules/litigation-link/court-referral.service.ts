@@ -124,7 +124,7 @@ export class CourtReferralService {
     if (f.caseId) qb.andWhere('r.case_id = :caseId', { caseId: (await this.access.visibleCase(actor, f.caseId, 'filter.caseId', m)).id });
     if (f.type) qb.andWhere('r.type = :type', { type: f.type });
     if (f.statuses?.length) qb.andWhere('r.status IN (:...statuses)', { statuses: f.statuses });
-    const [rows, total] = await qb.orderBy('r.sent_at', 'DESC').addOrderBy('r.id', 'DESC').skip(page.offset).take(page.limit).getManyAndCount();
+    const [rows, total] = await qb.orderBy('r.sentAt', 'DESC').addOrderBy('r.id', 'DESC').offset(page.offset).limit(page.limit).getManyAndCount();
     return { items: await this.views.referrals(m, rows), total, offset: page.offset, limit: page.limit };
   }
 

@@ -131,7 +131,7 @@ export class DepartmentHandlingService {
     if (f.caseId) qb.andWhere('h.case_id = :caseId', { caseId: (await this.access.visibleCase(actor, f.caseId, 'filter.caseId', m)).id });
     if (f.mode) qb.andWhere('h.mode = :mode', { mode: f.mode });
     if (f.status) qb.andWhere('h.status = :status', { status: f.status });
-    const [rows, total] = await qb.orderBy('h.started_at', 'DESC').addOrderBy('h.id', 'DESC').skip(page.offset).take(page.limit).getManyAndCount();
+    const [rows, total] = await qb.orderBy('h.startedAt', 'DESC').addOrderBy('h.id', 'DESC').offset(page.offset).limit(page.limit).getManyAndCount();
     return { items: await this.views.handlings(m, rows), total, offset: page.offset, limit: page.limit };
   }
 

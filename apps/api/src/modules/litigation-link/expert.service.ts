@@ -179,7 +179,7 @@ export class ExpertService {
       const e = await this.visibleExpert(m, actor, side, f.expertId, 'filter.expertId');
       qb.andWhere('EXISTS (SELECT 1 FROM expert_seminar_expert se WHERE se.seminar_id = s.id AND se.expert_id = :expertId)', { expertId: e.id });
     }
-    const [rows, total] = await qb.orderBy('s.held_on', 'DESC').addOrderBy('s.id', 'DESC').skip(page.offset).take(page.limit).getManyAndCount();
+    const [rows, total] = await qb.orderBy('s.heldOn', 'DESC').addOrderBy('s.id', 'DESC').skip(page.offset).take(page.limit).getManyAndCount();
     return { items: await this.views.seminars(m, actor, rows), total, offset: page.offset, limit: page.limit };
   }
 

@@ -110,7 +110,7 @@ export class LinkageService {
     const qb = this.scoped(m.createQueryBuilder(LinkageMessageEntity, 'x'), actor, side).andWhere(`x.${column} IN (:...boxUnitIds)`, { boxUnitIds: side.unitIds });
     if (f.kind) qb.andWhere('x.kind = :kind', { kind: f.kind });
     if (f.acknowledged != null) qb.andWhere(f.acknowledged ? 'x.acknowledged_at IS NOT NULL' : 'x.acknowledged_at IS NULL');
-    const [rows, total] = await qb.orderBy('x.sent_at', 'DESC').addOrderBy('x.id', 'DESC').skip(page.offset).take(page.limit).getManyAndCount();
+    const [rows, total] = await qb.orderBy('x.sentAt', 'DESC').addOrderBy('x.id', 'DESC').skip(page.offset).take(page.limit).getManyAndCount();
     return { items: await this.views.messages(m, rows), total, offset: page.offset, limit: page.limit };
   }
 

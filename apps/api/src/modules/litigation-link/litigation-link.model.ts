@@ -14,7 +14,7 @@ import {
 import type { DeadlineStatus } from '@weiquan/core';
 import { PageOf } from '../../common/paging';
 import { ExternalAgencyModel, OrgUnitModel, toExternalAgencyModel, toOrgUnitModel } from '../org-unit/org-unit.model';
-import { LitigationLinkWorkItemKind, LitigationLinkWorkItemKindLabel } from './litigation-link.enums';
+import { LitigationLinkWorkItemKind } from './litigation-link.enums';
 import type { CourtReferralView, DepartmentHandlingView, ExpertSeminarView, ExpertView, LinkageMessageView } from './litigation-link-views.service';
 
 const id = (v: string | number | null) => (v == null ? null : String(v));
@@ -304,5 +304,3 @@ export class LitigationLinkWorkItemModel {
 
 @ObjectType('LitigationLinkWorkQueue')
 export class LitigationLinkWorkQueuePage extends PageOf(LitigationLinkWorkItemModel, 'LitigationLinkWorkQueueBase') {}
-
-export const workItemKindLabel = (k: LitigationLinkWorkItemKind) => LitigationLinkWorkItemKindLabel[k];

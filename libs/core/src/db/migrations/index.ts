@@ -5,7 +5,8 @@ import { SeedDeadlineRules1764000300000 } from './1764000300000-seed-deadline-ru
 import { Legal1764000400000 } from './1764000400000-legal';
 import { Mediation1764000500000 } from './1764000500000-mediation';
 import { LitigationLink1764000600000 } from './1764000600000-litigation-link';
+import { EscalationLadders1764000700000 } from './1764000700000-escalation-ladders';
 import { CaseCounts1764000900000 } from './1764000900000-case-counts';
 
 // Ordered list of migrations. Never edit one that has landed; add a new one.
-export const MIGRATIONS = [Foundation1764000000000, Cases1764000100000, Deadlines1764000200000, SeedDeadlineRules1764000300000, Legal1764000400000, Mediation1764000500000, LitigationLink1764000600000, CaseCounts1764000900000];
+export const MIGRATIONS = [Foundation1764000000000, Cases1764000100000, Deadlines1764000200000, SeedDeadlineRules1764000300000, Legal1764000400000, Mediation1764000500000, LitigationLink1764000600000, EscalationLadders1764000700000, CaseCounts1764000900000];
