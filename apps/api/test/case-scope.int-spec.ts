@@ -96,6 +96,19 @@ describe('Case access across counties', () => {
     expect(cases.total).toBe(1);
   });
 
+  it('answers list totals (read from the per-unit counters) equal to the rows in scope', async () => {
+    const glPath = (await api.ds.query("SELECT path FROM org_unit WHERE code = 'GL'"))[0].path;
+    const count = async (where: string, params: unknown[]) => Number((await api.ds.query(`SELECT COUNT(*) AS n FROM wq_case WHERE ${where}`, params))[0].n);
+    const total = async (ops: CaseOps, f: Record<string, unknown>) => (await ops.gql.ok<{ cases: { total: number } }>(CASES, { f })).cases.total;
+    expect(await total(gl, { open: true })).toBe(await count('owner_path LIKE ? AND is_open = 1', [`${glPath}%`]));
+    expect(await total(gl, { states: ['REGISTERED'], kinds: ['COMPLAINT'] })).toBe(await count("owner_path LIKE ? AND state = 'REGISTERED' AND kind = 'COMPLAINT'", [`${glPath}%`]));
+    const city = new CaseOps((await loginAs(api.gql, 'city_op')).client);
+    expect(await total(city, {})).toBe(await count('1 = 1', []));
+    const station = new CaseOps((await loginAs(api.gql, 'gl_station')).client);
+    const t1 = (await api.ds.query("SELECT id FROM org_unit WHERE code = 'GL-T1'"))[0].id;
+    expect(await total(station, { open: true })).toBe(await count('owner_unit_id = ? AND is_open = 1', [t1]));
+  });
+
   it('keeps a station user to its own unit', async () => {
     const station = new CaseOps((await loginAs(api.gql, 'gl_station')).client);
     // the case sits at the county center, above the station
