@@ -48,7 +48,7 @@ bash scripts/infra.sh up --test
 step typecheck    pnpm typecheck
 step lint         pnpm lint
 step build:server pnpm build:server
-step jest         pnpm jest --runInBand "$@"
+step jest         pnpm jest --runInBand --forceExit "$@"
 
 web_has_script() {
   [[ -f apps/web/package.json ]] &&
