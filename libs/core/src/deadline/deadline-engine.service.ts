@@ -37,7 +37,8 @@ export class DeadlineEngine implements CaseTransitionHook {
     const now = this.clock.now();
     const cal = await this.calendar.current();
     // Breached clocks stay live until their stop event (the case stays overdue until then).
-    const live = (await m.find(CaseDeadlineEntity, { where: { caseId: c.id, status: In([...LIVE]) }, lock: { mode: 'pessimistic_write' } })).filter((d) => !d.stoppedAt);
+    // A brand-new case has no clocks yet: no locking read (it deadlocked concurrent registrations).
+    const live = action === 'registerCase' ? [] : (await m.find(CaseDeadlineEntity, { where: { caseId: c.id, status: In([...LIVE]) }, lock: { mode: 'pessimistic_write' } })).filter((d) => !d.stoppedAt);
     const rules = await this.rules.rulesFor(m, c.receivedAt);
     const ruleById = new Map<number, DeadlineRuleEntity>(rules.map((r) => [r.rule.id, r.rule]));
     // A running deadline keeps the rule version it started with, even if a newer set is in force.

@@ -1,26 +1,31 @@
 import { Injectable } from '@nestjs/common';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createSecretKey, KeyObject, randomBytes } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { AppConfig, AppError, Clock, ErrorCode } from '@weiquan/core';
 
 /** Access tokens are short-lived HS256 JWTs; refresh tokens are opaque random strings stored hashed. */
 @Injectable()
 export class TokenService {
+  // A prepared key: jsonwebtoken otherwise tries to parse the string secret as a public key on every call.
+  private readonly key: KeyObject;
+
   constructor(
     private readonly config: AppConfig,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.key = createSecretKey(Buffer.from(config.JWT_SECRET));
+  }
 
   signAccess(userId: number): { token: string; expiresAt: Date } {
     const iat = Math.floor(this.clock.now().getTime() / 1000);
     const exp = iat + this.config.ACCESS_TOKEN_TTL_SECONDS;
-    const token = jwt.sign({ sub: String(userId), typ: 'access', iat, exp }, this.config.JWT_SECRET, { algorithm: 'HS256' });
+    const token = jwt.sign({ sub: String(userId), typ: 'access', iat, exp }, this.key, { algorithm: 'HS256' });
     return { token, expiresAt: new Date(exp * 1000) };
   }
 
   verifyAccess(token: string): number {
     try {
-      const payload = jwt.verify(token, this.config.JWT_SECRET, {
+      const payload = jwt.verify(token, this.key, {
         algorithms: ['HS256'],
         clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
       }) as jwt.JwtPayload;
