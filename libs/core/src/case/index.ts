@@ -3,3 +3,4 @@ export * from './case-event.writer';
 export * from './case-lifecycle.service';
 export * from './case-number.service';
 export * from './case-counts';
+export * from './case-defaults';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseKind, checkTransition, DEFAULT_CASE_MACHINE_CONFIG, normalizePhone, OrgUnitType, pathIds } from '@weiquan/shared';
-import { Actor, AppError, CaseEntity, CaseEventWriter, CaseLifecycleService, CaseNumberService, Clock, OrgUnitEntity, withTransaction } from '@weiquan/core';
+import { Actor, AppError, CaseEntity, CaseEventWriter, CaseLifecycleService, CaseNumberService, Clock, FRESH_CASE_PROGRESS, OrgUnitEntity, withTransaction } from '@weiquan/core';
 import { parseId } from '../../common/ids';
 import { OrgUnitService } from '../org-unit/org-unit.service';
 import { RegisterCaseInput } from './case.input';
@@ -132,43 +132,13 @@ export class CaseIntakeService {
       isOpen: true,
       round,
       previousRoundId: prev.id,
-      nextRoundId: null,
       receivedAt: now,
       registeredAt: now,
       registeredById: actor.kind === 'USER' ? actor.id : null,
       registeredByClientId: null,
       ownerUnitId: prev.intakeUnitId,
       ownerPath: (await m.findOneByOrFail(OrgUnitEntity, { id: prev.intakeUnitId })).path,
-      handlerId: null,
-      repeatOfId: null,
-      mergedIntoId: null,
-      missingItems: null,
-      materialsRequestCount: 0,
-      rejectGround: null,
-      referralAuthority: null,
-      referralPhone: null,
-      filed: null,
-      dispatchTargetType: null,
-      dispatchMode: null,
-      dispatchWorkroom: null,
-      externalAgencyId: null,
-      assignedUnitId: null,
-      suspendReason: null,
-      pendingExtension: false,
-      extensionGranted: false,
-      outcome: null,
-      terminationGround: null,
-      agreementText: null,
-      amountRecovered: null,
-      concludedAt: null,
-      replyContent: null,
-      repliedAt: null,
-      followUpAttempts: 0,
-      followUpDone: false,
-      satisfaction: null,
-      overdue: false,
-      dueAt: null,
-      archivedAt: null,
+      ...FRESH_CASE_PROGRESS,
       version: undefined,
     } as Partial<CaseEntity>);
     const saved = await m.save(CaseEntity, next);
