@@ -32,6 +32,7 @@ const RUNS = Number(env('BENCH_RUNS', '200'));
 const DB = env('BENCH_DB', 'weiquan_bench');
 const REUSE = process.argv.includes('--reuse');
 const DROP = process.argv.includes('--drop');
+const REGISTER_ONLY = process.argv.includes('--register-only');
 const HARD_LIMIT_MS = 20 * 60_000;
 
 // mysql2 is a dependency of libs/core; loaded from there (bench/ has no node_modules of its own).
@@ -358,6 +359,14 @@ async function main(): Promise<void> {
   const cpuPerReg = (cpu1.user + cpu1.system) / 1000 / Math.max(1, reg.n);
   log(`  ${reg.n} registered (${reg.errors} errors): ${reg.perSec.toFixed(0)}/s, p50 ${reg.p50.toFixed(1)} ms, p99 ${reg.p99.toFixed(1)} ms`);
   log(`  node CPU per registration (API + client, one process): ${cpuPerReg.toFixed(1)} ms; InnoDB row-lock waits: ${waits} (${waits ? (waitMs / waits).toFixed(0) : 0} ms on average, server-wide)`);
+
+  if (REGISTER_ONLY) {
+    await app.close();
+    await pool.end();
+    await ds.destroy();
+    console.log(`registerCase, ${CLIENTS} clients: ${reg.perSec.toFixed(0)}/s (p50 ${reg.p50.toFixed(1)} ms, p99 ${reg.p99.toFixed(1)} ms, ${reg.errors} errors); node CPU ${cpuPerReg.toFixed(1)} ms/registration`);
+    return;
+  }
 
   // The same statements the list runs (CaseQueryService.list: one page + exact total, in parallel).
   const where = (prefix: string | null) => `c.is_open = 1${prefix ? ' AND c.owner_path LIKE ?' : ''}`;

@@ -46,6 +46,7 @@ export class DeadlineEngine implements CaseTransitionHook {
     if (missing.length) for (const r of await m.findBy(DeadlineRuleEntity, { id: In(missing) })) ruleById.set(r.id, r);
     const changed: CaseDeadlineEntity[] = [];
     const stopped: CaseDeadlineEntity[] = [];
+    const created: CaseDeadlineEntity[] = [];
 
     for (const d of live) {
       const rule = ruleById.get(d.ruleId)!;
@@ -87,7 +88,8 @@ export class DeadlineEngine implements CaseTransitionHook {
       if (!(await this.starts(m, ar, c, action, to))) continue;
       const hop = ar.rule.perHop ? await m.countBy(CaseDispatchEntity, { caseId: c.id }) : 0;
       const roundKey = ar.rule.perHop ? `r${c.round}-hop${hop}` : `r${c.round}`;
-      if (await m.existsBy(CaseDeadlineEntity, { caseId: c.id, ruleCode: ar.rule.code, roundKey })) continue;
+      // A case registered just now has no clocks yet (no read needed).
+      if (action !== 'registerCase' && (await m.existsBy(CaseDeadlineEntity, { caseId: c.id, ruleCode: ar.rule.code, roundKey }))) continue;
       const row = m.create(CaseDeadlineEntity, {
         caseId: c.id,
         ruleId: ar.rule.id,
@@ -112,15 +114,21 @@ export class DeadlineEngine implements CaseTransitionHook {
         version: 1,
       });
       row.dueAt = dueOf(cal, row).due;
-      changed.push(row);
+      created.push(row);
     }
 
-    for (const d of [...changed, ...stopped]) {
-      if (d.id) d.version += 1;
-    }
-    const saved = await m.save(CaseDeadlineEntity, [...new Set([...changed, ...stopped])]);
-    await this.refreshCaseDue(m, c);
-    this.scheduler.afterCommit(m, saved);
+    const updated = [...new Set([...changed, ...stopped])];
+    for (const d of updated) d.version += 1;
+    if (updated.length) await m.save(CaseDeadlineEntity, updated);
+    // New clocks in one multi-row INSERT (ids come back from the OK packet, consecutive).
+    if (created.length) await m.insert(CaseDeadlineEntity, created);
+    if (action === 'registerCase') {
+      // Nothing can be breached yet on a new case: its due time is the earliest of the new clocks.
+      const due = created.reduce<Date | null>((min, d) => (d.dueAt && (!min || d.dueAt < min) ? d.dueAt : min), null);
+      if (due) await m.query('UPDATE wq_case SET due_at = ? WHERE id = ?', [due, c.id]);
+      c.dueAt = due;
+    } else await this.refreshCaseDue(m, c);
+    this.scheduler.afterCommit(m, [...updated, ...created]);
   }
 
   /** Keeps wq_case.due_at (earliest running deadline) and overdue in step with the rows. */

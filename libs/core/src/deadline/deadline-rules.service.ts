@@ -46,18 +46,47 @@ export class DeadlineRulesService {
   /** The rules in force for a request received at `receivedAt`. */
   async rulesFor(m: EntityManager, receivedAt: Date): Promise<ActiveRule[]> {
     const day = toShanghaiDate(receivedAt);
+    const { sets, rulesBySet } = await this.snapshot(m);
+    // Per layer, the latest set in force (sets are sorted newest effective-from, then version, first).
+    const chosen = new Map<string, DeadlineRuleSetEntity>();
+    for (const s of sets) if (s.active && s.effectiveFrom <= day && !chosen.has(s.layer)) chosen.set(s.layer, s);
+    return [...chosen.values()].flatMap((set) => (rulesBySet.get(set.id) ?? []).map((rule) => ({ rule, set })));
+  }
+
+  /**
+   * Every rule set and rule, read once and kept while nothing changed. Rule sets and rules are
+   * append-only (a revision is a new set version with new rule rows; only `active` is ever updated),
+   * so a one-row stamp of counts and highest ids tells exactly when the copy is stale — whichever
+   * process wrote the change. The copy is also dropped after a minute, for edits made by hand in SQL.
+   * Callers must not mutate the returned entities.
+   */
+  private async snapshot(m: EntityManager): Promise<RulesSnapshot> {
+    const [row] = await m.query(
+      `SELECT COUNT(*) AS n, COALESCE(MAX(id), 0) AS maxId, COALESCE(SUM(active), 0) AS active,
+              (SELECT CONCAT(COUNT(*), ':', COALESCE(MAX(id), 0)) FROM deadline_rule) AS rules
+         FROM deadline_rule_set`,
+    );
+    const stamp = `${row.n}:${row.maxId}:${row.active}:${row.rules}`;
+    const cached = this.cache;
+    if (cached && cached.stamp === stamp && Date.now() - cached.loadedAt < SNAPSHOT_MAX_AGE_MS) return cached;
     const sets = await m
       .createQueryBuilder(DeadlineRuleSetEntity, 's')
-      .where('s.active = 1 AND s.effective_from <= :day', { day })
       .orderBy('s.effective_from', 'DESC')
       .addOrderBy('s.version', 'DESC')
       .getMany();
-    // Per layer, the latest set in force; within the commitment layer one set, within statutory one.
-    const chosen = new Map<string, DeadlineRuleSetEntity>();
-    for (const s of sets) if (!chosen.has(s.layer)) chosen.set(s.layer, s);
-    const ids = [...chosen.values()].map((s) => s.id);
-    if (!ids.length) return [];
-    const rules = await m.findBy(DeadlineRuleEntity, { ruleSetId: In(ids) });
-    return rules.map((rule) => ({ rule, set: [...chosen.values()].find((s) => s.id === rule.ruleSetId)! }));
+    const rules = sets.length ? await m.findBy(DeadlineRuleEntity, { ruleSetId: In(sets.map((s) => s.id)) }) : [];
+    const rulesBySet = new Map<number, DeadlineRuleEntity[]>();
+    for (const r of rules.sort((a, b) => a.id - b.id)) rulesBySet.set(r.ruleSetId, [...(rulesBySet.get(r.ruleSetId) ?? []), r]);
+    this.cache = { stamp, loadedAt: Date.now(), sets, rulesBySet };
+    return this.cache;
   }
+
+  private cache: (RulesSnapshot & { stamp: string; loadedAt: number }) | null = null;
+}
+
+const SNAPSHOT_MAX_AGE_MS = 60_000;
+
+interface RulesSnapshot {
+  sets: DeadlineRuleSetEntity[];
+  rulesBySet: Map<number, DeadlineRuleEntity[]>;
 }

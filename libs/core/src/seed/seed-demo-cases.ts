@@ -1039,7 +1039,7 @@ async function persist(m: EntityManager, env: Env, drafts: Draft[]): Promise<See
   for (const d of drafts) {
     const c = d.c;
     if (d.previousRound) c.caseNo = `${d.previousRound.c.caseNo!.replace(/-R\d+$/, '')}-R${c.round}`;
-    else c.caseNo = await numbers.next(m, env.unitById.get(c.intakeUnitId!)!, new Date(c.receivedAt!.getTime() + SH).getUTCFullYear());
+    else c.caseNo = await numbers.next(m, await numbers.centerOf(m, env.unitById.get(c.intakeUnitId!)!), new Date(c.receivedAt!.getTime() + SH).getUTCFullYear());
   }
   const meta = m.getRepository(CaseEntity).metadata;
   const cols = meta.columns.filter((col) => !col.isGenerated);

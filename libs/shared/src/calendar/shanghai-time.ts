@@ -24,10 +24,18 @@ export function assertIsoDate(value: string): void {
   if (!isIsoDate(value)) throw new RangeError(`Not a valid YYYY-MM-DD date: ${value}`);
 }
 
-// Midnight UTC of the date: used only for date arithmetic, never as an instant.
+// Midnight UTC of the date: used only for date arithmetic, never as an instant. Deadline arithmetic
+// asks for the same few thousand dates over and over (every registration walks the same weeks), so
+// validated dates are remembered; the memo is dropped wholesale if it ever grows large.
+const midnights = new Map<string, number>();
 function utcMidnight(date: IsoDate): number {
+  const known = midnights.get(date);
+  if (known !== undefined) return known;
   assertIsoDate(date);
-  return Date.parse(`${date}T00:00:00.000Z`);
+  const t = Date.parse(`${date}T00:00:00.000Z`);
+  if (midnights.size >= 50_000) midnights.clear();
+  midnights.set(date, t);
+  return t;
 }
 
 /** The Asia/Shanghai calendar date of an instant. 2025-01-27T16:30Z is '2025-01-28' (00:30 in Shanghai). */

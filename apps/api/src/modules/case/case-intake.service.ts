@@ -48,9 +48,10 @@ export class CaseIntakeService {
     }
     const unit = await this.intakeUnit(actor, input.unitId);
     const phone = input.consumer.phone ? normalizePhone(input.consumer.phone) : null;
+    // The number is taken in its own short statement before the transaction (see CaseNumberService).
+    const caseNo = await this.numbers.next(this.ds, await this.numbers.centerOf(this.ds, unit), shanghaiYear(receivedAt));
 
     return withTransaction(this.ds, async (m) => {
-      const caseNo = await this.numbers.next(m, unit, shanghaiYear(receivedAt));
       const repeat = phone ? await this.findRepeat(m, input.kind, phone, input.respondent?.creditCode ?? null, input.respondent?.name ?? null, receivedAt) : null;
       const sameFacts = input.kind === 'REPORT' && repeat?.kind === 'REPORT' && sameText(repeat.summary, input.summary);
       const c = m.create(CaseEntity, {
@@ -96,7 +97,7 @@ export class CaseIntakeService {
         followUpDone: false,
         overdue: false,
       });
-      const saved = await m.save(CaseEntity, c);
+      const saved = await insertCase(m, c, now);
       await this.events.append(m, actor, {
         caseId: saved.id,
         action: 'registerCase',
@@ -162,20 +163,37 @@ export class CaseIntakeService {
     return this.orgUnits.getVisible(actor, parentId, 'input.unitId').catch(() => unit);
   }
 
-  private async findRepeat(m: EntityManager, kind: CaseKind, phone: string, creditCode: string | null, name: string | null, receivedAt: Date): Promise<CaseEntity | null> {
+  private async findRepeat(m: EntityManager, kind: CaseKind, phone: string, creditCode: string | null, name: string | null, receivedAt: Date): Promise<RepeatCandidate | null> {
     if (!creditCode && !name) return null;
-    const qb = m
-      .createQueryBuilder(CaseEntity, 'c')
-      .where('c.consumer_phone = :phone', { phone })
-      .andWhere('c.received_at >= :since', { since: new Date(receivedAt.getTime() - REPEAT_WINDOW_DAYS * DAY_MS) })
-      .andWhere('c.merged_into_id IS NULL')
-      .orderBy('c.received_at', 'DESC')
-      .limit(1);
-    if (creditCode) qb.andWhere('c.respondent_credit_code = :code', { code: creditCode.toUpperCase() });
-    else qb.andWhere('c.respondent_name = :name', { name });
-    if (kind === 'REPORT') qb.andWhere("c.kind = 'REPORT'");
-    return qb.getOne();
+    const rows: RepeatCandidate[] = await m.query(
+      `SELECT c.id, c.case_no AS caseNo, c.kind, c.summary FROM wq_case c
+        WHERE c.consumer_phone = ? AND c.received_at >= ? AND c.merged_into_id IS NULL
+          AND ${creditCode ? 'c.respondent_credit_code = ?' : 'c.respondent_name = ?'}${kind === 'REPORT' ? " AND c.kind = 'REPORT'" : ''}
+        ORDER BY c.received_at DESC LIMIT 1`,
+      [phone, new Date(receivedAt.getTime() - REPEAT_WINDOW_DAYS * DAY_MS), creditCode ? creditCode.toUpperCase() : name],
+    );
+    return rows[0] ? { ...rows[0], id: String(rows[0].id) } : null;
   }
+}
+
+interface RepeatCandidate {
+  id: string;
+  caseNo: string;
+  kind: CaseKind;
+  summary: string;
+}
+
+/**
+ * INSERT without the read-back TypeORM's save does for the version column: the new row's generated
+ * values are known (id from the OK packet, version 1, timestamps now).
+ */
+async function insertCase(m: EntityManager, c: CaseEntity, now: Date): Promise<CaseEntity> {
+  c.version = 1;
+  const res = await m.createQueryBuilder().insert().into(CaseEntity).values(c).updateEntity(false).execute();
+  c.id = String((res.raw as { insertId: number | string }).insertId);
+  c.createdAt = now;
+  c.updatedAt = now;
+  return c;
 }
 
 function shanghaiYear(d: Date): number {
