@@ -3,6 +3,7 @@ import { Role } from './roles';
 // Every GraphQL root field declares one of these; the API guard denies a field that declares none.
 export const Permission = {
   ORG_READ: 'org.read',
+  ORG_MANAGE: 'org.manage',
   USER_READ: 'user.read',
   USER_MANAGE: 'user.manage',
   CASE_READ: 'case.read',
