@@ -23,6 +23,9 @@ export class AppConfig {
 
   @IsString() API_HOST = '127.0.0.1';
   @Transform(toInt) @IsInt() @Min(1) @Max(65535) API_PORT = 3300;
+  // API processes sharing the port (node:cluster). The API keeps no state between requests, so more
+  // processes scale it across cores; 1 = a single process (development, tests).
+  @Transform(toInt) @IsInt() @Min(1) @Max(64) API_WORKERS = 1;
   @IsOptional() @IsString() WEB_DIST = 'apps/web/dist';
   @IsString() CORS_ORIGINS = '';
 
