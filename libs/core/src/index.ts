@@ -21,3 +21,4 @@ export * from './notification';
 export * from './calendar';
 export * from './deadline';
 export * from './db/after-commit';
+export * from './db/insert-rows';

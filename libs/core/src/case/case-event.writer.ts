@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseEventEntity } from '../entities/case-records.entity';
+import { insertRows } from '../db/insert-rows';
 import { Actor } from '../scope/actor';
 import { Clock } from '../time/clock';
 
@@ -20,18 +21,20 @@ export class CaseEventWriter {
   constructor(private readonly clock: Clock) {}
 
   async append(m: EntityManager, actor: Actor, e: CaseEventInput): Promise<void> {
-    await m.insert(CaseEventEntity, {
-      caseId: e.caseId,
-      action: e.action,
-      fromState: e.fromState ?? null,
-      toState: e.toState ?? null,
-      actorKind: actor.kind,
-      actorId: actor.kind === 'SYSTEM' ? null : actor.id,
-      actorName: actor.name,
-      actorUnitId: actor.unitId || null,
-      at: e.at ?? this.clock.now(),
-      note: e.note ?? null,
-      detail: (e.detail ?? null) as never,
-    });
+    await insertRows(m, CaseEventEntity, [
+      {
+        caseId: e.caseId,
+        action: e.action,
+        fromState: e.fromState ?? null,
+        toState: e.toState ?? null,
+        actorKind: actor.kind,
+        actorId: actor.kind === 'SYSTEM' ? null : actor.id,
+        actorName: actor.name,
+        actorUnitId: actor.unitId || null,
+        at: e.at ?? this.clock.now(),
+        note: e.note ?? null,
+        detail: (e.detail ?? null) as never,
+      },
+    ]);
   }
 }

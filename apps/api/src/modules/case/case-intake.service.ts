@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseKind, checkTransition, DEFAULT_CASE_MACHINE_CONFIG, normalizePhone, OrgUnitType, pathIds } from '@weiquan/shared';
-import { Actor, AppError, CaseEntity, CaseEventWriter, CaseLifecycleService, CaseNumberService, Clock, FRESH_CASE_PROGRESS, OrgUnitEntity, withTransaction } from '@weiquan/core';
+import { Actor, AppError, CaseEntity, CaseEventWriter, CaseLifecycleService, CaseNumberService, Clock, FRESH_CASE_PROGRESS, insertRows, OrgUnitEntity, withTransaction } from '@weiquan/core';
 import { parseId } from '../../common/ids';
 import { OrgUnitService } from '../org-unit/org-unit.service';
 import { RegisterCaseInput } from './case.input';
@@ -183,14 +183,9 @@ interface RepeatCandidate {
   summary: string;
 }
 
-/**
- * INSERT without the read-back TypeORM's save does for the version column: the new row's generated
- * values are known (id from the OK packet, version 1, timestamps now).
- */
+/** INSERT without the read-back TypeORM's save does for the version column (id, version 1, timestamps now). */
 async function insertCase(m: EntityManager, c: CaseEntity, now: Date): Promise<CaseEntity> {
-  c.version = 1;
-  const res = await m.createQueryBuilder().insert().into(CaseEntity).values(c).updateEntity(false).execute();
-  c.id = String((res.raw as { insertId: number | string }).insertId);
+  await insertRows(m, CaseEntity, [c]);
   c.createdAt = now;
   c.updatedAt = now;
   return c;
