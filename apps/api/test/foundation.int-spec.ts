@@ -114,6 +114,16 @@ describe('Foundation over GraphQL', () => {
   });
 
   describe('sign-in', () => {
+    it('refuses an access token once it has expired, even one that was accepted before', async () => {
+      const session = await loginAs(api.gql, 'gl_station');
+      expect((await session.client.ok<{ me: { username: string } }>(ME)).me.username).toBe('gl_station');
+      api.clock.advanceMinutes(14);
+      expect((await session.client.ok<{ me: { username: string } }>(ME)).me.username).toBe('gl_station');
+      api.clock.advanceMinutes(2); // past the 15-minute lifetime
+      expect((await session.client.error(ME)).extensions?.code).toBe('UNAUTHENTICATED');
+      api.clock.set(new Date());
+    });
+
     it('locks an account after 5 failures and unlocks after the lock period', async () => {
       const name = uniq();
       await admin.ok(CREATE_USER, { input: { username: name, displayName: '锁定测试', password: 'Passw0rd!x', roles: ['RECEPTIONIST'], unitId: String(unitByCode.get('GL')!.id) } });

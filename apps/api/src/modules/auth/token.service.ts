@@ -24,17 +24,23 @@ export class TokenService {
   }
 
   verifyAccess(token: string): number {
+    const nowSec = Math.floor(this.clock.now().getTime() / 1000);
+    // A token verified once stays valid until its exp (the signature cannot change): the console sends
+    // the same token with every request, so the HMAC is not recomputed each time. Expiry is still checked.
+    const known = this.verified.get(token);
+    if (known && nowSec < known.exp) return known.userId;
     try {
-      const payload = jwt.verify(token, this.key, {
-        algorithms: ['HS256'],
-        clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
-      }) as jwt.JwtPayload;
-      if (payload.typ !== 'access' || !payload.sub) throw new Error('wrong token type');
+      const payload = jwt.verify(token, this.key, { algorithms: ['HS256'], clockTimestamp: nowSec }) as jwt.JwtPayload;
+      if (payload.typ !== 'access' || !payload.sub || typeof payload.exp !== 'number') throw new Error('wrong token type');
+      if (this.verified.size >= 10_000) this.verified.clear();
+      this.verified.set(token, { userId: Number(payload.sub), exp: payload.exp });
       return Number(payload.sub);
     } catch {
       throw new AppError(ErrorCode.UNAUTHENTICATED, '登录已过期，请重新登录');
     }
   }
+
+  private readonly verified = new Map<string, { userId: number; exp: number }>();
 
   newRefreshToken(): { token: string; hash: string } {
     const token = randomBytes(32).toString('base64url');
