@@ -6,6 +6,12 @@ import { dashboardMessages } from '@/modules/dashboard/locale';
 import { violationMessages } from '@/modules/violation/locale';
 import { notificationMessages } from '@/modules/notification/locale';
 import { calendarMessages } from '@/modules/calendar/locale';
+import { workroomMessages } from '@/modules/workroom/locale';
+import { legalMessages } from '@/modules/legal/locale';
+import { mediationMessages } from '@/modules/mediation/locale';
+import { linkMessages } from '@/modules/litigation-link/locale';
+import { ruleSetMessages } from '@/modules/rule-set/locale';
+import { orgAdminMessages } from '@/modules/org-unit/locale';
 
 export const zhCN = {
   case: caseMessages,
@@ -14,6 +20,12 @@ export const zhCN = {
   violation: violationMessages,
   notification: notificationMessages,
   calendar: calendarMessages,
+  workroom: workroomMessages,
+  legal: legalMessages,
+  mediation: mediationMessages,
+  link: linkMessages,
+  ruleSet: ruleSetMessages,
+  orgAdmin: orgAdminMessages,
   app: {
     name: '维权',
     fullName: '消费维权服务平台',

@@ -44,3 +44,18 @@ export function toUserModel(e: UserEntity): UserModel {
 
 @ObjectType('UserPage')
 export class UserPage extends PageOf(UserModel, 'UserPageBase') {}
+
+/** A colleague to pick as a participant (mediation, investigation, duty roster): no contact details. */
+@ObjectType('StaffOption', { description: '可选的工作人员（调解、现场调查、值班时选择参加人员）' })
+export class StaffOptionModel {
+  @Field(() => ID) id: string;
+  @Field() displayName: string;
+  @Field(() => ID) unitId: string;
+  @Field() unitName: string;
+}
+
+/** Expects `unit` joined. */
+export function toStaffOption(e: UserEntity): StaffOptionModel {
+  if (!e.unit) throw new Error('toStaffOption needs the unit joined');
+  return { id: String(e.id), displayName: e.displayName, unitId: String(e.unitId), unitName: e.unit.name };
+}

@@ -6,7 +6,7 @@ import { PageInput } from '../../common/paging';
 import { Allow, CurrentActor, SignedIn } from '../../common/permission.decorator';
 import { AppError } from '@weiquan/core';
 import { CreateUserInput, UpdateUserInput, UserFilter } from './user.input';
-import { toUserModel, UserModel, UserPage } from './user.model';
+import { StaffOptionModel, toStaffOption, toUserModel, UserModel, UserPage } from './user.model';
 import { UserService } from './user.service';
 
 @Resolver(() => UserModel)
@@ -35,6 +35,16 @@ export class UserResolver {
   @Allow(Permission.USER_READ)
   async user(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<UserModel> {
     return toUserModel(await this.userService.getVisible(actor, parseId(id, 'id')));
+  }
+
+  @Query(() => [StaffOptionModel], { description: '数据范围内在岗的工作人员（姓名、单位），供选择调解、调查、值班人员；unitId 限定为该单位及下级，最多 200 人' })
+  @Allow(Permission.CASE_HANDLE)
+  async staffOptions(
+    @CurrentActor() actor: Actor,
+    @Args('unitId', { type: () => ID, nullable: true }) unitId?: string,
+    @Args('keyword', { type: () => String, nullable: true }) keyword?: string,
+  ): Promise<StaffOptionModel[]> {
+    return (await this.userService.staffOptions(actor, unitId, keyword)).map(toStaffOption);
   }
 
   @Mutation(() => UserModel)

@@ -9,6 +9,8 @@ import { AuditService } from '../audit/audit.service';
 import { OrgUnitService } from '../org-unit/org-unit.service';
 import { CreateUserInput, PASSWORD_MESSAGE, PASSWORD_RULE, UpdateUserInput, UserFilter } from './user.input';
 
+export const STAFF_OPTIONS_LIMIT = 200;
+
 const DEFAULT_SCOPE: Partial<Record<Role, DataScope>> = { STATION_STAFF: DataScope.OWN_UNIT };
 
 @Injectable()
@@ -36,6 +38,25 @@ export class UserService {
     if (filter.active !== undefined && filter.active !== null) qb.andWhere('u.active = :active', { active: filter.active });
     const [items, total] = await qb.orderBy('u.unitPath').addOrderBy('u.id').skip(page.offset).take(page.limit).getManyAndCount();
     return { items, total, offset: page.offset, limit: page.limit };
+  }
+
+  /**
+   * Active staff in the actor's scope for a participant picker (names and units only), optionally
+   * within one visible unit's subtree or matching a name; at most STAFF_OPTIONS_LIMIT.
+   */
+  async staffOptions(actor: Actor, unitId?: string | null, keyword?: string | null): Promise<UserEntity[]> {
+    const qb = this.users.createQueryBuilder('u').innerJoinAndSelect('u.unit', 'unit').where('u.active = 1');
+    applyOrgScope(qb, actor, { path: 'u.unit_path', unitId: 'u.unit_id' });
+    if (unitId) {
+      const unit = await this.orgUnits.getVisible(actor, parseId(unitId, 'unitId'), 'unitId');
+      qb.andWhere('u.unit_path LIKE :up', { up: `${escapeLike(unit.path)}%` });
+    }
+    const kw = keyword?.trim();
+    if (kw) {
+      if (kw.length > 50) throw AppError.badInput('keyword', '关键词最多 50 个字符');
+      qb.andWhere('(u.username LIKE :kw OR u.display_name LIKE :kw)', { kw: `%${escapeLike(kw)}%` });
+    }
+    return qb.orderBy('u.unitPath').addOrderBy('u.displayName').take(STAFF_OPTIONS_LIMIT).getMany();
   }
 
   /** A user by id within the actor's scope; outside it answers like a missing user. */

@@ -1,6 +1,7 @@
 import { markRaw } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
-import { Calendar, Setting, User } from '@element-plus/icons-vue';
+import { Calendar, OfficeBuilding, Setting, Timer, User } from '@element-plus/icons-vue';
+import { Permission, rolesWith } from '@/app/permissions';
 
 export const routes: RouteRecordRaw[] = [
   {
@@ -19,6 +20,18 @@ export const routes: RouteRecordRaw[] = [
         name: 'admin-calendar',
         component: () => import('@/modules/calendar/views/index/index.vue'),
         meta: { title: 'calendar.menu', icon: markRaw(Calendar), roles: ['ADMIN'] },
+      },
+      {
+        path: 'org-units',
+        name: 'admin-org-units',
+        component: () => import('@/modules/org-unit/views/admin/index.vue'),
+        meta: { title: 'orgAdmin.menu', icon: markRaw(OfficeBuilding), roles: rolesWith(Permission.ORG_MANAGE) },
+      },
+      {
+        path: 'rule-sets',
+        name: 'admin-rule-sets',
+        component: () => import('@/modules/rule-set/views/index/index.vue'),
+        meta: { title: 'ruleSet.menu', icon: markRaw(Timer), roles: rolesWith(Permission.RULES_MANAGE) },
       },
     ],
   },

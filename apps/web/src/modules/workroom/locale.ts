@@ -1,0 +1,48 @@
+// Shared strings of the three workroom pages (seed 002: 法律服务、维权服务、诉调对接工作室).
+export const workroomMessages = {
+  menu: '工作室',
+  tab: {
+    queue: '待办',
+  },
+  common: {
+    required: '此项不能为空',
+    ctrlEnter: 'Ctrl+Enter 保存',
+    case: '关联案件',
+    caseNo: '案件编号',
+    unit: '所属单位',
+    status: '状态',
+    since: '登记时间',
+    dueAt: '期限',
+    timeLeft: '剩余时间',
+    keyword: '关键字',
+    empty: '暂无数据',
+    refresh: '刷新',
+    open: '打开',
+    view: '查看',
+    yes: '是',
+    no: '否',
+    conflict: '记录已被他人修改，已为您刷新，请核对后重试',
+    saved: '已保存',
+    created: '已登记',
+    active: '在册',
+    inactive: '已退出',
+    showInactive: '含已退出',
+    openCase: '打开案件',
+    from: '起',
+    to: '止',
+  },
+  timeLeft: {
+    none: '无期限',
+    left: '剩余 {d}',
+    overdue: '超期 {d}',
+    overdueShort: '已超期',
+  },
+  staff: {
+    placeholder: '输入姓名搜索工作人员',
+  },
+  casePicker: {
+    placeholder: '输入案件编号、消费者或经营者搜索',
+    none: '没有找到可见的案件',
+  },
+  caseTab: '工作室办理',
+};
