@@ -3,6 +3,7 @@ import { toShanghaiDate } from '@weiquan/shared';
 import { GqlClient, insertCase, loginAs } from '@weiquan/testing';
 import { startTestApi, TestApi } from './test-api';
 import { CaseOps, complaint } from './case-ops';
+import { readDocx } from './docx-text';
 
 const CONSULTATION = 'id unitId caseId caseNo askerName askerPhone question answer lawsCited answered answeredAt answeredById version';
 const LITIGATION = 'id unitId caseId caseNo request status documents court filedAt outcome closedAt documentGeneratedAt version downloadUrl';
@@ -40,18 +41,6 @@ const Q = {
 const ID_NUMBER = '11010519491231002X';
 const HOUR = 3_600_000;
 
-// The paragraphs of a rendered 民事起诉状, by role (the document is Word-compatible HTML).
-function parseDocument(bytes: Buffer): { title: string | null; paragraphs: { role: string | null; text: string }[] } {
-  const text = (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes).toString('utf8');
-  expect(text).toMatch(/^<!DOCTYPE html>/);
-  expect(text.trimEnd()).toMatch(/<\/html>$/);
-  const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-  return {
-    title: /<h1>([\s\S]*?)<\/h1>/.exec(text)?.[1] ?? null,
-    paragraphs: [...text.matchAll(/<p class="[^"]*"(?: data-role="([a-z]+)")?>([\s\S]*?)<\/p>/g)].map((m) => ({ role: m[1] ?? null, text: decode(m[2]) })),
-  };
-}
-
 describe('Legal service workroom (法律服务工作室) over GraphQL', () => {
   let api: TestApi;
   let unit: (code: string) => OrgUnitEntity;
@@ -65,7 +54,7 @@ describe('Legal service workroom (法律服务工作室) over GraphQL', () => {
     api = await startTestApi();
     const units = await api.ds.getRepository(OrgUnitEntity).find();
     unit = (code) => units.find((u) => u.code === code)!;
-    for (const name of ['gl_county', 'hx_county', 'city_op', 'city_legal', 'supervisor', 'gl_station']) {
+    for (const name of ['gl_county', 'gl_director', 'hx_county', 'city_op', 'city_legal', 'supervisor', 'gl_station']) {
       const s = await loginAs(api.gql, name);
       gql[name] = s.client;
       token[name] = s.accessToken;
@@ -149,6 +138,44 @@ describe('Legal service workroom (法律服务工作室) over GraphQL', () => {
       expect((await err('gl_county', Q.createConsultation, { input: { askerName: '张三', question: '问', askedAt: future } })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.askedAt' });
       expect((await err('supervisor', Q.createConsultation, { input: { askerName: '张三', question: '问' } })).extensions).toMatchObject({ code: 'FORBIDDEN' });
     });
+    it('refuses a staff member who declared 回避 on the case, for consultations and litigation support alike, storing nothing', async () => {
+      const c = await registerComplaint('gl_county');
+      const cons = (await ok('gl_county', Q.createConsultation, { input: { caseId: c.id, question: `${run} 回避前的咨询` } })).createLegalConsultation;
+      await new CaseOps(gql.gl_county).run('declareRecusal', c, { reason: '与经营者负责人系亲属' });
+      const refusals = [
+        await err('gl_county', Q.createConsultation, { input: { caseId: c.id, question: '回避后登记' } }),
+        await err('gl_county', Q.updateConsultation, { input: { id: cons.id, version: 1, answer: '回避后答复' } }),
+        await err('gl_county', Q.requestLitigation, { input: { caseId: c.id, request: '回避后申请' } }),
+      ];
+      expect(refusals.map((e) => e.extensions)).toEqual([
+        { code: 'ACTOR_RECUSED', field: 'input.caseId' },
+        { code: 'ACTOR_RECUSED', field: 'input.id' },
+        { code: 'ACTOR_RECUSED', field: 'input.caseId' },
+      ]);
+      expect(refusals[0].message).toContain('回避');
+      expect((await ok('gl_county', Q.consultations, { f: { caseId: c.id } })).legalConsultations.total).toBe(1);
+      expect((await ok('gl_county', Q.consultation, { id: cons.id })).legalConsultation).toMatchObject({ answered: false, version: 1 });
+      expect((await ok('gl_county', Q.litigations, { f: { caseId: c.id } })).litigationSupports.total).toBe(0);
+      // Someone else at the unit still can.
+      const ls = (await ok('gl_director', Q.requestLitigation, { input: { caseId: c.id, request: '由他人办理' } })).requestLitigationSupport;
+      expect(ls.status).toBe('REQUESTED');
+      const doc = await fetch(`${api.url}${ls.downloadUrl}`, { headers: { authorization: `Bearer ${token.gl_county}` } });
+      expect(doc.status).toBe(422);
+      expect(await doc.json()).toMatchObject({ code: 'ACTOR_RECUSED' });
+    });
+
+    it('lets exactly one of two simultaneous edits of the same version win; the other gets CONFLICT', async () => {
+      const cons = (await ok('gl_county', Q.createConsultation, { input: { askerName: '吴十', question: `${run} 并发修改` } })).createLegalConsultation;
+      const both = await Promise.all(
+        ['第一位的答复', '第二位的答复'].map((answer, n) => gql[n ? 'gl_director' : 'gl_county'].request(Q.updateConsultation, { input: { id: cons.id, version: 1, answer } })),
+      );
+      const won = both.filter((r) => !r.errors);
+      const lost = both.filter((r) => r.errors);
+      expect(won).toHaveLength(1);
+      expect(lost.map((r) => r.errors![0].extensions)).toEqual([{ code: 'CONFLICT', field: 'input.version' }]);
+      const stored = (await ok('gl_county', Q.consultation, { id: cons.id })).legalConsultation;
+      expect(stored).toMatchObject({ version: 2, answer: won[0].data!.updateLegalConsultation.answer });
+    });
   });
 
   describe('litigation support (诉讼支持)', () => {
@@ -194,29 +221,37 @@ describe('Legal service workroom (法律服务工作室) over GraphQL', () => {
 
       const res = await get('gl_county');
       expect(res.status).toBe(200);
-      expect(res.headers.get('content-type')).toMatch(/^application\/msword/);
-      expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? '')).toBe(`民事起诉状-${c.caseNo}.doc`);
-      const doc = parseDocument(Buffer.from(await res.arrayBuffer()));
-      expect(doc.title).toBe('民事起诉状');
-      const role = (r: string) => doc.paragraphs.filter((p) => p.role === r).map((p) => p.text);
-      const [plaintiff] = role('plaintiff');
+      expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      expect(res.headers.get('cache-control')).toBe('private, no-store');
+      expect(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? '')).toBe(`民事起诉状-${c.caseNo}.docx`);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      expect(Number(res.headers.get('content-length'))).toBe(bytes.length);
+      // Parsed as Word does: a zip whose word/document.xml holds the text, a paragraph per line of the form.
+      const doc = await readDocx(bytes);
+      const lines = doc.paragraphs.filter(Boolean);
+      expect(lines[0]).toBe('民事起诉状');
+      const plaintiff = lines.find((p) => p.startsWith('原告：'))!;
       expect(plaintiff).toContain(`原告：${c.consumer.name}`);
       expect(plaintiff).toContain(c.consumer.phone);
       expect(plaintiff).toContain(c.consumer.address);
-      expect(plaintiff).toContain(ID_NUMBER);
-      const [defendant] = role('defendant');
+      expect(plaintiff).toContain(`身份证号码：${ID_NUMBER}`);
+      const defendant = lines.find((p) => p.startsWith('被告：'))!;
       expect(defendant).toContain(`被告：${run}某某电器有限公司`);
-      expect(defendant).toContain('91350100M000100Y43');
-      expect(defendant).toContain('鼓楼区八一七北路 88 号');
-      expect(role('claim')[0]).toContain('退还货款 2999 元并赔偿 500 元');
-      expect(role('fact').join('')).toContain('购买的空调三天后不制冷，商家拒绝退换。');
-      expect(role('fact').join('')).toContain('2999.00 元');
-      expect(role('fact').join('')).toContain(c.caseNo);
+      expect(defendant).toContain('统一社会信用代码：91350100M000100Y43');
+      expect(defendant).toContain('住所地：鼓楼区八一七北路 88 号');
+      const claims = lines.slice(lines.indexOf('诉讼请求：') + 1, lines.indexOf('事实与理由：'));
+      expect(claims[0]).toContain('1. 退还货款 2999 元并赔偿 500 元');
+      const facts = lines.slice(lines.indexOf('事实与理由：') + 1, lines.indexOf('此致')).join('');
+      expect(facts).toContain('购买的空调三天后不制冷，商家拒绝退换。');
+      expect(facts).toContain('2999.00 元');
+      expect(facts).toContain(c.caseNo);
+      expect(lines[lines.indexOf('此致') + 1]).toMatch(/人民法院$/);
+      expect(lines).toContain(`具状人：${c.consumer.name}（签名）`);
 
       const kase = await timeline('gl_county', c.id);
       const generated = kase.timeline.find((e: { action: string }) => e.action === 'generateLitigationDocument');
       expect(generated).toMatchObject({ actorName: '鼓楼区受理员' });
-      expect(JSON.parse(generated.detail)).toMatchObject({ litigationSupportId: ls.id, fileName: `民事起诉状-${c.caseNo}.doc` });
+      expect(JSON.parse(generated.detail)).toMatchObject({ litigationSupportId: ls.id, fileName: `民事起诉状-${c.caseNo}.docx`, sizeBytes: bytes.length });
       expect((await ok('gl_county', Q.litigation, { id: ls.id })).litigationSupport.documentGeneratedAt).toEqual(expect.any(String));
 
       expect((await get('hx_county')).status).toBe(404);
@@ -225,6 +260,27 @@ describe('Legal service workroom (法律服务工作室) over GraphQL', () => {
       expect((await fetch(`${api.url}/api/legal/litigation/abc/document`, { headers: { authorization: `Bearer ${token.gl_county}` } })).status).toBe(400);
       const events = (await timeline('gl_county', c.id)).timeline.filter((e: { action: string }) => e.action === 'generateLitigationDocument');
       expect(events).toHaveLength(1);
+
+      // Once filed, the court named on the support is the one the statement is addressed to (此致 …).
+      await ok('gl_county', Q.updateLitigation, { input: { id: ls.id, version: 1, status: 'FILED', court: '鼓楼区人民法院' } });
+      const filed = (await readDocx(Buffer.from(await (await get('gl_county')).arrayBuffer()))).paragraphs.filter(Boolean);
+      expect(filed[filed.indexOf('此致') + 1]).toBe('鼓楼区人民法院');
+    });
+
+    it('refuses a statement of claim for an anonymous request or one missing the respondent, and records nothing', async () => {
+      const anonymous = await insertCase(api.ds, { unitCode: 'GL' });
+      await api.ds.getRepository(CaseEntity).update(anonymous.id, { anonymous: true });
+      const noRespondent = await insertCase(api.ds, { unitCode: 'GL' });
+      await api.ds.getRepository(CaseEntity).update(noRespondent.id, { anonymous: false, consumerName: '周九', respondentName: null, demand: '退款' });
+      for (const [c, code] of [[anonymous, 'LITIGATION_CONSUMER_CONFIDENTIAL'], [noRespondent, 'LITIGATION_PARTY_MISSING']] as const) {
+        const ls = (await ok('gl_county', Q.requestLitigation, { input: { caseId: c.id, request: '需要起诉状' } })).requestLitigationSupport;
+        const res = await fetch(`${api.url}${ls.downloadUrl}`, { headers: { authorization: `Bearer ${token.gl_county}` } });
+        expect(res.status).toBe(422);
+        expect(await res.json()).toMatchObject({ code, field: 'id' });
+        expect((await ok('gl_county', Q.litigation, { id: ls.id })).litigationSupport.documentGeneratedAt).toBeNull();
+        const actions = (await timeline('gl_county', c.id)).timeline.map((e: { action: string }) => e.action);
+        expect(actions).not.toContain('generateLitigationDocument');
+      }
     });
   });
 
@@ -312,6 +368,15 @@ describe('Legal service workroom (法律服务工作室) over GraphQL', () => {
       expect((await err('gl_county', Q.updateTraining, { input: { id: hxTraining.id, version: 1, topic: '越权' } })).extensions).toMatchObject({ code: 'NOT_FOUND' });
       expect((await err('gl_county', Q.updateDuty, { input: { id: hxDuty.id, version: 1, shift: 'EVENING' } })).extensions).toMatchObject({ code: 'NOT_FOUND' });
       expect((await err('gl_county', Q.removeDuty, { input: { id: hxDuty.id, version: 1 } })).extensions).toMatchObject({ code: 'NOT_FOUND' });
+      expect((await err('gl_county', Q.attendance, { input: { trainingId: hxTraining.id, version: 1, attendance: [{ volunteerId: hxVol.id, attended: true }] } })).extensions).toMatchObject({
+        code: 'NOT_FOUND',
+        field: 'input.trainingId',
+      });
+      // Naming another county's volunteer fails the whole training: nothing is half-stored.
+      const topic = `${run} 越权培训`;
+      expect((await err('gl_county', Q.createTraining, { input: { topic, heldOn: '2031-05-08', attendeeIds: [hxVol.id] } })).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.attendeeIds.0' });
+      expect(Number((await api.ds.query('SELECT COUNT(*) AS n FROM legal_training WHERE topic = ?', [topic]))[0].n)).toBe(0);
+      expect((await ok('hx_county', Q.training, { id: hxTraining.id })).legalTraining.attendees).toEqual([{ volunteerId: hxVol.id, name: hxVol.name, attended: null }]);
       expect((await err('gl_county', Q.requestLitigation, { input: { caseId: hxCase.id, request: '越权' } })).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.caseId' });
 
       const glArchive = (await ok('gl_county', Q.archive, { k: run, p: { limit: 100 } })).legalArchive;

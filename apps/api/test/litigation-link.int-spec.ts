@@ -1,4 +1,4 @@
-import { CaseDeadlineEntity, DeadlineEffects, DeadlineScheduler, ExternalAgencyEntity, jobId, OrgUnitEntity, SupervisionEntity, ViolationEntity } from '@weiquan/core';
+import { AuditEventEntity, CaseDeadlineEntity, DeadlineEffects, DeadlineScheduler, ExternalAgencyEntity, jobId, OrgUnitEntity, SupervisionEntity, ViolationEntity } from '@weiquan/core';
 import { GqlClient, loginAs } from '@weiquan/testing';
 import { startTestApi, TestApi } from './test-api';
 import { CaseOps, CaseView, complaint } from './case-ops';
@@ -91,6 +91,7 @@ describe('诉调对接 (litigation–mediation link) workroom over GraphQL', () 
     Object.values(await client.ok<Record<string, { total: number; items: Item[] }>>(doc, { p: { limit: 100 }, ...vars }))[0];
   const timeline = async (caseId: string) => (await as.city_coord.ok<{ case: { timeline: { action: string; note: string | null; detail: string | null }[] } }>(TIMELINE, { id: caseId })).case.timeline;
   const deadline = (id: string) => api.ds.getRepository(CaseDeadlineEntity).findOneByOrFail({ id });
+  const audit = async (type: string, id: string) => (await api.ds.getRepository(AuditEventEntity).find({ where: { targetType: type, targetId: id }, order: { id: 'ASC' } })).map((a) => a.action);
 
   /** A complaint registered by the city, dispatched to 鼓东街道站点 (GL-T1) and received there: IN_PROGRESS in GL. */
   const glCase = async (): Promise<CaseView> => {
@@ -143,6 +144,24 @@ describe('诉调对接 (litigation–mediation link) workroom over GraphQL', () 
       expect(JSON.parse(update!.detail!)).toMatchObject({ referralId: r.id, from: 'ACCEPTED', to: 'MEDIATED' });
     });
 
+    it('refuses a staff member who declared 回避, and lets exactly one of two simultaneous updates of a version win', async () => {
+      const c = await glCase();
+      const r = await ok(as.city_coord, M.refer, { input: { caseId: c.id, type: 'PRE_SUIT_MEDIATION', courtId: agency('COURT'), matter: '移送诉前调解' } });
+      const both = await Promise.all(
+        [{ status: 'ACCEPTED' }, { status: 'WITHDRAWN' }].map((x) => as.city_coord.request(M.updateReferral, { input: { id: r.id, version: 1, ...x } })),
+      );
+      const won = both.filter((x) => !x.errors);
+      expect(won).toHaveLength(1);
+      expect(both.filter((x) => x.errors).map((x) => x.errors![0].extensions)).toEqual([{ code: 'CONFLICT', field: 'input.version' }]);
+      const stored = await ok(as.city_coord, Q.referral, { id: r.id });
+      expect(stored).toMatchObject({ version: 2, status: won[0].data!.updateCourtReferral.status });
+
+      await ops.gl_county.run('declareRecusal', c, { reason: '系消费者近亲属' });
+      const refused = await fail(as.gl_county, M.startHandling, { input: { caseId: c.id, departmentId: agency('DEPARTMENT'), mode: 'JOINT', agreedDeadline: '2026-12-30', matter: '联办' } });
+      expect(refused).toMatchObject({ code: 'ACTOR_RECUSED', field: 'input.caseId' });
+      expect((await page(as.gl_county, Q.handlings, { f: { caseId: c.id } })).total).toBe(0);
+    });
+
     it('validates the input: a court must be a court, a report cannot go to court, the matter is required', async () => {
       const c = await glCase();
       expect(await fail(as.city_coord, M.refer, { input: { caseId: c.id, type: 'PRE_SUIT_MEDIATION', courtId: agency('DEPARTMENT'), matter: '移送' } })).toMatchObject({ code: 'AGENCY_KIND_MISMATCH', field: 'input.courtId' });
@@ -182,7 +201,9 @@ describe('诉调对接 (litigation–mediation link) workroom over GraphQL', () 
       expect(row.ruleId).toEqual(expect.any(Number));
       // its alarm was put on the queue after commit (the worker and the reconciler enforce it)
       const scheduler = api.app.get(DeadlineScheduler);
-      expect(await scheduler.queue.getJob(jobId({ deadlineId: row.id, version: row.version, kind: 'due' }))).toBeTruthy();
+      // (one alarm per live deadline: its next one — see libs/core/src/deadline/deadline-alarms.ts)
+      const [next] = await scheduler.nextAlarms([row], new Map());
+      expect(await scheduler.queue.getJob(jobId(next!.job))).toBeTruthy();
       expect(await fail(as.city_coord, M.startHandling, { input: { caseId: c.id, departmentId: agency('DEPARTMENT'), mode: 'TRANSFER', agreedDeadline: '2026-12-20', matter: '再次移交' } })).toMatchObject({ code: 'DEPARTMENT_HANDLING_EXISTS' });
 
       // re-agreed: the running clock moves (a new version, new alarms)
@@ -273,6 +294,9 @@ describe('诉调对接 (litigation–mediation link) workroom over GraphQL', () 
 
       const actions = (await timeline(c.id)).map((e) => e.action);
       expect(actions).toEqual(expect.arrayContaining(['createExpertSeminar', 'updateExpertSeminar']));
+      // who did what, for what has no case timeline of its own
+      expect(await audit('expert', e1.id)).toEqual(['createExpert', 'updateExpert']);
+      expect(await audit('expert_seminar', s.id)).toEqual(['createExpertSeminar', 'updateExpertSeminar']);
 
       // the city (all data) sees the county's roster; a workroom of the center too
       expect((await ok(as.city_coord, Q.expert, { id: e1.id })).name).toBe('陈教授');
@@ -300,6 +324,8 @@ describe('诉调对接 (litigation–mediation link) workroom over GraphQL', () 
       expect(twice.message).toMatch(/已于 .* 签收，不能重复签收/);
       const outbox = await page(as.city_coord, Q.outbox, {});
       expect(outbox.items.find((i) => i.id === down.id)).toMatchObject({ acknowledged: true });
+
+      expect(await audit('linkage_message', down.id)).toEqual(['sendLinkageMessage', 'acknowledgeLinkageMessage']);
 
       const up = await ok(as.gl_station, M.send, { input: { kind: 'REPORT', targetUnitId: uid('GL'), title: '鼓东街道检查情况', content: '共检查商户 12 家。' } });
       expect(up).toMatchObject({ kind: 'REPORT', senderUnit: { code: 'GL-T1' }, targetUnit: { code: 'GL' } });
@@ -376,12 +402,22 @@ describe('诉调对接 (litigation–mediation link) workroom over GraphQL', () 
       const hx = as.hx_county;
       expect(await fail(hx, M.updateReferral, { input: { id: referral.id, version: 1, status: 'WITHDRAWN' } })).toMatchObject({ code: 'NOT_FOUND', field: 'input.id' });
       expect(await fail(hx, M.completeHandling, { input: { id: handling.id, version: 1, result: '越权' } })).toMatchObject({ code: 'NOT_FOUND', field: 'input.id' });
+      expect(await fail(hx, M.cancelHandling, { input: { id: handling.id, version: 1, result: '越权' } })).toMatchObject({ code: 'NOT_FOUND', field: 'input.id' });
+      expect(await fail(hx, M.updateHandling, { input: { id: handling.id, version: 1, agreedDeadline: '2026-12-30' } })).toMatchObject({ code: 'NOT_FOUND', field: 'input.id' });
+      expect(await fail(hx, M.startHandling, { input: { caseId: c.id, departmentId: agency('DEPARTMENT'), mode: 'TRANSFER', agreedDeadline: '2026-12-30', matter: '越权移交' } })).toMatchObject({
+        code: 'NOT_FOUND',
+        field: 'input.caseId',
+      });
       expect(await fail(hx, M.updateExpert, { input: { id: expert.id, version: 1, name: '改名' } })).toMatchObject({ code: 'NOT_FOUND', field: 'input.id' });
       expect(await fail(hx, M.updateSeminar, { input: { id: seminar.id, version: 1, minutes: '纪要' } })).toMatchObject({ code: 'NOT_FOUND', field: 'input.id' });
       expect(await fail(hx, M.ack, { input: { id: message.id } })).toMatchObject({ code: 'NOT_FOUND', field: 'input.id' });
       expect(await fail(hx, M.refer, { input: { caseId: c.id, type: 'PRE_SUIT_MEDIATION', courtId: agency('COURT'), matter: '越权移送' } })).toMatchObject({ code: 'NOT_FOUND', field: 'input.caseId' });
       expect(await fail(hx, M.createSeminar, { input: { topic: '研讨', heldOn: '2026-11-30', expertIds: [expert.id], hotIssueTags: [], caseIds: [] } })).toMatchObject({ code: 'NOT_FOUND', field: 'input.expertIds.0' });
-      expect(await fail(hx, M.createSeminar, { input: { topic: '研讨', heldOn: '2026-11-30', expertIds: [], hotIssueTags: [], caseIds: [c.id] } })).toMatchObject({ code: 'NOT_FOUND', field: 'input.caseIds.0' });
+      expect(await fail(hx, M.createSeminar, { input: { topic: '越权研讨', heldOn: '2026-11-30', expertIds: [], hotIssueTags: [], caseIds: [c.id] } })).toMatchObject({ code: 'NOT_FOUND', field: 'input.caseIds.0' });
+      // nothing half-stored: no seminar row, the handling untouched, no entry on the case
+      expect(Number((await api.ds.query("SELECT COUNT(*) AS n FROM expert_seminar WHERE topic = '越权研讨'"))[0].n)).toBe(0);
+      expect(await ok(as.gl_county, Q.handling, { id: handling.id })).toMatchObject({ status: 'IN_PROGRESS', agreedDeadline: '2026-12-09', version: 1 });
+      expect((await timeline(c.id)).filter((e) => e.action.endsWith('DepartmentHandling')).map((e) => e.action)).toEqual(['startDepartmentHandling']);
 
       // the case's own county sees them all
       expect((await page(as.gl_county, Q.referrals, { f: { caseId: c.id } })).items.map((i) => i.id)).toEqual([referral.id]);

@@ -165,6 +165,19 @@ describe('维权服务 workroom (mediation) over GraphQL', () => {
       expect(JSON.parse(events[1].detail).changed).toEqual(['mode', 'place', 'result', 'resultNote']);
     });
 
+    it('lets exactly one of two simultaneous edits of the same version win; the other gets CONFLICT', async () => {
+      const c = await atCityRights();
+      const s = await run('city_mediator', 'recordMediationSession', sessionInput(c.id));
+      const both = await Promise.all(
+        (['city_mediator', 'city_mediator2'] as const).map((who) => as[who].request(M.updateMediationSession, { input: { id: s.id, version: 1, record: `${who} 的修改` } })),
+      );
+      expect(both.filter((r) => !r.errors)).toHaveLength(1);
+      expect(both.filter((r) => r.errors).map((r) => r.errors![0].extensions)).toEqual([{ code: 'CONFLICT', field: 'input.version' }]);
+      const [stored] = (await lists('city_op', c.id)).mediationSessions;
+      expect(stored.version).toBe(2);
+      expect((await actions(c.id)).filter((a) => a === 'updateMediationSession')).toHaveLength(1);
+    });
+
     it('refuses a session with one staff member unless it is marked simple, with a clear error', async () => {
       const c = await atCityRights();
       const one = await fail('city_mediator', 'recordMediationSession', sessionInput(c.id, { staffIds: [uid('city_mediator')] }));
@@ -173,6 +186,9 @@ describe('维权服务 workroom (mediation) over GraphQL', () => {
       // the same person twice is still one person
       const twice = await fail('city_mediator', 'recordMediationSession', sessionInput(c.id, { staffIds: [uid('city_mediator'), uid('city_mediator')] }));
       expect(twice.extensions?.code).toBe('MEDIATION_STAFF_TOO_FEW');
+      // …also when written two ways: people are counted, not strings
+      const padded = await fail('city_mediator', 'recordMediationSession', sessionInput(c.id, { staffIds: [uid('city_mediator'), `0${uid('city_mediator')}`] }));
+      expect(padded.extensions).toMatchObject({ code: 'MEDIATION_STAFF_TOO_FEW', field: 'input.staffIds' });
       expect((await lists('city_mediator', c.id)).mediationSessions).toEqual([]);
 
       const simple = await run('city_mediator', 'recordMediationSession', sessionInput(c.id, { staffIds: [uid('city_mediator')], simple: true, mode: 'SMS' }));
@@ -180,6 +196,8 @@ describe('维权服务 workroom (mediation) over GraphQL', () => {
       // un-marking simple on a one-person session is refused too
       const unmark = await fail('city_mediator', 'updateMediationSession', { id: simple.id, version: 1, simple: false });
       expect(unmark.extensions).toMatchObject({ code: 'MEDIATION_STAFF_TOO_FEW', field: 'input.simple' });
+      const unmarkPadded = await fail('city_mediator', 'updateMediationSession', { id: simple.id, version: 1, simple: false, staffIds: [uid('city_mediator'), `00${uid('city_mediator')}`] });
+      expect(unmarkPadded.extensions).toMatchObject({ code: 'MEDIATION_STAFF_TOO_FEW', field: 'input.staffIds' });
       expect(await actions(c.id)).toEqual(['registerCase', 'acceptCase', 'dispatchCase', 'receiveCase', 'recordMediationSession']);
     });
 
@@ -280,6 +298,28 @@ describe('维权服务 workroom (mediation) over GraphQL', () => {
       const suspend = view.timeline.find((e: { action: string }) => e.action === 'suspendCase');
       expect(suspend).toMatchObject({ fromState: 'IN_PROGRESS', toState: 'SUSPENDED', actorName: '鼓东街道站点' });
       expect(JSON.parse(suspend.detail)).toMatchObject({ reason: 'TESTING', testingCommissionId: first.id });
+    });
+
+    it('refuses a manual resumeCase while a test runs (its time does not count); the result resumes the case', async () => {
+      const c = await atStation();
+      const t = await run('gl_station', 'commissionTesting', testingInput(c.id));
+      const suspended = await ops.gl_station.get(c.id);
+      expect(suspended.state).toBe('SUSPENDED');
+      const refused = await ops.gl_station.fail('resumeCase', suspended);
+      expect(refused.extensions).toMatchObject({ code: 'TESTING_RUNNING', field: 'input.caseId' });
+      expect(refused.message).toContain('检测鉴定');
+      // rolled back whole: still suspended, clocks still paused, no resume on the timeline
+      expect(await ops.gl_station.get(c.id)).toMatchObject({ state: 'SUSPENDED', version: suspended.version });
+      expect(await deadline(c.id, 'COMPLAINT_CONCLUDE')).toMatchObject({ status: 'PAUSED' });
+      expect(await actions(c.id)).not.toContain('resumeCase');
+
+      await run('gl_station', 'recordTestingResult', { id: t.id, version: 1, result: '符合标准', costBorneBy: 'CONSUMER' });
+      expect((await ops.gl_station.get(c.id)).state).toBe('IN_PROGRESS');
+      expect(await deadline(c.id, 'COMPLAINT_CONCLUDE')).toMatchObject({ status: 'RUNNING' });
+
+      // suspended for another reason, with no test running: resuming by hand works as before
+      const other = await ops.gl_station.run('suspendCase', await ops.gl_station.get(c.id), { reason: 'AWAITING_MATERIALS' });
+      expect((await ops.gl_station.run('resumeCase', other)).state).toBe('IN_PROGRESS');
     });
 
     it('writes nothing when the suspension is refused (the commission and the suspension are one transaction)', async () => {
@@ -432,9 +472,23 @@ describe('维权服务 workroom (mediation) over GraphQL', () => {
         ['recordTestingResult', { id: t.id, version: 1, result: '篡改', costBorneBy: 'CENTER' }],
         ['updateAgreementPerformance', { id: a.id, version: 1, performance: 'FULFILLED' }],
       ];
+      const v = await run('gl_mediator', 'recordInvestigation', { caseId: c.id, investigatedAt: ago(1), place: '门店', staffIds: [uid('gl_mediator')], findings: '属实' });
+      writes.push(['updateInvestigation', { id: v.id, version: 1, findings: '篡改' }]);
       for (const [name, input] of writes) {
         expect((await fail('hx_county', name, input)).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.id' });
       }
+      const onCase: [MutationName, Record<string, unknown>][] = [
+        ['recordInvestigation', { caseId: c.id, investigatedAt: ago(1), place: '门店', staffIds: [uid('hx_county')], findings: '越权' }],
+        ['commissionTesting', testingInput(c.id)],
+        ['recordAgreement', { caseId: c.id, terms: '越权协议' }],
+        ['feedBackResult', { caseId: c.id, content: '越权反馈' }],
+      ];
+      for (const [name, input] of onCase) {
+        expect((await fail('hx_county', name, input)).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.caseId' });
+      }
+      const after = await lists('gl_county', c.id);
+      expect([after.investigations.length, after.testingCommissions.length, after.mediationAgreements.length]).toEqual([1, 1, 1]);
+      expect(after.investigations[0]).toMatchObject({ findings: '属实', version: 1 });
       expect((await fail('hx_county', 'recordMediationSession', sessionInput(c.id))).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.caseId' });
       expect((await fail('hx_county', 'recordMediationSession', sessionInput(c.id))).message).toBe((await fail('hx_county', 'recordMediationSession', sessionInput('999999999'))).message);
       expect((await caseOf('gl_county', c.id)).mediationSessions).toEqual([{ id: s.id, result: 'ADJOURNED', staff: [{ name: '鼓楼区调解员' }] }]);

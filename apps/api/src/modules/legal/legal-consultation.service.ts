@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Actor, AppError, CaseAccess, CaseEntity, CaseEventWriter, Clock, LegalConsultationEntity, withTransaction } from '@weiquan/core';
+import { Actor, AppError, CaseEntity, CaseEventWriter, Clock, LegalConsultationEntity, withTransaction } from '@weiquan/core';
 import { parseId } from '../../common/ids';
 import { Page, PageInput } from '../../common/paging';
+import { WorkroomCaseAccess } from '../workroom/workroom-case.service';
+import { cleanList } from '../workroom/workroom.validators';
 import { CreateLegalConsultationInput, LegalConsultationFilter, UpdateLegalConsultationInput } from './legal.input';
 import { LegalError } from './legal.exception';
 import { ConsultationView } from './legal.model';
@@ -11,13 +13,16 @@ import { LegalScope } from './legal-scope.service';
 
 const WHAT = '法律咨询';
 
-/** 免费法律咨询. One linked to a case is written through CaseAccess and recorded on its timeline. */
+/**
+ * 免费法律咨询. One linked to a case is written through the workroom case access (visible, locked,
+ * not recused) and recorded on the case's timeline.
+ */
 @Injectable()
 export class LegalConsultationService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly scope: LegalScope,
-    private readonly access: CaseAccess,
+    private readonly cases: WorkroomCaseAccess,
     private readonly events: CaseEventWriter,
     private readonly clock: Clock,
   ) {}
@@ -38,17 +43,17 @@ export class LegalConsultationService {
     return (await this.views([row]))[0];
   }
 
-  /** Consultations on a case the caller has already reached through CaseAccess. */
-  async forCase(caseId: string): Promise<ConsultationView[]> {
-    const rows = await this.ds.manager.find(LegalConsultationEntity, { where: { caseId }, order: { askedAt: 'ASC', id: 'ASC' } });
-    return this.views(rows);
+  /** Consultations on cases the caller has already reached through CaseAccess. */
+  async forCases(caseIds: readonly string[]): Promise<ConsultationView[]> {
+    if (!caseIds.length) return [];
+    return this.views(await this.ds.manager.find(LegalConsultationEntity, { where: { caseId: In([...caseIds]) }, order: { askedAt: 'ASC', id: 'ASC' } }));
   }
 
   async create(actor: Actor, i: CreateLegalConsultationInput): Promise<ConsultationView> {
     const now = this.clock.now();
     if (i.askedAt && i.askedAt.getTime() > now.getTime()) throw AppError.badInput('input.askedAt', '咨询时间不能晚于现在');
     const row = await withTransaction(this.ds, async (m) => {
-      const c = i.caseId != null ? await this.access.getVisible(actor, parseId(i.caseId, 'input.caseId'), { m, lock: true, field: 'input.caseId' }) : null;
+      const c = i.caseId != null ? await this.cases.caseForWrite(m, actor, parseId(i.caseId, 'input.caseId')) : null;
       const askerName = i.askerName?.trim() || null;
       if (!c && !askerName) throw LegalError.askerRequired();
       const unit = await this.scope.homeForWrite(actor, c ? c.ownerUnitId : actor.unitId, m);
@@ -62,7 +67,7 @@ export class LegalConsultationService {
         askerPhone: i.askerPhone ?? null,
         question: i.question.trim(),
         answer,
-        lawsCited: cleanList(i.lawsCited),
+        lawsCited: orNull(cleanList(i.lawsCited)),
         askedAt: i.askedAt ?? now,
         answeredAt: answer ? now : null,
         answeredById: answer ? byUser : null,
@@ -90,7 +95,7 @@ export class LegalConsultationService {
     const row = await withTransaction(this.ds, async (m) => {
       const e = await this.scope.getVisible(actor, LegalConsultationEntity, i.id, { m, lock: true, what: WHAT, field: 'input.id' });
       if (e.version !== i.version) throw LegalError.stale(WHAT, e.version, i.version);
-      const c = e.caseId != null ? await this.access.getVisible(actor, e.caseId, { m, lock: true, field: 'input.id' }) : null;
+      const c = e.caseId != null ? await this.cases.caseForWrite(m, actor, e.caseId, 'input.id') : null;
       const now = this.clock.now();
       const changed: string[] = [];
       const set = <K extends keyof LegalConsultationEntity>(k: K, v: LegalConsultationEntity[K]) => {
@@ -101,7 +106,7 @@ export class LegalConsultationService {
       if (i.askerName != null) set('askerName', i.askerName.trim());
       if (i.askerPhone !== undefined) set('askerPhone', i.askerPhone);
       if (i.question != null) set('question', i.question.trim());
-      if (i.lawsCited != null) set('lawsCited', cleanList(i.lawsCited));
+      if (i.lawsCited != null) set('lawsCited', orNull(cleanList(i.lawsCited)));
       if (i.answer != null) {
         set('answer', i.answer.trim());
         if (firstAnswer) {
@@ -135,8 +140,5 @@ export class LegalConsultationService {
   }
 }
 
-/** Trimmed, blank entries and repeats dropped; null for an empty list. */
-export function cleanList(list: string[] | null | undefined): string[] | null {
-  const out = [...new Set((list ?? []).map((s) => s.trim()).filter(Boolean))];
-  return out.length ? out : null;
-}
+/** An empty list is stored as NULL. */
+export const orNull = (list: string[]): string[] | null => (list.length ? list : null);

@@ -1,21 +1,13 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, registerDecorator, ValidateNested } from 'class-validator';
-import { isIsoDate } from '@weiquan/shared';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { DutyShift } from '@weiquan/core';
 import { IsContactPhone } from '../case/case.validators';
-import { NOT_BLANK } from './legal.input';
+import { IsDay, NOT_BLANK } from '../workroom/workroom.validators';
 import './legal-team.model';
 
-const DATE_MESSAGE = '日期格式应为 YYYY-MM-DD，且须为真实日期';
 const SPECIALITIES_MAX = 10;
 const ATTENDEES_MAX = 200;
-
-/** A real calendar date 'YYYY-MM-DD'. */
-export function IsDay() {
-  return (target: object, propertyName: string) =>
-    registerDecorator({ name: 'isDay', target: target.constructor, propertyName, options: { message: DATE_MESSAGE }, validator: { validate: (v: unknown) => isIsoDate(v) } });
-}
 
 function Specialities() {
   return (target: object, propertyName: string) => {
@@ -47,7 +39,7 @@ export class CreateLegalVolunteerInput {
 @InputType()
 export class UpdateLegalVolunteerInput {
   @Field(() => ID) @IsString() @IsNotEmpty({ message: '请指定志愿者' }) id: string;
-  @Field(() => Int) @IsInt() @Min(1) version: number;
+  @Field(() => Int) @IsInt({ message: '版本号须为整数' }) @Min(1, { message: '版本号须为正整数' }) version: number;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Matches(NOT_BLANK, { message: '姓名不能为空' }) @MaxLength(50, { message: '姓名最多 50 个字符' }) name?: string;
   @Field(() => String, { nullable: true, description: '不传为不变；传 null 清除' }) @IsOptional() @IsContactPhone() phone?: string | null;
   @Field(() => String, { nullable: true, description: '不传为不变；传 null 清除' }) @IsOptional() @IsString() @MaxLength(100, { message: '工作单位最多 100 个字符' }) organization?: string | null;
@@ -77,7 +69,7 @@ export class CreateLegalTrainingInput {
 @InputType()
 export class UpdateLegalTrainingInput {
   @Field(() => ID) @IsString() @IsNotEmpty({ message: '请指定培训' }) id: string;
-  @Field(() => Int) @IsInt() @Min(1) version: number;
+  @Field(() => Int) @IsInt({ message: '版本号须为整数' }) @Min(1, { message: '版本号须为正整数' }) version: number;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Matches(NOT_BLANK, { message: '培训主题不能为空' }) @MaxLength(200, { message: '培训主题最多 200 个字符' }) topic?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsDay() heldOn?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200, { message: '地点最多 200 个字符' }) location?: string | null;
@@ -95,7 +87,7 @@ export class TrainingAttendanceInput {
 @InputType()
 export class RecordTrainingAttendanceInput {
   @Field(() => ID) @IsString() @IsNotEmpty({ message: '请指定培训' }) trainingId: string;
-  @Field(() => Int) @IsInt() @Min(1) version: number;
+  @Field(() => Int) @IsInt({ message: '版本号须为整数' }) @Min(1, { message: '版本号须为正整数' }) version: number;
   @Field(() => [TrainingAttendanceInput])
   @IsArray({ message: '出勤须为列表' })
   @ArrayMinSize(1, { message: '请至少登记一人的出勤' })
@@ -125,7 +117,7 @@ export class AddLegalDutyInput {
 @InputType()
 export class UpdateLegalDutyInput {
   @Field(() => ID) @IsString() @IsNotEmpty({ message: '请指定值班' }) id: string;
-  @Field(() => Int) @IsInt() @Min(1) version: number;
+  @Field(() => Int) @IsInt({ message: '版本号须为整数' }) @Min(1, { message: '版本号须为正整数' }) version: number;
   @Field(() => String, { nullable: true }) @IsOptional() @IsDay() date?: string;
   @Field(() => DutyShift, { nullable: true }) @IsOptional() @IsEnum(DutyShift, { message: '值班班次不正确' }) shift?: DutyShift;
   @Field(() => String, { nullable: true, description: '不传为不变；传 null 清除' }) @IsOptional() @IsString() @MaxLength(200, { message: '备注最多 200 个字符' }) note?: string | null;
@@ -134,5 +126,5 @@ export class UpdateLegalDutyInput {
 @InputType()
 export class RemoveLegalDutyInput {
   @Field(() => ID) @IsString() @IsNotEmpty({ message: '请指定值班' }) id: string;
-  @Field(() => Int) @IsInt() @Min(1) version: number;
+  @Field(() => Int) @IsInt({ message: '版本号须为整数' }) @Min(1, { message: '版本号须为正整数' }) version: number;
 }

@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { LegalError } from './legal.exception';
 import { CreateLegalVolunteerInput, LegalVolunteerFilter, UpdateLegalVolunteerInput } from './legal-team.input';
 import { VolunteerView } from './legal-team.model';
-import { cleanList } from './legal-consultation.service';
+import { cleanList } from '../workroom/workroom.validators';
 import { LegalScope } from './legal-scope.service';
 
 const WHAT = '志愿者';
@@ -51,7 +51,7 @@ export class LegalVolunteerService {
         name: i.name.trim(),
         phone: i.phone ?? null,
         organization: i.organization?.trim() || null,
-        specialities: cleanList(i.specialities) ?? [],
+        specialities: cleanList(i.specialities),
         active: true,
         note: i.note?.trim() || null,
         createdById: actor.kind === 'USER' ? actor.id : null,
@@ -78,7 +78,7 @@ export class LegalVolunteerService {
       if (i.name != null) set('name', i.name.trim());
       if (i.phone !== undefined) set('phone', i.phone);
       if (i.organization !== undefined) set('organization', i.organization?.trim() || null);
-      if (i.specialities != null) set('specialities', cleanList(i.specialities) ?? []);
+      if (i.specialities != null) set('specialities', cleanList(i.specialities));
       if (i.active != null) set('active', i.active);
       if (i.note !== undefined) set('note', i.note?.trim() || null);
       e.updatedAt = this.clock.now();

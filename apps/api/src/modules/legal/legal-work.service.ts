@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Actor, AppError, CaseEntity, Clock, escapeLike, LegalConsultationEntity, LitigationStatus, LitigationSupportEntity } from '@weiquan/core';
 import { Page, PageInput } from '../../common/paging';
+import { msLeft, TIME_LEFT_ORDER, unionPage } from '../workroom/work-queue';
 import { LegalArchiveEntryModel, LegalItemKind, LegalWorkItemModel, LegalWorkQueueSort } from './legal.model';
 import { LegalScope } from './legal-scope.service';
 
@@ -25,14 +26,14 @@ interface Row {
 
 const ORDER: Record<LegalWorkQueueSort, string> = {
   // Overdue and nearest deadlines first; items without a deadline last, oldest first.
-  [LegalWorkQueueSort.TIME_LEFT_ASC]: 'x.dueAt IS NULL, x.dueAt ASC, x.at ASC, x.kind ASC, x.id ASC',
-  [LegalWorkQueueSort.TIME_LEFT_DESC]: 'x.dueAt IS NULL, x.dueAt DESC, x.at ASC, x.kind ASC, x.id ASC',
-  [LegalWorkQueueSort.OLDEST_FIRST]: 'x.at ASC, x.kind ASC, x.id ASC',
+  [LegalWorkQueueSort.TIME_LEFT_ASC]: `${TIME_LEFT_ORDER('q.dueAt')}, q.at ASC, q.kind ASC, q.id ASC`,
+  [LegalWorkQueueSort.TIME_LEFT_DESC]: 'q.dueAt IS NULL, q.dueAt DESC, q.at ASC, q.kind ASC, q.id ASC',
+  [LegalWorkQueueSort.OLDEST_FIRST]: 'q.at ASC, q.kind ASC, q.id ASC',
 };
 
 /**
  * 法律服务档案 (search across consultations and litigation supports) and the workroom's work queue.
- * Both read the two tables as one list (UNION ALL of two scoped queries) with an exact total.
+ * Both read the two tables as one list (unionPage: UNION ALL of two scoped queries) with an exact total.
  */
 @Injectable()
 export class LegalWorkService {
@@ -59,7 +60,7 @@ export class LegalWorkService {
       if (kw) qb.andWhere('(ls.request LIKE :kw OR ls.court LIKE :kw OR ls.outcome LIKE :kw OR c.case_no LIKE :kw OR c.respondent_name LIKE :kw)', { kw: like });
       parts.push(qb);
     }
-    const { rows, total } = await this.union(parts, 'x.at DESC, x.kind ASC, x.id DESC', page);
+    const { rows, total } = await unionPage<Row>(this.ds.manager, parts, 'q.at DESC, q.kind ASC, q.id DESC', page);
     return {
       items: rows.map((r) => ({ kind: r.kind, id: String(r.id), unitId: String(r.unitId), caseId: r.caseId == null ? null : String(r.caseId), caseNo: r.caseNo, title: r.title, result: r.result, status: r.status, at: r.at })),
       total,
@@ -73,11 +74,11 @@ export class LegalWorkService {
     const home = await this.scope.homeOf(actor.unitId);
     const consultations = this.consultations(actor).andWhere('lc.unit_id = :homeId AND lc.answer IS NULL', { homeId: home.id });
     const litigations = this.litigations(actor).andWhere('ls.unit_id = :homeId AND ls.status <> :closed', { homeId: home.id, closed: LitigationStatus.CLOSED });
-    const { rows, total } = await this.union([consultations, litigations], ORDER[sort] ?? ORDER.TIME_LEFT_ASC, page);
-    const now = this.clock.now().getTime();
+    const { rows, total } = await unionPage<Row>(this.ds.manager, [consultations, litigations], ORDER[sort] ?? ORDER.TIME_LEFT_ASC, page);
+    const now = this.clock.now();
     return {
       items: rows.map((r) => {
-        const timeLeftMs = r.dueAt == null ? null : new Date(r.dueAt).getTime() - now;
+        const timeLeftMs = msLeft(r.dueAt, now);
         return {
           kind: r.kind,
           id: String(r.id),
@@ -114,23 +115,6 @@ export class LegalWorkService {
       .innerJoin(CaseEntity, 'c', 'c.id = ls.case_id')
       .select(columns(`'${LegalItemKind.LITIGATION}'`, 'ls.id', 'ls.unit_id', 'ls.case_id', 'ls.request', 'ls.outcome', 'ls.status', 'ls.requested_at'));
     return this.scope.scope(qb, actor, 'ls');
-  }
-
-  /** One page of the parts' rows as one list, ordered by `orderBy` over the union's columns (alias x), and the total. */
-  private async union(parts: SelectQueryBuilder<ObjectLiteral>[], orderBy: string, page: PageInput): Promise<{ rows: Row[]; total: number }> {
-    const sql: string[] = [];
-    const params: unknown[] = [];
-    for (const qb of parts) {
-      const [q, p] = qb.getQueryAndParameters();
-      sql.push(`(${q})`);
-      params.push(...p);
-    }
-    const from = `(${sql.join(' UNION ALL ')}) x`;
-    const [rows, [count]] = await Promise.all([
-      this.ds.query(`SELECT x.* FROM ${from} ORDER BY ${orderBy} LIMIT ? OFFSET ?`, [...params, page.limit, page.offset]) as Promise<Row[]>,
-      this.ds.query(`SELECT COUNT(*) AS n FROM ${from}`, params) as Promise<{ n: string | number }[]>,
-    ]);
-    return { rows, total: Number(count.n) };
   }
 }
 

@@ -2,9 +2,9 @@ import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { LitigationStatus } from '@weiquan/core';
 import { IsContactPhone } from '../case/case.validators';
+import { NOT_BLANK } from '../workroom/workroom.validators';
 import './legal.model';
 
-export const NOT_BLANK = /\S/;
 const TEXT = 5000;
 const LAWS_MAX = 20;
 const DOCUMENTS_MAX = 20;
@@ -40,7 +40,7 @@ export class CreateLegalConsultationInput {
 @InputType()
 export class UpdateLegalConsultationInput {
   @Field(() => ID) @IsString() @IsNotEmpty({ message: '请指定咨询记录' }) id: string;
-  @Field(() => Int, { description: '乐观锁版本，原样传回' }) @IsInt() @Min(1) version: number;
+  @Field(() => Int, { description: '乐观锁版本，原样传回' }) @IsInt({ message: '版本号须为整数' }) @Min(1, { message: '版本号须为正整数' }) version: number;
   @Field(() => String, { nullable: true, description: '不传为不变' })
   @IsOptional()
   @IsString()
@@ -81,7 +81,7 @@ export class RequestLitigationSupportInput {
 @InputType()
 export class UpdateLitigationSupportInput {
   @Field(() => ID) @IsString() @IsNotEmpty({ message: '请指定诉讼支持' }) id: string;
-  @Field(() => Int, { description: '乐观锁版本，原样传回' }) @IsInt() @Min(1) version: number;
+  @Field(() => Int, { description: '乐观锁版本，原样传回' }) @IsInt({ message: '版本号须为整数' }) @Min(1, { message: '版本号须为正整数' }) version: number;
   @Field(() => LitigationStatus, { nullable: true, description: '只能向前：已申请 → 材料已准备 → 已立案 → 已结束（随时可结束）' })
   @IsOptional()
   @IsEnum(LitigationStatus, { message: '诉讼支持状态不正确' })

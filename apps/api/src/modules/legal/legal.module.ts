@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OrgUnitModule } from '../org-unit/org-unit.module';
+import { WorkroomCaseAccess } from '../workroom/workroom-case.service';
 import { CaseLegalResolver } from './case-legal.resolver';
 import { LegalController } from './legal.controller';
 import { LegalResolver } from './legal.resolver';
@@ -21,6 +22,7 @@ import { LitigationSupportService } from './litigation-support.service';
   imports: [OrgUnitModule],
   controllers: [LegalController],
   providers: [
+    WorkroomCaseAccess,
     LegalScope,
     LegalConsultationService,
     LitigationSupportService,

@@ -1,4 +1,5 @@
-import { buildStatementOfClaim, chineseDate, ClaimCase, renderStatementOfClaim } from './litigation-document';
+import { readDocx } from '../../../test/docx-text';
+import { BLANK, buildStatementOfClaim, chineseDate, ClaimCase, DOCX_CONTENT_TYPE, fromIdNumber, partyLines, renderStatementOfClaim } from './litigation-document';
 
 const CASE: ClaimCase = {
   caseNo: 'GL-2026-000042',
@@ -18,23 +19,24 @@ const CASE: ClaimCase = {
   receivedAt: new Date('2026-03-04T16:30:00Z'),
   outcome: 'MEDIATION_FAILED',
 };
-
-// The paragraphs of the rendered document, by role.
-function paragraphs(html: string): { role: string | null; text: string }[] {
-  return [...html.matchAll(/<p class="[^"]*"(?: data-role="([a-z]+)")?>([\s\S]*?)<\/p>/g)].map((m) => ({
-    role: m[1] ?? null,
-    text: m[2].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&'),
-  }));
-}
+const OPTS = { court: null, evidence: [], centerName: '鼓楼区消费者维权中心', now: new Date('2026-04-01T01:00:00Z') };
 
 describe('litigation document (民事起诉状)', () => {
   it('writes dates in Chinese, in Asia/Shanghai', () => {
     expect(chineseDate(new Date('2026-03-04T16:30:00Z'))).toBe('2026年3月5日');
   });
 
+  it('reads gender and birth date from an 18-digit ID number only when it is well formed', () => {
+    expect(fromIdNumber('11010519491231002X')).toEqual({ gender: '女', birthDate: '1949年12月31日' });
+    expect(fromIdNumber('350102198803150031')).toEqual({ gender: '男', birthDate: '1988年3月15日' });
+    expect(fromIdNumber('350102198802300031')).toBeNull(); // 30 February
+    expect(fromIdNumber('35010219880315003')).toBeNull();
+    expect(fromIdNumber(null)).toBeNull();
+  });
+
   it('takes the parties from the consumer and the respondent, the claims from the demand, the facts from the narrative', () => {
-    const s = buildStatementOfClaim(CASE, { court: null, evidence: ['发票.pdf（购物发票）'], centerName: '鼓楼区消费者维权中心', now: new Date('2026-04-01T01:00:00Z') });
-    expect(s.plaintiff).toEqual({ name: '李四', phone: '13912345678', idNumber: '11010519491231002X', address: '鼓楼区五四路 1 号' });
+    const s = buildStatementOfClaim(CASE, { ...OPTS, evidence: ['发票.pdf（购物发票）'] });
+    expect(s.plaintiff).toEqual({ name: '李四', gender: '女', birthDate: '1949年12月31日', phone: '13912345678', idNumber: '11010519491231002X', address: '鼓楼区五四路 1 号' });
     expect(s.defendant).toEqual({ name: '某某电器有限公司', creditCode: '91350100M000100Y43', address: '鼓楼区八一七北路 88 号' });
     expect(s.claims).toEqual(['退货退款（涉案金额人民币 2999.00 元）。', '本案诉讼费用由被告承担。']);
     expect(s.facts.join('')).toContain('2026年3月1日，原告在某某电器五四路店与被告发生消费纠纷（商品或服务类别：家用电器）。');
@@ -43,20 +45,43 @@ describe('litigation document (民事起诉状)', () => {
     expect(s).toMatchObject({ signer: '李四', date: '2026年4月1日', preparedBy: '鼓楼区消费者维权中心法律服务工作室' });
   });
 
-  it('renders a UTF-8 Word-compatible document whose paragraphs carry the parties and claims, escaped', () => {
-    const s = buildStatementOfClaim({ ...CASE, respondentName: '<某某>&"电器"' }, { court: '鼓楼区人民法院', evidence: [], centerName: '鼓楼区消费者维权中心', now: new Date() });
-    const doc = renderStatementOfClaim(s);
-    expect(doc).toMatchObject({ contentType: 'application/msword', extension: 'doc' });
-    expect([...doc.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const html = doc.bytes.subarray(3).toString('utf8');
-    expect(html).toMatch(/^<!DOCTYPE html>/);
-    expect(html).toContain('<h1>民事起诉状</h1>');
-    expect(html).not.toContain('<某某>');
-    const ps = paragraphs(html);
-    expect(ps.find((p) => p.role === 'plaintiff')?.text).toBe('原告：李四，身份证号码：11010519491231002X，联系电话：13912345678，住址：鼓楼区五四路 1 号。');
-    expect(ps.find((p) => p.role === 'defendant')?.text).toBe('被告：<某某>&"电器"，统一社会信用代码：91350100M000100Y43，住所地：鼓楼区八一七北路 88 号。');
-    expect(ps.filter((p) => p.role === 'claim').map((p) => p.text)).toEqual(['1. 退货退款（涉案金额人民币 2999.00 元）。', '2. 本案诉讼费用由被告承担。']);
-    expect(ps.find((p) => p.role === 'court')?.text).toBe('鼓楼区人民法院');
-    expect(ps.some((p) => p.role === 'evidence')).toBe(false);
+  it('words the party lines as the form does, leaving a blank for what the case does not hold', () => {
+    expect(partyLines(buildStatementOfClaim(CASE, OPTS))).toEqual({
+      plaintiff: '原告：李四，女，1949年12月31日出生，身份证号码：11010519491231002X，住址：鼓楼区五四路 1 号，联系电话：13912345678。',
+      defendant: `被告：某某电器有限公司，统一社会信用代码：91350100M000100Y43，住所地：鼓楼区八一七北路 88 号，法定代表人（负责人）：${BLANK}。`,
+    });
+    const sparse = partyLines(buildStatementOfClaim({ ...CASE, consumerIdNumber: null, consumerAddress: null, respondentCreditCode: null }, OPTS));
+    expect(sparse.plaintiff).toBe(`原告：李四，身份证号码：${BLANK}，住址：${BLANK}，联系电话：13912345678。`);
+    expect(sparse.defendant).toContain(`统一社会信用代码：${BLANK}`);
+  });
+
+  it('states an unperformed mediation agreement among the facts', () => {
+    const s = buildStatementOfClaim({ ...CASE, outcome: 'MEDIATED', agreementText: '被告七日内退款 2999 元。' }, OPTS);
+    expect(s.facts).toContain('经调解，双方曾达成协议：被告七日内退款 2999 元。被告至今未履行。');
+  });
+
+  it('renders a real .docx whose document.xml holds the title, parties, claims, facts and court in order, escaped', async () => {
+    const s = buildStatementOfClaim({ ...CASE, respondentName: '<某某>&"电器"' }, { ...OPTS, court: '鼓楼区人民法院', evidence: ['发票.pdf（购物发票）'] });
+    const doc = await renderStatementOfClaim(s);
+    expect(doc).toMatchObject({ contentType: DOCX_CONTENT_TYPE, extension: 'docx' });
+    expect(doc.bytes.subarray(0, 2).toString('latin1')).toBe('PK'); // a zip, as every .docx is
+    const parsed = await readDocx(doc.bytes);
+    expect(parsed.files).toEqual(expect.arrayContaining(['[Content_Types].xml', 'word/document.xml', 'word/styles.xml', 'docProps/core.xml']));
+    expect(parsed.contentTypes).toContain('application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml');
+    const p = parsed.paragraphs.filter(Boolean);
+    expect(p[0]).toBe('民事起诉状');
+    expect(p[1]).toBe('原告：李四，女，1949年12月31日出生，身份证号码：11010519491231002X，住址：鼓楼区五四路 1 号，联系电话：13912345678。');
+    expect(p[2]).toBe(`被告：<某某>&"电器"，统一社会信用代码：91350100M000100Y43，住所地：鼓楼区八一七北路 88 号，法定代表人（负责人）：${BLANK}。`);
+    expect(p.slice(3, 6)).toEqual(['诉讼请求：', '1. 退货退款（涉案金额人民币 2999.00 元）。', '2. 本案诉讼费用由被告承担。']);
+    expect(p[6]).toBe('事实与理由：');
+    expect(p).toEqual(expect.arrayContaining(['证据和证据来源：', '1. 发票.pdf（购物发票）']));
+    const end = p.slice(p.indexOf('此致'));
+    expect(end.slice(0, 4)).toEqual(['此致', '鼓楼区人民法院', '具状人：李四（签名）', '2026年4月1日']);
+  });
+
+  it('leaves the court blank when none is known yet', async () => {
+    const parsed = await readDocx((await renderStatementOfClaim(buildStatementOfClaim(CASE, OPTS))).bytes);
+    expect(parsed.paragraphs).toContain(`${BLANK}人民法院`);
+    expect(parsed.paragraphs).not.toContain('证据和证据来源：');
   });
 });

@@ -5,7 +5,6 @@ import { DataSource, In, Not } from 'typeorm';
 import {
   Actor,
   AppError,
-  CaseAccess,
   CaseEntity,
   CaseEventWriter,
   CaseEvidenceEntity,
@@ -22,7 +21,9 @@ import { Page, PageInput } from '../../common/paging';
 import { LegalError } from './legal.exception';
 import { LitigationSupportFilter, RequestLitigationSupportInput, UpdateLitigationSupportInput } from './legal.input';
 import { LitigationView } from './legal.model';
-import { cleanList } from './legal-consultation.service';
+import { WorkroomCaseAccess } from '../workroom/workroom-case.service';
+import { cleanList } from '../workroom/workroom.validators';
+import { orNull } from './legal-consultation.service';
 import { LegalScope } from './legal-scope.service';
 import { buildStatementOfClaim, renderStatementOfClaim } from './litigation-document';
 
@@ -40,7 +41,7 @@ export class LitigationSupportService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly scope: LegalScope,
-    private readonly access: CaseAccess,
+    private readonly cases: WorkroomCaseAccess,
     private readonly events: CaseEventWriter,
     private readonly clock: Clock,
   ) {}
@@ -61,14 +62,15 @@ export class LitigationSupportService {
     return (await this.views([row]))[0];
   }
 
-  /** Litigation supports of a case the caller has already reached through CaseAccess. */
-  async forCase(caseId: string): Promise<LitigationView[]> {
-    return this.views(await this.ds.manager.find(LitigationSupportEntity, { where: { caseId }, order: { requestedAt: 'ASC', id: 'ASC' } }));
+  /** Litigation supports of cases the caller has already reached through CaseAccess. */
+  async forCases(caseIds: readonly string[]): Promise<LitigationView[]> {
+    if (!caseIds.length) return [];
+    return this.views(await this.ds.manager.find(LitigationSupportEntity, { where: { caseId: In([...caseIds]) }, order: { requestedAt: 'ASC', id: 'ASC' } }));
   }
 
   async request(actor: Actor, i: RequestLitigationSupportInput): Promise<LitigationView> {
     const row = await withTransaction(this.ds, async (m) => {
-      const c = await this.access.getVisible(actor, parseId(i.caseId, 'input.caseId'), { m, lock: true, field: 'input.caseId' });
+      const c = await this.cases.caseForWrite(m, actor, parseId(i.caseId, 'input.caseId'));
       if (c.kind === 'REPORT') throw LegalError.caseKind();
       if (await m.existsBy(LitigationSupportEntity, { caseId: c.id, status: Not(LitigationStatus.CLOSED) })) throw LegalError.openExists();
       const unit = await this.scope.homeForWrite(actor, c.ownerUnitId, m);
@@ -103,7 +105,7 @@ export class LitigationSupportService {
       const e = await this.scope.getVisible(actor, LitigationSupportEntity, i.id, { m, lock: true, what: WHAT, field: 'input.id' });
       if (e.version !== i.version) throw LegalError.stale(WHAT, e.version, i.version);
       if (e.status === LitigationStatus.CLOSED) throw LegalError.closed();
-      const c = await this.access.getVisible(actor, e.caseId, { m, lock: true, field: 'input.id' });
+      const c = await this.cases.caseForWrite(m, actor, e.caseId, 'input.id');
       const now = this.clock.now();
       const from = e.status;
       const to = i.status ?? from;
@@ -115,7 +117,7 @@ export class LitigationSupportService {
         changed.push(k);
       };
       if (i.request != null) set('request', i.request.trim());
-      if (i.documents != null) set('documents', cleanList(i.documents));
+      if (i.documents != null) set('documents', orNull(cleanList(i.documents)));
       if (i.court != null) set('court', i.court.trim());
       if (i.filedAt != null) set('filedAt', i.filedAt);
       if (i.outcome != null) set('outcome', i.outcome.trim());
@@ -149,7 +151,7 @@ export class LitigationSupportService {
   async generateDocument(actor: Actor, rawId: string): Promise<LitigationDocument> {
     return withTransaction(this.ds, async (m) => {
       const e = await this.scope.getVisible(actor, LitigationSupportEntity, rawId, { m, what: WHAT, field: 'id' });
-      const c = await this.access.getVisible(actor, e.caseId, { m, field: 'id' });
+      const c = await this.cases.caseForWrite(m, actor, e.caseId, 'id');
       if (c.anonymous) throw LegalError.consumerConfidential();
       if (!c.consumerName?.trim()) throw LegalError.partyMissing('原告（消费者）姓名');
       if (!c.respondentName?.trim()) throw LegalError.partyMissing('被告（经营者）名称');
@@ -162,7 +164,7 @@ export class LitigationSupportService {
         centerName: await this.centerName(e.unitId),
         now,
       });
-      const doc = renderStatementOfClaim(claim);
+      const doc = await renderStatementOfClaim(claim);
       const fileName = `民事起诉状-${c.caseNo}.${doc.extension}`;
       await m.update(LitigationSupportEntity, e.id, { documentGeneratedAt: now });
       await this.events.append(m, actor, {

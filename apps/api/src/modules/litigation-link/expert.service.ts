@@ -16,6 +16,8 @@ import {
 } from '@weiquan/core';
 import { parseId } from '../../common/ids';
 import { Page, PageInput } from '../../common/paging';
+import { AuditService } from '../audit/audit.service';
+import { cleanList } from '../workroom/workroom.validators';
 import { LitigationLinkAccess } from './litigation-link-access.service';
 import { LitigationLinkError } from './litigation-link.exception';
 import { CreateExpertInput, CreateExpertSeminarInput, ExpertFilter, ExpertSeminarFilter, UpdateExpertInput, UpdateExpertSeminarInput } from './litigation-link.input';
@@ -23,7 +25,6 @@ import { ExpertSeminarView, ExpertView, LitigationLinkViews } from './litigation
 
 const UNIT = [{ path: 'unit_path', unitId: 'unit_id' }];
 const uniq = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
-const cleanTags = (tags: readonly string[]) => uniq(tags.map((t) => t.trim()).filter(Boolean));
 
 /**
  * 与各行业各部门消费维权专家进行联络协调，定期开展消费维权专家研讨会，会商解决消费维权热点难点问题
@@ -36,6 +37,7 @@ export class ExpertService {
     private readonly access: LitigationLinkAccess,
     private readonly views: LitigationLinkViews,
     private readonly events: CaseEventWriter,
+    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
@@ -56,7 +58,9 @@ export class ExpertService {
         updatedAt: now,
         version: 1,
       });
-      return (await this.views.experts(m, [await m.findOneByOrFail(ExpertEntity, { id: res.identifiers[0].id })]))[0];
+      const id = Number(res.identifiers[0].id);
+      await this.audit.record(m, actor, 'createExpert', { type: 'expert', id }, { unitId: unit.id, name: i.name.trim(), field: i.field.trim() });
+      return (await this.views.experts(m, [await m.findOneByOrFail(ExpertEntity, { id })]))[0];
     });
   }
 
@@ -74,6 +78,7 @@ export class ExpertService {
       if (i.active != null) patch.active = i.active;
       if (!Object.keys(patch).length) throw AppError.badInput('input.id', '没有需要保存的修改');
       await m.update(ExpertEntity, { id: e.id, version: e.version }, { ...patch, updatedAt: this.clock.now(), version: e.version + 1 });
+      await this.audit.record(m, actor, 'updateExpert', { type: 'expert', id: e.id }, { changed: Object.keys(patch), ...(patch.active != null ? { active: patch.active } : {}) });
       return (await this.views.experts(m, [await m.findOneByOrFail(ExpertEntity, { id: e.id })]))[0];
     });
   }
@@ -105,7 +110,7 @@ export class ExpertService {
         topic: i.topic.trim(),
         heldOn: i.heldOn,
         minutes: i.minutes?.trim() || null,
-        hotIssueTags: cleanTags(i.hotIssueTags ?? []),
+        hotIssueTags: cleanList(i.hotIssueTags),
         unitId: unit.id,
         unitPath: unit.path,
         createdById: actor.id,
@@ -115,6 +120,7 @@ export class ExpertService {
       });
       const id = String(res.identifiers[0].id);
       await this.link(m, id, expertIds, caseIds);
+      await this.audit.record(m, actor, 'createExpertSeminar', { type: 'expert_seminar', id }, { topic: i.topic.trim(), heldOn: i.heldOn, experts: expertIds, cases: caseIds.length });
       for (const caseId of caseIds) {
         await this.events.append(m, actor, { caseId, action: 'createExpertSeminar', note: i.topic.trim(), detail: { seminarId: id, heldOn: i.heldOn, experts: expertIds.length }, at: now });
       }
@@ -136,7 +142,7 @@ export class ExpertService {
       if (i.topic != null) patch.topic = i.topic.trim();
       if (i.heldOn != null) patch.heldOn = i.heldOn;
       if (i.minutes !== undefined) patch.minutes = i.minutes?.trim() || null;
-      if (i.hotIssueTags != null) patch.hotIssueTags = cleanTags(i.hotIssueTags);
+      if (i.hotIssueTags != null) patch.hotIssueTags = cleanList(i.hotIssueTags);
       const before = (await m.find(ExpertSeminarCaseEntity, { where: { seminarId: s.id } })).map((l) => String(l.caseId));
       let after = before;
       if (i.caseIds != null) {
@@ -156,6 +162,7 @@ export class ExpertService {
         await m.delete(ExpertSeminarCaseEntity, { seminarId: s.id });
         await this.link(m, s.id, [], after);
       }
+      await this.audit.record(m, actor, 'updateExpertSeminar', { type: 'expert_seminar', id: s.id }, { changed });
       const unlinked = before.filter((id) => !after.includes(id));
       for (const caseId of uniq([...after, ...unlinked])) {
         const detail = { seminarId: s.id, changed, ...(unlinked.includes(caseId) ? { unlinked: true } : !before.includes(caseId) ? { linked: true } : {}) };

@@ -5,6 +5,7 @@ import { OrgUnitType } from '@weiquan/shared';
 import { Actor, ActorSide, AppError, Clock, LinkageMessageEntity, OrgUnitEntity, withTransaction } from '@weiquan/core';
 import { parseId } from '../../common/ids';
 import { Page, PageInput } from '../../common/paging';
+import { AuditService } from '../audit/audit.service';
 import { LitigationLinkAccess } from './litigation-link-access.service';
 import { LitigationLinkError } from './litigation-link.exception';
 import { AcknowledgeLinkageMessageInput, LinkageMessageFilter, SendLinkageMessageInput } from './litigation-link.input';
@@ -27,6 +28,7 @@ export class LinkageService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly access: LitigationLinkAccess,
     private readonly views: LitigationLinkViews,
+    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
@@ -58,7 +60,9 @@ export class LinkageService {
         ackNote: null,
         version: 1,
       });
-      return this.one(m, String(res.identifiers[0].id));
+      const id = String(res.identifiers[0].id);
+      await this.audit.record(m, actor, 'sendLinkageMessage', { type: 'linkage_message', id }, { kind: i.kind, from: sender.id, to: target.id, title: i.title.trim() });
+      return this.one(m, id);
     });
   }
 
@@ -76,6 +80,7 @@ export class LinkageService {
         ackNote: i.note?.trim() || null,
         version: x.version + 1,
       });
+      await this.audit.record(m, actor, 'acknowledgeLinkageMessage', { type: 'linkage_message', id: x.id }, { unitId: x.targetUnitId });
       return this.one(m, x.id);
     });
   }

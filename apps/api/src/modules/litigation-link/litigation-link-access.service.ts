@@ -8,12 +8,12 @@ import {
   canSeeUnitPath,
   CaseAccess,
   CaseEntity,
-  CaseRecusalEntity,
   ExternalAgencyEntity,
   OrgUnitEntity,
   SupervisionAccess,
 } from '@weiquan/core';
 import { parseId } from '../../common/ids';
+import { WorkroomCaseAccess } from '../workroom/workroom-case.service';
 import { LitigationLinkError } from './litigation-link.exception';
 
 /** Columns of a row's owning unit: materialised path and id (raw column names). */
@@ -36,6 +36,7 @@ export class LitigationLinkAccess {
   constructor(
     private readonly cases: CaseAccess,
     private readonly supervision: SupervisionAccess,
+    private readonly workroomCases: WorkroomCaseAccess,
   ) {}
 
   sideOf(actor: Actor, m?: EntityManager): Promise<ActorSide> {
@@ -49,10 +50,8 @@ export class LitigationLinkAccess {
   }
 
   /** A visible case, locked FOR UPDATE, on which the actor has not declared 回避. */
-  async caseForWrite(m: EntityManager, actor: Actor, caseId: string, field = 'input.caseId'): Promise<CaseEntity> {
-    const c = await this.cases.getVisible(actor, caseId, { m, lock: true, field });
-    if (await m.existsBy(CaseRecusalEntity, { caseId: c.id, userId: actor.id })) throw LitigationLinkError.recused();
-    return c;
+  caseForWrite(m: EntityManager, actor: Actor, caseId: string, field = 'input.caseId'): Promise<CaseEntity> {
+    return this.workroomCases.caseForWrite(m, actor, caseId, field);
   }
 
   /** A visible case for a read filter (NOT_FOUND outside the scope). */

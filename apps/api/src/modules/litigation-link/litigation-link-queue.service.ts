@@ -16,6 +16,7 @@ import {
   LinkageMessageKindLabel,
 } from '@weiquan/core';
 import { Page, PageInput } from '../../common/paging';
+import { msLeft, TIME_LEFT_ORDER, unionPage } from '../workroom/work-queue';
 import { OPEN_REFERRAL_STATUSES } from './court-referral.service';
 import { LinkageService } from './linkage.service';
 import { LitigationLinkAccess } from './litigation-link-access.service';
@@ -36,7 +37,7 @@ const INT_MAX = 2_147_483_647;
  * 诉调对接工作室待办: the open items of the signed-in user's unit and workroom (its center's side) —
  * referrals still at the court, joint handlings / transfers in progress with their agreed
  * deadline, and linkage messages waiting for this unit's 签收 — in one page, sorted by time left.
- * Each part is scoped with the same helpers as its own list; one UNION ALL query pages them.
+ * Each part is scoped with the same helpers as its own list; unionPage pages them as one list.
  */
 @Injectable()
 export class LitigationLinkQueueService {
@@ -77,13 +78,9 @@ export class LitigationLinkQueueService {
       .addSelect('x.sent_at', 'since')
       .andWhere('x.acknowledged_at IS NULL AND x.target_unit_id IN (:...queueUnitIds)', units);
 
-    const parts = [sql(referrals), sql(handlings), sql(messages)];
-    const union = parts.map((p) => `(${p.query})`).join(' UNION ALL ');
-    const params = parts.flatMap((p) => p.params);
-    const order = sort === LitigationLinkQueueSort.NEWEST ? 'q.since DESC, q.kind, q.id DESC' : 'q.due_at IS NULL, q.due_at ASC, q.since ASC, q.kind, q.id';
-    const rows: QueueRow[] = await m.query(`SELECT q.kind, q.id, q.due_at, q.since FROM (${union}) q ORDER BY ${order} LIMIT ? OFFSET ?`, [...params, page.limit, page.offset]);
-    const [{ n }] = await m.query(`SELECT COUNT(*) AS n FROM (${union}) q`, params);
-    return { items: await this.describe(rows), total: Number(n), offset: page.offset, limit: page.limit };
+    const order = sort === LitigationLinkQueueSort.NEWEST ? 'q.since DESC, q.kind, q.id DESC' : `${TIME_LEFT_ORDER('q.due_at')}, q.since ASC, q.kind, q.id`;
+    const { rows, total } = await unionPage<QueueRow>(m, [referrals, handlings, messages] as SelectQueryBuilder<ObjectLiteral>[], order, page);
+    return { items: await this.describe(rows), total, offset: page.offset, limit: page.limit };
   }
 
   /** What each row is about, in one batch per kind. */
@@ -96,16 +93,17 @@ export class LitigationLinkQueueService {
     const referrals = new Map((await this.views.referrals(m, refIds.length ? await m.findBy(CourtReferralEntity, { id: In(refIds) }) : [])).map((v) => [String(v.item.id), v]));
     const handlings = new Map((await this.views.handlings(m, hIds.length ? await m.findBy(DepartmentHandlingEntity, { id: In(hIds) }) : [])).map((v) => [String(v.item.id), v]));
     const messages = new Map((await this.views.messages(m, xIds.length ? await m.findBy(LinkageMessageEntity, { id: In(xIds) }) : [])).map((v) => [String(v.item.id), v]));
-    const now = this.clock.now().getTime();
+    const now = this.clock.now();
     return rows.map((row) => {
       const dueAt = row.due_at ? new Date(row.due_at) : null;
+      const left = msLeft(dueAt, now);
       const base = {
         kind: row.kind,
         kindLabel: LitigationLinkWorkItemKindLabel[row.kind],
         id: String(row.id),
         dueAt,
-        minutesLeft: dueAt ? clampInt(Math.round((dueAt.getTime() - now) / 60_000)) : null,
-        overdue: dueAt != null && dueAt.getTime() < now,
+        minutesLeft: left == null ? null : clampInt(Math.round(left / 60_000)),
+        overdue: left != null && left < 0,
         since: new Date(row.since),
       };
       if (row.kind === 'COURT_REFERRAL') {
@@ -123,11 +121,6 @@ export class LitigationLinkQueueService {
       return { ...base, caseId: null, caseNo: null, title, status: '待签收', dueLabel: dueAt ? '要求签收期限' : null };
     });
   }
-}
-
-function sql<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): { query: string; params: unknown[] } {
-  const [query, params] = qb.getQueryAndParameters();
-  return { query, params };
 }
 
 function clampInt(n: number): number {

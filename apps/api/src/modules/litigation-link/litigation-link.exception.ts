@@ -3,7 +3,6 @@ import { CaseStateLabel, type CaseState } from '@weiquan/shared';
 
 /** Codes of the 诉调对接 workroom (extensions.code), with their zh-CN messages below. */
 export const LitigationLinkErrorCode = {
-  ACTOR_RECUSED: 'ACTOR_RECUSED',
   CASE_NOT_REFERABLE: 'CASE_NOT_REFERABLE',
   NO_MEDIATION_AGREEMENT: 'NO_MEDIATION_AGREEMENT',
   REFERRAL_ALREADY_OPEN: 'REFERRAL_ALREADY_OPEN',
@@ -24,7 +23,6 @@ export const LitigationLinkErrorCode = {
 const C = LitigationLinkErrorCode;
 
 export const LitigationLinkError = {
-  recused: () => new AppError(C.ACTOR_RECUSED, '您已声明回避，不能办理此案件', 'input.caseId'),
   caseNotReferable: (state: CaseState) => new AppError(C.CASE_NOT_REFERABLE, `案件处于“${CaseStateLabel[state]}”状态，不能移送法院`, 'input.caseId'),
   complaintOnly: () => new AppError(C.CASE_NOT_REFERABLE, '只有投诉可以移送法院诉前调解或申请司法确认', 'input.caseId'),
   noMediationAgreement: () => new AppError(C.NO_MEDIATION_AGREEMENT, '申请司法确认须先达成调解协议（案件调解成功或诉前调解成功）', 'input.type'),

@@ -11,30 +11,14 @@ import {
   Matches,
   MaxLength,
   Min,
-  registerDecorator,
 } from 'class-validator';
-import { isIsoDate } from '@weiquan/shared';
 import { CourtReferralStatus, CourtReferralType, DepartmentHandlingMode, DepartmentHandlingStatus, LinkageMessageKind } from '@weiquan/core';
 import { IsContactPhone } from '../case/case.validators';
+import { IsDay, NOT_BLANK } from '../workroom/workroom.validators';
 import './litigation-link.enums';
 
-const NOT_BLANK = /\S/;
 const ID_LIKE = /^\d{1,10}$/;
 const TEXT = 5000;
-export const DATE_MESSAGE = '日期格式应为 YYYY-MM-DD，且须为真实日期';
-
-/** A real calendar date 'YYYY-MM-DD' (Asia/Shanghai) between 2000 and 2100. */
-function IsDay() {
-  return (target: object, propertyName: string) =>
-    registerDecorator({
-      name: 'isDay',
-      target: target.constructor,
-      propertyName,
-      options: { message: DATE_MESSAGE },
-      validator: { validate: (v: unknown) => isIsoDate(v) && v >= '2000-01-01' && v <= '2100-12-31' },
-    });
-}
-
 const Version = () => (target: object, key: string) => {
   Field(() => Int, { description: '乐观锁版本，原样传回' })(target, key);
   IsInt({ message: '版本号须为整数' })(target, key);
@@ -57,7 +41,7 @@ export class ReferCaseToCourtInput {
 
 @InputType()
 export class UpdateCourtReferralInput {
-  @Field(() => ID) @IsString() @IsNotEmpty() id: string;
+  @Field(() => ID) @IsString() @IsNotEmpty({ message: '请指定记录' }) id: string;
   @Version() version: number;
   @Field(() => CourtReferralStatus, { nullable: true, description: '新状态；缺省不变' }) @IsOptional() @IsEnum(CourtReferralStatus, { message: '移送状态不正确' }) status?: CourtReferralStatus;
   @Field(() => String, { nullable: true, description: '法院案号' }) @IsOptional() @IsString() @MaxLength(50, { message: '法院案号最多 50 个字符' }) courtCaseNo?: string;
@@ -68,7 +52,7 @@ export class UpdateCourtReferralInput {
 export class CourtReferralFilter {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() caseId?: string;
   @Field(() => CourtReferralType, { nullable: true }) @IsOptional() @IsEnum(CourtReferralType) type?: CourtReferralType;
-  @Field(() => [CourtReferralStatus], { nullable: true }) @IsOptional() @ArrayMaxSize(6) @IsEnum(CourtReferralStatus, { each: true, message: '移送状态不正确' }) statuses?: CourtReferralStatus[];
+  @Field(() => [CourtReferralStatus], { nullable: true }) @IsOptional() @ArrayMaxSize(6, { message: '移送状态最多 6 项' }) @IsEnum(CourtReferralStatus, { each: true, message: '移送状态不正确' }) statuses?: CourtReferralStatus[];
 }
 
 // ---- 联办、移交 ----
@@ -86,7 +70,7 @@ export class StartDepartmentHandlingInput {
 
 @InputType()
 export class UpdateDepartmentHandlingInput {
-  @Field(() => ID) @IsString() @IsNotEmpty() id: string;
+  @Field(() => ID) @IsString() @IsNotEmpty({ message: '请指定记录' }) id: string;
   @Version() version: number;
   @Field(() => String, { nullable: true, description: '重新商定的办理期限 YYYY-MM-DD；计时随之调整' }) @IsOptional() @IsDay() agreedDeadline?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Matches(NOT_BLANK, { message: '事项不能为空' }) @MaxLength(TEXT, { message: `事项最多 ${TEXT} 字` }) matter?: string;
@@ -97,7 +81,7 @@ export class UpdateDepartmentHandlingInput {
 
 @InputType()
 export class CloseDepartmentHandlingInput {
-  @Field(() => ID) @IsString() @IsNotEmpty() id: string;
+  @Field(() => ID) @IsString() @IsNotEmpty({ message: '请指定记录' }) id: string;
   @Version() version: number;
   @Field({ description: '办理结果（办结）或撤销原因' }) @IsString() @Matches(NOT_BLANK, { message: '请填写办理结果或原因' }) @MaxLength(TEXT, { message: `最多 ${TEXT} 字` }) result: string;
 }
@@ -121,7 +105,7 @@ export class CreateExpertInput {
 
 @InputType()
 export class UpdateExpertInput {
-  @Field(() => ID) @IsString() @IsNotEmpty() id: string;
+  @Field(() => ID) @IsString() @IsNotEmpty({ message: '请指定记录' }) id: string;
   @Version() version: number;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Matches(NOT_BLANK, { message: '姓名不能为空' }) @MaxLength(50, { message: '姓名最多 50 个字符' }) name?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Matches(NOT_BLANK, { message: '专业领域不能为空' }) @MaxLength(100, { message: '专业领域最多 100 个字符' }) field?: string;
@@ -132,7 +116,7 @@ export class UpdateExpertInput {
 
 @InputType()
 export class ExpertFilter {
-  @Field(() => String, { nullable: true, description: '姓名、领域或所在单位' }) @IsOptional() @IsString() @MaxLength(50) keyword?: string;
+  @Field(() => String, { nullable: true, description: '姓名、领域或所在单位' }) @IsOptional() @IsString() @MaxLength(50, { message: '关键词最多 50 个字符' }) keyword?: string;
   @Field({ nullable: true, defaultValue: true }) @IsOptional() @IsBoolean() activeOnly?: boolean;
 }
 
@@ -155,7 +139,7 @@ export class CreateExpertSeminarInput {
 
 @InputType()
 export class UpdateExpertSeminarInput {
-  @Field(() => ID) @IsString() @IsNotEmpty() id: string;
+  @Field(() => ID) @IsString() @IsNotEmpty({ message: '请指定记录' }) id: string;
   @Version() version: number;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Matches(NOT_BLANK, { message: '研讨主题不能为空' }) @MaxLength(200, { message: '研讨主题最多 200 个字符' }) topic?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsDay() heldOn?: string;
@@ -177,8 +161,8 @@ export class UpdateExpertSeminarInput {
 
 @InputType()
 export class ExpertSeminarFilter {
-  @Field(() => String, { nullable: true, description: '主题或纪要中的关键字' }) @IsOptional() @IsString() @MaxLength(50) keyword?: string;
-  @Field(() => String, { nullable: true, description: '热点问题标签（精确）' }) @IsOptional() @IsString() @MaxLength(30) tag?: string;
+  @Field(() => String, { nullable: true, description: '主题或纪要中的关键字' }) @IsOptional() @IsString() @MaxLength(50, { message: '关键词最多 50 个字符' }) keyword?: string;
+  @Field(() => String, { nullable: true, description: '热点问题标签（精确）' }) @IsOptional() @IsString() @MaxLength(30, { message: '标签最多 30 个字符' }) tag?: string;
   @Field(() => ID, { nullable: true, description: '关联了该案件的研讨会' }) @IsOptional() @IsString() caseId?: string;
   @Field(() => ID, { nullable: true, description: '该专家参加的研讨会' }) @IsOptional() @IsString() expertId?: string;
 }
@@ -196,7 +180,7 @@ export class SendLinkageMessageInput {
 
 @InputType()
 export class AcknowledgeLinkageMessageInput {
-  @Field(() => ID) @IsString() @IsNotEmpty() id: string;
+  @Field(() => ID) @IsString() @IsNotEmpty({ message: '请指定记录' }) id: string;
   @Field(() => String, { nullable: true, description: '签收意见' }) @IsOptional() @IsString() @MaxLength(2000, { message: '签收意见最多 2000 字' }) note?: string;
 }
 

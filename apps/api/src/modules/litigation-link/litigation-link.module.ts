@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { WorkroomCaseAccess } from '../workroom/workroom-case.service';
 import { CourtReferralService } from './court-referral.service';
 import { DepartmentDeadlineClock } from './department-deadline.service';
 import { DepartmentHandlingService } from './department-handling.service';
@@ -17,6 +18,7 @@ import { LitigationLinkResolver } from './litigation-link.resolver';
  */
 @Module({
   providers: [
+    WorkroomCaseAccess,
     LitigationLinkAccess,
     LitigationLinkViews,
     DepartmentDeadlineClock,

@@ -1,6 +1,6 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { loader } from '../../common/loaders';
 import { CaseModel } from '../case/case.model';
+import { byCase, LoaderContext } from '../workroom/case-field.loader';
 import { MediationQueryService } from './mediation-query.service';
 import {
   InvestigationModel,
@@ -13,7 +13,7 @@ import {
   toTestingCommissionModel,
 } from './mediation.model';
 
-type Ctx = { req: object };
+type Ctx = LoaderContext;
 
 /** Shows the 维权服务 records on the case (the parent case was loaded through the case scope). */
 @Resolver(() => CaseModel)
@@ -39,13 +39,4 @@ export class CaseMediationResolver {
   agreements(@Parent() c: CaseModel, @Context() ctx: Ctx): Promise<MediationAgreementModel[]> {
     return byCase(ctx, 'case.agreements', c.id, async (ids) => (await this.queries.agreements(ids)).map((a) => [a.caseId, toMediationAgreementModel(a)]));
   }
-}
-
-/** One batched query per field per request, grouped back by case id. */
-function byCase<V>(ctx: Ctx, key: string, caseId: string, fetch: (ids: readonly string[]) => Promise<[string, V][]>): Promise<V[]> {
-  return loader<string, V[]>(ctx.req, key, async (ids) => {
-    const grouped = new Map<string, V[]>();
-    for (const [id, v] of await fetch(ids)) grouped.set(String(id), [...(grouped.get(String(id)) ?? []), v]);
-    return ids.map((id) => grouped.get(id) ?? []);
-  }).load(caseId);
 }

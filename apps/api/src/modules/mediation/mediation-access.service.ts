@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, EntityTarget, In } from 'typeorm';
-import { actorNotRecused, CaseGuardError, CaseState, GUARDS } from '@weiquan/shared';
-import { Actor, AppError, canSeeUnitPath, CaseAccess, CaseEntity, CaseLifecycleService, CaseRecusalEntity, Clock, UserEntity } from '@weiquan/core';
+import { CaseState } from '@weiquan/shared';
+import { Actor, AppError, canSeeUnitPath, CaseAccess, CaseEntity, CaseRecusalEntity, Clock, UserEntity } from '@weiquan/core';
 import { parseId } from '../../common/ids';
+import { WorkroomCaseAccess } from '../workroom/workroom-case.service';
 import { MediationError } from './mediation.exception';
 
 /** States in which the handling unit works on a case (mediation, investigation, testing). */
@@ -30,14 +31,14 @@ type Versioned = { id: string; caseId: string; version: number };
 export class MediationAccess {
   constructor(
     private readonly cases: CaseAccess,
-    private readonly lifecycle: CaseLifecycleService,
+    private readonly workroomCases: WorkroomCaseAccess,
     private readonly clock: Clock,
   ) {}
 
   /** A visible case the actor may write on under `rule`; locked FOR UPDATE. */
   async caseFor(m: EntityManager, actor: Actor, caseId: string, rule: WriteRule): Promise<CaseEntity> {
-    const c = await this.cases.getVisible(actor, caseId, { m, lock: true, field: 'input.caseId' });
-    await this.check(m, actor, c, rule);
+    const c = await this.workroomCases.caseForWrite(m, actor, caseId, 'input.caseId', rule.guard);
+    this.checkState(c, rule);
     return c;
   }
 
@@ -60,10 +61,16 @@ export class MediationAccess {
     if (!found) throw AppError.notFound('记录', 'input.id');
     const c = await this.cases.getVisible(actor, found.caseId, { m, lock: true, field: 'input.id' });
     const item = await m.findOneOrFail(entity, { where: { id } as never, lock: { mode: 'pessimistic_write' } });
-    await this.check(m, actor, c, rule);
+    await this.workroomCases.assertMayAct(m, actor, c, 'input.caseId', rule.guard);
+    this.checkState(c, rule);
     before?.(item);
     if (item.version !== version) throw MediationError.stale(item.version, version);
     return { item, c };
+  }
+
+  /** The distinct staff ids named ('7' and '07' are one person), in the order given. */
+  staffIds(rawIds: readonly string[], field: string): number[] {
+    return [...new Set(rawIds.map((v, i) => parseId(v, `${field}.${i}`)))];
   }
 
   /**
@@ -71,7 +78,7 @@ export class MediationAccess {
    * have not declared 回避 on this case. Returns them in the order given.
    */
   async staff(m: EntityManager, actor: Actor, c: CaseEntity, rawIds: readonly string[], field: string): Promise<UserEntity[]> {
-    const ids = [...new Set(rawIds.map((v, i) => parseId(v, `${field}.${i}`)))];
+    const ids = this.staffIds(rawIds, field);
     const users = ids.length ? await m.findBy(UserEntity, { id: In(ids) }) : [];
     const byId = new Map(users.map((u) => [u.id, u]));
     const recused = new Set((await m.find(CaseRecusalEntity, { where: { caseId: c.id }, select: { userId: true } })).map((r) => r.userId));
@@ -90,10 +97,7 @@ export class MediationAccess {
     if (at.getTime() > this.clock.now().getTime()) throw MediationError.timeInFuture(field);
   }
 
-  private async check(m: EntityManager, actor: Actor, c: CaseEntity, rule: WriteRule): Promise<void> {
-    const ctx = await this.lifecycle.guardContext(m, actor, c);
-    const failed: CaseGuardError | null = actorNotRecused(ctx) ?? GUARDS[rule.guard].check(ctx);
-    if (failed) throw new AppError(failed.code, failed.message, failed.field ?? 'input.caseId');
+  private checkState(c: CaseEntity, rule: WriteRule): void {
     if (rule.states && !rule.states.includes(c.state)) throw MediationError.caseNotInHandling(c.state, rule.what);
   }
 }

@@ -77,8 +77,8 @@ export class MediationSessionService {
       if (i.heldAt) this.access.assertPast(i.heldAt, 'input.heldAt');
       const simple = i.simple ?? s.simple;
       const current = (await m.findBy(MediationSessionStaffEntity, { sessionId: s.id })).map((x) => String(x.userId));
-      const staffIds = i.staffIds ?? current;
-      if (new Set(staffIds).size < (simple ? 1 : 2)) throw MediationError.staffTooFew(i.staffIds ? 'input.staffIds' : 'input.simple');
+      const staffCount = this.access.staffIds(i.staffIds ?? current, 'input.staffIds').length;
+      if (staffCount < (simple ? 1 : 2)) throw MediationError.staffTooFew(i.staffIds ? 'input.staffIds' : 'input.simple');
       const staff = i.staffIds ? await this.access.staff(m, actor, c, i.staffIds, 'input.staffIds') : null;
       if (i.parties && !i.parties.length) throw MediationError.partyRequired('input.parties');
       const changes: Partial<MediationSessionEntity> = {};
@@ -136,7 +136,8 @@ export class MediationSessionService {
   ): Promise<UserEntity[]> {
     if (!d.partiesConsented) throw MediationError.consentRequired();
     if (!d.parties.length) throw MediationError.partyRequired('input.parties');
-    if (new Set(d.staffIds).size < (d.simple ? 1 : 2)) throw MediationError.staffTooFew('input.staffIds');
+    // Counted as people, not strings: '7' and '07' name the same staff member.
+    if (this.access.staffIds(d.staffIds, 'input.staffIds').length < (d.simple ? 1 : 2)) throw MediationError.staffTooFew('input.staffIds');
     return this.access.staff(m, actor, c, d.staffIds, 'input.staffIds');
   }
 

@@ -46,7 +46,7 @@ export class MediationPartyInput {
 
 @InputType()
 export class RecordMediationSessionInput {
-  @Field(() => ID) @IsString() @IsNotEmpty() caseId: string;
+  @Field(() => ID) @IsString() @IsNotEmpty({ message: '请选择案件' }) caseId: string;
   @Field(() => MediationMode) @IsEnum(MediationMode, { message: '调解方式不正确' }) mode: MediationMode;
   @Field({ description: '调解时间（不晚于现在）' }) @IsDate({ message: '调解时间格式不正确' }) heldAt: Date;
   @Field(() => String, { nullable: true, description: '地点（现场调解）' }) @IsOptional() @IsString() @MaxLength(200, { message: '地点最多 200 个字符' }) place?: string;
@@ -66,8 +66,8 @@ export class RecordMediationSessionInput {
 /** Only the fields given change; the staff rule is checked again on the result. */
 @InputType()
 export class UpdateMediationSessionInput {
-  @Field(() => ID) @IsString() @IsNotEmpty() id: string;
-  @Field(() => Int) @IsInt({ message: '版本号必须是整数' }) @Min(1) version: number;
+  @Field(() => ID) @IsString() @IsNotEmpty({ message: '请指定记录' }) id: string;
+  @Field(() => Int) @IsInt({ message: '版本号必须是整数' }) @Min(1, { message: '版本号须为正整数' }) version: number;
   @Field(() => MediationMode, { nullable: true }) @IsOptional() @IsEnum(MediationMode, { message: '调解方式不正确' }) mode?: MediationMode;
   @Field(() => Date, { nullable: true }) @IsOptional() @IsDate({ message: '调解时间格式不正确' }) heldAt?: Date;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200, { message: '地点最多 200 个字符' }) place?: string;
@@ -86,7 +86,7 @@ export class UpdateMediationSessionInput {
 
 @InputType()
 export class RecordInvestigationInput {
-  @Field(() => ID) @IsString() @IsNotEmpty() caseId: string;
+  @Field(() => ID) @IsString() @IsNotEmpty({ message: '请选择案件' }) caseId: string;
   @Field({ description: '调查时间（不晚于现在）' }) @IsDate({ message: '调查时间格式不正确' }) investigatedAt: Date;
   @Field({ description: '调查地点' }) @IsString() @Matches(NOT_BLANK, { message: '请填写调查地点' }) @MaxLength(200, { message: '调查地点最多 200 个字符' }) place: string;
   @Field(() => [ID], { description: '参加调查的工作人员' }) @StaffIds('请选择参加调查的工作人员') staffIds: string[];
@@ -97,8 +97,8 @@ export class RecordInvestigationInput {
 
 @InputType()
 export class UpdateInvestigationInput {
-  @Field(() => ID) @IsString() @IsNotEmpty() id: string;
-  @Field(() => Int) @IsInt({ message: '版本号必须是整数' }) @Min(1) version: number;
+  @Field(() => ID) @IsString() @IsNotEmpty({ message: '请指定记录' }) id: string;
+  @Field(() => Int) @IsInt({ message: '版本号必须是整数' }) @Min(1, { message: '版本号须为正整数' }) version: number;
   @Field(() => Date, { nullable: true }) @IsOptional() @IsDate({ message: '调查时间格式不正确' }) investigatedAt?: Date;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Matches(NOT_BLANK, { message: '请填写调查地点' }) @MaxLength(200, { message: '调查地点最多 200 个字符' }) place?: string;
   @Field(() => [ID], { nullable: true }) @IsOptional() @StaffIds('请选择参加调查的工作人员') staffIds?: string[];
@@ -109,7 +109,7 @@ export class UpdateInvestigationInput {
 
 @InputType()
 export class CommissionTestingInput {
-  @Field(() => ID) @IsString() @IsNotEmpty() caseId: string;
+  @Field(() => ID) @IsString() @IsNotEmpty({ message: '请选择案件' }) caseId: string;
   @Field({ description: '检测鉴定机构' }) @IsString() @Matches(NOT_BLANK, { message: '请填写检测鉴定机构' }) @MaxLength(100, { message: '机构名称最多 100 个字符' }) agencyName: string;
   @Field({ description: '机构的法定资质（如 CMA 资质认定证书编号、司法鉴定许可证号）' })
   @IsString()
@@ -131,8 +131,8 @@ export class CommissionTestingInput {
 
 @InputType()
 export class RecordTestingResultInput {
-  @Field(() => ID) @IsString() @IsNotEmpty() id: string;
-  @Field(() => Int) @IsInt({ message: '版本号必须是整数' }) @Min(1) version: number;
+  @Field(() => ID) @IsString() @IsNotEmpty({ message: '请指定记录' }) id: string;
+  @Field(() => Int) @IsInt({ message: '版本号必须是整数' }) @Min(1, { message: '版本号须为正整数' }) version: number;
   @Field({ description: '检测鉴定结论' }) @IsString() @Matches(NOT_BLANK, { message: '请填写检测鉴定结论' }) @MaxLength(TEXT, { message: `检测鉴定结论最多 ${TEXT} 个字符` }) result: string;
   @Field(() => TestingCostParty, { description: '费用承担方' }) @IsEnum(TestingCostParty, { message: '费用承担方不正确' }) costBorneBy: TestingCostParty;
   @Field(() => Float, { nullable: true, description: '实际费用（元）' }) @IsOptional() @Money('实际费用') actualCost?: number;
@@ -141,7 +141,7 @@ export class RecordTestingResultInput {
 
 @InputType()
 export class RecordAgreementInput {
-  @Field(() => ID) @IsString() @IsNotEmpty() caseId: string;
+  @Field(() => ID) @IsString() @IsNotEmpty({ message: '请选择案件' }) caseId: string;
   @Field(() => ID, { nullable: true, description: '达成协议的调解记录' }) @IsOptional() @IsString() sessionId?: string;
   @Field({ description: '协议内容' }) @IsString() @Matches(NOT_BLANK, { message: '请填写协议内容' }) @MaxLength(TEXT, { message: `协议内容最多 ${TEXT} 个字符` }) terms: string;
   @Field(() => Float, { nullable: true, description: '协议金额（元），计入挽回经济损失' }) @IsOptional() @Money('协议金额') amount?: number;
@@ -151,8 +151,8 @@ export class RecordAgreementInput {
 
 @InputType()
 export class UpdateAgreementPerformanceInput {
-  @Field(() => ID) @IsString() @IsNotEmpty() id: string;
-  @Field(() => Int) @IsInt({ message: '版本号必须是整数' }) @Min(1) version: number;
+  @Field(() => ID) @IsString() @IsNotEmpty({ message: '请指定记录' }) id: string;
+  @Field(() => Int) @IsInt({ message: '版本号必须是整数' }) @Min(1, { message: '版本号须为正整数' }) version: number;
   @Field(() => AgreementPerformance, { description: 'FULFILLED 已履行 / UNFULFILLED 未履行' })
   @IsIn([AgreementPerformance.FULFILLED, AgreementPerformance.UNFULFILLED], { message: '履行情况只能是已履行或未履行' })
   performance: AgreementPerformance;
@@ -161,6 +161,6 @@ export class UpdateAgreementPerformanceInput {
 
 @InputType()
 export class FeedBackResultInput {
-  @Field(() => ID) @IsString() @IsNotEmpty() caseId: string;
+  @Field(() => ID) @IsString() @IsNotEmpty({ message: '请选择案件' }) caseId: string;
   @Field({ description: '向受理接待工作室反馈的办理结果' }) @IsString() @Matches(NOT_BLANK, { message: '请填写反馈内容' }) @MaxLength(TEXT, { message: `反馈内容最多 ${TEXT} 个字符` }) content: string;
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { WorkroomCaseAccess } from '../workroom/workroom-case.service';
 import { CaseMediationResolver } from './case-mediation.resolver';
 import { InvestigationService } from './investigation.service';
 import { MediationAccess } from './mediation-access.service';
@@ -7,6 +8,7 @@ import { MediationQueryService } from './mediation-query.service';
 import { MediationSessionService } from './mediation-session.service';
 import { MediationResolver } from './mediation.resolver';
 import { TestingCommissionService } from './testing-commission.service';
+import { TestingResumeHook } from './testing-resume.hook';
 
 /**
  * 维权服务工作室: mediation sessions, on-site investigations, testing commissions (which suspend
@@ -14,6 +16,6 @@ import { TestingCommissionService } from './testing-commission.service';
  * The lifecycle, case access, supervision and notifications come from CoreModule (global).
  */
 @Module({
-  providers: [MediationAccess, MediationQueryService, MediationSessionService, InvestigationService, TestingCommissionService, MediationAgreementService, MediationResolver, CaseMediationResolver],
+  providers: [WorkroomCaseAccess, MediationAccess, MediationQueryService, MediationSessionService, InvestigationService, TestingCommissionService, TestingResumeHook, MediationAgreementService, MediationResolver, CaseMediationResolver],
 })
 export class MediationModule {}

@@ -60,7 +60,7 @@ describe('SessionDialog (记录调解)', () => {
   it('shows the API’s ≥2 staff error next to 参加调解的工作人员 when one staff member is not 简易调解', async () => {
     request.mockImplementation(async (doc: unknown) => {
       if (doc === StaffOptionsDocument) return { staffOptions: [] };
-      throw new RequestError([{ code: 'MEDIATION_STAFF_TOO_FEW', field: 'input.staffIds', message: '调解应由两名以上工作人员参加；只有一名工作人员的，请标记为简易调解（simple）' }]);
+      throw new RequestError([{ code: 'MEDIATION_STAFF_TOO_FEW', field: 'input.staffIds', message: '调解应由两名以上工作人员参加；只有一名工作人员的，请勾选“简易调解”' }]);
     });
     await type('session-party-0', '李明');
     await type('session-record', '电话联系双方，经营者同意退款。');
