@@ -31,6 +31,8 @@ export class AppConfig {
 
   @IsString() @IsNotEmpty() DB_HOST = '127.0.0.1';
   @Transform(toInt) @IsInt() DB_PORT = 3307;
+  // A Unix socket to a database on the same host (cheaper than loopback TCP per statement); empty = TCP.
+  @IsOptional() @IsString() DB_SOCKET = '';
   @IsString() @IsNotEmpty() DB_NAME = 'weiquan';
   @IsString() @IsNotEmpty() DB_USER = 'weiquan';
   @IsString() DB_PASSWORD = '';

@@ -15,7 +15,7 @@ export function loadEnvFile(path = resolve(process.cwd(), '.env')): void {
     const key = line.slice(0, eq).trim();
     let value = line.slice(eq + 1).trim();
     const quoted = /^(['"])(.*)\1$/.exec(value);
-    value = quoted ? quoted[2] : value.replace(/\s+#.*$/, '');
+    value = quoted ? quoted[2] : value.replace(/(^|\s+)#.*$/, '');
     if (process.env[key] === undefined) process.env[key] = value;
   }
 }
