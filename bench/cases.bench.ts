@@ -390,10 +390,11 @@ async function main(): Promise<void> {
   const migrated = await ds.runMigrations({ transaction: 'each' });
   if (migrated.length) log(`migrated: ${migrated.map((m) => m.name).join(', ')}`);
   await seedDemo(ds, { cases: false });
-  const { units, userIds } = await loadOrg(ds);
+  const units: Unit[] = (await ds.getRepository(OrgUnitEntity).find({ order: { id: 'ASC' } })).map((u) => ({ id: u.id, code: u.code, path: u.path, type: u.type, parentId: u.parentId, workroom: u.workroom }));
   const unit = (code: string) => units.find((u) => u.code === code)!;
+  const userIds = (await ds.getRepository(UserEntity).find()).map((u) => u.id);
 
-  const pool = createPool(config, DB);
+  const pool = mysql.createPool({ host: config.DB_HOST, port: config.DB_PORT, user: config.DB_USER, password: config.DB_PASSWORD, database: DB, connectionLimit: 2, timezone: 'Z', supportBigNumbers: true, bigNumberStrings: true });
   let loadLine = 'load: skipped (--reuse)';
   if (fresh) {
     log(`loading ${N.toLocaleString()} cases (LOAD DATA LOCAL INFILE, indexes rebuilt after) …`);

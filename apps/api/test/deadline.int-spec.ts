@@ -67,12 +67,19 @@ describe('Deadline engine with an injectable clock', () => {
     const c = await ops.city_op.register(complaint());
     const before = await byRule(c.id, 'ACCEPT_DECISION');
     await scheduler.schedule([before]);
-    expect(await scheduler.queue.getJob(jobId({ deadlineId: before.id, version: before.version, kind: 'due' }))).toBeTruthy();
+    // one alarm per live deadline on the queue: its next one, here the 50 % warning
+    const alarm = jobId({ deadlineId: before.id, version: before.version, kind: 'warn', fraction: 0.5 });
+    expect(await scheduler.queue.getJob(alarm)).toBeTruthy();
+    expect(await scheduler.queue.getJob(jobId({ deadlineId: before.id, version: before.version, kind: 'due' }))).toBeUndefined();
     await ops.city_op.run('acceptCase', c);
     expect(await byRule(c.id, 'ACCEPT_DECISION')).toMatchObject({ status: 'MET' });
-    expect(await byRule(c.id, 'COMPLAINT_CONCLUDE')).toMatchObject({ status: 'RUNNING' });
-    await reconciler.run();
-    expect(await scheduler.queue.getJob(jobId({ deadlineId: before.id, version: before.version, kind: 'due' }))).toBeUndefined();
+    const started = await byRule(c.id, 'COMPLAINT_CONCLUDE');
+    expect(started).toMatchObject({ status: 'RUNNING' });
+    // the clock started by the step got its alarm after commit
+    expect(await scheduler.queue.getJob(jobId({ deadlineId: started.id, version: 1, kind: 'warn', fraction: 0.5 }))).toBeTruthy();
+    const report = await reconciler.run();
+    expect(report.staleRemoved).toBeGreaterThanOrEqual(1);
+    expect(await scheduler.queue.getJob(alarm)).toBeUndefined();
   });
 
   it('pauses while suspended and resumes with the remaining time; an approved extension moves the due time once', async () => {
@@ -145,17 +152,35 @@ describe('Deadline engine with an injectable clock', () => {
     expect(Number(n)).toBeGreaterThanOrEqual(1);
   });
 
-  it('re-adds every missing alarm after Redis is emptied, and applies breaches that fell due meanwhile', async () => {
+  it('re-adds missing alarms (those due within a day) after Redis is emptied, and applies breaches that fell due meanwhile', async () => {
     // early in the year, so the breach sweep below touches only this suite's cases
     api.clock.set(sh('2026-01-05T09:00:00'));
     const c = await ops.city_op.register(complaint());
     const d = await byRule(c.id, 'ACCEPT_DECISION');
     expect(d.dueAt).toEqual(endOf('2026-01-12'));
     const redis = api.app.get<IORedis>(REDIS);
+    const alarm = (kind: 'warn' | 'due', fraction?: number) => scheduler.queue.getJob(jobId({ deadlineId: d.id, version: d.version, kind, fraction }));
     await redis.flushdb();
+    // its next alarm, the 50 % warning (8 Jan 12:00), is more than a day away: left for a later pass
+    const first = await reconciler.run();
+    expect(first.deferred).toBeGreaterThanOrEqual(1);
+    expect(await alarm('warn', 0.5)).toBeUndefined();
+    // within a day of it, a pass re-queues it; the next pass finds nothing to repair
+    api.clock.set(sh('2026-01-07T13:00:00'));
+    expect((await reconciler.run()).requeued).toBeGreaterThanOrEqual(1);
+    expect(await alarm('warn', 0.5)).toBeTruthy();
+    expect(await reconciler.run()).toMatchObject({ requeued: 0, breached: 0 });
+    // the 50 % warning rings (start of 8 Jan: 2.5 of 5 counted days); the chain moves on to 80 %
+    api.clock.set(sh('2026-01-08T12:00:00'));
+    expect(await effects.fire({ deadlineId: d.id, version: d.version, kind: 'warn', fraction: 0.5 })).toBe('applied');
+    await scheduler.scheduleNext(d.id, { deadlineId: d.id, version: d.version, kind: 'warn', fraction: 0.5 });
+    expect(await alarm('warn', 0.8)).toBeTruthy();
+    // emptied again (the 80 % warning is due at the end of 9 Jan): the applied warning is not queued again, the pending one is
+    await redis.flushdb();
+    api.clock.set(sh('2026-01-09T09:00:00'));
     await reconciler.run();
-    expect(await scheduler.queue.getJob(jobId({ deadlineId: d.id, version: d.version, kind: 'due' }))).toBeTruthy();
-    expect(await scheduler.queue.getJob(jobId({ deadlineId: d.id, version: d.version, kind: 'warn', fraction: 0.5 }))).toBeTruthy();
+    expect(await alarm('warn', 0.5)).toBeUndefined();
+    expect(await alarm('warn', 0.8)).toBeTruthy();
     // workers were down past the due time
     await redis.flushdb();
     api.clock.set(sh('2026-01-13T09:00:00'));
@@ -164,6 +189,10 @@ describe('Deadline engine with an injectable clock', () => {
     expect((await byRule(c.id, 'ACCEPT_DECISION')).status).toBe('BREACHED');
     await reconciler.run();
     expect(await api.ds.getRepository(ViolationEntity).countBy({ caseId: c.id, ruleCode: 'ACCEPT_DECISION' })).toBe(1);
+    expect(await api.ds.getRepository(SupervisionEntity).countBy({ sourceKey: `deadline-${d.id}` })).toBe(1);
+    expect(await api.ds.query('SELECT effect FROM deadline_effect WHERE deadline_id = ? ORDER BY effect', [d.id])).toEqual([{ effect: 'breach' }, { effect: 'warn-50' }]);
+    // the 80 % warning came after the due time: not sent after the fact, and no alarm is left for it
+    expect(await alarm('warn', 0.8)).toBeUndefined();
   });
 
   it('counts violations per staff member and year with the 1 / 2 / 3+ levels', async () => {

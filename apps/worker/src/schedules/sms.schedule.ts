@@ -1,14 +1,15 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { NotificationJob, QueueName } from '@weiquan/core';
+import { KeptSchedule } from './kept-schedule';
 
-// The minute sweep of the SMS outbox, upserted by id at every start (restarts never duplicate it).
+// The minute sweep of the SMS outbox, upserted by id at every start (restarts never duplicate it) and when Redis lost it.
 @Injectable()
-export class SmsSchedule implements OnApplicationBootstrap {
-  constructor(@InjectQueue(QueueName.NOTIFICATION) private readonly queue: Queue) {}
+export class SmsSchedule extends KeptSchedule {
+  protected readonly schedules = [{ id: NotificationJob.SMS_SWEEP, repeat: { every: 60_000 }, opts: { removeOnComplete: 10, removeOnFail: 50 } }];
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.upsertJobScheduler(NotificationJob.SMS_SWEEP, { every: 60_000 }, { name: NotificationJob.SMS_SWEEP, opts: { removeOnComplete: 10, removeOnFail: 50 } });
+  constructor(@InjectQueue(QueueName.NOTIFICATION) protected readonly queue: Queue) {
+    super();
   }
 }

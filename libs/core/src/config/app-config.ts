@@ -33,6 +33,8 @@ export class AppConfig {
   @Transform(toInt) @IsInt() DB_PORT = 3307;
   // A Unix socket to a database on the same host (cheaper than loopback TCP per statement); empty = TCP.
   @IsOptional() @IsString() DB_SOCKET = '';
+  // 1 = print every SQL statement (a developer's tool for counting round trips).
+  @IsIn(['0', '1']) DB_LOG_QUERIES = '0';
   @IsString() @IsNotEmpty() DB_NAME = 'weiquan';
   @IsString() @IsNotEmpty() DB_USER = 'weiquan';
   @IsString() DB_PASSWORD = '';

@@ -18,8 +18,7 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     migrations: MIGRATIONS,
     migrationsTransactionMode: 'each',
     synchronize: false,
-    // DB_LOG_QUERIES=1 prints every statement (a developer's tool for counting round trips).
-    logging: process.env.DB_LOG_QUERIES === '1' ? ['query'] : false,
+    logging: config.DB_LOG_QUERIES === '1' ? ['query'] : false,
     supportBigNumbers: true,
     bigNumberStrings: true,
     poolSize: config.DB_POOL_SIZE,

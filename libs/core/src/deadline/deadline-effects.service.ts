@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { endOfShanghaiDay, toShanghaiDate } from '@weiquan/shared';
+import { endOfShanghaiDay, toShanghaiDate, WorkingCalendar } from '@weiquan/shared';
 import { CaseEventWriter } from '../case/case-event.writer';
 import { withTransaction } from '../db/after-commit';
 import { CaseEntity } from '../entities/case.entity';
@@ -12,7 +12,7 @@ import { SYSTEM_ACTOR } from '../scope/actor';
 import { SupervisionService } from '../supervision/supervision.service';
 import { Clock } from '../time/clock';
 import { CalendarService } from '../calendar/calendar.service';
-import { DeadlineJob } from './deadline-scheduler.service';
+import { DeadlineJob, effectOf } from './deadline-alarms';
 import { escalationInstant, warningsOf } from './deadline-math';
 import type { EscalationStep } from './default-rules';
 
@@ -36,18 +36,20 @@ export class DeadlineEffects {
     private readonly clock: Clock,
   ) {}
 
-  fire(job: DeadlineJob): Promise<FireResult> {
+  async fire(job: DeadlineJob): Promise<FireResult> {
+    // The calendar is read before the transaction opens: (re)loading it takes a pool connection of its
+    // own, and with every connection held by an alarm's transaction that would wait forever.
+    const cal = await this.calendar.current();
     return withTransaction(this.ds, async (m) => {
       const d = await m.findOne(CaseDeadlineEntity, { where: { id: job.deadlineId }, lock: { mode: 'pessimistic_write' } });
-      if (job.kind === 'step') return d ? this.step(m, d, job.step ?? 0) : 'inactive';
+      if (job.kind === 'step') return d ? this.step(m, d, job.step ?? 0, cal) : 'inactive';
       if (!d || d.status !== 'RUNNING') return 'inactive';
       if (d.version !== job.version) return 'stale';
       const now = this.clock.now();
       if (job.kind === 'due') {
         if (!d.dueAt || d.dueAt.getTime() > now.getTime()) return 'early';
-        return this.breach(m, d, now);
+        return this.breach(m, d, now, cal);
       }
-      const cal = await this.calendar.current();
       const w = warningsOf(cal, d).find((x) => x.fraction === job.fraction);
       if (!w || w.at.getTime() > now.getTime()) return 'early';
       return this.warn(m, d, job.fraction!, now);
@@ -60,7 +62,7 @@ export class DeadlineEffects {
   }
 
   private async warn(m: EntityManager, d: CaseDeadlineEntity, fraction: number, now: Date): Promise<FireResult> {
-    if (!(await this.claim(m, d, `warn-${Math.round(fraction * 100)}`, now))) return 'duplicate';
+    if (!(await this.claim(m, d, effectOf({ deadlineId: d.id, version: d.version, kind: 'warn', fraction }), now))) return 'duplicate';
     const c = await m.findOneByOrFail(CaseEntity, { id: d.caseId });
     const rule = await m.findOneBy(DeadlineRuleEntity, { id: d.ruleId });
     const recipients = d.responsibleUserId ? [d.responsibleUserId] : await this.notifications.usersWithRole(m, d.responsibleUnitId, 'DIRECTOR');
@@ -75,15 +77,14 @@ export class DeadlineEffects {
   }
 
   /** A rung of the rule's escalation ladder; each happens once, before or after the breach. */
-  private async step(m: EntityManager, d: CaseDeadlineEntity, index: number): Promise<FireResult> {
+  private async step(m: EntityManager, d: CaseDeadlineEntity, index: number, cal: WorkingCalendar): Promise<FireResult> {
     if (d.stoppedAt || !d.dueAt || (d.status !== 'RUNNING' && d.status !== 'BREACHED')) return 'inactive';
     const rule = await m.findOneBy(DeadlineRuleEntity, { id: d.ruleId });
     const step = ((rule?.escalation ?? []) as EscalationStep[])[index];
     if (!step) return 'inactive';
     const now = this.clock.now();
-    const cal = await this.calendar.current();
     if (escalationInstant(cal, d.dueAt, step.offsetWorkingDays).getTime() > now.getTime()) return 'early';
-    if (!(await this.claim(m, d, `step-${index}`, now))) return 'duplicate';
+    if (!(await this.claim(m, d, effectOf({ deadlineId: d.id, version: d.version, kind: 'step', step: index }), now))) return 'duplicate';
     const c = await m.findOneByOrFail(CaseEntity, { id: d.caseId });
     const unit = await m.findOneByOrFail(OrgUnitEntity, { id: d.responsibleUnitId });
     const what = `${c.caseNo}「${rule?.name ?? d.ruleCode}」截止 ${fmt(d.dueAt)}`;
@@ -119,19 +120,22 @@ export class DeadlineEffects {
     return 'applied';
   }
 
-  /** 超期: overdue flag, automatic 督办 for the responsible unit, escalation, and a 违诺 record. */
-  async breach(m: EntityManager, d: CaseDeadlineEntity, now: Date): Promise<FireResult> {
+  /**
+   * 超期: overdue flag, automatic 督办 for the responsible unit, escalation, and a 违诺 record. Pass the
+   * calendar when called inside a transaction that holds a pool connection (see fire).
+   */
+  async breach(m: EntityManager, d: CaseDeadlineEntity, now: Date, calendar?: WorkingCalendar): Promise<FireResult> {
     if (!(await this.claim(m, d, 'breach', now))) return 'duplicate';
     d.status = 'BREACHED';
     d.breachedAt = now;
     d.version += 1;
-    await m.save(CaseDeadlineEntity, d);
+    await m.update(CaseDeadlineEntity, { id: d.id }, { status: d.status, breachedAt: now, version: d.version });
     const c = await m.findOneByOrFail(CaseEntity, { id: d.caseId });
     const unit = await m.findOneByOrFail(OrgUnitEntity, { id: d.responsibleUnitId });
     const rule = await m.findOneBy(DeadlineRuleEntity, { id: d.ruleId });
     const what = `${c.caseNo} 超过「${rule?.name ?? d.ruleCode}」时限（截止 ${fmt(d.dueAt)}）`;
     await m.query('UPDATE wq_case SET overdue = 1 WHERE id = ?', [c.id]);
-    const cal = await this.calendar.current();
+    const cal = calendar ?? (await this.calendar.current());
     let respondBy = toShanghaiDate(now);
     for (let i = 0; i < 2; i++) respondBy = cal.nextWorkingDay(respondBy);
     await this.supervision.openAutomatic(m, {

@@ -6,15 +6,14 @@ import { CaseDeadlineEntity, DeadlineRuleEntity } from '../entities/deadline.ent
 import { OrgUnitEntity } from '../entities/org-unit.entity';
 import { CalendarService } from '../calendar/calendar.service';
 import { CaseLifecycleService, CaseTransitionHook, TransitionContext } from '../case/case-lifecycle.service';
+import { insertRows } from '../db/insert-rows';
 import { Actor } from '../scope/actor';
 import { Clock } from '../time/clock';
-import { ActiveRule, DeadlineRulesService } from './deadline-rules.service';
-import { dueOf } from './deadline-math';
-import { EXTENDABLE_RULES } from './default-rules';
+import { planClockStep } from './deadline-clocks';
+import { DeadlineRulesService } from './deadline-rules.service';
 import { DeadlineScheduler } from './deadline-scheduler.service';
 
 const LIVE = ['RUNNING', 'PAUSED', 'BREACHED'] as const;
-const STATIONS = new Set(['TOWNSHIP_STATION', 'VILLAGE_STATION', 'ENTERPRISE_STATION']);
 
 /**
  * Starts, stops, pauses, resumes and extends a case's clocks in the transaction of the lifecycle
@@ -44,84 +43,16 @@ export class DeadlineEngine implements CaseTransitionHook {
     // A running deadline keeps the rule version it started with, even if a newer set is in force.
     const missing = [...new Set(live.map((d) => d.ruleId))].filter((id) => !ruleById.has(id));
     if (missing.length) for (const r of await m.findBy(DeadlineRuleEntity, { id: In(missing) })) ruleById.set(r.id, r);
-    const changed: CaseDeadlineEntity[] = [];
-    const stopped: CaseDeadlineEntity[] = [];
-    const created: CaseDeadlineEntity[] = [];
-
-    for (const d of live) {
-      const rule = ruleById.get(d.ruleId)!;
-      if (rule.stopEvents.includes(action)) {
-        if (d.status !== 'BREACHED') d.status = 'MET';
-        d.stoppedAt = now;
-        if (d.pausedAt) closePause(d, now);
-        stopped.push(d);
-        continue;
-      }
-      if (d.status === 'BREACHED') continue;
-      const pauseStates = rule.pauseStates;
-      if (pauseStates.includes(to) && !pauseStates.includes(from) && d.status === 'RUNNING') {
-        d.status = 'PAUSED';
-        d.pausedAt = now;
-        d.pauses = [...(d.pauses ?? []), { from: now.toISOString(), to: null }];
-        d.dueAt = null;
-        changed.push(d);
-      } else if (pauseStates.includes(from) && !pauseStates.includes(to) && d.status === 'PAUSED') {
-        closePause(d, now);
-        d.status = 'RUNNING';
-        d.dueAt = dueOf(cal, d).due;
-        changed.push(d);
-      }
-      if (action === 'decideExtension' && detail.approved === true && EXTENDABLE_RULES.has(d.ruleCode) && d.extendedAmount === 0) {
-        const days = Number(detail.days ?? 0);
-        const max = rule.hardMaxAmount;
-        d.extendedAmount = max ? Math.max(0, Math.min(days, max - d.amount)) : days;
-        if (d.status === 'RUNNING') d.dueAt = dueOf(cal, d).due;
-        changed.push(d);
-      }
-      if (action === 'receiveCase' && d.responsibleUnitId === c.assignedUnitId && c.handlerId) {
-        d.responsibleUserId = c.handlerId;
-        changed.push(d);
-      }
-    }
-
-    for (const ar of rules) {
-      if (!(await this.starts(m, ar, c, action, to))) continue;
-      const hop = ar.rule.perHop ? await m.countBy(CaseDispatchEntity, { caseId: c.id }) : 0;
-      const roundKey = ar.rule.perHop ? `r${c.round}-hop${hop}` : `r${c.round}`;
+    const { updated, created } = await planClockStep(cal, rules, ruleById, live, { action, from, to, detail, now, c }, {
+      hops: () => m.countBy(CaseDispatchEntity, { caseId: c.id }),
+      unitType: async (id) => (await m.findOneByOrFail(OrgUnitEntity, { id })).type,
       // A case registered just now has no clocks yet (no read needed).
-      if (action !== 'registerCase' && (await m.existsBy(CaseDeadlineEntity, { caseId: c.id, ruleCode: ar.rule.code, roundKey }))) continue;
-      const row = m.create(CaseDeadlineEntity, {
-        caseId: c.id,
-        ruleId: ar.rule.id,
-        ruleCode: ar.rule.code,
-        ruleSetCode: ar.set.code,
-        ruleSetVersion: ar.set.version,
-        layer: ar.set.layer,
-        roundKey,
-        status: 'RUNNING',
-        triggerEvent: action,
-        // Clocks of the registration start at receivedAt (letters, voicemail arrive before they are registered).
-        startedAt: action === 'registerCase' ? c.receivedAt : now,
-        amount: ar.rule.amount,
-        unit: ar.rule.unit,
-        extendedAmount: 0,
-        pauses: [],
-        pausedAt: null,
-        warnFractions: ar.rule.warnFractions,
-        responsibleUnitId: (ar.rule.perHop ? c.assignedUnitId : null) ?? c.ownerUnitId,
-        responsibleUserId: c.handlerId ?? c.registeredById ?? null,
-        calendarVersion: cal.version,
-        version: 1,
-      });
-      row.dueAt = dueOf(cal, row).due;
-      created.push(row);
-    }
+      exists: (ruleCode, roundKey) => action !== 'registerCase' && m.existsBy(CaseDeadlineEntity, { caseId: c.id, ruleCode, roundKey }),
+    });
 
-    const updated = [...new Set([...changed, ...stopped])];
-    for (const d of updated) d.version += 1;
     if (updated.length) await m.save(CaseDeadlineEntity, updated);
     // New clocks in one multi-row INSERT (ids come back from the OK packet, consecutive).
-    if (created.length) await m.insert(CaseDeadlineEntity, created);
+    if (created.length) await insertRows(m, CaseDeadlineEntity, created);
     if (action === 'registerCase') {
       // Nothing can be breached yet on a new case: its due time is the earliest of the new clocks.
       const due = created.reduce<Date | null>((min, d) => (d.dueAt && (!min || d.dueAt < min) ? d.dueAt : min), null);
@@ -141,26 +72,4 @@ export class DeadlineEngine implements CaseTransitionHook {
       [c.id, c.id, c.id],
     );
   }
-
-  private async starts(m: EntityManager, ar: ActiveRule, c: CaseEntity, action: string, to: string): Promise<boolean> {
-    const r = ar.rule;
-    if (r.startEvent !== action || !r.kinds.includes(c.kind)) return false;
-    if (r.channels && !r.channels.includes(c.channel)) return false;
-    const cond = r.startCondition;
-    if (!cond) return true;
-    const [key, value] = cond.split(':');
-    if (key === 'outcome') return c.outcome === value;
-    if (key === 'state') return to === value;
-    if (key === 'target') {
-      if (c.dispatchTargetType !== 'UNIT' || !c.assignedUnitId) return value === 'OTHER' && c.dispatchTargetType !== 'EXTERNAL';
-      const unit = await m.findOneByOrFail(OrgUnitEntity, { id: c.assignedUnitId });
-      return STATIONS.has(unit.type) === (value === 'STATION');
-    }
-    return false;
-  }
-}
-
-function closePause(d: CaseDeadlineEntity, now: Date): void {
-  d.pauses = (d.pauses ?? []).map((p) => (p.to ? p : { ...p, to: now.toISOString() }));
-  d.pausedAt = null;
 }

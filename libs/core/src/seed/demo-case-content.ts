@@ -312,6 +312,13 @@ export const MISSING_ITEMS: readonly string[][] = [
   ['合同或协议', '付款凭证'],
   ['购物凭证（发票或小票）', '问题商品照片', '经营者的准确名称和地址'],
 ];
+/** 首问负责: the intake operator's first call back to the consumer (within two working days). */
+export const FIRST_CONTACT_NOTES = [
+  '已电话联系消费者，告知已登记，核实购买时间、金额和诉求',
+  '已回电消费者，说明处理流程和时限，请其准备购物凭证',
+  '已联系消费者确认联系方式和诉求，告知将尽快联系经营者',
+];
+
 export const CONTACT_NOTES = [
   '已电话联系消费者，核实购买时间和凭证',
   '已联系经营者负责人，说明消费者诉求，对方表示将核实后答复',

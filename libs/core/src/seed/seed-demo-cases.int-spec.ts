@@ -15,9 +15,14 @@ import {
   TerminationGround,
 } from '@weiquan/shared';
 import { prepareTestDatabase, testConfig } from '@weiquan/testing';
-import { CaseDispatchEntity, CaseEntity, CaseEventEntity, CaseFollowUpEntity, OrgUnitEntity, UserEntity } from '../entities';
+import { In } from 'typeorm';
+import { CalendarService } from '../calendar/calendar.service';
+import { dueOf } from '../deadline/deadline-math';
+import { CaseDeadlineEntity, CaseDispatchEntity, CaseEntity, CaseEventEntity, CaseFollowUpEntity, DeadlineEffectEntity, OrgUnitEntity, SupervisionEntity, UserEntity, ViolationEntity } from '../entities';
+import { SystemClock } from '../time/clock';
 import { seededRandom } from './demo-case-content';
 import { seedDemoCases } from './seed-demo-cases';
+import { SEED_BREACH_LAG_MS } from './seed-demo-deadlines';
 
 // Seeds a distinct demo set into the shared test database and checks only the rows it created.
 describe('seedDemoCases', () => {
@@ -31,6 +36,7 @@ describe('seedDemoCases', () => {
   let units: Map<number, OrgUnitEntity>;
   let users: Map<number, UserEntity>;
   let byId: Map<string, CaseEntity>;
+  let clocks: Map<string, CaseDeadlineEntity[]>;
   let ms: number;
 
   const group = <T extends { caseId: string }>(rows: T[]) => {
@@ -51,10 +57,13 @@ describe('seedDemoCases', () => {
     followUps = group(await ds.getRepository(CaseFollowUpEntity).createQueryBuilder('f').where('f.case_id IN (:...ids)', { ids }).orderBy('f.attempt').getMany());
     units = new Map((await ds.getRepository(OrgUnitEntity).find()).map((u) => [u.id, u]));
     users = new Map((await ds.getRepository(UserEntity).find()).map((u) => [u.id, u]));
+    clocks = group(await ds.getRepository(CaseDeadlineEntity).find({ where: { caseId: In(ids) }, order: { id: 'ASC' } }));
   }, 60_000);
   afterAll(() => ds?.destroy());
 
   const each = (pred: (c: CaseEntity) => boolean) => cases.filter(pred);
+  /** The steps people took (the worker's breaches and automatic supervision are SYSTEM entries). */
+  const steps = (caseId: string) => (events.get(caseId) ?? []).filter((e) => e.actorKind !== 'SYSTEM');
   const inStates = (...s: CaseState[]) => each((c) => s.includes(c.state));
 
   it('creates the requested number of cases quickly, in bulk', () => {
@@ -76,7 +85,7 @@ describe('seedDemoCases', () => {
 
   it('logs every step: events chain from registerCase to the case state through rows of the transition table, by users of a permitted role', () => {
     for (const c of cases) {
-      const evs = events.get(c.id) ?? [];
+      const evs = steps(c.id);
       expect(evs.length).toBeGreaterThan(0);
       expect(evs[0]).toMatchObject({ action: 'registerCase', fromState: null, toState: 'REGISTERED' });
       let state: CaseState | 'NEW' = 'NEW';
@@ -99,7 +108,7 @@ describe('seedDemoCases', () => {
   });
 
   it('spreads the events over the ~90 days before now, mostly in office hours', () => {
-    const all = [...events.values()].flat();
+    const all = cases.flatMap((c) => steps(c.id));
     const first = Math.min(...all.map((e) => e.at.getTime()));
     expect(NOW.getTime() - first).toBeGreaterThan(60 * 86_400_000);
     expect(NOW.getTime() - first).toBeLessThan(110 * 86_400_000);
@@ -201,7 +210,7 @@ describe('seedDemoCases', () => {
       expect(c.followUpDone).toBe(true);
       expect(c.satisfaction).toBeTruthy();
     }
-    const replied = (c: CaseEntity) => events.get(c.id)!.some((e) => e.toState === 'REPLIED');
+    const replied = (c: CaseEntity) => steps(c.id).some((e) => e.toState === 'REPLIED');
     for (const c of inStates('ARCHIVED').filter(replied)) expect(c.followUpDone || c.followUpAttempts >= 3).toBe(true);
     for (const c of each((c) => c.satisfaction === 'UNSATISFIED')) {
       const next = byId.get(c.nextRoundId!)!;
@@ -235,14 +244,93 @@ describe('seedDemoCases', () => {
     expect([...names.values()].some((s) => s.size >= 3)).toBe(true);
   });
 
-  it('marks some open cases overdue against their running deadline', () => {
+  it('gives each case the clocks the deadline engine starts, under the rule set in force on the day it was received', async () => {
+    const cal = await new CalendarService(ds, new SystemClock()).current();
+    const shanghaiDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const registration: Record<string, string[]> = { COMPLAINT: ['ACCEPT_DECISION', 'FIRST_CONTACT', 'STAT_ACCEPT'], REPORT: ['FILING_DECISION', 'FIRST_CONTACT', 'STAT_REPORT_VERIFY'] };
+    const statutory = new Set<string>();
+    for (const c of cases) {
+      const rows = clocks.get(c.id) ?? [];
+      const atRegistration = rows.filter((d) => d.triggerEvent === 'registerCase' && d.ruleCode !== 'CALLBACK');
+      expect({ case: c.caseNo, rules: atRegistration.map((d) => d.ruleCode).sort() }).toEqual({ case: c.caseNo, rules: registration[c.kind] ?? [] });
+      for (const d of atRegistration) {
+        expect(d).toMatchObject({ startedAt: c.receivedAt, roundKey: `r${c.round}`, version: expect.any(Number) });
+        // Order 121 replaced Order 20 for requests received from 2026-04-15 on
+        if (d.layer === 'STATUTORY') {
+          expect(d.ruleSetCode).toBe(shanghaiDay(c.receivedAt) < '2026-04-15' ? 'ORDER_20' : 'ORDER_121');
+          statutory.add(d.ruleSetCode);
+        }
+      }
+      for (const d of rows) {
+        // due times are the calendar's (working days, holidays and make-up days, pauses, extensions)
+        if (d.status === 'RUNNING' || d.status === 'BREACHED') expect({ id: d.id, due: d.dueAt }).toEqual({ id: d.id, due: dueOf(cal, d).due });
+        if (d.status === 'PAUSED') expect(d).toMatchObject({ dueAt: null, pausedAt: expect.any(Date) });
+      }
+      const accepted = steps(c.id).find((e) => e.action === 'acceptCase');
+      if (accepted && c.kind === 'COMPLAINT') {
+        expect(rows.find((d) => d.ruleCode === 'ACCEPT_DECISION')).toMatchObject({ stoppedAt: accepted.at, status: expect.stringMatching(/^(MET|BREACHED)$/) });
+        expect(rows.find((d) => d.ruleCode === 'COMPLAINT_CONCLUDE')).toMatchObject({ startedAt: accepted.at, triggerEvent: 'acceptCase' });
+      }
+      if (c.state === 'SUSPENDED' && c.kind === 'COMPLAINT') {
+        const suspended = steps(c.id).filter((e) => e.action === 'suspendCase').pop()!;
+        expect(rows.find((d) => d.ruleCode === 'COMPLAINT_CONCLUDE' && !d.stoppedAt)).toMatchObject({ status: expect.stringMatching(/^(PAUSED|BREACHED)$/) });
+        for (const d of rows.filter((x) => x.status === 'PAUSED')) expect(d.pausedAt).toEqual(suspended.at);
+      }
+      // one clock per hop at a station, answered for by the station
+      for (const h of (dispatches.get(c.id) ?? []).filter((x) => x.toUnitId && units.get(x.toUnitId)!.type.endsWith('_STATION'))) {
+        expect(rows.find((d) => d.ruleCode === 'STATION_CONCLUDE' && d.roundKey === `r${c.round}-hop${h.hop}`)).toMatchObject({ responsibleUnitId: h.toUnitId });
+      }
+      if (c.state === 'ARCHIVED') expect(rows.filter((d) => d.status === 'RUNNING' || d.status === 'PAUSED')).toEqual([]);
+    }
+    expect(statutory).toEqual(new Set(['ORDER_20', 'ORDER_121']));
+  });
+
+  it("breaches the clocks that ran past their due time, once each, with the worker's effects at that instant, in timeline order", async () => {
+    const all = [...clocks.values()].flat();
+    const breached = all.filter((d) => d.status === 'BREACHED');
+    expect(breached.length).toBeGreaterThan(0);
+    const ids = breached.map((d) => d.id);
+    const effects = group((await ds.getRepository(DeadlineEffectEntity).findBy({ deadlineId: In(ids) })).map((e) => ({ ...e, caseId: e.deadlineId })));
+    const violations = group((await ds.getRepository(ViolationEntity).findBy({ deadlineId: In(ids) })).map((v) => ({ ...v, caseId: v.deadlineId })));
+    const supervisions = new Map((await ds.getRepository(SupervisionEntity).findBy({ sourceKey: In(ids.map((id) => `deadline-${id}`)) })).map((x) => [x.sourceKey!, x]));
+    for (const d of breached) {
+      // 1 s after the due time, or after the step that started the clock when it was due already
+      const started = d.triggerEvent === 'registerCase' ? byId.get(d.caseId)!.registeredAt : d.startedAt;
+      const at = new Date(Math.max(d.dueAt!.getTime(), started.getTime()) + SEED_BREACH_LAG_MS);
+      expect(d.breachedAt).toEqual(at);
+      expect((effects.get(d.id) ?? []).map((e) => [e.effect, e.appliedAt])).toEqual([['breach', at]]);
+      expect((violations.get(d.id) ?? []).map((v) => [v.occurredAt, v.year, v.unitId])).toEqual([[at, Number(new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 4)), d.responsibleUnitId]]);
+      expect(supervisions.get(`deadline-${d.id}`)).toMatchObject({ automatic: true, caseId: d.caseId, targetUnitId: d.responsibleUnitId, createdAt: at });
+      expect((events.get(d.caseId) ?? []).filter((e) => e.action === 'deadlineBreached' && (e.detail as { deadlineId?: string }).deadlineId === d.id).map((e) => e.at)).toEqual([at]);
+      // a breached clock stays breached when its step is finally taken
+      if (d.stoppedAt) expect(d.stoppedAt.getTime()).toBeGreaterThan(at.getTime());
+    }
+    // nothing overdue is left running: the worker would have breached it
+    expect(all.filter((d) => d.status === 'RUNNING' && d.dueAt!.getTime() + SEED_BREACH_LAG_MS <= NOW.getTime() - 60_000)).toEqual([]);
+    // each case's log reads in order: the breaches sit between the steps they fell between
+    for (const c of cases) {
+      const times = (events.get(c.id) ?? []).map((e) => e.at.getTime());
+      expect({ case: c.caseNo, ordered: times.every((t, i) => i === 0 || t >= times[i - 1]!) }).toEqual({ case: c.caseNo, ordered: true });
+    }
+  });
+
+  it('keeps each case\'s overdue flag and due time in step with its clocks: some overdue, some due soon', () => {
+    for (const c of cases) {
+      const rows = clocks.get(c.id) ?? [];
+      const running = rows.filter((d) => d.status === 'RUNNING').map((d) => d.dueAt!.getTime());
+      expect({ case: c.caseNo, overdue: c.overdue, due: c.dueAt?.getTime() ?? null }).toEqual({
+        case: c.caseNo,
+        overdue: rows.some((d) => d.status === 'BREACHED' && !d.stoppedAt),
+        due: running.length ? Math.min(...running) : null,
+      });
+      if (c.overdue) expect(c.isOpen).toBe(true);
+    }
+    const open = each((c) => c.isOpen);
     const overdue = each((c) => c.overdue);
     expect(overdue.length).toBeGreaterThan(0);
-    expect(overdue.length).toBeLessThan(cases.length * 0.3);
-    for (const c of overdue) {
-      expect(c.isOpen).toBe(true);
-      expect(c.dueAt!.getTime()).toBeLessThan(NOW.getTime());
-    }
+    expect(overdue.length).toBeLessThan(open.length * 0.3);
+    const soon = [...clocks.values()].flat().filter((d) => d.status === 'RUNNING' && d.dueAt!.getTime() - NOW.getTime() < 2 * 86_400_000);
+    expect(soon.length).toBeGreaterThan(0);
   });
 
   it('keeps case_no_sequence ahead of every number handed out', async () => {

@@ -16,9 +16,7 @@ import {
   Channel,
   checkTransition,
   chineseDaysCalendarData,
-  computeDue,
   DEFAULT_CASE_MACHINE_CONFIG,
-  DeadlinePause,
   DispatchMode,
   NEW_CASE,
   Outcome,
@@ -39,6 +37,8 @@ import { DEMO_API_KEY } from './demo-org';
 import * as T from './demo-case-content';
 import { Business, CategoryName, County, Rng } from './demo-case-content';
 import { FRESH_CASE_PROGRESS } from '../case/case-defaults';
+import { CaseDeadlineEntity } from '../entities/deadline.entity';
+import { ClockHistory, replayClocks, SeedClock, seedServices, StepSnapshot } from './seed-demo-deadlines';
 
 export interface SeedDemoCasesOptions {
   /** How many cases to create (next rounds of unsatisfied follow-ups included). Default 400. */
@@ -73,6 +73,8 @@ interface DraftEvent {
   at: Date;
   note: Lazy<string | null>;
   detail: Lazy<Record<string, unknown> | null>;
+  /** The case as the step left it, for the deadline engine's replay (seed-demo-deadlines.ts). */
+  snap: StepSnapshot;
 }
 interface DraftDispatch {
   hop: number;
@@ -109,16 +111,6 @@ interface DraftFollowUp {
   note: string | null;
 }
 
-/** What a draft remembers to compute its running deadline. */
-interface Clocks {
-  suppliedAt?: Date;
-  acceptedAt?: Date;
-  decisionAt?: Date;
-  stationDispatchAt?: Date;
-  pauses: DeadlinePause[];
-  extensionDays: number;
-}
-
 interface Draft {
   c: Partial<CaseEntity> & { kind: CaseKind; state: CaseState; version: number };
   started: boolean;
@@ -129,7 +121,6 @@ interface Draft {
   dispatches: DraftDispatch[];
   extensions: DraftExtension[];
   followUps: DraftFollowUp[];
-  clocks: Clocks;
   repeatOf?: Draft;
   previousRound?: Draft;
   nextRound?: Draft;
@@ -212,7 +203,7 @@ export async function seedDemoCases(ds: DataSource, opts: SeedDemoCasesOptions =
   const rng = opts.random ?? T.seededRandom(DEFAULT_SEED);
   const env = await loadEnv(ds, now);
   const drafts = generate(env, rng, count);
-  return ds.transaction((m) => persist(m, env, drafts));
+  return ds.transaction((m) => persist(ds, m, env, drafts));
 }
 
 interface Env {
@@ -456,7 +447,6 @@ function walk(env: Env, r: Rng, spec: Spec, startMs: number): Draft {
     dispatches: [],
     extensions: [],
     followUps: [],
-    clocks: { pauses: [], extensionDays: 0 },
   };
   const w = new Walker(env, d);
   w.register(registrar, channel);
@@ -543,9 +533,9 @@ class Walker {
     const from = this.d.started ? this.c.state : null;
     const before = { ...this.c };
     effect?.();
-    this.d.events.push({ action, from, to, who, at, note: ev.note ?? null, detail: ev.detail ?? null });
     this.c.state = to;
     this.c.isOpen = to !== 'ARCHIVED';
+    this.d.events.push({ action, from, to, who, at, note: ev.note ?? null, detail: ev.detail ?? null, snap: snapshot(this.c, this.d.dispatches.length) });
     // Like TypeORM's save: a step that changes no column (e.g. recordContact) does not bump the version.
     if (this.d.started && changed(before, this.c)) {
       this.c.version += 1;
@@ -573,6 +563,8 @@ class Walker {
     const c = this.c;
     const dispute = isDispute(c.kind);
     const iu = this.intakeUser();
+    // 首问负责: most of the time the intake operator calls the consumer back within the two working days.
+    if (dispute && T.chance(this.r, 0.85)) this.firstContact();
     if (goal === 'REGISTERED') {
       if (dispute && T.chance(this.r, 0.2)) this.materials(true);
       return;
@@ -609,7 +601,7 @@ class Walker {
 
     if (dispute) {
       if (T.chance(this.r, 0.15)) this.materials(true);
-      this.step('acceptCase', iu, this.later(30, 2880), {}, () => (this.d.clocks.acceptedAt = new Date(this.d.t)));
+      this.step('acceptCase', iu, this.later(30, 2880), {});
       if (goal === 'ACCEPTED') return;
       if (c.kind === 'REPORT') {
         const filed = route !== 'notFiled';
@@ -617,7 +609,6 @@ class Walker {
         const who = this.whoMay('decideFiling', T.chance(this.r, 0.5) ? [...(this.d.intake.filers ?? []), iu.username] : [iu.username], { filed, reason })!;
         this.step('decideFiling', who, this.later(600, 5760), { filed, reason }, () => {
           c.filed = filed;
-          this.d.clocks.decisionAt = new Date(this.d.t);
         }, { detail: { filed, reason } });
         if (goal === 'FILED' || goal === 'NOT_FILED') return;
         if (!filed) {
@@ -681,7 +672,7 @@ class Walker {
       c.materialsRequestCount = (c.materialsRequestCount ?? 0) + 1;
     }, { detail: { missingItems } });
     if (!supply) return;
-    this.step('supplyMaterials', iu, this.later(1440, 8640), {}, () => (this.d.clocks.suppliedAt = new Date(this.d.t)));
+    this.step('supplyMaterials', iu, this.later(1440, 8640), {});
   }
 
   private reject(): void {
@@ -696,7 +687,6 @@ class Walker {
       c.rejectGround = ground;
       c.referralAuthority = agency?.name ?? null;
       c.referralPhone = agency?.phone ?? null;
-      this.d.clocks.decisionAt = new Date(this.d.t);
     }, { detail: { ground, referralAuthority: agency?.name, referralPhone: agency?.phone } });
   }
 
@@ -747,7 +737,6 @@ class Walker {
       c.ownerUnitId = holder.id;
       c.ownerPath = holder.path;
       c.handlerId = null;
-      this.d.clocks.stationDispatchAt = holder.type.endsWith('_STATION') ? at : undefined;
     }, { detail: { hop, targetType: type, toUnit: toUnit?.name, agency: agency?.name, mode, handlerId: null } });
   }
 
@@ -779,8 +768,13 @@ class Walker {
       c.ownerUnitId = intake.id;
       c.ownerPath = intake.path;
       c.handlerId = null;
-      this.d.clocks.stationDispatchAt = undefined;
     }, { detail: { reason } });
+  }
+
+  private firstContact(): void {
+    const note = T.pick(this.r, T.FIRST_CONTACT_NOTES);
+    const input = { method: 'PHONE' as const, note };
+    this.step('recordContact', this.intakeUser(), this.later(20, 960), input, undefined, { note, detail: { method: input.method } });
   }
 
   private contact(): void {
@@ -815,10 +809,7 @@ class Walker {
     this.step('decideExtension', boss, when, { approved }, () => {
       Object.assign(this.d.extensions[this.d.extensions.length - 1]!, { status: approved ? 'APPROVED' : 'REJECTED', decidedById: boss.actor.id, decidedAt: when, decisionNote: approved ? '同意延期' : '不同意延期，请按期办结' });
       c.pendingExtension = false;
-      if (approved) {
-        c.extensionGranted = true;
-        this.d.clocks.extensionDays += days;
-      }
+      if (approved) c.extensionGranted = true;
     }, { detail: { approved, days } });
   }
 
@@ -831,7 +822,6 @@ class Walker {
     const at = this.later(600, 2880);
     this.step('suspendCase', who, at, input, () => {
       c.suspendReason = reason;
-      this.d.clocks.pauses.push({ from: at, to: null });
     }, { note: T.SUSPEND_NOTES[reason], detail: { reason, approvedById: input.approvedById } });
   }
 
@@ -839,10 +829,7 @@ class Walker {
     const c = this.c;
     const who = this.handler('resumeCase');
     const at = this.later(1440, 10080);
-    this.step('resumeCase', who, at, {}, () => {
-      this.d.clocks.pauses[this.d.clocks.pauses.length - 1]!.to = at;
-      c.suspendReason = null;
-    }, { detail: { suspendedFor: c.suspendReason } });
+    this.step('resumeCase', who, at, {}, () => (c.suspendReason = null), { detail: { suspendedFor: c.suspendReason } });
   }
 
   private conclude(): void {
@@ -875,7 +862,6 @@ class Walker {
       const intake = this.unit(c.intakeUnitId!);
       c.ownerUnitId = intake.id;
       c.ownerPath = intake.path;
-      if (this.d.clocks.pauses.length && !this.d.clocks.pauses[this.d.clocks.pauses.length - 1]!.to) this.d.clocks.pauses[this.d.clocks.pauses.length - 1]!.to = at;
     }, { detail: { ...input } });
   }
 
@@ -942,7 +928,7 @@ function nextRound(prev: Draft, who: Who, at: Date): Draft {
     ownerPath: undefined, // set in finish() from the intake unit
     ...FRESH_CASE_PROGRESS,
   };
-  const d: Draft = { c, started: true, intake: prev.intake, t: at.getTime(), r: prev.r, events: [], dispatches: [], extensions: [], followUps: [], clocks: { pauses: [], extensionDays: 0 }, previousRound: prev };
+  const d: Draft = { c, started: true, intake: prev.intake, t: at.getTime(), r: prev.r, events: [], dispatches: [], extensions: [], followUps: [], previousRound: prev };
   d.events.push({
     action: 'registerCase',
     from: null,
@@ -951,47 +937,37 @@ function nextRound(prev: Draft, who: Who, at: Date): Draft {
     at,
     note: () => `回访不满意，重新受理（第 ${round} 轮，上一轮 ${p.caseNo}）`,
     detail: () => ({ previousRound: p.caseNo, round }),
+    snap: snapshot(c, 0),
   });
   return d;
 }
 
-/** Deadline of the running commitment clock (5/7 working days, 15 days at a station) and the overdue flag. */
+/** Defaults a draft needs before it is stored (its clocks and overdue flag come from the deadline replay in persist). */
 function finish(env: Env, d: Draft): void {
-  const all = d.nextRound ? [d, d.nextRound] : [d];
-  for (const x of all) {
-    const c = x.c;
-    c.ownerPath ??= env.unitById.get(c.ownerUnitId!)!.path;
-    c.updatedAt ??= c.registeredAt;
-    const k = x.clocks;
-    const due = (start: Date | undefined, amount: number, unit: 'WORKING_DAYS' | 'CALENDAR_DAYS' = 'WORKING_DAYS') =>
-      start ? computeDue(env.cal, { start, amount, unit, pauses: k.pauses }).due : null;
-    let dueAt: Date | null = null;
-    switch (c.state) {
-      case 'REGISTERED':
-        dueAt = isDispute(c.kind) ? due(k.suppliedAt ?? c.registeredAt, 5) : due(c.registeredAt, 2);
-        break;
-      case 'REJECTED':
-      case 'NOT_FILED':
-        dueAt = due(k.decisionAt, 3);
-        break;
-      case 'ACCEPTED':
-        dueAt = c.kind === 'REPORT' ? due(c.registeredAt, 7) : due(k.acceptedAt, 7 + k.extensionDays);
-        break;
-      case 'FILED':
-      case 'DISPATCHED':
-      case 'RETURNED':
-      case 'IN_PROGRESS':
-      case 'SUSPENDED':
-        dueAt = k.stationDispatchAt
-          ? due(k.stationDispatchAt, 15 + k.extensionDays, 'CALENDAR_DAYS')
-          : due(k.acceptedAt ?? c.registeredAt, 7 + k.extensionDays);
-        break;
-      default:
-        dueAt = null;
-    }
-    c.dueAt = dueAt;
-    c.overdue = dueAt !== null && dueAt.getTime() < env.now;
+  for (const x of d.nextRound ? [d, d.nextRound] : [d]) {
+    x.c.ownerPath ??= env.unitById.get(x.c.ownerUnitId!)!.path;
+    x.c.updatedAt ??= x.c.registeredAt;
+    x.c.dueAt = null;
+    x.c.overdue = false;
   }
+}
+
+/** What the deadline engine reads from the case after a step. */
+function snapshot(c: Draft['c'], hops: number): StepSnapshot {
+  return {
+    kind: c.kind,
+    channel: c.channel!,
+    outcome: c.outcome ?? null,
+    round: c.round ?? 1,
+    receivedAt: c.receivedAt!,
+    ownerUnitId: c.ownerUnitId!,
+    assignedUnitId: c.assignedUnitId ?? null,
+    handlerId: c.handlerId ?? null,
+    registeredById: c.registeredById ?? null,
+    dispatchTargetType: c.dispatchTargetType ?? null,
+    isOpen: c.isOpen ?? true,
+    hops,
+  };
 }
 
 // --------------------------------------------------------------------------- time helpers
@@ -1033,7 +1009,7 @@ function receivedTime(env: Env, r: Rng, channel: Channel, t: number): number {
 }
 
 // --------------------------------------------------------------------------- persistence
-async function persist(m: EntityManager, env: Env, drafts: Draft[]): Promise<SeedDemoCasesResult> {
+async function persist(ds: DataSource, m: EntityManager, env: Env, drafts: Draft[]): Promise<SeedDemoCasesResult> {
   if (!drafts.length) return { ids: [], events: 0 };
   const numbers = new CaseNumberService();
   for (const d of drafts) {
@@ -1065,11 +1041,7 @@ async function persist(m: EntityManager, env: Env, drafts: Draft[]): Promise<See
     if (d.previousRound) d.c.previousRoundId = d.previousRound.c.id!;
     if (d.nextRound) d.c.nextRoundId = d.nextRound.c.id!;
   }
-  const events = drafts.flatMap((d) => d.events.map((e) => {
-    const detail = resolve(e.detail);
-    return [d.c.id, e.action, e.from, e.to, e.who.actor.kind, e.who.actor.id, e.who.actor.name, e.who.actor.unitId, e.at, resolve(e.note), detail ? JSON.stringify(detail) : null];
-  }));
-  await bulkInsert(m, 'case_event', ['case_id', 'action', 'from_state', 'to_state', 'actor_kind', 'actor_id', 'actor_name', 'actor_unit_id', 'at', 'note', 'detail'], events);
+  const events = await persistClocksAndTimeline(ds, m, env, drafts);
   await bulkInsert(m, 'case_dispatch', ['case_id', 'hop', 'from_unit_id', 'target_type', 'to_unit_id', 'workroom', 'external_agency_id', 'mode', 'instructions', 'dispatched_by_id', 'dispatched_at', 'received_at', 'returned_at', 'return_reason', 'concluded_at'],
     drafts.flatMap((d) => d.dispatches.map((h) => [d.c.id, h.hop, h.fromUnitId, h.targetType, h.toUnitId, h.workroom, h.externalAgencyId, h.mode, h.instructions, h.dispatchedById, h.dispatchedAt, h.receivedAt, h.returnedAt, h.returnReason, h.concludedAt])));
   await bulkInsert(m, 'case_extension', ['case_id', 'requested_by_id', 'requested_at', 'reason', 'days', 'status', 'decided_by_id', 'decided_at', 'decision_note'],
@@ -1077,7 +1049,71 @@ async function persist(m: EntityManager, env: Env, drafts: Draft[]): Promise<See
   await bulkInsert(m, 'case_follow_up', ['case_id', 'attempt', 'at', 'by_user_id', 'result', 'satisfaction', 'note'],
     drafts.flatMap((d) => d.followUps.map((f) => [d.c.id, f.attempt, f.at, f.byUserId, f.result, f.satisfaction, f.note])));
   const ids = drafts.map((d) => d.c.id!).sort((a, b) => Number(a) - Number(b));
-  return { ids, events: events.length };
+  return { ids, events };
+}
+
+/**
+ * The clocks the deadline engine would have run for each case (its step function replayed over the
+ * case's history, seed-demo-deadlines.ts), stored; then the timeline, with every breach applied by the
+ * real DeadlineEffects at its instant between the steps it fell between (rounds: the steps up to each
+ * case's next breach in one bulk insert, then those breaches), so each case's log reads in order.
+ * Finally the cases' due_at / overdue from their clocks, as DeadlineEngine.refreshCaseDue keeps them.
+ * Returns the number of step events written.
+ */
+async function persistClocksAndTimeline(ds: DataSource, m: EntityManager, env: Env, drafts: Draft[]): Promise<number> {
+  const clock = new SeedClock(new Date(env.now));
+  const { effects, calendar, rules } = seedServices(ds, clock);
+  const cal = await calendar.current();
+  const unitType = (id: number) => env.unitById.get(id)!.type;
+  const histories: ClockHistory[] = [];
+  for (const d of drafts) {
+    const steps = d.events.map((e) => ({ action: e.action, from: e.from, to: e.to, at: e.at, detail: resolve(e.detail), snap: e.snap }));
+    histories.push(await replayClocks(m, cal, rules, d.c as CaseEntity, steps, unitType, new Date(env.now)));
+  }
+  const clocks = histories.flatMap((h) => h.rows);
+  for (let i = 0; i < clocks.length; i += 200) await m.insert(CaseDeadlineEntity, clocks.slice(i, i + 200)); // ids come back on the rows
+
+  const columns = ['case_id', 'action', 'from_state', 'to_state', 'actor_kind', 'actor_id', 'actor_name', 'actor_unit_id', 'at', 'note', 'detail'];
+  const eventRow = (d: Draft, e: DraftEvent) => {
+    const detail = resolve(e.detail);
+    return [d.c.id, e.action, e.from, e.to, e.who.actor.kind, e.who.actor.id, e.who.actor.name, e.who.actor.unitId, e.at, resolve(e.note), detail ? JSON.stringify(detail) : null];
+  };
+  const written = drafts.map(() => 0);
+  const rounds = Math.max(0, ...histories.map((h) => h.breaches.length));
+  let events = 0;
+  for (let k = 0; k <= rounds; k++) {
+    const batch: unknown[][] = [];
+    drafts.forEach((d, i) => {
+      const until = histories[i]!.breaches[k]?.before ?? d.events.length;
+      for (; written[i]! < until; written[i]!++) batch.push(eventRow(d, d.events[written[i]!]!));
+    });
+    await bulkInsert(m, 'case_event', columns, batch);
+    events += batch.length;
+    for (const h of histories) {
+      const b = h.breaches[k];
+      if (!b) continue;
+      clock.set(b.at);
+      const applied = await effects.breach(m, b.row, b.at, cal);
+      if (applied !== 'applied') throw new Error(`demo seed: breach of deadline ${b.row.id} was ${applied}`);
+    }
+  }
+  const ids = drafts.map((d) => d.c.id!);
+  await m.query(
+    `UPDATE wq_case c SET
+       c.due_at = (SELECT MIN(d.due_at) FROM case_deadline d WHERE d.case_id = c.id AND d.status = 'RUNNING'),
+       c.overdue = EXISTS (SELECT 1 FROM case_deadline d WHERE d.case_id = c.id AND d.status = 'BREACHED' AND d.stopped_at IS NULL),
+       c.updated_at = c.updated_at
+     WHERE c.id IN (?)`,
+    [ids],
+  );
+  // A breach touches the case row (overdue): its updated_at is the later of its last step and its last breach.
+  for (const [i, h] of histories.entries()) {
+    if (!h.breaches.length) continue;
+    const last = h.breaches[h.breaches.length - 1]!.at;
+    const c = drafts[i]!.c;
+    await m.query('UPDATE wq_case SET updated_at = ? WHERE id = ?', [last > c.updatedAt! ? last : c.updatedAt, c.id]);
+  }
+  return events;
 }
 
 async function bulkInsert(m: EntityManager, table: string, columns: string[], rows: unknown[][], batch = 250): Promise<void> {
