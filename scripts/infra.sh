@@ -74,6 +74,7 @@ mariadb_up() {
       --collation-server=utf8mb4_unicode_ci \
       --default-time-zone=+00:00 \
       --skip-name-resolve \
+      --innodb-buffer-pool-size="${DB_BUFFER_POOL:-1G}" \
       --log-error="$MARIADB_ERR" \
       </dev/null >>"$WQ_LOG/mariadb.out" 2>&1 &
   fi
