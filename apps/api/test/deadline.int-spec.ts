@@ -152,6 +152,26 @@ describe('Deadline engine with an injectable clock', () => {
     expect(Number(n)).toBeGreaterThanOrEqual(1);
   });
 
+  it('breaches a clock already past due when its stop event comes before any alarm rang (no worker ran), with its effects once', async () => {
+    api.clock.set(sh('2026-11-02T09:00:00')); // Monday
+    const c = await ops.city_op.register(complaint());
+    const d = await byRule(c.id, 'ACCEPT_DECISION'); // 5 working days: due end of Mon 9 Nov
+    expect(d.dueAt).toEqual(endOf('2026-11-09'));
+    api.clock.set(sh('2026-11-12T10:00:00'));
+    await ops.city_op.run('acceptCase', c);
+    const after = await byRule(c.id, 'ACCEPT_DECISION');
+    expect(after.status).toBe('BREACHED');
+    expect(after.stoppedAt).toEqual(sh('2026-11-12T10:00:00'));
+    expect(await api.ds.getRepository(ViolationEntity).countBy({ deadlineId: d.id })).toBe(1);
+    expect(await api.ds.getRepository(SupervisionEntity).countBy({ sourceKey: `deadline-${d.id}` })).toBe(1);
+    // the alarm that rings late, and the reconciler, find nothing left to do
+    expect(await effects.fire({ deadlineId: d.id, version: d.version, kind: 'due' })).not.toBe('applied');
+    await reconciler.run();
+    expect(await api.ds.getRepository(ViolationEntity).countBy({ deadlineId: d.id })).toBe(1);
+    const timeline = (await ops.city_op.get(c.id)).timeline.map((e: { action: string }) => e.action);
+    expect(timeline.indexOf('deadlineBreached')).toBeGreaterThan(-1);
+  });
+
   it('re-adds missing alarms (those due within a day) after Redis is emptied, and applies breaches that fell due meanwhile', async () => {
     // early in the year, so the breach sweep below touches only this suite's cases
     api.clock.set(sh('2026-01-05T09:00:00'));
@@ -245,6 +265,7 @@ describe('Deadline engine with an injectable clock', () => {
     const glT1 = (await api.ds.query("SELECT id, parent_id FROM org_unit WHERE code = 'GL-T1'"))[0];
     c = await ops.city_op.run('dispatchCase', c, { targetType: 'UNIT', unitId: String(glT1.id), mode: 'ON_BEHALF' });
     c = await ops.gl_station.run('receiveCase', c);
+    c = await ops.gl_station.run('recordContact', c, { method: 'PHONE', content: '已电话联系消费者' }); // FIRST_CONTACT met
     const hop = await byRule(c.id, 'STATION_CONCLUDE');
     expect(hop.dueAt).toEqual(endOf('2026-11-17'));
     const step = (i: number) => effects.fire({ deadlineId: hop.id, version: hop.version, kind: 'step', step: i });
@@ -269,6 +290,8 @@ describe('Deadline engine with an injectable clock', () => {
     const done = await byRule(c.id, 'STATION_CONCLUDE');
     expect(done.status).toBe('BREACHED');
     expect(done.stoppedAt).not.toBeNull();
+    // the commitment clock past due since 11 Nov is breached by the late conclusion, not counted as met
+    expect(await byRule(c.id, 'COMPLAINT_CONCLUDE')).toMatchObject({ status: 'BREACHED', stoppedAt: sh('2026-11-18T10:00:00') });
     expect(Number((await api.ds.query('SELECT overdue FROM wq_case WHERE id = ?', [c.id]))[0].overdue)).toBe(0);
     expect(await step(2)).toBe('inactive');
   });

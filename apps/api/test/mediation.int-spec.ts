@@ -294,7 +294,9 @@ describe('维权服务 workroom (mediation) over GraphQL', () => {
 
       expect(view.testingCommissions).toEqual([{ id: first.id, status: 'COMPLETED' }, { id: second.id, status: 'COMPLETED' }]);
       expect((await lists('city_op', c.id)).testingCommissions.map((t: { costBorneBy: string }) => t.costBorneBy)).toEqual(['BUSINESS', 'CONSUMER']);
-      expect((await actions(c.id)).slice(4)).toEqual(['commissionTesting', 'suspendCase', 'commissionTesting', 'recordTestingResult', 'recordTestingResult', 'resumeCase']);
+      // (clocks this test lets fall due are breached by the engine on the next step: system entries, left out here)
+      const system = new Set(['deadlineBreached', 'openSupervision']);
+      expect((await actions(c.id)).slice(4).filter((a) => !system.has(a))).toEqual(['commissionTesting', 'suspendCase', 'commissionTesting', 'recordTestingResult', 'recordTestingResult', 'resumeCase']);
       const suspend = view.timeline.find((e: { action: string }) => e.action === 'suspendCase');
       expect(suspend).toMatchObject({ fromState: 'IN_PROGRESS', toState: 'SUSPENDED', actorName: '鼓东街道站点' });
       expect(JSON.parse(suspend.detail)).toMatchObject({ reason: 'TESTING', testingCommissionId: first.id });

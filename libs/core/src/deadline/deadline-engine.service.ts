@@ -11,6 +11,7 @@ import { Actor } from '../scope/actor';
 import { Clock } from '../time/clock';
 import { planClockStep } from './deadline-clocks';
 import { DeadlineRulesService } from './deadline-rules.service';
+import { DeadlineEffects } from './deadline-effects.service';
 import { DeadlineScheduler } from './deadline-scheduler.service';
 
 const LIVE = ['RUNNING', 'PAUSED', 'BREACHED'] as const;
@@ -26,6 +27,7 @@ export class DeadlineEngine implements CaseTransitionHook {
     private readonly rules: DeadlineRulesService,
     private readonly calendar: CalendarService,
     private readonly scheduler: DeadlineScheduler,
+    private readonly effects: DeadlineEffects,
     private readonly clock: Clock,
   ) {
     lifecycle.registerHook(this);
@@ -38,6 +40,9 @@ export class DeadlineEngine implements CaseTransitionHook {
     // Breached clocks stay live until their stop event (the case stays overdue until then).
     // A brand-new case has no clocks yet: no locking read (it deadlocked concurrent registrations).
     const live = action === 'registerCase' ? [] : (await m.find(CaseDeadlineEntity, { where: { caseId: c.id, status: In([...LIVE]) }, lock: { mode: 'pessimistic_write' } })).filter((d) => !d.stoppedAt);
+    // A clock already past due whose alarm has not rung yet (no worker ran, or it is about to) is breached
+    // first, with its effects: a late step must not turn a breach into a met deadline.
+    for (const d of live) if (d.status === 'RUNNING' && d.dueAt && d.dueAt.getTime() < now.getTime()) await this.effects.breach(m, d, now, cal);
     const rules = await this.rules.rulesFor(m, c.receivedAt);
     const ruleById = new Map<number, DeadlineRuleEntity>(rules.map((r) => [r.rule.id, r.rule]));
     // A running deadline keeps the rule version it started with, even if a newer set is in force.
