@@ -1,7 +1,7 @@
 // For the benchmarks: the bench database (created through the MariaDB root socket), a raw mysql2 pool,
 // percentiles, process CPU, and the bulk load of cases (LOAD DATA LOCAL INFILE from a generator,
 // secondary indexes and triggers dropped for the load and rebuilt afterwards). Used by
-// deadlines.bench.ts; the loader is the one in cases.bench.ts, which still has its own copy.
+// cases.bench.ts and deadlines.bench.ts.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
