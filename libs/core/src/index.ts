@@ -22,3 +22,4 @@ export * from './calendar';
 export * from './deadline';
 export * from './db/after-commit';
 export * from './db/insert-rows';
+export * from './db/group-commit';

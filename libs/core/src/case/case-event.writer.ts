@@ -21,8 +21,17 @@ export class CaseEventWriter {
   constructor(private readonly clock: Clock) {}
 
   async append(m: EntityManager, actor: Actor, e: CaseEventInput): Promise<void> {
-    await insertRows(m, CaseEventEntity, [
-      {
+    await this.appendMany(m, [{ actor, e }]);
+  }
+
+  /** Several entries (of several cases and actors) in one multi-row INSERT, in the given order. */
+  async appendMany(m: EntityManager, entries: { actor: Actor; e: CaseEventInput }[]): Promise<void> {
+    if (!entries.length) return;
+    const now = this.clock.now();
+    await insertRows(
+      m,
+      CaseEventEntity,
+      entries.map(({ actor, e }) => ({
         caseId: e.caseId,
         action: e.action,
         fromState: e.fromState ?? null,
@@ -31,10 +40,10 @@ export class CaseEventWriter {
         actorId: actor.kind === 'SYSTEM' ? null : actor.id,
         actorName: actor.name,
         actorUnitId: actor.unitId || null,
-        at: e.at ?? this.clock.now(),
+        at: e.at ?? now,
         note: e.note ?? null,
         detail: (e.detail ?? null) as never,
-      },
-    ]);
+      })),
+    );
   }
 }

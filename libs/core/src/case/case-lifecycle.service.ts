@@ -45,6 +45,17 @@ export type TransitionEffect = (ctx: TransitionContext) => Promise<void> | void;
 /** Hooks other modules (deadlines, notifications) register to act in the same transaction. */
 export abstract class CaseTransitionHook {
   abstract afterTransition(actor: Actor, ctx: TransitionContext & { action: CaseAction }): Promise<void>;
+  /**
+   * Newly registered cases written together (a registration batch), all in `m`'s transaction. A hook
+   * without it gets afterTransition once per case.
+   */
+  afterRegistrations?(m: EntityManager, cases: RegisteredCase[]): Promise<void>;
+}
+
+/** A case just registered and the actor who registered it. */
+export interface RegisteredCase {
+  actor: Actor;
+  c: CaseEntity;
 }
 
 /**
@@ -99,7 +110,16 @@ export class CaseLifecycleService {
 
   /** Runs the hooks for a newly registered case (registration is not a transition of an existing row). */
   async afterRegistration(m: EntityManager, actor: Actor, c: CaseEntity): Promise<void> {
-    for (const h of this.hooks) await h.afterTransition(actor, { m, c, from: c.state, to: c.state, detail: {}, action: 'registerCase' });
+    await this.afterRegistrations(m, [{ actor, c }]);
+  }
+
+  /** The same for several cases registered in one transaction. */
+  async afterRegistrations(m: EntityManager, cases: RegisteredCase[]): Promise<void> {
+    if (!cases.length) return;
+    for (const h of this.hooks) {
+      if (h.afterRegistrations) await h.afterRegistrations(m, cases);
+      else for (const { actor, c } of cases) await h.afterTransition(actor, { m, c, from: c.state, to: c.state, detail: {}, action: 'registerCase' });
+    }
   }
 
   /** What the guards see. Workroom staff act for their center where the case sits at the center. */

@@ -22,15 +22,21 @@ interface OkPacket {
 export class CaseNumberService {
   /** Allocates the next number in its own statement (pass a DataSource, not a transaction's manager). */
   async next(db: DataSource | EntityManager, center: OrgUnitEntity, year: number): Promise<string> {
+    return (await this.nextMany(db, center, year, 1))[0]!;
+  }
+
+  /** Allocates `count` consecutive numbers in one statement (a batch of registrations of one center and year). */
+  async nextMany(db: DataSource | EntityManager, center: OrgUnitEntity, year: number, count: number): Promise<string[]> {
+    if (!Number.isSafeInteger(count) || count < 1) throw new Error(`case numbers: bad count ${count}`);
     const res: OkPacket = await db.query(
-      `INSERT INTO case_no_sequence (center_id, year, last_value) VALUES (?, ?, LAST_INSERT_ID(1))
-       ON DUPLICATE KEY UPDATE last_value = LAST_INSERT_ID(last_value + 1)`,
-      [center.id, year],
+      `INSERT INTO case_no_sequence (center_id, year, last_value) VALUES (?, ?, LAST_INSERT_ID(?))
+       ON DUPLICATE KEY UPDATE last_value = LAST_INSERT_ID(last_value + ?)`,
+      [center.id, year, count, count],
     );
-    const n = Number(res.insertId);
-    if (!Number.isSafeInteger(n) || n < 1) throw new Error(`case number sequence returned ${String(res.insertId)}`);
+    const last = Number(res.insertId);
+    if (!Number.isSafeInteger(last) || last < count) throw new Error(`case number sequence returned ${String(res.insertId)}`);
     const prefix = center.type === OrgUnitType.CITY_CENTER ? 'WQ' : center.code;
-    return `${prefix}-${year}-${String(n).padStart(6, '0')}`;
+    return Array.from({ length: count }, (_, i) => `${prefix}-${year}-${String(last - count + 1 + i).padStart(6, '0')}`);
   }
 
   /** The nearest city or county center at or above the unit. */

@@ -5,7 +5,7 @@ import { CaseEntity } from '../entities/case.entity';
 import { CaseDeadlineEntity, DeadlineRuleEntity } from '../entities/deadline.entity';
 import { OrgUnitEntity } from '../entities/org-unit.entity';
 import { CalendarService } from '../calendar/calendar.service';
-import { CaseLifecycleService, CaseTransitionHook, TransitionContext } from '../case/case-lifecycle.service';
+import { CaseLifecycleService, CaseTransitionHook, RegisteredCase, TransitionContext } from '../case/case-lifecycle.service';
 import { insertRows } from '../db/insert-rows';
 import { Actor } from '../scope/actor';
 import { Clock } from '../time/clock';
@@ -38,8 +38,8 @@ export class DeadlineEngine implements CaseTransitionHook {
     const now = this.clock.now();
     const cal = await this.calendar.current();
     // Breached clocks stay live until their stop event (the case stays overdue until then).
-    // A brand-new case has no clocks yet: no locking read (it deadlocked concurrent registrations).
-    const live = action === 'registerCase' ? [] : (await m.find(CaseDeadlineEntity, { where: { caseId: c.id, status: In([...LIVE]) }, lock: { mode: 'pessimistic_write' } })).filter((d) => !d.stoppedAt);
+    // (New cases come through afterRegistrations.)
+    const live = (await m.find(CaseDeadlineEntity, { where: { caseId: c.id, status: In([...LIVE]) }, lock: { mode: 'pessimistic_write' } })).filter((d) => !d.stoppedAt);
     // A clock already past due whose alarm has not rung yet (no worker ran, or it is about to) is breached
     // first, with its effects: a late step must not turn a breach into a met deadline.
     for (const d of live) if (d.status === 'RUNNING' && d.dueAt && d.dueAt.getTime() < now.getTime()) await this.effects.breach(m, d, now, cal);
@@ -51,20 +51,47 @@ export class DeadlineEngine implements CaseTransitionHook {
     const { updated, created } = await planClockStep(cal, rules, ruleById, live, { action, from, to, detail, now, c }, {
       hops: () => m.countBy(CaseDispatchEntity, { caseId: c.id }),
       unitType: async (id) => (await m.findOneByOrFail(OrgUnitEntity, { id })).type,
-      // A case registered just now has no clocks yet (no read needed).
-      exists: (ruleCode, roundKey) => action !== 'registerCase' && m.existsBy(CaseDeadlineEntity, { caseId: c.id, ruleCode, roundKey }),
+      exists: (ruleCode, roundKey) => m.existsBy(CaseDeadlineEntity, { caseId: c.id, ruleCode, roundKey }),
     });
 
     if (updated.length) await m.save(CaseDeadlineEntity, updated);
     // New clocks in one multi-row INSERT (ids come back from the OK packet, consecutive).
     if (created.length) await insertRows(m, CaseDeadlineEntity, created);
-    if (action === 'registerCase') {
-      // Nothing can be breached yet on a new case: its due time is the earliest of the new clocks.
-      const due = created.reduce<Date | null>((min, d) => (d.dueAt && (!min || d.dueAt < min) ? d.dueAt : min), null);
-      if (due) await m.query('UPDATE wq_case SET due_at = ? WHERE id = ?', [due, c.id]);
-      c.dueAt = due;
-    } else await this.refreshCaseDue(m, c);
+    await this.refreshCaseDue(m, c);
     this.scheduler.afterCommit(m, [...updated, ...created]);
+  }
+
+  /**
+   * The clocks of newly registered cases, all in one go (a registration batch): one rules snapshot,
+   * one multi-row INSERT of the clocks, one UPDATE of the cases' due times, one round of alarm jobs.
+   * A new case has no clocks to stop or look up, and nothing of it can be breached yet.
+   */
+  async afterRegistrations(m: EntityManager, cases: RegisteredCase[]): Promise<void> {
+    const now = this.clock.now();
+    const cal = await this.calendar.current();
+    const snapshot = await this.rules.snapshotFor(m);
+    const created: CaseDeadlineEntity[] = [];
+    const dues: [string, Date][] = [];
+    for (const { c } of cases) {
+      const rules = this.rules.rulesIn(snapshot, c.receivedAt);
+      const ruleById = new Map<number, DeadlineRuleEntity>(rules.map((r) => [r.rule.id, r.rule]));
+      const plan = await planClockStep(cal, rules, ruleById, [], { action: 'registerCase', from: c.state, to: c.state, detail: {}, now, c }, {
+        hops: () => m.countBy(CaseDispatchEntity, { caseId: c.id }),
+        unitType: async (id) => (await m.findOneByOrFail(OrgUnitEntity, { id })).type,
+        exists: () => false,
+      });
+      created.push(...plan.created);
+      c.dueAt = plan.created.reduce<Date | null>((min, d) => (d.dueAt && (!min || d.dueAt < min) ? d.dueAt : min), null);
+      if (c.dueAt) dues.push([c.id, c.dueAt]);
+    }
+    if (created.length) await insertRows(m, CaseDeadlineEntity, created);
+    if (dues.length) {
+      await m.query(`UPDATE wq_case SET due_at = CASE id ${dues.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE id IN (?)`, [
+        ...dues.flat(),
+        dues.map(([id]) => id),
+      ]);
+    }
+    this.scheduler.afterCommit(m, created);
   }
 
   /** Keeps wq_case.due_at (earliest running deadline) and overdue in step with the rows. */

@@ -45,8 +45,18 @@ export class DeadlineRulesService {
 
   /** The rules in force for a request received at `receivedAt`. */
   async rulesFor(m: EntityManager, receivedAt: Date): Promise<ActiveRule[]> {
+    return this.rulesIn(await this.snapshot(m), receivedAt);
+  }
+
+  /** The current rule sets and rules, for several rulesIn calls (a registration batch). */
+  snapshotFor(m: EntityManager): Promise<RulesSnapshot> {
+    return this.snapshot(m);
+  }
+
+  /** The rules in force at `receivedAt` in a snapshot. */
+  rulesIn(snapshot: RulesSnapshot, receivedAt: Date): ActiveRule[] {
     const day = toShanghaiDate(receivedAt);
-    const { sets, rulesBySet } = await this.snapshot(m);
+    const { sets, rulesBySet } = snapshot;
     // Per layer, the latest set in force (sets are sorted newest effective-from, then version, first).
     const chosen = new Map<string, DeadlineRuleSetEntity>();
     for (const s of sets) if (s.active && s.effectiveFrom <= day && !chosen.has(s.layer)) chosen.set(s.layer, s);
@@ -86,7 +96,7 @@ export class DeadlineRulesService {
 
 const SNAPSHOT_MAX_AGE_MS = 60_000;
 
-interface RulesSnapshot {
+export interface RulesSnapshot {
   sets: DeadlineRuleSetEntity[];
   rulesBySet: Map<number, DeadlineRuleEntity[]>;
 }

@@ -1,16 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import type IORedis from 'ioredis';
 import { InjectRepository } from '@nestjs/typeorm';
 import { timingSafeEqual } from 'node:crypto';
 import { Repository } from 'typeorm';
-import { Actor, ApiClientEntity, AppError, Clock, ErrorCode, makeActor, OrgUnitEntity, UserEntity } from '@weiquan/core';
+import { Actor, ApiClientEntity, AppConfig, AppError, Clock, ErrorCode, makeActor, OrgUnitEntity, REDIS, UserEntity } from '@weiquan/core';
 import { DataScope, Role } from '@weiquan/shared';
 import { sha256, TokenService } from './token.service';
 
-/**
- * Turns request credentials into an Actor: `Authorization: Bearer <jwt>` for staff,
- * `Authorization: ApiKey wq_<prefix>_<secret>` for other government systems.
- * The user row is read on every request so disabling an account takes effect at once.
- */
 interface UserActorRow {
   id: number;
   display_name: string;
@@ -21,15 +17,65 @@ interface UserActorRow {
   path: string;
 }
 
+/** How long a user's actor is kept without news of a change (edits made by hand in SQL, a lost message). */
+export const ACTOR_CACHE_TTL_MS = 30_000;
+const ACTOR_CACHE_MAX = 10_000;
+
+/**
+ * Turns request credentials into an Actor: `Authorization: Bearer <jwt>` for staff,
+ * `Authorization: ApiKey wq_<prefix>_<secret>` for other government systems.
+ *
+ * A user's actor (roles, unit, data scope, active) is kept in memory instead of being read on every
+ * request (a round trip on the hot path of every call). Every change made through the API
+ * (UserService) calls `changed(id)` after its commit: the copy is dropped here and a message on Redis
+ * (`<QUEUE_PREFIX>:actor-changed`) drops it in every other API process, so disabling an account or
+ * taking a role away takes effect at once everywhere. A copy is never older than ACTOR_CACHE_TTL_MS.
+ */
 @Injectable()
-export class ActorResolver {
+export class ActorResolver implements OnModuleInit, OnApplicationShutdown {
+  private readonly cache = new Map<number, { actor: Actor; until: number }>();
+  /** Bumped by every change notice: a read that started before one is not kept. */
+  private generation = 0;
+  private subscriber: IORedis | null = null;
+  private readonly channel: string;
+
   constructor(
     private readonly tokens: TokenService,
     private readonly clock: Clock,
+    config: AppConfig,
+    @Inject(REDIS) private readonly redis: IORedis,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectRepository(ApiClientEntity) private readonly clients: Repository<ApiClientEntity>,
     @InjectRepository(OrgUnitEntity) private readonly units: Repository<OrgUnitEntity>,
-  ) {}
+  ) {
+    this.channel = `${config.QUEUE_PREFIX}:actor-changed`;
+  }
+
+  async onModuleInit(): Promise<void> {
+    const sub = this.redis.duplicate();
+    sub.on('error', () => undefined); // ioredis reconnects; meanwhile copies still expire after the TTL
+    sub.on('message', (_channel: string, message: string) => this.drop(message));
+    // After a reconnect messages may have been missed: start from nothing.
+    sub.on('ready', () => this.drop('*'));
+    await sub.subscribe(this.channel);
+    this.subscriber = sub;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
+  }
+
+  /** A user's roles, unit, scope or state changed (call after the commit); `'*'` for everyone. */
+  async changed(userId: number | '*'): Promise<void> {
+    this.drop(String(userId));
+    await this.redis.publish(this.channel, String(userId));
+  }
+
+  private drop(message: string): void {
+    this.generation++;
+    if (message === '*') this.cache.clear();
+    else this.cache.delete(Number(message));
+  }
 
   async fromHeaders(headers: Record<string, string | string[] | undefined>): Promise<Actor> {
     const auth = headers['authorization'];
@@ -41,7 +87,21 @@ export class ActorResolver {
   }
 
   async forUser(userId: number): Promise<Actor> {
-    // One statement on every request (the hot path of every call): no entity hydration, no relation loader.
+    const now = this.clock.now().getTime();
+    const hit = this.cache.get(userId);
+    if (hit && hit.until > now) return hit.actor;
+    const generation = this.generation;
+    const actor = await this.loadUser(userId);
+    if (generation === this.generation) {
+      this.cache.delete(userId);
+      if (this.cache.size >= ACTOR_CACHE_MAX) this.cache.delete(this.cache.keys().next().value!);
+      this.cache.set(userId, { actor, until: now + ACTOR_CACHE_TTL_MS });
+    }
+    return actor;
+  }
+
+  private async loadUser(userId: number): Promise<Actor> {
+    // One statement, no entity hydration, no relation loader.
     const rows: UserActorRow[] = await this.users.query(
       `SELECT u.id, u.display_name, u.roles, u.unit_id, u.data_scope, u.active, o.path
          FROM app_user u JOIN org_unit o ON o.id = u.unit_id WHERE u.id = ?`,

@@ -2,13 +2,31 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseKind, checkTransition, DEFAULT_CASE_MACHINE_CONFIG, normalizePhone, OrgUnitType, pathIds } from '@weiquan/shared';
-import { Actor, AppError, CaseEntity, CaseEventWriter, CaseLifecycleService, CaseNumberService, Clock, FRESH_CASE_PROGRESS, insertRows, OrgUnitEntity, withTransaction } from '@weiquan/core';
+import {
+  Actor,
+  AppError,
+  CaseEntity,
+  CaseEventInput,
+  CaseEventWriter,
+  CaseLifecycleService,
+  CaseNumberService,
+  Clock,
+  FRESH_CASE_PROGRESS,
+  GroupCommit,
+  insertRows,
+  OrgUnitEntity,
+  RegisteredCase,
+  Settled,
+  withTransaction,
+} from '@weiquan/core';
 import { parseId } from '../../common/ids';
 import { OrgUnitService } from '../org-unit/org-unit.service';
 import { RegisterCaseInput } from './case.input';
 
 /** Window in which the same consumer phone + the same respondent marks a possible repeat (重复件). */
 export const REPEAT_WINDOW_DAYS = 180;
+/** Most registrations written in one transaction (group commit). */
+export const REGISTRATION_BATCH_MAX = 32;
 const DAY_MS = 86_400_000;
 
 @Injectable()
@@ -26,8 +44,16 @@ export class CaseIntakeService {
    * 登记. The registering operator owns the case (首问负责) until a handler receives it.
    * A possible repeat is linked and flagged, never merged; a report repeating the same facts
    * from the same reporter is registered and closed at once (not handled again).
+   *
+   * The request is checked here; the writing is shared with the registrations arriving at the same
+   * time (group commit, see registerMany): under load one transaction writes a batch of them.
    */
   async register(actor: Actor, input: RegisterCaseInput): Promise<CaseEntity> {
+    return this.batch.submit(await this.prepare(actor, input));
+  }
+
+  /** Checks a registration and finds its unit and center; nothing is written. */
+  async prepare(actor: Actor, input: RegisterCaseInput): Promise<PreparedRegistration> {
     const check = checkTransition('registerCase', {
       kind: input.kind,
       state: 'NEW',
@@ -47,76 +73,157 @@ export class CaseIntakeService {
       throw AppError.badInput('input.consumer.phone', '请填写联系电话（匿名举报除外）');
     }
     const unit = await this.intakeUnit(actor, input.unitId);
+    const center = await this.numbers.centerOf(this.ds, unit);
     const phone = input.consumer.phone ? normalizePhone(input.consumer.phone) : null;
-    // The number is taken in its own short statement before the transaction (see CaseNumberService).
-    const caseNo = await this.numbers.next(this.ds, await this.numbers.centerOf(this.ds, unit), shanghaiYear(receivedAt));
+    return { actor, input, unit, center, year: shanghaiYear(receivedAt), phone, now, receivedAt };
+  }
 
-    return withTransaction(this.ds, async (m) => {
-      const repeat = phone ? await this.findRepeat(m, input.kind, phone, input.respondent?.creditCode ?? null, input.respondent?.name ?? null, receivedAt) : null;
-      const sameFacts = input.kind === 'REPORT' && repeat?.kind === 'REPORT' && sameText(repeat.summary, input.summary);
-      const c = m.create(CaseEntity, {
-        caseNo,
-        kind: input.kind,
-        channel: input.channel,
-        state: sameFacts ? 'CLOSED' : 'REGISTERED',
-        isOpen: true,
-        round: 1,
-        receivedAt,
-        registeredAt: now,
-        registeredById: actor.kind === 'USER' ? actor.id : null,
-        registeredByClientId: actor.kind === 'API_CLIENT' ? actor.id : null,
-        intakeUnitId: unit.id,
-        ownerUnitId: unit.id,
-        ownerPath: unit.path,
-        consumerName: input.consumer.name ?? null,
-        consumerPhone: phone,
-        consumerIdNumber: input.consumer.idNumber?.toUpperCase() ?? null,
-        consumerAddress: input.consumer.address ?? null,
-        anonymous: input.consumer.anonymous ?? false,
-        respondentName: input.respondent?.name ?? null,
-        respondentCreditCode: input.respondent?.creditCode?.toUpperCase() ?? null,
-        respondentAddress: input.respondent?.address ?? null,
-        respondentRegion: input.respondent?.region ?? null,
-        respondentIndustry: input.respondent?.industry ?? null,
-        occurredAt: input.occurredAt ?? null,
-        occurredPlace: input.occurredPlace ?? null,
-        category: input.category ?? null,
-        amountInvolved: input.amountInvolved ?? null,
-        summary: input.summary,
-        demand: input.demand ?? null,
-        majorUrgent: input.flags?.majorUrgent ?? false,
-        groupComplaint: input.flags?.groupComplaint ?? false,
-        mediaAttention: input.flags?.mediaAttention ?? false,
-        consentPublication: input.flags?.consentPublication ?? false,
-        consentEntrustedMediation: input.flags?.consentEntrustedMediation ?? false,
-        repeatOfId: repeat?.id ?? null,
-        materialsRequestCount: 0,
-        pendingExtension: false,
-        extensionGranted: false,
-        followUpAttempts: 0,
-        followUpDone: false,
-        overdue: false,
-      });
-      const saved = await insertCase(m, c, now);
-      await this.events.append(m, actor, {
-        caseId: saved.id,
-        action: 'registerCase',
-        fromState: null,
-        toState: 'REGISTERED',
-        detail: { caseNo, channel: input.channel, ...(repeat ? { possibleRepeatOf: repeat.caseNo } : {}) },
-      });
-      if (sameFacts) {
-        await this.events.append(m, actor, {
-          caseId: saved.id,
-          action: 'closeRepeatReport',
-          fromState: 'REGISTERED',
-          toState: 'CLOSED',
-          note: `同一举报人就相同事实重复举报（前件 ${repeat!.caseNo}），不再重复处理`,
-        });
-      } else {
-        await this.lifecycle.afterRegistration(m, actor, saved);
+  /**
+   * Writes prepared registrations together and settles each on its own:
+   * 1. case numbers, one statement per center and year, each its own autocommit statement (a failed
+   *    registration leaves a gap, numbers never repeat — see CaseNumberService);
+   * 2. the repeat candidates of all of them in one statement (two registrations that could be repeats of
+   *    each other never share a batch: the later one waits and sees the earlier one);
+   * 3. one transaction: the cases, their timeline entries and their clocks, each table one multi-row
+   *    INSERT, rows in (unit, kind) order so that concurrent batches take the counter rows in one order.
+   *    A deadlock is retried; any other failure of a batch is retried registration by registration, so
+   *    a bad one fails alone and the others are written.
+   */
+  async registerMany(items: PreparedRegistration[]): Promise<Settled<CaseEntity>[]> {
+    const numbered = await this.allocateNumbers(items);
+    const repeats = await this.findRepeats(items);
+    const planned = items.map((p, i) => ({ p, caseNo: numbered[i]!, repeat: repeats[i] ?? null }));
+    try {
+      return (await this.writeRetrying(planned)).map((value) => ({ ok: true, value }));
+    } catch (e) {
+      if (planned.length === 1) return [{ ok: false, error: e }];
+      const out: Settled<CaseEntity>[] = [];
+      for (const one of planned) {
+        try {
+          out.push({ ok: true, value: (await this.writeRetrying([one]))[0]! });
+        } catch (error) {
+          out.push({ ok: false, error });
+        }
       }
-      return saved;
+      return out;
+    }
+  }
+
+  private readonly batch = new GroupCommit<PreparedRegistration, CaseEntity>((items) => this.registerMany(items), {
+    maxBatch: REGISTRATION_BATCH_MAX,
+    key: (p) => (p.phone && (p.input.respondent?.creditCode || p.input.respondent?.name) ? `${p.phone}|${repeatRespondentKey(p.input)}` : null),
+  });
+
+  private async allocateNumbers(items: PreparedRegistration[]): Promise<string[]> {
+    const groups = new Map<string, number[]>();
+    items.forEach((p, i) => {
+      const k = `${p.center.id}:${p.year}`;
+      groups.set(k, [...(groups.get(k) ?? []), i]);
+    });
+    const out: string[] = [];
+    for (const idx of groups.values()) {
+      const { center, year } = items[idx[0]!]!;
+      const nos = await this.numbers.nextMany(this.ds, center, year, idx.length);
+      idx.forEach((i, j) => (out[i] = nos[j]!));
+    }
+    return out;
+  }
+
+  private async writeRetrying(planned: PlannedRegistration[]): Promise<CaseEntity[]> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await withTransaction(this.ds, (m) => this.write(m, planned));
+      } catch (e) {
+        if (attempt >= 3 || (e as { driverError?: { code?: string } }).driverError?.code !== 'ER_LOCK_DEADLOCK') throw e;
+      }
+    }
+  }
+
+  private async write(m: EntityManager, planned: PlannedRegistration[]): Promise<CaseEntity[]> {
+    const cases = planned.map((x) => this.draftCase(m, x));
+    const order = cases.map((c, i) => i).sort((a, b) => cases[a]!.ownerUnitId - cases[b]!.ownerUnitId || cmp(cases[a]!.kind, cases[b]!.kind) || a - b);
+    await insertRows(m, CaseEntity, order.map((i) => cases[i]!));
+    const events: { actor: Actor; e: CaseEventInput }[] = [];
+    const fresh: RegisteredCase[] = [];
+    planned.forEach(({ p, caseNo, repeat }, i) => {
+      const c = cases[i]!;
+      c.createdAt = p.now;
+      c.updatedAt = p.now;
+      events.push({
+        actor: p.actor,
+        e: {
+          caseId: c.id,
+          action: 'registerCase',
+          fromState: null,
+          toState: 'REGISTERED',
+          at: p.now,
+          detail: { caseNo, channel: p.input.channel, ...(repeat ? { possibleRepeatOf: repeat.caseNo } : {}) },
+        },
+      });
+      if (c.state === 'CLOSED') {
+        events.push({
+          actor: p.actor,
+          e: {
+            caseId: c.id,
+            action: 'closeRepeatReport',
+            fromState: 'REGISTERED',
+            toState: 'CLOSED',
+            at: p.now,
+            note: `同一举报人就相同事实重复举报（前件 ${repeat!.caseNo}），不再重复处理`,
+          },
+        });
+      } else fresh.push({ actor: p.actor, c });
+    });
+    await this.events.appendMany(m, events);
+    await this.lifecycle.afterRegistrations(m, fresh);
+    return cases;
+  }
+
+  private draftCase(m: EntityManager, { p, caseNo, repeat }: PlannedRegistration): CaseEntity {
+    const { actor, input, unit, phone, now, receivedAt } = p;
+    const sameFacts = input.kind === 'REPORT' && repeat?.kind === 'REPORT' && sameText(repeat.summary, input.summary);
+    return m.create(CaseEntity, {
+      caseNo,
+      kind: input.kind,
+      channel: input.channel,
+      state: sameFacts ? 'CLOSED' : 'REGISTERED',
+      isOpen: true,
+      round: 1,
+      receivedAt,
+      registeredAt: now,
+      registeredById: actor.kind === 'USER' ? actor.id : null,
+      registeredByClientId: actor.kind === 'API_CLIENT' ? actor.id : null,
+      intakeUnitId: unit.id,
+      ownerUnitId: unit.id,
+      ownerPath: unit.path,
+      consumerName: input.consumer.name ?? null,
+      consumerPhone: phone,
+      consumerIdNumber: input.consumer.idNumber?.toUpperCase() ?? null,
+      consumerAddress: input.consumer.address ?? null,
+      anonymous: input.consumer.anonymous ?? false,
+      respondentName: input.respondent?.name ?? null,
+      respondentCreditCode: input.respondent?.creditCode?.toUpperCase() ?? null,
+      respondentAddress: input.respondent?.address ?? null,
+      respondentRegion: input.respondent?.region ?? null,
+      respondentIndustry: input.respondent?.industry ?? null,
+      occurredAt: input.occurredAt ?? null,
+      occurredPlace: input.occurredPlace ?? null,
+      category: input.category ?? null,
+      amountInvolved: input.amountInvolved ?? null,
+      summary: input.summary,
+      demand: input.demand ?? null,
+      majorUrgent: input.flags?.majorUrgent ?? false,
+      groupComplaint: input.flags?.groupComplaint ?? false,
+      mediaAttention: input.flags?.mediaAttention ?? false,
+      consentPublication: input.flags?.consentPublication ?? false,
+      consentEntrustedMediation: input.flags?.consentEntrustedMediation ?? false,
+      repeatOfId: repeat?.id ?? null,
+      materialsRequestCount: 0,
+      pendingExtension: false,
+      extensionGranted: false,
+      followUpAttempts: 0,
+      followUpDone: false,
+      overdue: false,
     });
   }
 
@@ -163,17 +270,51 @@ export class CaseIntakeService {
     return this.orgUnits.getVisible(actor, parentId, 'input.unitId').catch(() => unit);
   }
 
-  private async findRepeat(m: EntityManager, kind: CaseKind, phone: string, creditCode: string | null, name: string | null, receivedAt: Date): Promise<RepeatCandidate | null> {
-    if (!creditCode && !name) return null;
-    const rows: RepeatCandidate[] = await m.query(
-      `SELECT c.id, c.case_no AS caseNo, c.kind, c.summary FROM wq_case c
-        WHERE c.consumer_phone = ? AND c.received_at >= ? AND c.merged_into_id IS NULL
-          AND ${creditCode ? 'c.respondent_credit_code = ?' : 'c.respondent_name = ?'}${kind === 'REPORT' ? " AND c.kind = 'REPORT'" : ''}
-        ORDER BY c.received_at DESC LIMIT 1`,
-      [phone, new Date(receivedAt.getTime() - REPEAT_WINDOW_DAYS * DAY_MS), creditCode ? creditCode.toUpperCase() : name],
-    );
-    return rows[0] ? { ...rows[0], id: String(rows[0].id) } : null;
+  /**
+   * The latest possible repeat of each registration (same consumer phone and the same respondent —
+   * credit code, else name — within REPEAT_WINDOW_DAYS; a report only repeats a report), all in one
+   * statement: a UNION ALL of one indexed LIMIT 1 lookup per registration.
+   */
+  private async findRepeats(items: PreparedRegistration[]): Promise<(RepeatCandidate | null)[]> {
+    const parts: string[] = [];
+    const params: unknown[] = [];
+    items.forEach((p, i) => {
+      const creditCode = p.input.respondent?.creditCode ?? null;
+      const name = p.input.respondent?.name ?? null;
+      if (!p.phone || (!creditCode && !name)) return;
+      parts.push(
+        `(SELECT ? AS k, c.id, c.case_no AS caseNo, c.kind, c.summary FROM wq_case c
+           WHERE c.consumer_phone = ? AND c.received_at >= ? AND c.merged_into_id IS NULL
+             AND ${creditCode ? 'c.respondent_credit_code = ?' : 'c.respondent_name = ?'}${p.input.kind === 'REPORT' ? " AND c.kind = 'REPORT'" : ''}
+           ORDER BY c.received_at DESC LIMIT 1)`,
+      );
+      params.push(i, p.phone, new Date(p.receivedAt.getTime() - REPEAT_WINDOW_DAYS * DAY_MS), creditCode ? creditCode.toUpperCase() : name);
+    });
+    const out: (RepeatCandidate | null)[] = items.map(() => null);
+    if (!parts.length) return out;
+    const rows: (RepeatCandidate & { k: number | string })[] = await this.ds.query(parts.join(' UNION ALL '), params);
+    for (const r of rows) out[Number(r.k)] = { id: String(r.id), caseNo: r.caseNo, kind: r.kind, summary: r.summary };
+    return out;
   }
+}
+
+/** What a registration needs once checked (CaseIntakeService.prepare). */
+export interface PreparedRegistration {
+  actor: Actor;
+  input: RegisterCaseInput;
+  unit: OrgUnitEntity;
+  center: OrgUnitEntity;
+  year: number;
+  /** The consumer's phone, normalised. */
+  phone: string | null;
+  now: Date;
+  receivedAt: Date;
+}
+
+interface PlannedRegistration {
+  p: PreparedRegistration;
+  caseNo: string;
+  repeat: RepeatCandidate | null;
 }
 
 interface RepeatCandidate {
@@ -183,14 +324,6 @@ interface RepeatCandidate {
   summary: string;
 }
 
-/** INSERT without the read-back TypeORM's save does for the version column (id, version 1, timestamps now). */
-async function insertCase(m: EntityManager, c: CaseEntity, now: Date): Promise<CaseEntity> {
-  await insertRows(m, CaseEntity, [c]);
-  c.createdAt = now;
-  c.updatedAt = now;
-  return c;
-}
-
 function shanghaiYear(d: Date): number {
   return new Date(d.getTime() + 8 * 3_600_000).getUTCFullYear();
 }
@@ -198,4 +331,13 @@ function shanghaiYear(d: Date): number {
 function sameText(a: string, b: string): boolean {
   const norm = (s: string) => s.replace(/[\s，。,.;；！!？?、]/g, '');
   return norm(a) === norm(b);
+}
+
+function repeatRespondentKey(input: RegisterCaseInput): string {
+  const code = input.respondent?.creditCode;
+  return code ? `code:${code.toUpperCase()}` : `name:${input.respondent?.name ?? ''}`;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

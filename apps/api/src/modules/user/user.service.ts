@@ -6,6 +6,7 @@ import { Actor, AppError, applyOrgScope, canSeeUnitPath, Clock, ErrorCode, escap
 import { parseId } from '../../common/ids';
 import { Page, PageInput } from '../../common/paging';
 import { AuditService } from '../audit/audit.service';
+import { ActorResolver } from '../auth/actor.resolver.service';
 import { OrgUnitService } from '../org-unit/org-unit.service';
 import { CreateUserInput, PASSWORD_MESSAGE, PASSWORD_RULE, UpdateUserInput, UserFilter } from './user.input';
 
@@ -21,6 +22,7 @@ export class UserService {
     private readonly orgUnits: OrgUnitService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly actors: ActorResolver,
   ) {}
 
   async list(actor: Actor, filter: UserFilter = {}, page: PageInput = new PageInput()): Promise<Page<UserEntity>> {
@@ -113,6 +115,7 @@ export class UserService {
       await m.update(UserEntity, id, { ...patch, version: () => 'version + 1' } as never);
       await this.audit.record(m, actor, 'user.update', { type: 'user', id }, { ...patch });
     });
+    await this.actors.changed(id);
     return this.getVisible(actor, id);
   }
 
@@ -126,6 +129,7 @@ export class UserService {
       if (!active) await this.revokeSessions(m, id);
       await this.audit.record(m, actor, active ? 'user.enable' : 'user.disable', { type: 'user', id });
     });
+    await this.actors.changed(id);
     return this.getVisible(actor, id);
   }
 
