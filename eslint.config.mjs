@@ -21,6 +21,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS preloads for `node -r` (bench/lib/cpu-prof.cjs).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The config loader, test harness and scripts are the places allowed to read the environment.
     files: ['libs/core/src/config/**', 'libs/testing/**', 'bench/**', 'tools/**', '**/*.spec.ts', '**/*.int-spec.ts', 'jest.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },

@@ -2,8 +2,6 @@
 // plus the @weiquan/* → libs/*/src mapping jest uses, so no build step is needed. Packages a bench
 // script imports (mysql2, typeorm …) resolve from apps/api and libs/core, whose dependencies they are.
 //   node -r ./bench/ts-register.cjs bench/cases.bench.ts
-/* global require, __dirname, process */
-/* eslint-disable @typescript-eslint/no-require-imports */
 const path = require('node:path');
 const Module = require('node:module');
 
