@@ -11,9 +11,10 @@ import { mountQueueDashboard } from './modules/queue-dashboard/queue-dashboard';
 
 /** Builds the API application (used by main.ts and by the GraphQL-level tests). */
 export async function createApiApp(config: AppConfig, clock?: Clock): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, clock }), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, clock }), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
-  // Large enough that oversize fields get a validation error naming them; larger bodies get 413.
+  // JSON only (no form bodies anywhere; uploads are multipart, parsed per route). Large enough that
+  // oversize fields get a validation error naming them; larger bodies get 413.
   app.useBodyParser('json', { limit: '2mb' });
   app.enableShutdownHooks();
   app.set('trust proxy', 'loopback');

@@ -1,6 +1,7 @@
 import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validate, ValidationError } from 'class-validator';
+import type { MetadataStorage } from 'class-validator/types/metadata/MetadataStorage';
 import { AppError, ErrorCode } from '@weiquan/core';
 
 /**
@@ -41,3 +42,32 @@ function hasRules(type: Ctor): boolean {
   }
   return has;
 }
+
+/**
+ * class-validator looks up a class's rules on every validation of every (nested) object by walking
+ * all registered classes for inherited rules — O(number of input classes) each time, the largest
+ * single cost of validating a registration. Rules are fixed once the classes are loaded, so the
+ * answers are kept, and dropped whenever a rule is added (a class decorated later).
+ */
+export function memoizeValidationMetadata(storage: MetadataStorage): void {
+  const s = storage as MetadataStorage & { [MEMO]?: true };
+  if (s[MEMO]) return;
+  s[MEMO] = true;
+  const lookup = storage.getTargetValidationMetadatas.bind(storage);
+  const add = storage.addValidationMetadata.bind(storage);
+  let memo = new Map<unknown, Map<string, ReturnType<typeof lookup>>>();
+  storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
+    const key = `${schema}|${always}|${strictGroups}|${groups?.join(',') ?? ''}`;
+    let byKey = memo.get(target);
+    if (!byKey) memo.set(target, (byKey = new Map()));
+    let found = byKey.get(key);
+    if (!found) byKey.set(key, (found = lookup(target, schema, always, strictGroups, groups)));
+    return found;
+  };
+  storage.addValidationMetadata = (metadata) => {
+    memo = new Map();
+    add(metadata);
+  };
+}
+const MEMO = Symbol('weiquan.memoized');
+memoizeValidationMetadata(getMetadataStorage());

@@ -81,6 +81,23 @@ describe('GroupCommit', () => {
     await expect(Promise.all(rest)).resolves.toHaveLength(5);
   });
 
+  it('with several flushes at once, holds an item back while its key is in a running flush', async () => {
+    const g = gate<string>();
+    const gc = new GroupCommit(g.flush, { maxBatch: 10, maxInFlight: 2, key: (s) => (s.includes(':') ? s.split(':')[0]! : null) });
+    const first = gc.submit('p:1');
+    await tick();
+    const rest = ['p:2', 'q:1'].map((s) => gc.submit(s));
+    await tick();
+    expect(g.batches).toEqual([['p:1'], ['q:1']]); // p:2 waits although a flush slot is free
+    g.release.shift()!(); // p:1 done
+    await first;
+    await tick();
+    await tick();
+    expect(g.batches[2]).toEqual(['p:2']);
+    g.release.splice(0).forEach((r) => r());
+    await expect(Promise.all(rest)).resolves.toEqual(['done p:2', 'done q:1']);
+  });
+
   it('gives each item its own outcome, and every item the error of a flush that throws', async () => {
     const g = gate<string>();
     const gc = new GroupCommit(g.flush, { maxBatch: 10 });

@@ -7,8 +7,9 @@ export interface GroupCommitOptions<I> {
   /** Flushes running at the same time (1: the next batch gathers while one is written). */
   maxInFlight?: number;
   /**
-   * Items with the same non-null key never share a flush: the later one waits for the next, so it
-   * sees the earlier one committed (e.g. two registrations that could be repeats of each other).
+   * Items with the same non-null key never share a flush, nor run in two flushes at once: the later
+   * one waits until the earlier one's flush has finished, so it sees it committed (e.g. two
+   * registrations that could be repeats of each other).
    */
   key?: (item: I) => string | null;
 }
@@ -26,6 +27,8 @@ export interface GroupCommitOptions<I> {
 export class GroupCommit<I, O> {
   private readonly queue: { item: I; resolve: (o: O) => void; reject: (e: unknown) => void }[] = [];
   private inFlight = 0;
+  /** Keys of the items in flushes now running. */
+  private readonly busyKeys = new Map<string, number>();
   private readonly maxInFlight: number;
 
   constructor(
@@ -51,12 +54,16 @@ export class GroupCommit<I, O> {
   private pump(): void {
     while (this.inFlight < this.maxInFlight && this.queue.length) {
       const batch = this.take();
+      if (!batch.length) return; // everything waiting has a key in a running flush
       this.inFlight++;
       void this.run(batch);
     }
   }
 
-  /** The oldest items, up to maxBatch, skipping any whose key is already in the batch (they keep their place). */
+  /**
+   * The oldest items, up to maxBatch, skipping any whose key is already in the batch or in a running
+   * flush (they keep their place).
+   */
   private take(): typeof this.queue {
     const { maxBatch, key } = this.opts;
     if (!key) return this.queue.splice(0, maxBatch);
@@ -64,13 +71,14 @@ export class GroupCommit<I, O> {
     const keys = new Set<string>();
     for (let i = 0; i < this.queue.length && batch.length < maxBatch; ) {
       const k = key(this.queue[i]!.item);
-      if (k !== null && keys.has(k)) {
+      if (k !== null && (keys.has(k) || this.busyKeys.has(k))) {
         i++;
         continue;
       }
       if (k !== null) keys.add(k);
       batch.push(this.queue.splice(i, 1)[0]!);
     }
+    for (const k of keys) this.busyKeys.set(k, (this.busyKeys.get(k) ?? 0) + 1);
     return batch;
   }
 
@@ -87,6 +95,16 @@ export class GroupCommit<I, O> {
       for (const b of batch) b.reject(e);
     } finally {
       this.inFlight--;
+      const { key } = this.opts;
+      if (key) {
+        for (const b of batch) {
+          const k = key(b.item);
+          if (k === null) continue;
+          const n = (this.busyKeys.get(k) ?? 1) - 1;
+          if (n > 0) this.busyKeys.set(k, n);
+          else this.busyKeys.delete(k);
+        }
+      }
       this.pump();
     }
   }

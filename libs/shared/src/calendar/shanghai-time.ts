@@ -60,8 +60,17 @@ export function endOfShanghaiDay(date: IsoDate): Date {
 
 /** `date` plus `n` calendar days (n may be negative). */
 export function addDays(date: IsoDate, n: number): IsoDate {
-  return new Date(utcMidnight(date) + n * DAY_MS).toISOString().slice(0, 10);
+  if (n !== 1) return new Date(utcMidnight(date) + n * DAY_MS).toISOString().slice(0, 10);
+  // The next day: what every day-by-day walk of the calendar asks for.
+  let next = nextDays.get(date);
+  if (next === undefined) {
+    next = new Date(utcMidnight(date) + DAY_MS).toISOString().slice(0, 10);
+    if (nextDays.size >= 50_000) nextDays.clear();
+    nextDays.set(date, next);
+  }
+  return next;
 }
+const nextDays = new Map<IsoDate, IsoDate>();
 
 /** Every date from `from` to `to`, both included ([] when to < from). */
 export function dateRange(from: IsoDate, to: IsoDate): IsoDate[] {

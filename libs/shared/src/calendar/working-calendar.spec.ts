@@ -20,6 +20,17 @@ describe(WorkingCalendar.name, () => {
     expect(cal.dayInfo('2025-10-08')).toMatchObject({ working: false, reason: 'HOLIDAY' });
   });
 
+  it('works each day out once per calendar: the same answer again, another calendar its own, bad dates always refused', () => {
+    const first = cal.dayInfo('2025-03-10');
+    expect(cal.dayInfo('2025-03-10')).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    const withOverride = new WorkingCalendar(data, [{ date: '2025-03-10', kind: 'HOLIDAY', name: '本地停工' }]);
+    expect(withOverride.dayInfo('2025-03-10')).toEqual({ date: '2025-03-10', working: false, reason: 'OVERRIDE_HOLIDAY', name: '本地停工' });
+    expect(cal.dayInfo('2025-03-10').working).toBe(true);
+    expect(() => cal.dayInfo('2025-02-30')).toThrow(RangeError);
+    expect(() => cal.dayInfo('2025-02-30')).toThrow(RangeError);
+  });
+
   it('tells ordinary weekdays from ordinary weekends', () => {
     expect(cal.dayInfo('2025-03-07')).toEqual({ date: '2025-03-07', working: true, reason: 'WORKDAY' });
     expect(cal.dayInfo('2025-03-08')).toEqual({ date: '2025-03-08', working: false, reason: 'WEEKEND' });

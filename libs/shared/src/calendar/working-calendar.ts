@@ -113,6 +113,18 @@ export class WorkingCalendar {
 
   /** Why a day is (not) a working day. Order: override > arrangement > weekday/weekend. */
   dayInfo(date: IsoDate): DayInfo {
+    // A calendar never changes (a new one is built for a new version): each day is worked out once.
+    const known = this.dayMemo.get(date);
+    if (known) return known;
+    const info = this.workOutDay(date);
+    if (this.dayMemo.size >= 20_000) this.dayMemo.clear();
+    this.dayMemo.set(date, Object.freeze(info));
+    return info;
+  }
+
+  private readonly dayMemo = new Map<IsoDate, DayInfo>();
+
+  private workOutDay(date: IsoDate): DayInfo {
     assertIsoDate(date);
     const o = this.overrides.get(date);
     if (o) {
