@@ -1,4 +1,4 @@
-import { CaseDeadlineEntity, CaseEntity, CaseEventEntity, makeActor, OrgUnitEntity, UserEntity } from '@weiquan/core';
+import { CaseDeadlineEntity, CaseEntity, CaseEventEntity, DeadlineScheduler, jobId, makeActor, OrgUnitEntity, UserEntity } from '@weiquan/core';
 import { DataScope } from '@weiquan/shared';
 import { loginAs } from '@weiquan/testing';
 import { CaseIntakeService, PreparedRegistration } from '../src/modules/case/case-intake.service';
@@ -31,9 +31,22 @@ describe('registration batches', () => {
 
   it('writes 30 concurrent registrations in shared transactions, each whole: own number, timeline entry, clocks and due time', async () => {
     const spy = jest.spyOn(intake, 'registerMany');
+    // Queueing alarms made slow: an answer that did not wait for its alarms would come before them.
+    const scheduler = api.app.get(DeadlineScheduler);
+    const add = scheduler.add.bind(scheduler);
+    jest.spyOn(scheduler, 'add').mockImplementation(async (...args) => {
+      await new Promise((r) => setTimeout(r, 150));
+      return add(...args);
+    });
     const receivedAt = new Date(api.clock.now().getTime() - 3_600_000).toISOString();
     const alone = await ops.register(complaint({ receivedAt }));
     const many = await Promise.all(Array.from({ length: 30 }, () => ops.register(complaint({ receivedAt }))));
+    // The answer came once the clocks' alarms were queued (queued after the commit, the next batch
+    // meanwhile being written): every clock's next alarm is on the queue already.
+    const rows = await api.ds.getRepository(CaseDeadlineEntity).findBy(many.map((c) => ({ caseId: c.id })));
+    const alarms = await scheduler.nextAlarms(rows, new Map());
+    expect(alarms.length).toBe(rows.length);
+    for (const a of alarms) expect(await scheduler.queue.getJob(jobId(a.job))).toBeTruthy();
 
     const sizes = spy.mock.calls.map(([items]) => items.length);
     expect(Math.max(...sizes)).toBeGreaterThan(1); // batches were really formed
@@ -57,6 +70,7 @@ describe('registration batches', () => {
       const events = await api.ds.getRepository(CaseEventEntity).findBy({ caseId: c.id });
       expect(events.map((e) => [e.action, e.toState, (e.detail as { caseNo?: string } | null)?.caseNo])).toEqual([['registerCase', 'REGISTERED', c.caseNo]]);
     }
+
   });
 
   it('links two concurrent registrations of the same consumer against the same business (never in one batch)', async () => {
@@ -80,10 +94,13 @@ describe('registration batches', () => {
     const before = await api.ds.getRepository(CaseEntity).count();
     const out = await intake.registerMany([prepared[0]!, bad, prepared[2]!]);
     expect(out.map((o) => o.ok)).toEqual([true, false, true]);
+    // Numbers are taken in the batch's transaction: the failed batch and the failed one gave theirs back.
+    const nos = out.flatMap((o) => (o.ok ? [Number(o.value.case.caseNo.split('-').pop())] : []));
+    expect(nos[1]! - nos[0]!).toBe(1);
     expect(await api.ds.getRepository(CaseEntity).count()).toBe(before + 2);
     for (const o of out) {
       if (!o.ok) continue;
-      const id = o.value.id;
+      const id = o.value.case.id;
       expect(await api.ds.getRepository(CaseEventEntity).countBy({ caseId: id })).toBe(1);
       expect((await clocksOf(id)).length).toBeGreaterThan(0);
     }

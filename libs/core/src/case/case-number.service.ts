@@ -12,15 +12,14 @@ interface OkPacket {
  * the city center, GL-2026-000045 for the 鼓楼区 center). Stations number under their center.
  *
  * The counter row is bumped with LAST_INSERT_ID(expr), whose value comes back in the statement's own
- * OK packet: one round trip, atomic under any concurrency. It runs as its own short autocommit
- * statement, not inside the registration's transaction, so the counter row is locked for one statement
- * instead of a whole registration (holding it serialised every registration of a center, see
- * bench/README.md). The price: a registration that fails after taking its number leaves a gap in
- * the sequence. Numbers are never reused.
+ * OK packet: one round trip, atomic under any concurrency. Inside a transaction the row stays locked
+ * until it ends: registration takes numbers for a whole batch (group commit, CaseIntakeService) in
+ * the batch's transaction, so batches of one center take turns and a rolled-back batch leaves no gap.
+ * Taken with a DataSource, the statement commits at once (the demo seed). Numbers are never reused.
  */
 @Injectable()
 export class CaseNumberService {
-  /** Allocates the next number in its own statement (pass a DataSource, not a transaction's manager). */
+  /** Allocates the next number (with a transaction's manager: the counter row stays locked until it ends). */
   async next(db: DataSource | EntityManager, center: OrgUnitEntity, year: number): Promise<string> {
     return (await this.nextMany(db, center, year, 1))[0]!;
   }

@@ -17,7 +17,7 @@ import {
   OrgUnitEntity,
   RegisteredCase,
   Settled,
-  withTransaction,
+  transactionThen,
 } from '@weiquan/core';
 import { parseId } from '../../common/ids';
 import { OrgUnitService } from '../org-unit/org-unit.service';
@@ -49,7 +49,9 @@ export class CaseIntakeService {
    * time (group commit, see registerMany): under load one transaction writes a batch of them.
    */
   async register(actor: Actor, input: RegisterCaseInput): Promise<CaseEntity> {
-    return this.batch.submit(await this.prepare(actor, input));
+    const written = await this.batch.submit(await this.prepare(actor, input));
+    await written.afterCommit; // its alarms are queued (the next batch is already being written meanwhile)
+    return written.case;
   }
 
   /** Checks a registration and finds its unit and center; nothing is written. */
@@ -80,24 +82,24 @@ export class CaseIntakeService {
 
   /**
    * Writes prepared registrations together and settles each on its own:
-   * 1. case numbers, one statement per center and year, each its own autocommit statement (a failed
-   *    registration leaves a gap, numbers never repeat — see CaseNumberService);
-   * 2. the repeat candidates of all of them in one statement (two registrations that could be repeats of
+   * 1. the repeat candidates of all of them in one statement (two registrations that could be repeats of
    *    each other never share a batch: the later one waits and sees the earlier one);
-   * 3. one transaction: the cases, their timeline entries and their clocks, each table one multi-row
-   *    INSERT, rows in (unit, kind) order so that concurrent batches take the counter rows in one order.
-   *    A deadlock is retried; any other failure of a batch is retried registration by registration, so
-   *    a bad one fails alone and the others are written.
+   * 2. one transaction: the case numbers (one statement per center and year, centers in id order), then
+   *    the cases, their timeline entries and their clocks, each table one multi-row INSERT, rows in
+   *    (unit, kind) order so that concurrent batches take the counter rows in one order. A batch holds
+   *    its centers' number rows until it commits — batches of one center from several API processes
+   *    take turns, a batch at a time — and one commit (one log flush) covers the whole batch. A rolled
+   *    back batch gives its numbers back. A deadlock is retried; any other failure of a batch is retried
+   *    registration by registration, so a bad one fails alone and the others are written.
    */
-  async registerMany(items: PreparedRegistration[]): Promise<Settled<CaseEntity>[]> {
-    const numbered = await this.allocateNumbers(items);
+  async registerMany(items: PreparedRegistration[]): Promise<Settled<WrittenRegistration>[]> {
     const repeats = await this.findRepeats(items);
-    const planned = items.map((p, i) => ({ p, caseNo: numbered[i]!, repeat: repeats[i] ?? null }));
+    const planned = items.map((p, i) => ({ p, repeat: repeats[i] ?? null }));
     try {
       return (await this.writeRetrying(planned)).map((value) => ({ ok: true, value }));
     } catch (e) {
       if (planned.length === 1) return [{ ok: false, error: e }];
-      const out: Settled<CaseEntity>[] = [];
+      const out: Settled<WrittenRegistration>[] = [];
       for (const one of planned) {
         try {
           out.push({ ok: true, value: (await this.writeRetrying([one]))[0]! });
@@ -109,30 +111,37 @@ export class CaseIntakeService {
     }
   }
 
-  private readonly batch = new GroupCommit<PreparedRegistration, CaseEntity>((items) => this.registerMany(items), {
+  private readonly batch = new GroupCommit<PreparedRegistration, WrittenRegistration>((items) => this.registerMany(items), {
     maxBatch: REGISTRATION_BATCH_MAX,
     key: (p) => (p.phone && (p.input.respondent?.creditCode || p.input.respondent?.name) ? `${p.phone}|${repeatRespondentKey(p.input)}` : null),
   });
 
-  private async allocateNumbers(items: PreparedRegistration[]): Promise<string[]> {
+  /** Numbers for the batch inside its transaction: one statement per center and year, in (center, year) order. */
+  private async allocateNumbers(m: EntityManager, items: PreparedRegistration[]): Promise<string[]> {
     const groups = new Map<string, number[]>();
     items.forEach((p, i) => {
       const k = `${p.center.id}:${p.year}`;
       groups.set(k, [...(groups.get(k) ?? []), i]);
     });
+    const ordered = [...groups.values()].sort((a, b) => items[a[0]!]!.center.id - items[b[0]!]!.center.id || items[a[0]!]!.year - items[b[0]!]!.year);
     const out: string[] = [];
-    for (const idx of groups.values()) {
+    for (const idx of ordered) {
       const { center, year } = items[idx[0]!]!;
-      const nos = await this.numbers.nextMany(this.ds, center, year, idx.length);
+      const nos = await this.numbers.nextMany(m, center, year, idx.length);
       idx.forEach((i, j) => (out[i] = nos[j]!));
     }
     return out;
   }
 
-  private async writeRetrying(planned: PlannedRegistration[]): Promise<CaseEntity[]> {
+  /**
+   * Writes in one transaction; answers at commit. The alarms of the new clocks are queued after the
+   * commit while the next batch is already written (each registration's `afterCommit`).
+   */
+  private async writeRetrying(planned: PlannedRegistration[]): Promise<WrittenRegistration[]> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await withTransaction(this.ds, (m) => this.write(m, planned));
+        const { result, afterCommit } = await transactionThen(this.ds, (m) => this.write(m, planned));
+        return result.map((c) => ({ case: c, afterCommit }));
       } catch (e) {
         if (attempt >= 3 || (e as { driverError?: { code?: string } }).driverError?.code !== 'ER_LOCK_DEADLOCK') throw e;
       }
@@ -140,13 +149,15 @@ export class CaseIntakeService {
   }
 
   private async write(m: EntityManager, planned: PlannedRegistration[]): Promise<CaseEntity[]> {
-    const cases = planned.map((x) => this.draftCase(m, x));
+    const numbers = await this.allocateNumbers(m, planned.map((x) => x.p));
+    const cases = planned.map((x, i) => this.draftCase(m, x, numbers[i]!));
     const order = cases.map((c, i) => i).sort((a, b) => cases[a]!.ownerUnitId - cases[b]!.ownerUnitId || cmp(cases[a]!.kind, cases[b]!.kind) || a - b);
     await insertRows(m, CaseEntity, order.map((i) => cases[i]!));
     const events: { actor: Actor; e: CaseEventInput }[] = [];
     const fresh: RegisteredCase[] = [];
-    planned.forEach(({ p, caseNo, repeat }, i) => {
+    planned.forEach(({ p, repeat }, i) => {
       const c = cases[i]!;
+      const caseNo = c.caseNo;
       c.createdAt = p.now;
       c.updatedAt = p.now;
       events.push({
@@ -179,7 +190,7 @@ export class CaseIntakeService {
     return cases;
   }
 
-  private draftCase(m: EntityManager, { p, caseNo, repeat }: PlannedRegistration): CaseEntity {
+  private draftCase(m: EntityManager, { p, repeat }: PlannedRegistration, caseNo: string): CaseEntity {
     const { actor, input, unit, phone, now, receivedAt } = p;
     const sameFacts = input.kind === 'REPORT' && repeat?.kind === 'REPORT' && sameText(repeat.summary, input.summary);
     return m.create(CaseEntity, {
@@ -311,9 +322,14 @@ export interface PreparedRegistration {
   receivedAt: Date;
 }
 
+/** A registration written by a batch; `afterCommit` settles when its alarms are queued (never rejects). */
+export interface WrittenRegistration {
+  case: CaseEntity;
+  afterCommit: Promise<void>;
+}
+
 interface PlannedRegistration {
   p: PreparedRegistration;
-  caseNo: string;
   repeat: RepeatCandidate | null;
 }
 
