@@ -9,7 +9,7 @@
 //   pnpm bench:cases                 fresh database, load, measure (~4–6 min on the 2-core machine)
 //   pnpm bench:cases --reuse         keep an already loaded weiquan_bench (skips the load)
 //   pnpm bench:cases --drop          drop weiquan_bench at the end
-// Environment: BENCH_CASES (1000000), BENCH_REGISTER_SECONDS (12), BENCH_WARMUP_SECONDS (3), BENCH_CLIENTS (16), BENCH_RUNS (200),
+// Environment: BENCH_CASES (1000000), BENCH_REGISTER_SECONDS (20), BENCH_WARMUP_SECONDS (3), BENCH_CLIENTS (16), BENCH_RUNS (200),
 // BENCH_DB (weiquan_bench), BENCH_REDIS_DB (2). MariaDB and Redis must be up (bash scripts/infra.sh up).
 import 'reflect-metadata';
 import { execFileSync, spawn } from 'node:child_process';
@@ -25,7 +25,7 @@ import { BUSINESSES, CATEGORY_CONTENT, seededRandom } from '../libs/core/src/see
 import { bulkLoad, cpuMs, createPool, ensureDatabase, loadOrg, log, ms, pct, ROOT, rootSql } from './lib/case-load';
 const env = (k: string, d: string) => process.env[k] ?? d;
 const N = Number(env('BENCH_CASES', '1000000'));
-const REGISTER_SECONDS = Number(env('BENCH_REGISTER_SECONDS', '12'));
+const REGISTER_SECONDS = Number(env('BENCH_REGISTER_SECONDS', '20'));
 const WARMUP_SECONDS = Number(env('BENCH_WARMUP_SECONDS', '3'));
 const CLIENTS = Number(env('BENCH_CLIENTS', '16'));
 const RUNS = Number(env('BENCH_RUNS', '200'));
