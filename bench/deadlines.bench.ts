@@ -326,10 +326,12 @@ async function partFire(pool: RawPool, ctx: AppContext, opens: CaseRef[], rules:
   }).length;
   if (early) throw new Error(`${early} queued deadlines would ring inside the window`);
 
-  // The alarms, through the real scheduler (one job per deadline: its next alarm), in pages.
+  // The alarms, through the real scheduler (one job per deadline: its next alarm), in pages. With no
+  // horizon: every deadline's alarm goes on the queue (a lifecycle step queues only those ringing within
+  // a day), so the worker fires among the jobs of 100,000 deadlines — the worst case for Redis.
   const t0 = performance.now();
   let jobs = 0;
-  for (let k = 0; k < rows.length; k += 5000) jobs += await scheduler.schedule(rows.slice(k, k + 5000).map(alarmRow));
+  for (let k = 0; k < rows.length; k += 5000) jobs += await scheduler.schedule(rows.slice(k, k + 5000).map(alarmRow), Infinity);
   const scheduleMs = ms(t0);
   rows.length = 0;
   log(`  scheduled ${jobs.toLocaleString()} alarm jobs in ${(scheduleMs / 1000).toFixed(1)} s (${Math.round(jobs / (scheduleMs / 1000)).toLocaleString()}/s); delayed in Redis: ${(await redis.zcard(`${PREFIX}:deadline:delayed`)).toLocaleString()}`);

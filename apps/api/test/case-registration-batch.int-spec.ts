@@ -1,4 +1,4 @@
-import { CaseDeadlineEntity, CaseEntity, CaseEventEntity, DeadlineScheduler, jobId, makeActor, OrgUnitEntity, UserEntity } from '@weiquan/core';
+import { CaseDeadlineEntity, CaseEntity, CaseEventEntity, DeadlineScheduler, jobId, makeActor, REPAIR_HORIZON_MS, OrgUnitEntity, UserEntity } from '@weiquan/core';
 import { DataScope } from '@weiquan/shared';
 import { loginAs } from '@weiquan/testing';
 import { CaseIntakeService, PreparedRegistration } from '../src/modules/case/case-intake.service';
@@ -38,15 +38,17 @@ describe('registration batches', () => {
       await new Promise((r) => setTimeout(r, 150));
       return add(...args);
     });
-    const receivedAt = new Date(api.clock.now().getTime() - 3_600_000).toISOString();
+    // Received ten days ago (a letter): the clocks' first alarms ring at once, so they are queued at commit.
+    const receivedAt = new Date(api.clock.now().getTime() - 10 * 86_400_000).toISOString();
     const alone = await ops.register(complaint({ receivedAt }));
     const many = await Promise.all(Array.from({ length: 30 }, () => ops.register(complaint({ receivedAt }))));
     // The answer came once the clocks' alarms were queued (queued after the commit, the next batch
-    // meanwhile being written): every clock's next alarm is on the queue already.
+    // meanwhile being written): every alarm ringing within the horizon is on the queue already.
     const rows = await api.ds.getRepository(CaseDeadlineEntity).findBy(many.map((c) => ({ caseId: c.id })));
-    const alarms = await scheduler.nextAlarms(rows, new Map());
-    expect(alarms.length).toBe(rows.length);
-    for (const a of alarms) expect(await scheduler.queue.getJob(jobId(a.job))).toBeTruthy();
+    const horizon = api.clock.now().getTime() + REPAIR_HORIZON_MS;
+    const near = (await scheduler.nextAlarms(rows, new Map())).filter((a) => a.at.getTime() <= horizon);
+    expect(near.length).toBeGreaterThanOrEqual(30);
+    for (const a of near) expect(await scheduler.queue.getJob(jobId(a.job))).toBeTruthy();
 
     const sizes = spy.mock.calls.map(([items]) => items.length);
     expect(Math.max(...sizes)).toBeGreaterThan(1); // batches were really formed

@@ -1,5 +1,5 @@
 import IORedis from 'ioredis';
-import { CaseDeadlineEntity, DeadlineEffects, DeadlineReconciler, DeadlineScheduler, jobId, NotificationEntity, REDIS, SupervisionEntity, ViolationEntity } from '@weiquan/core';
+import { CaseDeadlineEntity, DeadlineEffects, DeadlineReconciler, DeadlineScheduler, jobId, NotificationEntity, REDIS, REPAIR_HORIZON_MS, SupervisionEntity, ViolationEntity } from '@weiquan/core';
 import { loginAs } from '@weiquan/testing';
 import { startTestApi, TestApi } from './test-api';
 import { CaseOps, complaint } from './case-ops';
@@ -66,7 +66,7 @@ describe('Deadline engine with an injectable clock', () => {
     api.clock.set(sh('2026-11-02T09:00:00'));
     const c = await ops.city_op.register(complaint());
     const before = await byRule(c.id, 'ACCEPT_DECISION');
-    await scheduler.schedule([before]);
+    await scheduler.schedule([before], Infinity); // queued now, though days away (see the next test)
     // one alarm per live deadline on the queue: its next one, here the 50 % warning
     const alarm = jobId({ deadlineId: before.id, version: before.version, kind: 'warn', fraction: 0.5 });
     expect(await scheduler.queue.getJob(alarm)).toBeTruthy();
@@ -75,8 +75,8 @@ describe('Deadline engine with an injectable clock', () => {
     expect(await byRule(c.id, 'ACCEPT_DECISION')).toMatchObject({ status: 'MET' });
     const started = await byRule(c.id, 'COMPLAINT_CONCLUDE');
     expect(started).toMatchObject({ status: 'RUNNING' });
-    // the clock started by the step got its alarm after commit
-    expect(await scheduler.queue.getJob(jobId({ deadlineId: started.id, version: 1, kind: 'warn', fraction: 0.5 }))).toBeTruthy();
+    // the clock started by the step: its first alarm is weeks away, beyond the horizon — not queued yet
+    expect(await scheduler.queue.getJob(jobId({ deadlineId: started.id, version: 1, kind: 'warn', fraction: 0.5 }))).toBeUndefined();
     const report = await reconciler.run();
     expect(report.staleRemoved).toBeGreaterThanOrEqual(1);
     expect(await scheduler.queue.getJob(alarm)).toBeUndefined();
@@ -294,5 +294,27 @@ describe('Deadline engine with an injectable clock', () => {
     expect(await byRule(c.id, 'COMPLAINT_CONCLUDE')).toMatchObject({ status: 'BREACHED', stoppedAt: sh('2026-11-18T10:00:00') });
     expect(Number((await api.ds.query('SELECT overdue FROM wq_case WHERE id = ?', [c.id]))[0].overdue)).toBe(0);
     expect(await step(2)).toBe('inactive');
+  });
+
+  it('queues at commit the alarms that ring within a day; the reconciler queues later ones as they come within it', async () => {
+    // (last: it moves the clock days ahead and runs a pass, which would breach earlier tests' clocks)
+    api.clock.set(sh('2026-11-16T09:00:00'));
+    // received ten days ago (a letter): its acceptance clock's warning is due already; received now: days away
+    const late = await ops.city_op.register(complaint({ receivedAt: sh('2026-11-06T09:00:00').toISOString() }));
+    const fresh = await ops.city_op.register(complaint());
+    const horizon = api.clock.now().getTime() + REPAIR_HORIZON_MS;
+    const alarmsOf = async (caseId: string) => scheduler.nextAlarms(await deadlines(caseId), new Map());
+    const near = [...(await alarmsOf(late.id)), ...(await alarmsOf(fresh.id))].filter((a) => a.at.getTime() <= horizon);
+    const far = [...(await alarmsOf(late.id)), ...(await alarmsOf(fresh.id))].filter((a) => a.at.getTime() > horizon);
+    expect(near.length).toBeGreaterThan(0);
+    expect(far.length).toBeGreaterThan(0);
+    for (const a of near) expect(await scheduler.queue.getJob(jobId(a.job))).toBeTruthy();
+    for (const a of far) expect(await scheduler.queue.getJob(jobId(a.job))).toBeUndefined();
+
+    // an hour before the earliest far alarm rings, a reconciler pass has queued it
+    const first = far.reduce((x, y) => (y.at < x.at ? y : x));
+    api.clock.set(new Date(first.at.getTime() - 3_600_000));
+    await reconciler.run();
+    expect(await scheduler.queue.getJob(jobId(first.job))).toBeTruthy();
   });
 });

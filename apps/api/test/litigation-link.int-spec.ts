@@ -1,4 +1,4 @@
-import { AuditEventEntity, CaseDeadlineEntity, DeadlineEffects, DeadlineScheduler, ExternalAgencyEntity, jobId, OrgUnitEntity, SupervisionEntity, ViolationEntity } from '@weiquan/core';
+import { AuditEventEntity, CaseDeadlineEntity, DeadlineEffects, DeadlineReconciler, DeadlineScheduler, ExternalAgencyEntity, jobId, OrgUnitEntity, SupervisionEntity, ViolationEntity } from '@weiquan/core';
 import { GqlClient, loginAs } from '@weiquan/testing';
 import { startTestApi, TestApi } from './test-api';
 import { CaseOps, CaseView, complaint } from './case-ops';
@@ -199,10 +199,12 @@ describe('诉调对接 (litigation–mediation link) workroom over GraphQL', () 
       expect(row).toMatchObject({ caseId: c.id, ruleCode: 'DEPARTMENT_AGREED', layer: 'COMMITMENT', ruleSetCode: 'COMMITMENT', status: 'RUNNING', unit: 'CALENDAR_DAYS', amount: 10, responsibleUnitId: Number(uid('GL-T1')), roundKey: `dh${h.id}` });
       expect(row.dueAt).toEqual(endOf('2026-12-11'));
       expect(row.ruleId).toEqual(expect.any(Number));
-      // its alarm was put on the queue after commit (the worker and the reconciler enforce it)
+      // its alarm is the engine's: days away, so queued by the reconciler once it rings within a day
       const scheduler = api.app.get(DeadlineScheduler);
       // (one alarm per live deadline: its next one — see libs/core/src/deadline/deadline-alarms.ts)
       const [next] = await scheduler.nextAlarms([row], new Map());
+      expect(await scheduler.queue.getJob(jobId(next!.job))).toBeUndefined();
+      await api.app.get(DeadlineReconciler).run({ horizonMs: Infinity }); // (a pass with no horizon queues it now)
       expect(await scheduler.queue.getJob(jobId(next!.job))).toBeTruthy();
       expect(await fail(as.city_coord, M.startHandling, { input: { caseId: c.id, departmentId: agency('DEPARTMENT'), mode: 'TRANSFER', agreedDeadline: '2026-12-20', matter: '再次移交' } })).toMatchObject({ code: 'DEPARTMENT_HANDLING_EXISTS' });
 

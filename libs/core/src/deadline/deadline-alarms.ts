@@ -5,9 +5,10 @@ import type { EscalationStep } from './default-rules';
 
 // The alarm clock of a deadline row. A live deadline (running, or breached and not yet stopped) has a
 // short list of alarms — its warnings, its due time, the steps of its rule's escalation ladder — and
-// exactly one of them sits on the queue at a time: the next one whose effect is not yet in the ledger
-// (deadline_effect). When it rings, the worker applies it and queues the following one. So Redis holds
-// one job per live deadline, whatever the rules, and the reconciler repairs one job per deadline.
+// at most one of them sits on the queue at a time: the next one whose effect is not yet in the ledger
+// (deadline_effect), once it rings within REPAIR_HORIZON_MS. When it rings, the worker applies it and
+// queues the following one. So Redis holds at most one job per live deadline, whatever the rules, and the
+// reconciler repairs one job per deadline.
 
 export interface DeadlineJob {
   deadlineId: string;
@@ -16,6 +17,14 @@ export interface DeadlineJob {
   fraction?: number;
   step?: number;
 }
+
+/**
+ * Alarms are queued once they ring within this horizon: by the step that sets them (after its commit)
+ * when they ring that soon, otherwise by the reconciler (every 30 s) as they come within it. Redis
+ * holds the next day's alarms, not one job per live deadline; after Redis lost everything a pass
+ * re-queues the next day's instead of every alarm of every deadline.
+ */
+export const REPAIR_HORIZON_MS = 24 * 3_600_000;
 
 export interface Alarm {
   job: DeadlineJob;

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { DeadlineStatus, DeadlineUnit } from '../entities/deadline.entity';
 import { Clock } from '../time/clock';
 import { REDIS } from '../nest/redis.token';
-import { AlarmRow, isLive, jobId, parseJobId } from './deadline-alarms';
+import { AlarmRow, isLive, jobId, parseJobId, REPAIR_HORIZON_MS } from './deadline-alarms';
 import { DeadlineEffects } from './deadline-effects.service';
 import { DeadlineScheduler } from './deadline-scheduler.service';
 
@@ -15,12 +15,6 @@ const PAGE = 2000;
 const STALE_PAGE = 5000;
 /** Overdue deadlines breached side by side by the sweep (each is its own transaction). */
 const SWEEP_CONCURRENCY = 4;
-/**
- * Missing alarms are re-added once they are due within this horizon; later ones by a later pass (every
- * 30 s) as they come within it. After Redis lost everything, a pass re-queues what rings in the next day
- * instead of every alarm of every deadline — the rest follow ahead of their time, pass by pass.
- */
-export const REPAIR_HORIZON_MS = 24 * 3_600_000;
 
 export interface ReconcileReport {
   /** Breaches applied by this pass (fell due while no worker was watching). */

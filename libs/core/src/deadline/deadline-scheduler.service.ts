@@ -6,7 +6,7 @@ import { afterCommit } from '../db/after-commit';
 import { CaseDeadlineEntity, DeadlineRuleEntity } from '../entities/deadline.entity';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../time/clock';
-import { Alarm, AlarmRow, DeadlineJob, isLive, jobId, nextAlarm } from './deadline-alarms';
+import { Alarm, AlarmRow, DeadlineJob, isLive, jobId, nextAlarm, REPAIR_HORIZON_MS } from './deadline-alarms';
 import type { EscalationStep } from './default-rules';
 
 export const DEADLINE_QUEUE = Symbol('DEADLINE_QUEUE');
@@ -46,14 +46,17 @@ export class DeadlineScheduler implements OnApplicationShutdown {
   }
 
   /**
-   * Queues the next alarm of each live row. Effects already applied are read for rows past version 1:
-   * a version-1 row comes straight from the transaction that created it (any later change bumps the
-   * version), and at worst an alarm rings once more and finds its effect done.
+   * Queues the next alarm of each live row if it rings within `horizonMs` (REPAIR_HORIZON_MS: later
+   * ones are queued by the reconciler as they come within it). Effects already applied are read for
+   * rows past version 1: a version-1 row comes straight from the transaction that created it (any later
+   * change bumps the version), and at worst an alarm rings once more and finds its effect done.
    */
-  async schedule(rows: AlarmRow[]): Promise<number> {
+  async schedule(rows: AlarmRow[], horizonMs = REPAIR_HORIZON_MS): Promise<number> {
     const live = rows.filter(isLive);
+    if (!live.length) return 0;
     const applied = await this.appliedEffects(live.filter((r) => r.version > 1).map((r) => r.id));
-    return this.add(await this.nextAlarms(live, applied));
+    const until = this.clock.now().getTime() + horizonMs;
+    return this.add((await this.nextAlarms(live, applied)).filter((a) => a.at.getTime() <= until));
   }
 
   /** The next alarm of each live row, given the effects applied so far (deadline id → effects). */
