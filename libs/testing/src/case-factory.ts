@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { CaseEntity, OrgUnitEntity } from '@weiquan/core';
+import { CaseEntity, FRESH_CASE_PROGRESS, OrgUnitEntity } from '@weiquan/core';
 import type { CaseKind, CaseState } from '@weiquan/shared';
 
 let seq = 0;
@@ -20,6 +20,7 @@ export async function insertCase(
   const n = `${process.pid}${Date.now().toString(36)}${(seq++).toString(36)}`;
   const repo = ds.getRepository(CaseEntity);
   const row = repo.create({
+    ...FRESH_CASE_PROGRESS,
     caseNo: `T-${n}`.slice(0, 32),
     kind: opts.kind ?? 'COMPLAINT',
     channel: 'PHONE_12315',
@@ -42,12 +43,6 @@ export async function insertCase(
     mediaAttention: false,
     consentPublication: false,
     consentEntrustedMediation: false,
-    materialsRequestCount: 0,
-    pendingExtension: false,
-    extensionGranted: false,
-    followUpAttempts: 0,
-    followUpDone: false,
-    overdue: false,
   });
   return repo.save(row);
 }

@@ -9,7 +9,7 @@ import { CaseLifecycleService, CaseTransitionHook, RegisteredCase, TransitionCon
 import { insertRows } from '../db/insert-rows';
 import { Actor } from '../scope/actor';
 import { Clock } from '../time/clock';
-import { planClockStep } from './deadline-clocks';
+import { ClockLookups, planClockStep } from './deadline-clocks';
 import { DeadlineRulesService } from './deadline-rules.service';
 import { DeadlineEffects } from './deadline-effects.service';
 import { DeadlineScheduler } from './deadline-scheduler.service';
@@ -48,11 +48,14 @@ export class DeadlineEngine implements CaseTransitionHook {
     // A running deadline keeps the rule version it started with, even if a newer set is in force.
     const missing = [...new Set(live.map((d) => d.ruleId))].filter((id) => !ruleById.has(id));
     if (missing.length) for (const r of await m.findBy(DeadlineRuleEntity, { id: In(missing) })) ruleById.set(r.id, r);
-    const { updated, created } = await planClockStep(cal, rules, ruleById, live, { action, from, to, detail, now, c }, {
-      hops: () => m.countBy(CaseDispatchEntity, { caseId: c.id }),
-      unitType: async (id) => (await m.findOneByOrFail(OrgUnitEntity, { id })).type,
-      exists: (ruleCode, roundKey) => m.existsBy(CaseDeadlineEntity, { caseId: c.id, ruleCode, roundKey }),
-    });
+    const { updated, created } = await planClockStep(
+      cal,
+      rules,
+      ruleById,
+      live,
+      { action, from, to, detail, now, c },
+      clockLookups(m, c, (ruleCode, roundKey) => m.existsBy(CaseDeadlineEntity, { caseId: c.id, ruleCode, roundKey })),
+    );
 
     if (updated.length) await m.save(CaseDeadlineEntity, updated);
     // New clocks in one multi-row INSERT (ids come back from the OK packet, consecutive).
@@ -69,17 +72,13 @@ export class DeadlineEngine implements CaseTransitionHook {
   async afterRegistrations(m: EntityManager, cases: RegisteredCase[]): Promise<void> {
     const now = this.clock.now();
     const cal = await this.calendar.current();
-    const snapshot = await this.rules.snapshotFor(m);
+    const snapshot = await this.rules.snapshot(m);
     const created: CaseDeadlineEntity[] = [];
     const dues: [string, Date][] = [];
     for (const { c } of cases) {
       const rules = this.rules.rulesIn(snapshot, c.receivedAt);
       const ruleById = new Map<number, DeadlineRuleEntity>(rules.map((r) => [r.rule.id, r.rule]));
-      const plan = await planClockStep(cal, rules, ruleById, [], { action: 'registerCase', from: c.state, to: c.state, detail: {}, now, c }, {
-        hops: () => m.countBy(CaseDispatchEntity, { caseId: c.id }),
-        unitType: async (id) => (await m.findOneByOrFail(OrgUnitEntity, { id })).type,
-        exists: () => false,
-      });
+      const plan = await planClockStep(cal, rules, ruleById, [], { action: 'registerCase', from: c.state, to: c.state, detail: {}, now, c }, clockLookups(m, c, () => false));
       created.push(...plan.created);
       c.dueAt = plan.created.reduce<Date | null>((min, d) => (d.dueAt && (!min || d.dueAt < min) ? d.dueAt : min), null);
       if (c.dueAt) dues.push([c.id, c.dueAt]);
@@ -104,4 +103,13 @@ export class DeadlineEngine implements CaseTransitionHook {
       [c.id, c.id, c.id],
     );
   }
+}
+
+/** What planClockStep reads about a case, from the transaction `m`; `exists` whether a clock was started. */
+function clockLookups(m: EntityManager, c: Pick<CaseEntity, 'id'>, exists: ClockLookups['exists']): ClockLookups {
+  return {
+    hops: () => m.countBy(CaseDispatchEntity, { caseId: c.id }),
+    unitType: async (id) => (await m.findOneByOrFail(OrgUnitEntity, { id })).type,
+    exists,
+  };
 }

@@ -48,11 +48,6 @@ export class DeadlineRulesService {
     return this.rulesIn(await this.snapshot(m), receivedAt);
   }
 
-  /** The current rule sets and rules, for several rulesIn calls (a registration batch). */
-  snapshotFor(m: EntityManager): Promise<RulesSnapshot> {
-    return this.snapshot(m);
-  }
-
   /** The rules in force at `receivedAt` in a snapshot. */
   rulesIn(snapshot: RulesSnapshot, receivedAt: Date): ActiveRule[] {
     const day = toShanghaiDate(receivedAt);
@@ -68,9 +63,9 @@ export class DeadlineRulesService {
    * append-only (a revision is a new set version with new rule rows; only `active` is ever updated),
    * so a one-row stamp of counts and highest ids tells exactly when the copy is stale — whichever
    * process wrote the change. The copy is also dropped after a minute, for edits made by hand in SQL.
-   * Callers must not mutate the returned entities.
+   * Callers must not mutate the returned entities. Several rulesIn calls can share one (a registration batch).
    */
-  private async snapshot(m: EntityManager): Promise<RulesSnapshot> {
+  async snapshot(m: EntityManager): Promise<RulesSnapshot> {
     const [row] = await m.query(
       `SELECT COUNT(*) AS n, COALESCE(MAX(id), 0) AS maxId, COALESCE(SUM(active), 0) AS active,
               (SELECT CONCAT(COUNT(*), ':', COALESCE(MAX(id), 0)) FROM deadline_rule) AS rules

@@ -121,7 +121,9 @@ export class CaseIntakeService {
     const groups = new Map<string, number[]>();
     items.forEach((p, i) => {
       const k = `${p.center.id}:${p.year}`;
-      groups.set(k, [...(groups.get(k) ?? []), i]);
+      const idx = groups.get(k);
+      if (idx) idx.push(i);
+      else groups.set(k, [i]);
     });
     const ordered = [...groups.values()].sort((a, b) => items[a[0]!]!.center.id - items[b[0]!]!.center.id || items[a[0]!]!.year - items[b[0]!]!.year);
     const out: string[] = [];
@@ -228,13 +230,8 @@ export class CaseIntakeService {
       mediaAttention: input.flags?.mediaAttention ?? false,
       consentPublication: input.flags?.consentPublication ?? false,
       consentEntrustedMediation: input.flags?.consentEntrustedMediation ?? false,
+      ...FRESH_CASE_PROGRESS,
       repeatOfId: repeat?.id ?? null,
-      materialsRequestCount: 0,
-      pendingExtension: false,
-      extensionGranted: false,
-      followUpAttempts: 0,
-      followUpDone: false,
-      overdue: false,
     });
   }
 
