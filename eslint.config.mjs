@@ -5,7 +5,18 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'apps/web/**', 'docker/**', '.data/**', 'artifacts/**', '**/*.d.ts', 'bench/**/*.mjs'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'apps/web/**',
+      'docker/**',
+      '.data/**',
+      'artifacts/**',
+      '**/*.d.ts',
+      'bench/**/*.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -16,7 +27,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read configuration through AppConfig (libs/core/src/config), not process.env.' },
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'Read configuration through AppConfig (libs/core/src/config), not process.env.',
+        },
       ],
     },
   },
@@ -28,7 +42,15 @@ export default tseslint.config(
   },
   {
     // The config loader, test harness and scripts are the places allowed to read the environment.
-    files: ['libs/core/src/config/**', 'libs/testing/**', 'bench/**', 'tools/**', '**/*.spec.ts', '**/*.int-spec.ts', 'jest.config.ts'],
+    files: [
+      'libs/core/src/config/**',
+      'libs/testing/**',
+      'bench/**',
+      'tools/**',
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      'jest.config.ts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

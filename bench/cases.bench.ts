@@ -18,7 +18,15 @@ import { Agent, request } from 'node:http';
 import { AddressInfo, createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { countCases, createDataSource, DEMO_PASSWORD, loadConfig, makeActor, seedDemo, UserEntity } from '@weiquan/core';
+import {
+  countCases,
+  createDataSource,
+  DEMO_PASSWORD,
+  loadConfig,
+  makeActor,
+  seedDemo,
+  UserEntity,
+} from '@weiquan/core';
 import type { AppConfig } from '@weiquan/core';
 import { createApiApp } from '../apps/api/src/bootstrap';
 import { BUSINESSES, CATEGORY_CONTENT, seededRandom } from '../libs/core/src/seed/demo-case-content';
@@ -40,7 +48,10 @@ const HARD_LIMIT_MS = 20 * 60_000;
 
 // ------------------------------------------------------------------------------------------ API process
 /** Starts the built API (apps/api/dist, rebuilt incrementally first) on a free loopback port. */
-async function spawnApi(config: AppConfig, workers: number): Promise<{ url: string; pids(): number[]; stop(): Promise<void> }> {
+async function spawnApi(
+  config: AppConfig,
+  workers: number,
+): Promise<{ url: string; pids(): number[]; stop(): Promise<void> }> {
   execFileSync('npx', ['tsc', '-b', 'apps/api'], { cwd: ROOT, stdio: 'inherit' });
   const port = await new Promise<number>((res) => {
     const srv = createServer().listen(0, '127.0.0.1', () => {
@@ -52,12 +63,27 @@ async function spawnApi(config: AppConfig, workers: number): Promise<{ url: stri
   const child = spawn(process.execPath, [...nodeArgs, 'apps/api/dist/main.js'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NODE_ENV: process.env.BENCH_API_NODE_ENV ?? 'production', DB_NAME: config.DB_NAME, REDIS_DB: String(config.REDIS_DB), QUEUE_PREFIX: config.QUEUE_PREFIX, LOG_LEVEL: 'silent', WEB_DIST: '', API_HOST: '127.0.0.1', API_PORT: String(port), API_WORKERS: String(workers), DB_POOL_SIZE: '20' },
+    env: {
+      ...process.env,
+      NODE_ENV: process.env.BENCH_API_NODE_ENV ?? 'production',
+      DB_NAME: config.DB_NAME,
+      REDIS_DB: String(config.REDIS_DB),
+      QUEUE_PREFIX: config.QUEUE_PREFIX,
+      LOG_LEVEL: 'silent',
+      WEB_DIST: '',
+      API_HOST: '127.0.0.1',
+      API_PORT: String(port),
+      API_WORKERS: String(workers),
+      DB_POOL_SIZE: '20',
+    },
   });
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; ; i++) {
     if (child.exitCode != null) throw new Error(`the API exited with ${child.exitCode}`);
-    const up = await fetch(`${url}health/ready`).then((r) => r.ok, () => false);
+    const up = await fetch(`${url}health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     // Every process must be up: the kernel spreads connections over all of them.
     if (up && (workers === 1 || childPids(child.pid!).length === workers)) break;
     if (i > 120) throw new Error('the API did not become ready in 60 s');
@@ -67,10 +93,11 @@ async function spawnApi(config: AppConfig, workers: number): Promise<{ url: stri
   return {
     url,
     pids: () => [child.pid!, ...childPids(child.pid!)],
-    stop: () => new Promise<void>((res) => {
-      child.once('exit', () => res());
-      child.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise<void>((res) => {
+        child.once('exit', () => res());
+        child.kill('SIGTERM');
+      }),
   };
 }
 
@@ -99,12 +126,18 @@ class Gql {
   /** Kept-alive loopback connections: the load generator shares the 2 cores with what it measures. */
   private static readonly agent = new Agent({ keepAlive: true, maxSockets: 64 });
   async run<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
-    const body = (await post(this.url, JSON.stringify({ query, variables }), this.token, Gql.agent)) as { data?: T; errors?: unknown[] };
+    const body = (await post(this.url, JSON.stringify({ query, variables }), this.token, Gql.agent)) as {
+      data?: T;
+      errors?: unknown[];
+    };
     if (body.errors?.length || !body.data) throw new Error(`GraphQL: ${JSON.stringify(body.errors ?? body)}`);
     return body.data;
   }
   async login(username: string): Promise<Gql> {
-    const d = await this.run<{ login: { accessToken: string } }>('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { username, password: DEMO_PASSWORD } });
+    const d = await this.run<{ login: { accessToken: string } }>(
+      'mutation($i: LoginInput!) { login(input: $i) { accessToken } }',
+      { i: { username, password: DEMO_PASSWORD } },
+    );
     return new Gql(this.url, d.login.accessToken);
   }
 }
@@ -120,7 +153,11 @@ function post(url: string, payload: string, token: string | undefined, agent: Ag
         path: u.pathname,
         method: 'POST',
         agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(payload),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -149,8 +186,18 @@ function registerInput(r: () => number, i: number): Record<string, unknown> {
   return {
     kind: 'COMPLAINT',
     channel: 'PHONE_12315',
-    consumer: { name: '压测消费者', phone: `15${String(Math.floor(r() * 1e9)).padStart(9, '0')}`, address: `${biz.county}五四路${1 + (i % 300)}号` },
-    respondent: { name: biz.name, creditCode: biz.creditCode, address: biz.address, region: biz.county, industry: biz.industry },
+    consumer: {
+      name: '压测消费者',
+      phone: `15${String(Math.floor(r() * 1e9)).padStart(9, '0')}`,
+      address: `${biz.county}五四路${1 + (i % 300)}号`,
+    },
+    respondent: {
+      name: biz.name,
+      creditCode: biz.creditCode,
+      address: biz.address,
+      region: biz.county,
+      industry: biz.industry,
+    },
     category: biz.category,
     amountInvolved: 100 + (i % 5000),
     summary: `压测登记：购买${c.items[i % c.items.length]}后出现质量问题，商家拒绝处理。`,
@@ -159,7 +206,10 @@ function registerInput(r: () => number, i: number): Record<string, unknown> {
   };
 }
 
-async function measureRegister(gql: Gql, seconds: number): Promise<{ n: number; errors: number; perSec: number; p50: number; p99: number }> {
+async function measureRegister(
+  gql: Gql,
+  seconds: number,
+): Promise<{ n: number; errors: number; perSec: number; p50: number; p99: number }> {
   const lat: number[] = [];
   let errors = 0;
   let firstError: unknown = null;
@@ -167,18 +217,20 @@ async function measureRegister(gql: Gql, seconds: number): Promise<{ n: number; 
   const r = seededRandom(Date.now() & 0xffff);
   let i = 0;
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: CLIENTS }, async () => {
-    while (performance.now() < until) {
-      const t = performance.now();
-      try {
-        await gql.run(REGISTER, { input: registerInput(r, i++) });
-        lat.push(ms(t));
-      } catch (e) {
-        errors++;
-        firstError ??= e;
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (performance.now() < until) {
+        const t = performance.now();
+        try {
+          await gql.run(REGISTER, { input: registerInput(r, i++) });
+          lat.push(ms(t));
+        } catch (e) {
+          errors++;
+          firstError ??= e;
+        }
       }
-    }
-  }));
+    }),
+  );
   const elapsed = ms(t0) / 1000;
   if (firstError) log('first registerCase error:', String(firstError).slice(0, 300));
   return { n: lat.length, errors, perSec: lat.length / elapsed, p50: pct(lat, 50), p99: pct(lat, 99) };
@@ -203,12 +255,21 @@ async function main(): Promise<void> {
   }, HARD_LIMIT_MS);
   hard.unref();
   const T0 = performance.now();
-  const config = loadConfig({ DB_NAME: DB, LOG_LEVEL: 'silent', WEB_DIST: '', QUEUE_PREFIX: 'wqbench', REDIS_DB: env('BENCH_REDIS_DB', '2'), DB_POOL_SIZE: '20' });
+  const config = loadConfig({
+    DB_NAME: DB,
+    LOG_LEVEL: 'silent',
+    WEB_DIST: '',
+    QUEUE_PREFIX: 'wqbench',
+    REDIS_DB: env('BENCH_REDIS_DB', '2'),
+    DB_POOL_SIZE: '20',
+  });
 
   ensureDatabase(config, DB, false);
   const ds = createDataSource(config);
   await ds.initialize();
-  const [{ n: existing }] = await ds.query("SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'wq_case'");
+  const [{ n: existing }] = await ds.query(
+    "SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'wq_case'",
+  );
   const loaded = Number(existing) > 0 ? Number((await ds.query('SELECT COUNT(*) AS n FROM wq_case'))[0].n) : 0;
   let fresh = !(REUSE && loaded >= N);
   if (fresh) {
@@ -233,7 +294,9 @@ async function main(): Promise<void> {
     fresh = false;
   }
   const [[counts]] = await pool.query('SELECT COUNT(*) AS total, SUM(is_open) AS open FROM wq_case');
-  log(`wq_case: ${Number(counts.total).toLocaleString()} rows, ${Number(counts.open).toLocaleString()} open (${((100 * Number(counts.open)) / Number(counts.total)).toFixed(1)}%)`);
+  log(
+    `wq_case: ${Number(counts.total).toLocaleString()} rows, ${Number(counts.open).toLocaleString()} open (${((100 * Number(counts.open)) / Number(counts.total)).toFixed(1)}%)`,
+  );
 
   log('starting the API …');
   const app = await createApiApp(config);
@@ -252,11 +315,20 @@ async function main(): Promise<void> {
   const regClient = await new Gql(`${api.url}graphql`).login('city_op');
   log(`registerCase: ${CLIENTS} clients × ${REGISTER_SECONDS} s …`);
   const lockStatus = async () => {
-    const [rows] = await pool.query("SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_row_lock_waits', 'Innodb_row_lock_time')");
-    return Object.fromEntries((rows as { Variable_name: string; Value: string }[]).map((r) => [r.Variable_name, Number(r.Value)]));
+    const [rows] = await pool.query(
+      "SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_row_lock_waits', 'Innodb_row_lock_time')",
+    );
+    return Object.fromEntries(
+      (rows as { Variable_name: string; Value: string }[]).map((r) => [r.Variable_name, Number(r.Value)]),
+    );
   };
   const servers = { mariadb: pidFile(config, 'mariadb.pid'), redis: pidFile(config, 'redis.pid') };
-  const cpuOf = () => ({ api: cpuMs(api.pids()), mariadb: cpuMs([servers.mariadb]), redis: cpuMs([servers.redis]), client: process.cpuUsage() });
+  const cpuOf = () => ({
+    api: cpuMs(api.pids()),
+    mariadb: cpuMs([servers.mariadb]),
+    redis: cpuMs([servers.redis]),
+    client: process.cpuUsage(),
+  });
   // Unmeasured warm-up at full load first (JIT, pools, caches of every API process).
   if (WARMUP_SECONDS > 0) await measureRegister(regClient, WARMUP_SECONDS);
   const [lock0, cpu0] = [await lockStatus(), cpuOf()];
@@ -274,15 +346,21 @@ async function main(): Promise<void> {
   };
   const serverCpu = cpu.api + cpu.mariadb + cpu.redis;
   const cpuLine = `API ${cpu.api.toFixed(1)} + MariaDB ${cpu.mariadb.toFixed(1)} + Redis ${cpu.redis.toFixed(1)} = ${serverCpu.toFixed(1)} ms (load generator ${cpu.client.toFixed(1)} ms)`;
-  log(`  ${reg.n} registered (${reg.errors} errors): ${reg.perSec.toFixed(0)}/s, p50 ${reg.p50.toFixed(1)} ms, p99 ${reg.p99.toFixed(1)} ms`);
-  log(`  CPU per registration: ${cpuLine}; 300/s needs ≈ ${((300 * serverCpu) / 1000).toFixed(1)} cores for the servers`);
+  log(
+    `  ${reg.n} registered (${reg.errors} errors): ${reg.perSec.toFixed(0)}/s, p50 ${reg.p50.toFixed(1)} ms, p99 ${reg.p99.toFixed(1)} ms`,
+  );
+  log(
+    `  CPU per registration: ${cpuLine}; 300/s needs ≈ ${((300 * serverCpu) / 1000).toFixed(1)} cores for the servers`,
+  );
   log(`  InnoDB row-lock waits: ${waits} (${waits ? (waitMs / waits).toFixed(0) : 0} ms on average, server-wide)`);
 
   if (REGISTER_ONLY) {
     await app.close();
     await pool.end();
     await ds.destroy();
-    console.log(`registerCase, ${CLIENTS} clients, ${API_WORKERS} API processes: ${reg.perSec.toFixed(0)}/s (p50 ${reg.p50.toFixed(1)} ms, p99 ${reg.p99.toFixed(1)} ms, ${reg.errors} errors); CPU per registration ${cpuLine}`);
+    console.log(
+      `registerCase, ${CLIENTS} clients, ${API_WORKERS} API processes: ${reg.perSec.toFixed(0)}/s (p50 ${reg.p50.toFixed(1)} ms, p99 ${reg.p99.toFixed(1)} ms, ${reg.errors} errors); CPU per registration ${cpuLine}`,
+    );
     return;
   }
 
@@ -291,7 +369,10 @@ async function main(): Promise<void> {
   const rawPage = async (prefix: string | null) => {
     const args = prefix ? [`${prefix}%`] : [];
     const [[rows], [[cnt]]] = await Promise.all([
-      pool.query(`SELECT c.* FROM wq_case c WHERE ${where(prefix)} ORDER BY c.received_at DESC, c.id DESC LIMIT 20`, args),
+      pool.query(
+        `SELECT c.* FROM wq_case c WHERE ${where(prefix)} ORDER BY c.received_at DESC, c.id DESC LIMIT 20`,
+        args,
+      ),
       pool.query(`SELECT COUNT(*) AS n FROM wq_case c WHERE ${where(prefix)}`, args),
     ]);
     return { rows: rows as unknown[], total: Number(cnt.n) };
@@ -300,17 +381,29 @@ async function main(): Promise<void> {
   const countedPage = async (prefix: string | null, actor: ReturnType<typeof makeActor>) => {
     const args = prefix ? [`${prefix}%`] : [];
     const [[rows], total] = await Promise.all([
-      pool.query(`SELECT c.* FROM wq_case c WHERE ${where(prefix)} ORDER BY c.received_at DESC, c.id DESC LIMIT 20`, args),
+      pool.query(
+        `SELECT c.* FROM wq_case c WHERE ${where(prefix)} ORDER BY c.received_at DESC, c.id DESC LIMIT 20`,
+        args,
+      ),
       countCases(ds.manager, actor, { open: true }),
     ]);
     return { rows: rows as unknown[], total };
   };
   const userActor = async (username: string) => {
     const u = await ds.getRepository(UserEntity).findOneOrFail({ where: { username }, relations: { unit: true } });
-    return makeActor({ kind: 'USER', id: u.id, name: u.displayName, roles: u.roles, unitId: u.unitId, unitPath: u.unit!.path, dataScope: u.dataScope });
+    return makeActor({
+      kind: 'USER',
+      id: u.id,
+      name: u.displayName,
+      roles: u.roles,
+      unitId: u.unitId,
+      unitPath: u.unit!.path,
+      dataScope: u.dataScope,
+    });
   };
   const [glActor, cityActor] = [await userActor('gl_county'), await userActor('city_op')];
-  const gqlPage = (client: Gql, f: Record<string, unknown>) => client.run<{ cases: { total: number; items: unknown[] } }>(PAGE, { f, p: { limit: 20 } });
+  const gqlPage = (client: Gql, f: Record<string, unknown>) =>
+    client.run<{ cases: { total: number; items: unknown[] } }>(PAGE, { f, p: { limit: 20 } });
 
   const countyGql = await gqlPage(glCounty, { unitId: String(gl.id), open: true });
   const countyRaw = await rawPage(gl.path);
@@ -318,15 +411,30 @@ async function main(): Promise<void> {
   const cityRaw = await rawPage(null);
   const countyCounted = await countedPage(gl.path, glActor);
   const cityCounted = await countedPage(null, cityActor);
-  if (new Set([countyGql.cases.total, countyRaw.total, countyCounted.total]).size > 1 || new Set([cityGql.cases.total, cityRaw.total, cityCounted.total]).size > 1) {
-    throw new Error(`totals differ: county ${countyGql.cases.total} / ${countyRaw.total} / ${countyCounted.total}, city ${cityGql.cases.total} / ${cityRaw.total} / ${cityCounted.total}`);
+  if (
+    new Set([countyGql.cases.total, countyRaw.total, countyCounted.total]).size > 1 ||
+    new Set([cityGql.cases.total, cityRaw.total, cityCounted.total]).size > 1
+  ) {
+    throw new Error(
+      `totals differ: county ${countyGql.cases.total} / ${countyRaw.total} / ${countyCounted.total}, city ${cityGql.cases.total} / ${cityRaw.total} / ${cityCounted.total}`,
+    );
   }
-  log(`county (鼓楼区 subtree) open: ${countyRaw.total.toLocaleString()}; city open: ${cityRaw.total.toLocaleString()}`);
-  for (const [label, prefix] of [['county', gl.path], ['city', null]] as const) {
-    for (const sql of [`SELECT c.* FROM wq_case c WHERE ${where(prefix)} ORDER BY c.received_at DESC, c.id DESC LIMIT 20`, `SELECT COUNT(*) FROM wq_case c WHERE ${where(prefix)}`]) {
+  log(
+    `county (鼓楼区 subtree) open: ${countyRaw.total.toLocaleString()}; city open: ${cityRaw.total.toLocaleString()}`,
+  );
+  for (const [label, prefix] of [
+    ['county', gl.path],
+    ['city', null],
+  ] as const) {
+    for (const sql of [
+      `SELECT c.* FROM wq_case c WHERE ${where(prefix)} ORDER BY c.received_at DESC, c.id DESC LIMIT 20`,
+      `SELECT COUNT(*) FROM wq_case c WHERE ${where(prefix)}`,
+    ]) {
       const [plan] = await pool.query(`EXPLAIN ${sql}`, prefix ? [`${prefix}%`] : []);
       const p = (plan as any[])[0];
-      log(`  plan ${label}: ${sql.startsWith('SELECT COUNT') ? 'count' : 'page '} key=${p.key} rows≈${p.rows} ${p.Extra ?? ''}`);
+      log(
+        `  plan ${label}: ${sql.startsWith('SELECT COUNT') ? 'count' : 'page '} key=${p.key} rows≈${p.rows} ${p.Extra ?? ''}`,
+      );
     }
   }
 
@@ -351,25 +459,60 @@ async function main(): Promise<void> {
   const ratio50 = county.p50 / countySql.p50;
   const ratio99 = county.p99 / countySql.p99;
   const rows: [string, string, string, string][] = [
-    [`registerCase, ${CLIENTS} clients (GraphQL)`, `${reg.perSec.toFixed(0)}/s (p50 ${f(reg.p50)}, p99 ${f(reg.p99)}, ${reg.errors} errors)`, '≥ 300/s, no errors', ok(reg.perSec >= 300 && reg.errors === 0)],
-    [`  CPU / registration (${API_WORKERS} API processes)`, cpuLine, `300/s ≈ ${((300 * serverCpu) / 1000).toFixed(1)} cores`, ''],
+    [
+      `registerCase, ${CLIENTS} clients (GraphQL)`,
+      `${reg.perSec.toFixed(0)}/s (p50 ${f(reg.p50)}, p99 ${f(reg.p99)}, ${reg.errors} errors)`,
+      '≥ 300/s, no errors',
+      ok(reg.perSec >= 300 && reg.errors === 0),
+    ],
+    [
+      `  CPU / registration (${API_WORKERS} API processes)`,
+      cpuLine,
+      `300/s ≈ ${((300 * serverCpu) / 1000).toFixed(1)} cores`,
+      '',
+    ],
     ['  InnoDB row-lock waits', `${waits}, avg ${waits ? (waitMs / waits).toFixed(0) : 0} ms`, '—', ''],
     ['county first page, GraphQL', `p50 ${f(county.p50)}, p99 ${f(county.p99)}`, 'p99 ≤ 50 ms', ok(county.p99 <= 50)],
     ['county first page, raw SQL', `p50 ${f(countySql.p50)}, p99 ${f(countySql.p99)}`, '—', ''],
-    ['county GraphQL / raw SQL', `p50 ${ratio50.toFixed(2)}×, p99 ${ratio99.toFixed(2)}×`, 'p50 ≤ 2×', ok(ratio50 <= 2)],
-    ['county GraphQL / raw page + case_count', `p50 ${(county.p50 / countyCtr.p50).toFixed(2)}×, p99 ${(county.p99 / countyCtr.p99).toFixed(2)}×`, '(informative)', ''],
+    [
+      'county GraphQL / raw SQL',
+      `p50 ${ratio50.toFixed(2)}×, p99 ${ratio99.toFixed(2)}×`,
+      'p50 ≤ 2×',
+      ok(ratio50 <= 2),
+    ],
+    [
+      'county GraphQL / raw page + case_count',
+      `p50 ${(county.p50 / countyCtr.p50).toFixed(2)}×, p99 ${(county.p99 / countyCtr.p99).toFixed(2)}×`,
+      '(informative)',
+      '',
+    ],
     ['city first page, GraphQL', `p50 ${f(city.p50)}, p99 ${f(city.p99)}`, 'p99 ≤ 100 ms', ok(city.p99 <= 100)],
     ['city first page, raw SQL', `p50 ${f(citySql.p50)}, p99 ${f(citySql.p99)}`, '—', ''],
-    ['county page + case_count total (SQL)', `p50 ${f(countyCtr.p50)}, p99 ${f(countyCtr.p99)}`, '(what countCases gives the list)', ''],
-    ['city page + case_count total (SQL)', `p50 ${f(cityCtr.p50)}, p99 ${f(cityCtr.p99)}`, '(what countCases gives the list)', ''],
+    [
+      'county page + case_count total (SQL)',
+      `p50 ${f(countyCtr.p50)}, p99 ${f(countyCtr.p99)}`,
+      '(what countCases gives the list)',
+      '',
+    ],
+    [
+      'city page + case_count total (SQL)',
+      `p50 ${f(cityCtr.p50)}, p99 ${f(cityCtr.p99)}`,
+      '(what countCases gives the list)',
+      '',
+    ],
   ];
   const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), 8));
   console.log('');
-  console.log(`Weiquan case benchmark — ${Number(counts.total).toLocaleString()} cases (${((100 * Number(counts.open)) / Number(counts.total)).toFixed(0)}% open), ${new Date().toISOString()}`);
+  console.log(
+    `Weiquan case benchmark — ${Number(counts.total).toLocaleString()} cases (${((100 * Number(counts.open)) / Number(counts.total)).toFixed(0)}% open), ${new Date().toISOString()}`,
+  );
   console.log(loadLine);
-  console.log(`county = 鼓楼区 subtree, ${countyRaw.total.toLocaleString()} open cases; city = whole tree, ${cityRaw.total.toLocaleString()} open cases; first page = 20 rows + exact total`);
+  console.log(
+    `county = 鼓楼区 subtree, ${countyRaw.total.toLocaleString()} open cases; city = whole tree, ${cityRaw.total.toLocaleString()} open cases; first page = 20 rows + exact total`,
+  );
   console.log('');
-  for (const r of [['what', 'measured', 'target', ''] as const, ...rows]) console.log(`  ${r[0].padEnd(w[0]!)}  ${r[1].padEnd(w[1]!)}  ${r[2].padEnd(w[2]!)}  ${r[3]}`);
+  for (const r of [['what', 'measured', 'target', ''] as const, ...rows])
+    console.log(`  ${r[0].padEnd(w[0]!)}  ${r[1].padEnd(w[1]!)}  ${r[2].padEnd(w[2]!)}  ${r[3]}`);
   console.log('');
   console.log(`total bench time ${((performance.now() - T0) / 1000).toFixed(0)} s`);
 }

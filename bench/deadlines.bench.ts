@@ -43,7 +43,22 @@ import {
 } from '@weiquan/core';
 import { chineseDaysCalendarData, toShanghaiDate, WorkingCalendar } from '@weiquan/shared';
 import { seededRandom } from '../libs/core/src/seed/demo-case-content';
-import { bulkLoad, cpuMs, createPool, DAY, ensureDatabase, loadOrg, log, ms, pct, RawPool, ROOT, rootSql, sqlTime, withoutSecondaryIndexes } from './lib/case-load';
+import {
+  bulkLoad,
+  cpuMs,
+  createPool,
+  DAY,
+  ensureDatabase,
+  loadOrg,
+  log,
+  ms,
+  pct,
+  RawPool,
+  ROOT,
+  rootSql,
+  sqlTime,
+  withoutSecondaryIndexes,
+} from './lib/case-load';
 
 const env = (k: string, d: string) => process.env[k] ?? d;
 const N_CASES = Number(env('BENCH_CASES', '1000000'));
@@ -103,7 +118,17 @@ async function loadRules(pool: RawPool): Promise<Map<string, Rule>> {
   return new Map(
     (rows as any[]).map((r) => [
       r.code,
-      { id: Number(r.id), code: r.code, set: r.set_code, setVersion: Number(r.version), layer: r.layer, amount: Number(r.amount), unit: r.unit, warn: JSON.parse(r.warn_fractions), ladder: r.escalation ? JSON.parse(r.escalation) : [] },
+      {
+        id: Number(r.id),
+        code: r.code,
+        set: r.set_code,
+        setVersion: Number(r.version),
+        layer: r.layer,
+        amount: Number(r.amount),
+        unit: r.unit,
+        warn: JSON.parse(r.warn_fractions),
+        ladder: r.escalation ? JSON.parse(r.escalation) : [],
+      },
     ]),
   );
 }
@@ -142,16 +167,59 @@ interface DlRow {
 }
 
 export const DL_COLUMNS = [
-  'id', 'case_id', 'rule_id', 'rule_code', 'rule_set_code', 'rule_set_version', 'layer', 'round_key', 'status', 'trigger_event', 'started_at', 'due_at', 'amount', 'unit',
-  'extended_amount', 'pauses', 'paused_at', 'warn_fractions', 'responsible_unit_id', 'responsible_user_id', 'calendar_version', 'stopped_at', 'breached_at', 'version',
+  'id',
+  'case_id',
+  'rule_id',
+  'rule_code',
+  'rule_set_code',
+  'rule_set_version',
+  'layer',
+  'round_key',
+  'status',
+  'trigger_event',
+  'started_at',
+  'due_at',
+  'amount',
+  'unit',
+  'extended_amount',
+  'pauses',
+  'paused_at',
+  'warn_fractions',
+  'responsible_unit_id',
+  'responsible_user_id',
+  'calendar_version',
+  'stopped_at',
+  'breached_at',
+  'version',
 ];
 
 function dlLine(d: DlRow, calVersion: string): string {
   const N_ = '\\N';
   return [
-    d.id, d.caseId, d.rule.id, d.rule.code, d.rule.set, d.rule.setVersion, d.rule.layer, d.roundKey ?? 'r1', d.status, d.rule.code.startsWith('STAT_ACCEPT') || d.rule.code === 'CALLBACK' ? 'registerCase' : 'acceptCase',
-    sqlTime(d.startedAt), sqlTime(d.dueAt), d.rule.amount, d.rule.unit, 0, '[]', N_, JSON.stringify(d.warn), d.unitId, d.userId ?? N_, calVersion,
-    d.stoppedAt === null ? N_ : sqlTime(d.stoppedAt), d.breachedAt === null ? N_ : sqlTime(d.breachedAt), d.version,
+    d.id,
+    d.caseId,
+    d.rule.id,
+    d.rule.code,
+    d.rule.set,
+    d.rule.setVersion,
+    d.rule.layer,
+    d.roundKey ?? 'r1',
+    d.status,
+    d.rule.code.startsWith('STAT_ACCEPT') || d.rule.code === 'CALLBACK' ? 'registerCase' : 'acceptCase',
+    sqlTime(d.startedAt),
+    sqlTime(d.dueAt),
+    d.rule.amount,
+    d.rule.unit,
+    0,
+    '[]',
+    N_,
+    JSON.stringify(d.warn),
+    d.unitId,
+    d.userId ?? N_,
+    calVersion,
+    d.stoppedAt === null ? N_ : sqlTime(d.stoppedAt),
+    d.breachedAt === null ? N_ : sqlTime(d.breachedAt),
+    d.version,
   ].join('\t');
 }
 
@@ -170,14 +238,20 @@ function lines(next: () => string | null): Readable {
   });
 }
 
-async function loadDeadlines(pool: RawPool, rows: () => DlRow | null, calVersion: string, effects: [number, string, number][]): Promise<number> {
+async function loadDeadlines(
+  pool: RawPool,
+  rows: () => DlRow | null,
+  calVersion: string,
+  effects: [number, string, number][],
+): Promise<number> {
   const t0 = performance.now();
   await pool.query({
     sql: `LOAD DATA LOCAL INFILE 'deadlines.tsv' INTO TABLE case_deadline CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' LINES TERMINATED BY '\\n' (${DL_COLUMNS.join(', ')})`,
-    infileStreamFactory: () => lines(() => {
-      const d = rows();
-      return d ? dlLine(d, calVersion) : null;
-    }),
+    infileStreamFactory: () =>
+      lines(() => {
+        const d = rows();
+        return d ? dlLine(d, calVersion) : null;
+      }),
   });
   if (effects.length) {
     let i = 0;
@@ -201,14 +275,36 @@ function dueMemo(cal: WorkingCalendar): (rule: Rule, startedAt: number) => numbe
     if (rule.unit === 'HOURS') return startedAt + rule.amount * HOUR;
     const key = `${toShanghaiDate(new Date(startedAt))}|${rule.amount}|${rule.unit}`;
     let due = memo.get(key);
-    if (due === undefined) memo.set(key, (due = dueOf(cal, { startedAt: new Date(startedAt), amount: rule.amount, extendedAmount: 0, unit: rule.unit, pauses: [], ruleCode: rule.code }).due!.getTime()));
+    if (due === undefined)
+      memo.set(
+        key,
+        (due = dueOf(cal, {
+          startedAt: new Date(startedAt),
+          amount: rule.amount,
+          extendedAmount: 0,
+          unit: rule.unit,
+          pauses: [],
+          ruleCode: rule.code,
+        }).due!.getTime()),
+      );
     return due;
   };
 }
 
 const alarmRow = (d: DlRow): AlarmRow => ({
-  id: String(d.id), version: d.version, status: d.status, ruleId: d.rule.id, ruleCode: d.rule.code, startedAt: new Date(d.startedAt), dueAt: new Date(d.dueAt),
-  stoppedAt: d.stoppedAt === null ? null : new Date(d.stoppedAt), amount: d.rule.amount, extendedAmount: 0, unit: d.rule.unit, pauses: [], warnFractions: d.warn,
+  id: String(d.id),
+  version: d.version,
+  status: d.status,
+  ruleId: d.rule.id,
+  ruleCode: d.rule.code,
+  startedAt: new Date(d.startedAt),
+  dueAt: new Date(d.dueAt),
+  stoppedAt: d.stoppedAt === null ? null : new Date(d.stoppedAt),
+  amount: d.rule.amount,
+  extendedAmount: 0,
+  unit: d.rule.unit,
+  pauses: [],
+  warnFractions: d.warn,
 });
 
 // ------------------------------------------------------------------------------------------ the worker process
@@ -220,11 +316,15 @@ interface Worker {
 
 function spawnWorker(): Worker {
   // The real worker (apps/worker/src/main.ts) from source, like the bench itself: no build needed.
-  const child = spawn(process.execPath, ['-r', resolve(ROOT, 'bench/ts-register.cjs'), resolve(ROOT, 'apps/worker/src/main.ts')], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, DB_NAME: DB, REDIS_DB, QUEUE_PREFIX: PREFIX, LOG_LEVEL: 'warn', DB_POOL_SIZE: '20' },
-  });
+  const child = spawn(
+    process.execPath,
+    ['-r', resolve(ROOT, 'bench/ts-register.cjs'), resolve(ROOT, 'apps/worker/src/main.ts')],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, DB_NAME: DB, REDIS_DB, QUEUE_PREFIX: PREFIX, LOG_LEVEL: 'warn', DB_POOL_SIZE: '20' },
+    },
+  );
   const ready = new Promise<void>((res, rej) => {
     let buf = '';
     child.stdout!.on('data', (b: Buffer) => {
@@ -271,7 +371,14 @@ interface FireResult {
   supervisionOk: boolean;
 }
 
-async function partFire(pool: RawPool, ctx: AppContext, opens: CaseRef[], rules: Map<string, Rule>, cal: WorkingCalendar, firstId: number): Promise<FireResult> {
+async function partFire(
+  pool: RawPool,
+  ctx: AppContext,
+  opens: CaseRef[],
+  rules: Map<string, Rule>,
+  cal: WorkingCalendar,
+  firstId: number,
+): Promise<FireResult> {
   const redis = ctx.get<Redis>(REDIS);
   const scheduler = ctx.get<DeadlineScheduler>(DeadlineScheduler);
   await redis.flushdb();
@@ -293,7 +400,16 @@ async function partFire(pool: RawPool, ctx: AppContext, opens: CaseRef[], rules:
   const next = (): DlRow | null => {
     if (i >= n) return null;
     const c = opens[i++]!;
-    const base = { id: id++, caseId: c.id, unitId: c.unitId, userId: c.userId, status: 'RUNNING' as const, stoppedAt: null, breachedAt: null, version: 1 };
+    const base = {
+      id: id++,
+      caseId: c.id,
+      unitId: c.unitId,
+      userId: c.userId,
+      status: 'RUNNING' as const,
+      stoppedAt: null,
+      breachedAt: null,
+      version: 1,
+    };
     if (i <= nDue + BURST) {
       const at = i <= nDue ? w0 + Math.floor(r() * WINDOW_MS) : burstAt;
       expected.set(base.id, { effect: 'breach', at, burst: i > nDue });
@@ -317,7 +433,9 @@ async function partFire(pool: RawPool, ctx: AppContext, opens: CaseRef[], rules:
     if (d) rows.push(d);
     return d;
   };
-  log(`part 1: ${n.toLocaleString()} running deadlines (${nDue} due + ${nWarn} warnings inside a ${WINDOW_MS / 1000} s window from +${LEAD_MS / 1000} s, then ${BURST} due at one instant) …`);
+  log(
+    `part 1: ${n.toLocaleString()} running deadlines (${nDue} due + ${nWarn} warnings inside a ${WINDOW_MS / 1000} s window from +${LEAD_MS / 1000} s, then ${BURST} due at one instant) …`,
+  );
   const loadMs = await loadDeadlines(pool, gen, cal.version, []);
   log(`  loaded in ${(loadMs / 1000).toFixed(1)} s`);
   const early = rows.slice(nDue + BURST + nWarn).filter((d) => {
@@ -331,10 +449,13 @@ async function partFire(pool: RawPool, ctx: AppContext, opens: CaseRef[], rules:
   // a day), so the worker fires among the jobs of 100,000 deadlines — the worst case for Redis.
   const t0 = performance.now();
   let jobs = 0;
-  for (let k = 0; k < rows.length; k += 5000) jobs += await scheduler.schedule(rows.slice(k, k + 5000).map(alarmRow), Infinity);
+  for (let k = 0; k < rows.length; k += 5000)
+    jobs += await scheduler.schedule(rows.slice(k, k + 5000).map(alarmRow), Infinity);
   const scheduleMs = ms(t0);
   rows.length = 0;
-  log(`  scheduled ${jobs.toLocaleString()} alarm jobs in ${(scheduleMs / 1000).toFixed(1)} s (${Math.round(jobs / (scheduleMs / 1000)).toLocaleString()}/s); delayed in Redis: ${(await redis.zcard(`${PREFIX}:deadline:delayed`)).toLocaleString()}`);
+  log(
+    `  scheduled ${jobs.toLocaleString()} alarm jobs in ${(scheduleMs / 1000).toFixed(1)} s (${Math.round(jobs / (scheduleMs / 1000)).toLocaleString()}/s); delayed in Redis: ${(await redis.zcard(`${PREFIX}:deadline:delayed`)).toLocaleString()}`,
+  );
 
   log('  starting the worker (apps/worker, real process) …');
   const worker = spawnWorker();
@@ -344,17 +465,30 @@ async function partFire(pool: RawPool, ctx: AppContext, opens: CaseRef[], rules:
   const cpu0 = cpuMs([worker.child.pid ?? null]);
   const lastId = firstId + nDue + BURST + nWarn - 1;
   const end = Math.max(w1, burstAt);
-  const count = async () => Number((await pool.query('SELECT COUNT(*) AS n FROM deadline_effect WHERE deadline_id BETWEEN ? AND ?', [firstId, lastId]))[0][0].n);
+  const count = async () =>
+    Number(
+      (
+        await pool.query('SELECT COUNT(*) AS n FROM deadline_effect WHERE deadline_id BETWEEN ? AND ?', [
+          firstId,
+          lastId,
+        ])
+      )[0][0].n,
+    );
   while (Date.now() < end) {
     await sleep(5000);
-    log(`  ${new Date().toISOString().slice(11, 19)} effects recorded: ${(await count()).toLocaleString()} / ${expected.size.toLocaleString()}`);
+    log(
+      `  ${new Date().toISOString().slice(11, 19)} effects recorded: ${(await count()).toLocaleString()} / ${expected.size.toLocaleString()}`,
+    );
   }
   const until = Date.now() + DRAIN_MS;
   while ((await count()) < expected.size && Date.now() < until) await sleep(1000);
   const cpu1 = cpuMs([worker.child.pid ?? null]);
   await worker.stop();
 
-  const [effects] = await pool.query('SELECT deadline_id, effect, applied_at FROM deadline_effect WHERE deadline_id >= ?', [firstId]);
+  const [effects] = await pool.query(
+    'SELECT deadline_id, effect, applied_at FROM deadline_effect WHERE deadline_id >= ?',
+    [firstId],
+  );
   const lateness: number[] = [];
   const burstLate: number[] = [];
   const burstTimes: number[] = [];
@@ -376,7 +510,9 @@ async function partFire(pool: RawPool, ctx: AppContext, opens: CaseRef[], rules:
     if (x.burst) burstTimes.push(e.applied_at.getTime());
   }
   const breaches = [...expected.values()].filter((x) => x.effect === 'breach').length;
-  const [[sv]] = await pool.query("SELECT (SELECT COUNT(*) FROM supervision WHERE automatic = 1) AS s, (SELECT COUNT(*) FROM violation) AS v, (SELECT COUNT(*) FROM deadline_effect WHERE effect = 'breach') AS b");
+  const [[sv]] = await pool.query(
+    "SELECT (SELECT COUNT(*) FROM supervision WHERE automatic = 1) AS s, (SELECT COUNT(*) FROM violation) AS v, (SELECT COUNT(*) FROM deadline_effect WHERE effect = 'breach') AS b",
+  );
   const fired = lateness.length + burstLate.length;
   return {
     deadlines: n,
@@ -391,7 +527,12 @@ async function partFire(pool: RawPool, ctx: AppContext, opens: CaseRef[], rules:
     p99: pct(lateness, 99),
     max: Math.max(...lateness),
     perSec: lateness.length / (WINDOW_MS / 1000),
-    burst: { n: burstLate.length, drainMs: burstTimes.length ? Math.max(...burstTimes) - burstAt : NaN, p99: pct(burstLate, 99), max: Math.max(...burstLate) },
+    burst: {
+      n: burstLate.length,
+      drainMs: burstTimes.length ? Math.max(...burstTimes) - burstAt : NaN,
+      p99: pct(burstLate, 99),
+      max: Math.max(...burstLate),
+    },
     cpuPerEffect: (cpu1 - cpu0) / Math.max(1, fired),
     workerReadyBeforeWindow: readyAt < w0,
     supervisionOk: Number(sv.s) === Number(sv.b) && Number(sv.v) === Number(sv.b) && Number(sv.b) === breaches,
@@ -414,7 +555,14 @@ interface ReconcileResult {
   jobsInRedis: number;
 }
 
-async function partReconcile(pool: RawPool, opens: CaseRef[], closed: CaseRef[], rules: Map<string, Rule>, cal: WorkingCalendar, firstId: number): Promise<ReconcileResult> {
+async function partReconcile(
+  pool: RawPool,
+  opens: CaseRef[],
+  closed: CaseRef[],
+  rules: Map<string, Rule>,
+  cal: WorkingCalendar,
+  firstId: number,
+): Promise<ReconcileResult> {
   const now = Date.now();
   const r = seededRandom(7);
   const due = dueMemo(cal);
@@ -440,7 +588,8 @@ async function partReconcile(pool: RawPool, opens: CaseRef[], closed: CaseRef[],
     }
   };
   const pastAlarms = (d: DlRow) => {
-    for (const a of alarmsOf(cal, alarmRow(d), d.rule.ladder)) if (a.at.getTime() <= now) effects.push([d.id, effectOf(a.job), a.at.getTime() + 1000]);
+    for (const a of alarmsOf(cal, alarmRow(d), d.rule.ladder))
+      if (a.at.getTime() <= now) effects.push([d.id, effectOf(a.job), a.at.getTime() + 1000]);
   };
   const made = { running: 0, breached: 0, history: 0 };
   let hi = 0;
@@ -454,7 +603,20 @@ async function partReconcile(pool: RawPool, opens: CaseRef[], closed: CaseRef[],
       let startedAt = now - Math.floor(r() * span);
       let dueAt = due(rule, startedAt);
       while (dueAt <= now + 60_000) dueAt = due(rule, (startedAt = startedAt + DAY));
-      const d: DlRow = { id: id++, caseId: c.id, rule, status: 'RUNNING', startedAt, dueAt, warn: rule.warn, unitId: c.unitId, userId: c.userId, stoppedAt: null, breachedAt: null, version: 1 };
+      const d: DlRow = {
+        id: id++,
+        caseId: c.id,
+        rule,
+        status: 'RUNNING',
+        startedAt,
+        dueAt,
+        warn: rule.warn,
+        unitId: c.unitId,
+        userId: c.userId,
+        stoppedAt: null,
+        breachedAt: null,
+        version: 1,
+      };
       pastAlarms(d); // warnings and ladder steps already rung
       return d;
     }
@@ -466,7 +628,18 @@ async function partReconcile(pool: RawPool, opens: CaseRef[], closed: CaseRef[],
       const dueAt0 = now - Math.floor(r() * 3 * DAY);
       const startedAt = dueAt0 - rule.amount * 1.4 * DAY;
       const dueAt = due(rule, startedAt);
-      const base = { id: id++, caseId: c.id, rule, roundKey: 'r2', startedAt, dueAt, warn: rule.warn, unitId: c.unitId, userId: c.userId, stoppedAt: null };
+      const base = {
+        id: id++,
+        caseId: c.id,
+        rule,
+        roundKey: 'r2',
+        startedAt,
+        dueAt,
+        warn: rule.warn,
+        unitId: c.unitId,
+        userId: c.userId,
+        stoppedAt: null,
+      };
       if (dueAt > now) return { ...base, status: 'RUNNING', breachedAt: null, version: 1 };
       // Everything that rang while it ran and since: warnings, the breach, ladder steps.
       pastAlarms({ ...base, status: 'RUNNING', breachedAt: null, version: 1 });
@@ -480,23 +653,48 @@ async function partReconcile(pool: RawPool, opens: CaseRef[], closed: CaseRef[],
       const dueAt = due(rule, c.at);
       const breached = r() < 0.03;
       made.history++;
-      return { id: id++, caseId: c.id, rule, status: breached ? 'BREACHED' : 'MET', startedAt: c.at, dueAt, warn: rule.warn, unitId: c.unitId, userId: c.userId, stoppedAt: dueAt + (breached ? 1 : -1) * Math.floor(r() * DAY), breachedAt: breached ? dueAt + 1000 : null, version: 2 };
+      return {
+        id: id++,
+        caseId: c.id,
+        rule,
+        status: breached ? 'BREACHED' : 'MET',
+        startedAt: c.at,
+        dueAt,
+        warn: rule.warn,
+        unitId: c.unitId,
+        userId: c.userId,
+        stoppedAt: dueAt + (breached ? 1 : -1) * Math.floor(r() * DAY),
+        breachedAt: breached ? dueAt + 1000 : null,
+        version: 2,
+      };
     }
     return null;
   };
-  log(`part 2: adding ${addRunning.toLocaleString()} running + ${addBreached.toLocaleString()} breached (escalating) deadlines + ${closed.length.toLocaleString()} finished ones …`);
+  log(
+    `part 2: adding ${addRunning.toLocaleString()} running + ${addBreached.toLocaleString()} breached (escalating) deadlines + ${closed.length.toLocaleString()} finished ones …`,
+  );
   let loadMs = 0;
   const indexMs = await withoutSecondaryIndexes(pool, 'case_deadline', async () => {
     loadMs = await loadDeadlines(pool, next, cal.version, effects);
   });
   await pool.query('ANALYZE TABLE case_deadline');
   await pool.query('ANALYZE TABLE deadline_effect');
-  log(`  loaded in ${(loadMs / 1000).toFixed(1)} s + indexes ${(indexMs / 1000).toFixed(1)} s (${effects.length.toLocaleString()} effects already applied)`);
-  const [[counts]] = await pool.query("SELECT COUNT(*) AS rows_, SUM(status = 'RUNNING') AS running, SUM(status IN ('RUNNING', 'BREACHED') AND stopped_at IS NULL) AS live FROM case_deadline");
+  log(
+    `  loaded in ${(loadMs / 1000).toFixed(1)} s + indexes ${(indexMs / 1000).toFixed(1)} s (${effects.length.toLocaleString()} effects already applied)`,
+  );
+  const [[counts]] = await pool.query(
+    "SELECT COUNT(*) AS rows_, SUM(status = 'RUNNING') AS running, SUM(status IN ('RUNNING', 'BREACHED') AND stopped_at IS NULL) AS live FROM case_deadline",
+  );
 
   // The passes run in a process of their own, like the worker's: its heap is the reconciler's alone.
-  log('  reconciler passes in a separate process: Redis emptied → pass 1; pass 2 (nothing to repair); emptied again → one pass re-adding every alarm at once …');
-  const child = spawn(process.execPath, ['-r', resolve(ROOT, 'bench/ts-register.cjs'), __filename, '--reconcile-child'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+  log(
+    '  reconciler passes in a separate process: Redis emptied → pass 1; pass 2 (nothing to repair); emptied again → one pass re-adding every alarm at once …',
+  );
+  const child = spawn(
+    process.execPath,
+    ['-r', resolve(ROOT, 'bench/ts-register.cjs'), __filename, '--reconcile-child'],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: process.env },
+  );
   let out = '';
   child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
   const code = await new Promise<number | null>((res) => child.once('exit', res));
@@ -504,12 +702,25 @@ async function partReconcile(pool: RawPool, opens: CaseRef[], closed: CaseRef[],
   if (code !== 0 || !line) throw new Error(`reconcile child failed (${code}):\n${out.slice(-2000)}`);
   const res = JSON.parse(line) as Omit<ReconcileResult, 'running' | 'live' | 'rows' | 'loadMs'>;
   for (const [k, v] of Object.entries(res.passes)) log(`  ${k}: ${JSON.stringify(v)}`);
-  return { ...res, running: Number(counts.running), live: Number(counts.live), rows: Number(counts.rows_), loadMs: loadMs + indexMs };
+  return {
+    ...res,
+    running: Number(counts.running),
+    live: Number(counts.live),
+    rows: Number(counts.rows_),
+    loadMs: loadMs + indexMs,
+  };
 }
 
 /** Child process: the reconciler passes of part 2, printed as one JSON line. */
 async function reconcileChild(): Promise<void> {
-  const config = loadConfig({ DB_NAME: DB, LOG_LEVEL: 'silent', WEB_DIST: '', QUEUE_PREFIX: PREFIX, REDIS_DB, DB_POOL_SIZE: '20' });
+  const config = loadConfig({
+    DB_NAME: DB,
+    LOG_LEVEL: 'silent',
+    WEB_DIST: '',
+    QUEUE_PREFIX: PREFIX,
+    REDIS_DB,
+    DB_POOL_SIZE: '20',
+  });
   const ctx = await NestFactory.createApplicationContext(CoreModule.forRoot({ config }), { logger: false });
   await ctx.init();
   const redis = ctx.get<Redis>(REDIS);
@@ -531,7 +742,17 @@ async function reconcileChild(): Promise<void> {
   clearInterval(sampler);
   await redis.flushdb();
   await ctx.close();
-  console.log(JSON.stringify({ passes: { first, second, everything }, first, second, everything, peakHeapMb: peak / 1048576, redisMb, jobsInRedis }));
+  console.log(
+    JSON.stringify({
+      passes: { first, second, everything },
+      first,
+      second,
+      everything,
+      peakHeapMb: peak / 1048576,
+      redisMb,
+      jobsInRedis,
+    }),
+  );
 }
 
 // ------------------------------------------------------------------------------------------ main
@@ -542,12 +763,21 @@ async function main(): Promise<void> {
   }, HARD_LIMIT_MS);
   hard.unref();
   const T0 = performance.now();
-  const config = loadConfig({ DB_NAME: DB, LOG_LEVEL: 'silent', WEB_DIST: '', QUEUE_PREFIX: PREFIX, REDIS_DB, DB_POOL_SIZE: '20' });
+  const config = loadConfig({
+    DB_NAME: DB,
+    LOG_LEVEL: 'silent',
+    WEB_DIST: '',
+    QUEUE_PREFIX: PREFIX,
+    REDIS_DB,
+    DB_POOL_SIZE: '20',
+  });
 
   ensureDatabase(config, DB, false);
   const ds = createDataSource(config);
   await ds.initialize();
-  const [{ n: existing }] = await ds.query("SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'wq_case'");
+  const [{ n: existing }] = await ds.query(
+    "SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'wq_case'",
+  );
   const loaded = Number(existing) > 0 ? Number((await ds.query('SELECT COUNT(*) AS n FROM wq_case'))[0].n) : 0;
   const fresh = !(REUSE && loaded >= N_CASES);
   if (fresh) {
@@ -568,16 +798,28 @@ async function main(): Promise<void> {
     log(loadLine);
   }
   // Deadlines (and everything they produce) are rebuilt on every run.
-  for (const t of ['notification', 'violation', 'supervision', 'deadline_effect']) await pool.query(`DELETE FROM \`${t}\``);
+  for (const t of ['notification', 'violation', 'supervision', 'deadline_effect'])
+    await pool.query(`DELETE FROM \`${t}\``);
   await pool.query("DELETE FROM case_event WHERE action LIKE 'deadline%'").catch(() => undefined);
   await pool.query('DELETE FROM case_deadline');
   await pool.query('UPDATE wq_case SET overdue = 0 WHERE overdue = 1');
 
-  const [openRows] = await pool.query('SELECT id, kind, owner_unit_id, handler_id, registered_by_id, UNIX_TIMESTAMP(received_at) * 1000 AS at FROM wq_case WHERE is_open = 1 ORDER BY id');
-  const toRef = (c: any): CaseRef => ({ id: Number(c.id), kind: c.kind, unitId: Number(c.owner_unit_id), userId: c.handler_id ? Number(c.handler_id) : c.registered_by_id ? Number(c.registered_by_id) : null, at: Number(c.at) });
+  const [openRows] = await pool.query(
+    'SELECT id, kind, owner_unit_id, handler_id, registered_by_id, UNIX_TIMESTAMP(received_at) * 1000 AS at FROM wq_case WHERE is_open = 1 ORDER BY id',
+  );
+  const toRef = (c: any): CaseRef => ({
+    id: Number(c.id),
+    kind: c.kind,
+    unitId: Number(c.owner_unit_id),
+    userId: c.handler_id ? Number(c.handler_id) : c.registered_by_id ? Number(c.registered_by_id) : null,
+    at: Number(c.at),
+  });
   const opens = (openRows as any[]).map(toRef);
   const rules = await loadRules(pool);
-  const cal = new WorkingCalendar(chineseDaysCalendarData(), [], { outOfRange: 'weekends-only', onWarning: () => undefined });
+  const cal = new WorkingCalendar(chineseDaysCalendarData(), [], {
+    outOfRange: 'weekends-only',
+    onWarning: () => undefined,
+  });
   log(`${opens.length.toLocaleString()} open cases`);
 
   // The real services (scheduler, reconciler, effects) in this process, on the bench database and Redis db.
@@ -588,7 +830,9 @@ async function main(): Promise<void> {
   try {
     if (ONLY !== 'reconcile') fire = await partFire(pool, ctx, opens, rules, cal, 1);
     if (ONLY !== 'fire') {
-      const [closedRows] = await pool.query('SELECT id, kind, owner_unit_id, handler_id, registered_by_id, UNIX_TIMESTAMP(received_at) * 1000 AS at FROM wq_case WHERE is_open = 0 ORDER BY id');
+      const [closedRows] = await pool.query(
+        'SELECT id, kind, owner_unit_id, handler_id, registered_by_id, UNIX_TIMESTAMP(received_at) * 1000 AS at FROM wq_case WHERE is_open = 0 ORDER BY id',
+      );
       const closed = (closedRows as any[]).map(toRef);
       const [[maxId]] = await pool.query('SELECT COALESCE(MAX(id), 0) AS n FROM case_deadline');
       rec = await partReconcile(pool, opens, closed, rules, cal, Number(maxId.n) + 1);
@@ -609,31 +853,88 @@ async function main(): Promise<void> {
   const table: [string, string, string, string][] = [];
   if (fire) {
     table.push(
-      [`alarms scheduled (${fire.deadlines.toLocaleString()} deadlines)`, `${fire.jobs.toLocaleString()} jobs in ${s(fire.scheduleMs)} (${Math.round(fire.jobs / (fire.scheduleMs / 1000)).toLocaleString()}/s)`, '—', ''],
-      ['fired in the window / expected', `${fire.fired.toLocaleString()} / ${fire.expected.toLocaleString()} (${fire.early} early, ${fire.duplicates} doubled, ${fire.strayFired} unexpected)`, 'all, none early or doubled', ok(fire.fired === fire.expected && !fire.early && !fire.duplicates && !fire.strayFired)],
-      ['firing lateness (spread over the window)', `p50 ${s(fire.p50)}, p99 ${s(fire.p99)}, max ${s(fire.max)}`, 'p99 ≤ 2 s', ok(fire.p99 <= 2000)],
-      ['  effects/s; worker CPU per effect', `${fire.perSec.toFixed(0)}/s; ${fire.cpuPerEffect.toFixed(1)} ms`, '—', ''],
-      [`burst: ${BURST.toLocaleString()} due at the same instant`, `drained in ${s(fire.burst.drainMs)} (${(fire.burst.n / Math.max(0.001, fire.burst.drainMs / 1000)).toFixed(0)}/s), p99 ${s(fire.burst.p99)}`, '(informative)', ''],
+      [
+        `alarms scheduled (${fire.deadlines.toLocaleString()} deadlines)`,
+        `${fire.jobs.toLocaleString()} jobs in ${s(fire.scheduleMs)} (${Math.round(fire.jobs / (fire.scheduleMs / 1000)).toLocaleString()}/s)`,
+        '—',
+        '',
+      ],
+      [
+        'fired in the window / expected',
+        `${fire.fired.toLocaleString()} / ${fire.expected.toLocaleString()} (${fire.early} early, ${fire.duplicates} doubled, ${fire.strayFired} unexpected)`,
+        'all, none early or doubled',
+        ok(fire.fired === fire.expected && !fire.early && !fire.duplicates && !fire.strayFired),
+      ],
+      [
+        'firing lateness (spread over the window)',
+        `p50 ${s(fire.p50)}, p99 ${s(fire.p99)}, max ${s(fire.max)}`,
+        'p99 ≤ 2 s',
+        ok(fire.p99 <= 2000),
+      ],
+      [
+        '  effects/s; worker CPU per effect',
+        `${fire.perSec.toFixed(0)}/s; ${fire.cpuPerEffect.toFixed(1)} ms`,
+        '—',
+        '',
+      ],
+      [
+        `burst: ${BURST.toLocaleString()} due at the same instant`,
+        `drained in ${s(fire.burst.drainMs)} (${(fire.burst.n / Math.max(0.001, fire.burst.drainMs / 1000)).toFixed(0)}/s), p99 ${s(fire.burst.p99)}`,
+        '(informative)',
+        '',
+      ],
       ['one supervision + one violation per breach', fire.supervisionOk ? 'yes' : 'NO', 'yes', ok(fire.supervisionOk)],
     );
-    if (!fire.workerReadyBeforeWindow) table.push(['  (the worker was not up before the window opened: raise BENCH_DL_LEAD_S)', '', '', '']);
+    if (!fire.workerReadyBeforeWindow)
+      table.push(['  (the worker was not up before the window opened: raise BENCH_DL_LEAD_S)', '', '', '']);
   }
   if (rec) {
     table.push(
-      [`reconcile, Redis emptied (${rec.live.toLocaleString()} live of ${rec.rows.toLocaleString()} rows)`, `${s(rec.first.wallMs)}: ${rec.first.requeued.toLocaleString()} alarms due within 24 h re-added, ${rec.first.deferred.toLocaleString()} later ones left for later passes`, '≤ 60 s', ok(rec.first.wallMs <= 60_000)],
-      ['reconcile again, nothing to repair', `${s(rec.second.wallMs)}: ${rec.second.requeued} re-added, ${rec.second.staleRemoved} stale`, '≤ 60 s', ok(rec.second.wallMs <= 60_000 && rec.second.requeued === 0)],
-      ['reconcile, emptied, every alarm re-added at once', `${s(rec.everything.wallMs)}: ${rec.everything.requeued.toLocaleString()} alarms`, '(informative)', ''],
-      ['  where pass 1 / 2 went (sweep, alarms, stale)', [rec.first, rec.second].map((p) => `${s(p.phaseMs.sweep)} + ${s(p.phaseMs.alarms)} + ${s(p.phaseMs.stale)}`).join(' / '), '—', ''],
-      ['  reconciler process peak heap; Redis after pass 1', `${rec.peakHeapMb.toFixed(0)} MB; ${rec.redisMb.toFixed(0)} MB, ${rec.jobsInRedis.toLocaleString()} jobs`, '—', ''],
+      [
+        `reconcile, Redis emptied (${rec.live.toLocaleString()} live of ${rec.rows.toLocaleString()} rows)`,
+        `${s(rec.first.wallMs)}: ${rec.first.requeued.toLocaleString()} alarms due within 24 h re-added, ${rec.first.deferred.toLocaleString()} later ones left for later passes`,
+        '≤ 60 s',
+        ok(rec.first.wallMs <= 60_000),
+      ],
+      [
+        'reconcile again, nothing to repair',
+        `${s(rec.second.wallMs)}: ${rec.second.requeued} re-added, ${rec.second.staleRemoved} stale`,
+        '≤ 60 s',
+        ok(rec.second.wallMs <= 60_000 && rec.second.requeued === 0),
+      ],
+      [
+        'reconcile, emptied, every alarm re-added at once',
+        `${s(rec.everything.wallMs)}: ${rec.everything.requeued.toLocaleString()} alarms`,
+        '(informative)',
+        '',
+      ],
+      [
+        '  where pass 1 / 2 went (sweep, alarms, stale)',
+        [rec.first, rec.second]
+          .map((p) => `${s(p.phaseMs.sweep)} + ${s(p.phaseMs.alarms)} + ${s(p.phaseMs.stale)}`)
+          .join(' / '),
+        '—',
+        '',
+      ],
+      [
+        '  reconciler process peak heap; Redis after pass 1',
+        `${rec.peakHeapMb.toFixed(0)} MB; ${rec.redisMb.toFixed(0)} MB, ${rec.jobsInRedis.toLocaleString()} jobs`,
+        '—',
+        '',
+      ],
     );
   }
   const w = [0, 1, 2].map((i) => Math.max(...table.map((r) => r[i]!.length), 8));
   console.log('');
   console.log(`Weiquan deadline benchmark — ${new Date().toISOString()}`);
   console.log(loadLine);
-  if (rec) console.log(`part 2 data: ${rec.rows.toLocaleString()} deadline rows, ${rec.running.toLocaleString()} running, loaded in ${(rec.loadMs / 1000).toFixed(1)} s`);
+  if (rec)
+    console.log(
+      `part 2 data: ${rec.rows.toLocaleString()} deadline rows, ${rec.running.toLocaleString()} running, loaded in ${(rec.loadMs / 1000).toFixed(1)} s`,
+    );
   console.log('');
-  for (const r of [['what', 'measured', 'target', ''] as const, ...table]) console.log(`  ${r[0].padEnd(w[0]!)}  ${r[1].padEnd(w[1]!)}  ${r[2].padEnd(w[2]!)}  ${r[3]}`);
+  for (const r of [['what', 'measured', 'target', ''] as const, ...table])
+    console.log(`  ${r[0].padEnd(w[0]!)}  ${r[1].padEnd(w[1]!)}  ${r[2].padEnd(w[2]!)}  ${r[3]}`);
   console.log('');
   console.log(`total bench time ${((performance.now() - T0) / 1000).toFixed(0)} s`);
 }

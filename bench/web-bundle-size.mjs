@@ -20,7 +20,10 @@ const LOGIN_VIEW = 'src/modules/auth/views/login/index.vue';
 const LAYOUT = 'src/layouts/basic-layout/index.vue';
 const OTHER_ROUTES = [
   { route: 'case-list', keys: [LAYOUT, 'src/modules/case/views/list/index.vue'] },
-  { route: 'dashboard', keys: [LAYOUT, 'src/modules/dashboard/views/home/index.vue', 'src/modules/dashboard/components/trend-chart.vue'] },
+  {
+    route: 'dashboard',
+    keys: [LAYOUT, 'src/modules/dashboard/views/home/index.vue', 'src/modules/dashboard/components/trend-chart.vue'],
+  },
 ];
 
 const args = process.argv.slice(2);
@@ -60,7 +63,13 @@ function measure(roots) {
   }
   rows.sort((a, b) => b.gzip - a.gzip);
   const cssGzip = [...cssFiles].reduce((sum, f) => sum + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length, 0);
-  return { rows, cssGzip, cssCount: cssFiles.size, totalRaw: rows.reduce((sum, r) => sum + r.raw, 0), totalGzip: rows.reduce((sum, r) => sum + r.gzip, 0) };
+  return {
+    rows,
+    cssGzip,
+    cssCount: cssFiles.size,
+    totalRaw: rows.reduce((sum, r) => sum + r.raw, 0),
+    totalGzip: rows.reduce((sum, r) => sum + r.gzip, 0),
+  };
 }
 
 const kb = (bytes) => bytes / 1024;
@@ -72,17 +81,29 @@ const others = OTHER_ROUTES.filter((r) => r.keys.every((k) => manifest[k])).map(
 });
 
 if (asJson) {
-  console.log(JSON.stringify({ route: 'login', chunks: rows, jsRaw: totalRaw, jsGzip: totalGzip, cssGzip, budgetKb, withinBudget, others }, null, 2));
+  console.log(
+    JSON.stringify(
+      { route: 'login', chunks: rows, jsRaw: totalRaw, jsGzip: totalGzip, cssGzip, budgetKb, withinBudget, others },
+      null,
+      2,
+    ),
+  );
 } else {
   console.log('Sign-in route JS (entry + login chunk + static imports), gzip level 9:');
   for (const r of rows) {
-    console.log(`  ${kb(r.gzip).toFixed(1).padStart(7)} KB gz ${kb(r.raw).toFixed(1).padStart(8)} KB raw  ${r.file}  (${r.source})`);
+    console.log(
+      `  ${kb(r.gzip).toFixed(1).padStart(7)} KB gz ${kb(r.raw).toFixed(1).padStart(8)} KB raw  ${r.file}  (${r.source})`,
+    );
   }
-  console.log(`  total JS: ${kb(totalGzip).toFixed(1)} KB gzip (${kb(totalRaw).toFixed(1)} KB raw) in ${rows.length} files`);
+  console.log(
+    `  total JS: ${kb(totalGzip).toFixed(1)} KB gzip (${kb(totalRaw).toFixed(1)} KB raw) in ${rows.length} files`,
+  );
   console.log(`  CSS for the route (not counted): ${kb(cssGzip).toFixed(1)} KB gzip in ${cssCount} files`);
   console.log(`  budget: ${budgetKb} KB gzip -> ${withinBudget ? 'OK' : 'OVER BUDGET'}`);
   for (const o of others) {
-    console.log(`Route ${o.route} (entry + layout + view, static imports; no budget): ${kb(o.jsGzip).toFixed(1)} KB gzip JS (${kb(o.jsRaw).toFixed(1)} KB raw) in ${o.files} files, CSS ${kb(o.cssGzip).toFixed(1)} KB gzip`);
+    console.log(
+      `Route ${o.route} (entry + layout + view, static imports; no budget): ${kb(o.jsGzip).toFixed(1)} KB gzip JS (${kb(o.jsRaw).toFixed(1)} KB raw) in ${o.files} files, CSS ${kb(o.cssGzip).toFixed(1)} KB gzip`,
+    );
   }
 }
 process.exit(withinBudget ? 0 : 1);

@@ -31,11 +31,7 @@ import {
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const code = (s: string): string => `\`${s}\``;
 const row = (cells: string[]): string => `| ${cells.map(cell).join(' | ')} |`;
-const table = (head: string[], rows: string[][]): string[] => [
-  row(head),
-  row(head.map(() => '---')),
-  ...rows.map(row),
-];
+const table = (head: string[], rows: string[][]): string[] => [row(head), row(head.map(() => '---')), ...rows.map(row)];
 const kinds = Object.values(CaseKind);
 
 function statesSection(): string[] {
@@ -45,7 +41,10 @@ function statesSection(): string[] {
     Object.values(CaseState).map((s) => [
       code(s),
       CaseStateLabel[s],
-      kinds.filter((k) => reach.get(k)?.has(s)).map((k) => CaseKindLabel[k]).join('、'),
+      kinds
+        .filter((k) => reach.get(k)?.has(s))
+        .map((k) => CaseKindLabel[k])
+        .join('、'),
       CaseStateDescription[s],
     ]),
   );
@@ -108,8 +107,8 @@ const lines = (): string[] => [
   'The table in `libs/shared/src/case/case-transitions.ts` is the single source: the server checks every',
   'step with `checkTransition(action, ctx)` and the console greys out buttons with `allowedActions(ctx)`.',
   '',
-  '- A step is refused with `INVALID_TRANSITION` when no row allows the action in the case\'s state for its',
-  '  kind, with `FORBIDDEN_ROLE` when none of the actor\'s roles is in the row, with `ACTOR_RECUSED` when the',
+  "- A step is refused with `INVALID_TRANSITION` when no row allows the action in the case's state for its",
+  "  kind, with `FORBIDDEN_ROLE` when none of the actor's roles is in the row, with `ACTOR_RECUSED` when the",
   '  actor declared 回避, and otherwise with the code of the first failing guard (in the order listed).',
   '- `SAME` rows log without changing the state (办理记录, 延期, an unreachable 回访 attempt).',
   '- Only the intake unit dispatches. A receiving unit without jurisdiction can only **return** the case to',
@@ -164,7 +163,10 @@ export const STATE_MACHINE_DOC = join(__dirname, '..', 'docs', 'state-machine.md
 if (require.main === module) {
   if (process.argv.includes('--check')) {
     const stale = readFileSync(STATE_MACHINE_DOC, 'utf8') !== renderStateMachine();
-    if (stale) process.stderr.write('docs/state-machine.md is stale: run npx -y tsx tools/render-state-machine.ts > docs/state-machine.md\n');
+    if (stale)
+      process.stderr.write(
+        'docs/state-machine.md is stale: run npx -y tsx tools/render-state-machine.ts > docs/state-machine.md\n',
+      );
     process.exit(stale ? 1 : 0);
   }
   process.stdout.write(renderStateMachine());

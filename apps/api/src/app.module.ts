@@ -25,7 +25,22 @@ import { LegalModule } from './modules/legal/legal.module';
 import { LitigationLinkModule } from './modules/litigation-link/litigation-link.module';
 
 /** Feature modules; each owns its resolvers (see FEATURE_MODULES for schema emission). */
-export const FEATURE_MODULES = [AuditModule, AuthModule, OrgUnitModule, UserModule, CaseModule, DeadlineModule, QueueDashboardModule, SupervisionModule, EvidenceModule, CalendarModule, NotificationModule, MediationModule, LegalModule, LitigationLinkModule];
+export const FEATURE_MODULES = [
+  AuditModule,
+  AuthModule,
+  OrgUnitModule,
+  UserModule,
+  CaseModule,
+  DeadlineModule,
+  QueueDashboardModule,
+  SupervisionModule,
+  EvidenceModule,
+  CalendarModule,
+  NotificationModule,
+  MediationModule,
+  LegalModule,
+  LitigationLinkModule,
+];
 
 @Module({})
 export class AppModule {

@@ -11,7 +11,10 @@ import { mountQueueDashboard } from './modules/queue-dashboard/queue-dashboard';
 
 /** Builds the API application (used by main.ts and by the GraphQL-level tests). */
 export async function createApiApp(config: AppConfig, clock?: Clock): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, clock }), { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, clock }), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
   // JSON only (no form bodies anywhere; uploads are multipart, parsed per route). Large enough that
   // oversize fields get a validation error naming them; larger bodies get 413.
@@ -35,7 +38,11 @@ function serveConsole(app: NestExpressApplication, config: AppConfig): void {
   if (!dist || !existsSync(join(dist, 'index.html'))) return;
   app.use(express.static(dist, { index: false, maxAge: '1h' }));
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
-    const api = req.path.startsWith('/graphql') || req.path.startsWith('/api/') || req.path.startsWith('/health') || req.path.startsWith('/admin/queues');
+    const api =
+      req.path.startsWith('/graphql') ||
+      req.path.startsWith('/api/') ||
+      req.path.startsWith('/health') ||
+      req.path.startsWith('/admin/queues');
     if (req.method !== 'GET' || api || !req.accepts('html')) return next();
     res.sendFile(join(dist, 'index.html'));
   });

@@ -9,10 +9,12 @@ import { createApiApp } from './bootstrap';
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  if (config.API_WORKERS > 1 && cluster.isPrimary) return primary(config.API_WORKERS, `http://${config.API_HOST}:${config.API_PORT}/`);
+  if (config.API_WORKERS > 1 && cluster.isPrimary)
+    return primary(config.API_WORKERS, `http://${config.API_HOST}:${config.API_PORT}/`);
   const app = await createApiApp(config);
   await app.listen(config.API_PORT, config.API_HOST);
-  if (cluster.isPrimary) console.log(`[weiquan] api listening on http://${config.API_HOST}:${config.API_PORT}/ (GraphQL at /graphql)`);
+  if (cluster.isPrimary)
+    console.log(`[weiquan] api listening on http://${config.API_HOST}:${config.API_PORT}/ (GraphQL at /graphql)`);
   else process.send?.({ ready: true });
 }
 
@@ -21,7 +23,8 @@ function primary(workers: number, url: string): void {
   let ready = 0;
   const fork = () =>
     cluster.fork().on('message', (m: { ready?: boolean }) => {
-      if (m?.ready && ++ready === workers) console.log(`[weiquan] api listening on ${url} (GraphQL at /graphql), ${workers} processes`);
+      if (m?.ready && ++ready === workers)
+        console.log(`[weiquan] api listening on ${url} (GraphQL at /graphql), ${workers} processes`);
     });
   for (let i = 0; i < workers; i++) fork();
   cluster.on('exit', (w, code, signal) => {

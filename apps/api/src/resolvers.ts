@@ -20,4 +20,25 @@ import { LitigationLinkCaseResolver } from './modules/litigation-link/litigation
 import { LitigationLinkResolver } from './modules/litigation-link/litigation-link.resolver';
 
 // Every resolver class, for schema emission. A resolver missing here fails the schema check.
-export const RESOLVERS = [AuthResolver, CaseResolver, CaseMutationResolver, DeadlineResolver, DeadlineAdminResolver, QueueDashboardResolver, OrgUnitResolver, SupervisionResolver, UserResolver, EvidenceResolver, CaseSupervisionResolver, CalendarResolver, NotificationResolver, MediationResolver, CaseMediationResolver, LegalResolver, LegalTeamResolver, CaseLegalResolver, LitigationLinkResolver, LitigationLinkCaseResolver];
+export const RESOLVERS = [
+  AuthResolver,
+  CaseResolver,
+  CaseMutationResolver,
+  DeadlineResolver,
+  DeadlineAdminResolver,
+  QueueDashboardResolver,
+  OrgUnitResolver,
+  SupervisionResolver,
+  UserResolver,
+  EvidenceResolver,
+  CaseSupervisionResolver,
+  CalendarResolver,
+  NotificationResolver,
+  MediationResolver,
+  CaseMediationResolver,
+  LegalResolver,
+  LegalTeamResolver,
+  CaseLegalResolver,
+  LitigationLinkResolver,
+  LitigationLinkCaseResolver,
+];

@@ -43,7 +43,9 @@ describe('signed-in actor kept in memory', () => {
 
   async function newUser(roles: string[]): Promise<{ id: string; onB: GqlClient; name: string }> {
     const name = uniq();
-    const { createUser } = await admin.ok<{ createUser: { id: string } }>(CREATE_USER, { input: { username: name, displayName: '缓存测试', password: 'Passw0rd!x', roles, unitId: String(qs.id) } });
+    const { createUser } = await admin.ok<{ createUser: { id: string } }>(CREATE_USER, {
+      input: { username: name, displayName: '缓存测试', password: 'Passw0rd!x', roles, unitId: String(qs.id) },
+    });
     const session = await loginAs(b.gql, name, 'Passw0rd!x');
     return { id: createUser.id, onB: session.client, name };
   }

@@ -12,7 +12,14 @@ const IMPORT = `mutation($json: String!) { importCalendarArrangement(json: $json
 const REMOVE_IMPORT = `mutation($year: Int!) { removeCalendarArrangement(year: $year) }`;
 
 type Day = { date: string; working: boolean; reason: string; name: string | null };
-type Status = { version: string; firstYear: number; lastYear: number; warning: string | null; overrideCount: number; importedYears: number[] };
+type Status = {
+  version: string;
+  firstYear: number;
+  lastYear: number;
+  warning: string | null;
+  overrideCount: number;
+  importedYears: number[];
+};
 
 // The calendar is global and shared with other test files: this file only touches December 2026
 // (overrides) and 2027 (import), and removes both before and after.
@@ -27,7 +34,11 @@ const ARRANGEMENT_2027 = {
   source: '测试用安排（非真实通知）',
   days: [
     { date: '2027-01-01', kind: 'HOLIDAY', name: '元旦' },
-    ...['2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'].map((date) => ({ date, kind: 'HOLIDAY', name: '春节' })),
+    ...['2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'].map((date) => ({
+      date,
+      kind: 'HOLIDAY',
+      name: '春节',
+    })),
     { date: '2027-02-20', kind: 'WORKDAY', name: '春节' },
   ],
 };
@@ -75,9 +86,18 @@ describe('Calendar administration over GraphQL', () => {
   });
 
   it('validates the range of calendarDays', async () => {
-    expect((await admin.error(DAYS, { from: '2026-02-30', to: '2026-03-01' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });
-    expect((await admin.error(DAYS, { from: '2026-03-01', to: '2026-02-01' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
-    expect((await admin.error(DAYS, { from: '2026-01-01', to: '2027-02-05' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
+    expect((await admin.error(DAYS, { from: '2026-02-30', to: '2026-03-01' })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'from',
+    });
+    expect((await admin.error(DAYS, { from: '2026-03-01', to: '2026-02-01' })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'to',
+    });
+    expect((await admin.error(DAYS, { from: '2026-01-01', to: '2027-02-05' })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'to',
+    });
     const d = await days(admin, '2026-01-01', '2027-02-04'); // exactly 400 days
     expect(d.size).toBe(400);
   });
@@ -99,7 +119,9 @@ describe('Calendar administration over GraphQL', () => {
 
     it('adds a local holiday that the calendar in force treats as a day off', async () => {
       const before = await status();
-      const { addCalendarOverride: o } = await admin.ok<{ addCalendarOverride: { id: string; date: string; kind: string; name: string; createdById: string } }>(ADD, {
+      const { addCalendarOverride: o } = await admin.ok<{
+        addCalendarOverride: { id: string; date: string; kind: string; name: string; createdById: string };
+      }>(ADD, {
         input: { date: LOCAL_HOLIDAY, kind: 'HOLIDAY', name: ' 本市测试假日 ' },
       });
       holidayId = o.id;
@@ -107,7 +129,12 @@ describe('Calendar administration over GraphQL', () => {
       expect(o.createdById).toBeTruthy();
 
       const d = await days(cityOp, '2026-12-07', '2026-12-09');
-      expect(d.get(LOCAL_HOLIDAY)).toEqual({ date: LOCAL_HOLIDAY, working: false, reason: 'OVERRIDE_HOLIDAY', name: '本市测试假日' });
+      expect(d.get(LOCAL_HOLIDAY)).toEqual({
+        date: LOCAL_HOLIDAY,
+        working: false,
+        reason: 'OVERRIDE_HOLIDAY',
+        name: '本市测试假日',
+      });
       expect(d.get('2026-12-09')).toMatchObject({ working: true, reason: 'WORKDAY' });
 
       const cal = await api.app.get(CalendarService).current();
@@ -122,11 +149,18 @@ describe('Calendar administration over GraphQL', () => {
 
     it('adds a local working Saturday', async () => {
       await admin.ok(ADD, { input: { date: LOCAL_WORKDAY, kind: 'WORKDAY', name: '本市测试补班' } });
-      expect((await days(admin, LOCAL_WORKDAY, LOCAL_WORKDAY)).get(LOCAL_WORKDAY)).toMatchObject({ working: true, reason: 'OVERRIDE_WORKDAY', name: '本市测试补班' });
-      const list = (await cityOp.ok<{ calendarOverrides: { date: string }[] }>(OVERRIDES, { year: 2026 })).calendarOverrides.map((o) => o.date);
+      expect((await days(admin, LOCAL_WORKDAY, LOCAL_WORKDAY)).get(LOCAL_WORKDAY)).toMatchObject({
+        working: true,
+        reason: 'OVERRIDE_WORKDAY',
+        name: '本市测试补班',
+      });
+      const list = (
+        await cityOp.ok<{ calendarOverrides: { date: string }[] }>(OVERRIDES, { year: 2026 })
+      ).calendarOverrides.map((o) => o.date);
       expect(list).toEqual(expect.arrayContaining([LOCAL_HOLIDAY, LOCAL_WORKDAY]));
       expect(list).toEqual([...list].sort());
-      const other = (await admin.ok<{ calendarOverrides: { date: string }[] }>(OVERRIDES, { year: 2025 })).calendarOverrides;
+      const other = (await admin.ok<{ calendarOverrides: { date: string }[] }>(OVERRIDES, { year: 2025 }))
+        .calendarOverrides;
       expect(other.some((o) => OUR_DATES.includes(o.date))).toBe(false);
     });
 
@@ -135,9 +169,14 @@ describe('Calendar administration over GraphQL', () => {
       expect(dup.extensions).toMatchObject({ code: 'CALENDAR_OVERRIDE_EXISTS', field: 'input.date' });
       expect(dup.message).toContain(LOCAL_HOLIDAY);
       for (const date of ['2026-02-30', '2026/12/09', '20261209']) {
-        expect((await admin.error(ADD, { input: { date, kind: 'HOLIDAY', name: 'x' } })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.date' });
+        expect((await admin.error(ADD, { input: { date, kind: 'HOLIDAY', name: 'x' } })).extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          field: 'input.date',
+        });
       }
-      expect((await admin.error(ADD, { input: { date: '2026-12-09', kind: 'HOLIDAY', name: '  ' } })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
+      expect(
+        (await admin.error(ADD, { input: { date: '2026-12-09', kind: 'HOLIDAY', name: '  ' } })).extensions,
+      ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
       expect(await api.ds.getRepository(CalendarOverrideEntity).countBy({ date: '2026-12-09' })).toBe(0);
     });
 
@@ -145,17 +184,28 @@ describe('Calendar administration over GraphQL', () => {
       const add = await cityOp.error(ADD, { input: { date: '2026-12-09', kind: 'HOLIDAY', name: 'x' } });
       expect(add.extensions?.code).toBe('FORBIDDEN');
       expect((await cityOp.error(REMOVE, { id: holidayId })).extensions?.code).toBe('FORBIDDEN');
-      expect((await cityOp.error(IMPORT, { json: JSON.stringify(ARRANGEMENT_2027) })).extensions?.code).toBe('FORBIDDEN');
+      expect((await cityOp.error(IMPORT, { json: JSON.stringify(ARRANGEMENT_2027) })).extensions?.code).toBe(
+        'FORBIDDEN',
+      );
       expect((await cityOp.error(REMOVE_IMPORT, { year: TEST_YEAR })).extensions?.code).toBe('FORBIDDEN');
       expect(await api.ds.getRepository(CalendarOverrideEntity).countBy({ date: '2026-12-09' })).toBe(0);
       expect(await api.ds.getRepository(CalendarOverrideEntity).countBy({ id: Number(holidayId) })).toBe(1);
     });
 
     it('removes an override and the day is a working day again', async () => {
-      expect((await admin.ok<{ removeCalendarOverride: boolean }>(REMOVE, { id: holidayId })).removeCalendarOverride).toBe(true);
-      expect((await days(admin, LOCAL_HOLIDAY, LOCAL_HOLIDAY)).get(LOCAL_HOLIDAY)).toMatchObject({ working: true, reason: 'WORKDAY', name: null });
+      expect(
+        (await admin.ok<{ removeCalendarOverride: boolean }>(REMOVE, { id: holidayId })).removeCalendarOverride,
+      ).toBe(true);
+      expect((await days(admin, LOCAL_HOLIDAY, LOCAL_HOLIDAY)).get(LOCAL_HOLIDAY)).toMatchObject({
+        working: true,
+        reason: 'WORKDAY',
+        name: null,
+      });
       expect((await api.app.get(CalendarService).current()).isWorkingDay(LOCAL_HOLIDAY)).toBe(true);
-      expect((await admin.error(REMOVE, { id: holidayId })).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+      expect((await admin.error(REMOVE, { id: holidayId })).extensions).toMatchObject({
+        code: 'NOT_FOUND',
+        field: 'id',
+      });
     });
   });
 
@@ -186,7 +236,9 @@ describe('Calendar administration over GraphQL', () => {
       api.clock.set('2026-11-23T10:00:00+08:00');
       expect((await status()).warning).not.toBeNull();
 
-      const { importCalendarArrangement: a } = await admin.ok<{ importCalendarArrangement: { year: number; source: string; days: unknown[] } }>(IMPORT, {
+      const { importCalendarArrangement: a } = await admin.ok<{
+        importCalendarArrangement: { year: number; source: string; days: unknown[] };
+      }>(IMPORT, {
         json: JSON.stringify(ARRANGEMENT_2027),
       });
       expect(a).toMatchObject({ year: TEST_YEAR, source: ARRANGEMENT_2027.source });
@@ -218,18 +270,38 @@ describe('Calendar administration over GraphQL', () => {
     });
 
     it('withdraws an import: the year is uncovered again and the warning returns', async () => {
-      expect((await admin.ok<{ removeCalendarArrangement: boolean }>(REMOVE_IMPORT, { year: TEST_YEAR })).removeCalendarArrangement).toBe(true);
+      expect(
+        (await admin.ok<{ removeCalendarArrangement: boolean }>(REMOVE_IMPORT, { year: TEST_YEAR }))
+          .removeCalendarArrangement,
+      ).toBe(true);
       const s = await status();
       expect(s.lastYear).toBe(2026);
       expect(s.importedYears).not.toContain(TEST_YEAR);
       expect(s.warning).toContain('2027');
-      expect((await days(admin, '2027-01-01', '2027-01-01')).get('2027-01-01')).toMatchObject({ working: true, reason: 'OUT_OF_RANGE_WORKDAY' });
-      expect((await admin.error(REMOVE_IMPORT, { year: TEST_YEAR })).extensions).toMatchObject({ code: 'NOT_FOUND', field: 'year' });
+      expect((await days(admin, '2027-01-01', '2027-01-01')).get('2027-01-01')).toMatchObject({
+        working: true,
+        reason: 'OUT_OF_RANGE_WORKDAY',
+      });
+      expect((await admin.error(REMOVE_IMPORT, { year: TEST_YEAR })).extensions).toMatchObject({
+        code: 'NOT_FOUND',
+        field: 'year',
+      });
     });
   });
 
   it('records every administrator change in audit_event', async () => {
-    const events = await api.ds.getRepository(AuditEventEntity).find({ where: { id: MoreThan(auditFrom), action: In(['calendar.override.add', 'calendar.override.remove', 'calendar.arrangement.import', 'calendar.arrangement.remove']) }, order: { id: 'ASC' } });
+    const events = await api.ds.getRepository(AuditEventEntity).find({
+      where: {
+        id: MoreThan(auditFrom),
+        action: In([
+          'calendar.override.add',
+          'calendar.override.remove',
+          'calendar.arrangement.import',
+          'calendar.arrangement.remove',
+        ]),
+      },
+      order: { id: 'ASC' },
+    });
     const admin0 = events[0]?.actorUserId;
     expect(admin0).toBeTruthy();
     expect(events.map((e) => e.action)).toEqual([
@@ -241,9 +313,16 @@ describe('Calendar administration over GraphQL', () => {
       'calendar.arrangement.remove',
     ]);
     expect(events.every((e) => e.actorUserId === admin0)).toBe(true);
-    expect(events[0]).toMatchObject({ targetType: 'calendar_override', detail: { date: LOCAL_HOLIDAY, kind: 'HOLIDAY', before: { working: true, reason: 'WORKDAY' } } });
+    expect(events[0]).toMatchObject({
+      targetType: 'calendar_override',
+      detail: { date: LOCAL_HOLIDAY, kind: 'HOLIDAY', before: { working: true, reason: 'WORKDAY' } },
+    });
     expect(events[2].detail).toMatchObject({ date: LOCAL_HOLIDAY, kind: 'HOLIDAY' });
-    expect(events[3]).toMatchObject({ targetType: 'calendar_arrangement', targetId: String(TEST_YEAR), detail: { year: TEST_YEAR, holidays: 6, workdays: 1, replaced: null } });
+    expect(events[3]).toMatchObject({
+      targetType: 'calendar_arrangement',
+      targetId: String(TEST_YEAR),
+      detail: { year: TEST_YEAR, holidays: 6, workdays: 1, replaced: null },
+    });
     expect(events[4].detail).toMatchObject({ replaced: { days: 7 } });
   });
 });

@@ -16,14 +16,48 @@ describe('registerCase input validation', () => {
   const count = () => api.ds.getRepository(CaseEntity).count();
 
   const cases: [string, Record<string, unknown>, string, string][] = [
-    ['a missing summary', (() => { const c = complaint(); delete c.summary; return c; })(), 'BAD_USER_INPUT', 'input.summary'],
+    [
+      'a missing summary',
+      (() => {
+        const c = complaint();
+        delete c.summary;
+        return c;
+      })(),
+      'BAD_USER_INPUT',
+      'input.summary',
+    ],
     ['an empty summary', complaint({ summary: '' }), 'BAD_USER_INPUT', 'input.summary'],
     ['a 100 KB summary', complaint({ summary: '投'.repeat(100 * 1024) }), 'BAD_USER_INPUT', 'input.summary'],
-    ['a bad phone number', complaint({ consumer: { name: '甲', phone: '1234' } }), 'BAD_USER_INPUT', 'input.consumer.phone'],
-    ['a phone with letters', complaint({ consumer: { name: '甲', phone: '1381234567a' } }), 'BAD_USER_INPUT', 'input.consumer.phone'],
-    ['a credit code with a wrong check digit', complaint({ respondent: { name: '乙公司', creditCode: '91350100M000100Y44' } }), 'BAD_USER_INPUT', 'input.respondent.creditCode'],
-    ['a credit code of the wrong length', complaint({ respondent: { name: '乙公司', creditCode: '9135' } }), 'BAD_USER_INPUT', 'input.respondent.creditCode'],
-    ['a bad ID number', complaint({ consumer: { name: '甲', phone: '13812345678', idNumber: '110105194912310021' } }), 'BAD_USER_INPUT', 'input.consumer.idNumber'],
+    [
+      'a bad phone number',
+      complaint({ consumer: { name: '甲', phone: '1234' } }),
+      'BAD_USER_INPUT',
+      'input.consumer.phone',
+    ],
+    [
+      'a phone with letters',
+      complaint({ consumer: { name: '甲', phone: '1381234567a' } }),
+      'BAD_USER_INPUT',
+      'input.consumer.phone',
+    ],
+    [
+      'a credit code with a wrong check digit',
+      complaint({ respondent: { name: '乙公司', creditCode: '91350100M000100Y44' } }),
+      'BAD_USER_INPUT',
+      'input.respondent.creditCode',
+    ],
+    [
+      'a credit code of the wrong length',
+      complaint({ respondent: { name: '乙公司', creditCode: '9135' } }),
+      'BAD_USER_INPUT',
+      'input.respondent.creditCode',
+    ],
+    [
+      'a bad ID number',
+      complaint({ consumer: { name: '甲', phone: '13812345678', idNumber: '110105194912310021' } }),
+      'BAD_USER_INPUT',
+      'input.consumer.idNumber',
+    ],
     ['an unknown kind', complaint({ kind: 'GRIEVANCE' }), 'BAD_USER_INPUT', 'input.kind'],
     ['an unknown channel', complaint({ channel: 'CARRIER_PIGEON' }), 'BAD_USER_INPUT', 'input.channel'],
     ['a negative amount', complaint({ amountInvolved: -5 }), 'BAD_USER_INPUT', 'input.amountInvolved'],
@@ -46,9 +80,16 @@ describe('registerCase input validation', () => {
     expect(stored.summary).toBe(summary);
     expect(stored.respondentName).toBe(`Robert'); DROP TABLE app_user;--`);
     expect(c.summary).toBe(summary);
-    const found = await ops.gql.ok<{ cases: { total: number } }>(`query($f: CaseFilter) { cases(filter: $f) { total } }`, { f: { keyword: `100%_` } });
+    const found = await ops.gql.ok<{ cases: { total: number } }>(
+      `query($f: CaseFilter) { cases(filter: $f) { total } }`,
+      { f: { keyword: `100%_` } },
+    );
     expect(found.cases.total).toBeGreaterThanOrEqual(1);
-    const raw = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: (ops.gql as any).authorization }, body: JSON.stringify({ query: `query($id: ID!) { case(id: $id) { summary } }`, variables: { id: c.id } }) });
+    const raw = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: (ops.gql as any).authorization },
+      body: JSON.stringify({ query: `query($id: ID!) { case(id: $id) { summary } }`, variables: { id: c.id } }),
+    });
     expect(raw.headers.get('content-type')).toMatch(/application\/json/);
   });
 

@@ -11,14 +11,32 @@ export const CASES = `query($f: CaseFilter, $p: PageInput) { cases(filter: $f, p
 
 /** Mutations that take `input: <Name>Input!` and return the case. */
 export const MUTATIONS = [
-  'requestMaterials', 'supplyMaterials', 'acceptCase', 'rejectCase', 'decideFiling', 'dispatchCase', 'receiveCase', 'returnCase',
-  'recordContact', 'suspendCase', 'resumeCase', 'requestExtension', 'decideExtension', 'concludeCase', 'replyCase',
-  'answerConsultation', 'recordFollowUp', 'archiveCase', 'declareRecusal', 'mergeReport',
+  'requestMaterials',
+  'supplyMaterials',
+  'acceptCase',
+  'rejectCase',
+  'decideFiling',
+  'dispatchCase',
+  'receiveCase',
+  'returnCase',
+  'recordContact',
+  'suspendCase',
+  'resumeCase',
+  'requestExtension',
+  'decideExtension',
+  'concludeCase',
+  'replyCase',
+  'answerConsultation',
+  'recordFollowUp',
+  'archiveCase',
+  'declareRecusal',
+  'mergeReport',
 ] as const;
 export type MutationName = (typeof MUTATIONS)[number];
 
 const inputType = (name: string) => `${name[0].toUpperCase()}${name.slice(1)}Input`;
-const mutationDoc = (name: string) => `mutation($input: ${inputType(name)}!) { ${name}(input: $input) { ${CASE_FIELDS} } }`;
+const mutationDoc = (name: string) =>
+  `mutation($input: ${inputType(name)}!) { ${name}(input: $input) { ${CASE_FIELDS} } }`;
 
 export interface CaseView {
   id: string;
@@ -39,13 +57,22 @@ export class CaseOps {
     return (await this.gql.ok<{ case: CaseView }>(CASE, { id })).case;
   }
   /** Runs a lifecycle mutation on the case as it is now. */
-  async run(name: MutationName, c: { id: string; version?: number }, extra: Record<string, unknown> = {}): Promise<CaseView> {
+  async run(
+    name: MutationName,
+    c: { id: string; version?: number },
+    extra: Record<string, unknown> = {},
+  ): Promise<CaseView> {
     const version = c.version ?? (await this.get(c.id)).version;
     const input = name === 'declareRecusal' ? { caseId: c.id, ...extra } : { caseId: c.id, version, ...extra };
     return (await this.gql.ok<Record<string, CaseView>>(mutationDoc(name), { input }))[name];
   }
-  async fail(name: MutationName, c: { id: string; version?: number }, extra: Record<string, unknown> = {}): Promise<GqlError> {
-    const input = name === 'declareRecusal' ? { caseId: c.id, ...extra } : { caseId: c.id, version: c.version ?? 1, ...extra };
+  async fail(
+    name: MutationName,
+    c: { id: string; version?: number },
+    extra: Record<string, unknown> = {},
+  ): Promise<GqlError> {
+    const input =
+      name === 'declareRecusal' ? { caseId: c.id, ...extra } : { caseId: c.id, version: c.version ?? 1, ...extra };
     return this.gql.error(mutationDoc(name), { input });
   }
 }

@@ -1,4 +1,14 @@
-import { CaseDeadlineEntity, CaseEntity, CaseEventEntity, DeadlineScheduler, jobId, makeActor, REPAIR_HORIZON_MS, OrgUnitEntity, UserEntity } from '@weiquan/core';
+import {
+  CaseDeadlineEntity,
+  CaseEntity,
+  CaseEventEntity,
+  DeadlineScheduler,
+  jobId,
+  makeActor,
+  REPAIR_HORIZON_MS,
+  OrgUnitEntity,
+  UserEntity,
+} from '@weiquan/core';
 import { DataScope } from '@weiquan/shared';
 import { loginAs } from '@weiquan/testing';
 import { CaseIntakeService, PreparedRegistration } from '../src/modules/case/case-intake.service';
@@ -24,10 +34,20 @@ describe('registration batches', () => {
   const cityActor = async () => {
     const city = await api.ds.getRepository(OrgUnitEntity).findOneByOrFail({ code: 'CITY' });
     const user = await api.ds.getRepository(UserEntity).findOneByOrFail({ username: 'city_op' });
-    return makeActor({ kind: 'USER', id: user.id, name: user.displayName, roles: user.roles, unitId: city.id, unitPath: city.path, dataScope: DataScope.ALL });
+    return makeActor({
+      kind: 'USER',
+      id: user.id,
+      name: user.displayName,
+      roles: user.roles,
+      unitId: city.id,
+      unitPath: city.path,
+      dataScope: DataScope.ALL,
+    });
   };
   const clocksOf = async (caseId: string) =>
-    (await api.ds.getRepository(CaseDeadlineEntity).find({ where: { caseId }, order: { ruleCode: 'ASC' } })).map((d) => ({ rule: d.ruleCode, due: d.dueAt?.toISOString(), status: d.status }));
+    (await api.ds.getRepository(CaseDeadlineEntity).find({ where: { caseId }, order: { ruleCode: 'ASC' } })).map(
+      (d) => ({ rule: d.ruleCode, due: d.dueAt?.toISOString(), status: d.status }),
+    );
 
   it('writes 30 concurrent registrations in shared transactions, each whole: own number, timeline entry, clocks and due time', async () => {
     const spy = jest.spyOn(intake, 'registerMany');
@@ -70,9 +90,10 @@ describe('registration batches', () => {
       expect(row.dueAt?.toISOString()).toBe(aloneRow.dueAt?.toISOString());
       expect(await clocksOf(c.id)).toEqual(expectedClocks);
       const events = await api.ds.getRepository(CaseEventEntity).findBy({ caseId: c.id });
-      expect(events.map((e) => [e.action, e.toState, (e.detail as { caseNo?: string } | null)?.caseNo])).toEqual([['registerCase', 'REGISTERED', c.caseNo]]);
+      expect(events.map((e) => [e.action, e.toState, (e.detail as { caseNo?: string } | null)?.caseNo])).toEqual([
+        ['registerCase', 'REGISTERED', c.caseNo],
+      ]);
     }
-
   });
 
   it('links two concurrent registrations of the same consumer against the same business (never in one batch)', async () => {
@@ -81,7 +102,11 @@ describe('registration batches', () => {
     const same = () => complaint({ consumer: { name: '王五', phone } }) as unknown as RegisterCaseInput;
     // The first one is written alone; the two that arrive meanwhile would share the next batch.
     const spy = jest.spyOn(intake, 'registerMany');
-    const [, x, y] = await Promise.all([intake.register(actor, complaint() as unknown as RegisterCaseInput), intake.register(actor, same()), intake.register(actor, same())]);
+    const [, x, y] = await Promise.all([
+      intake.register(actor, complaint() as unknown as RegisterCaseInput),
+      intake.register(actor, same()),
+      intake.register(actor, same()),
+    ]);
     expect(spy.mock.calls.map(([items]) => items.length)).toEqual([1, 1, 1]);
     expect(x.repeatOfId).toBeNull();
     expect(y.repeatOfId).toBe(x.id);
@@ -90,9 +115,14 @@ describe('registration batches', () => {
   it('writes the good registrations of a batch when one of them fails, and stores nothing of the bad one', async () => {
     const actor = await cityActor();
     const city = await api.ds.getRepository(OrgUnitEntity).findOneByOrFail({ code: 'CITY' });
-    const prepared = await Promise.all([1, 2, 3].map(() => intake.prepare(actor, complaint() as unknown as RegisterCaseInput)));
+    const prepared = await Promise.all(
+      [1, 2, 3].map(() => intake.prepare(actor, complaint() as unknown as RegisterCaseInput)),
+    );
     // The middle one names a unit that does not exist: its INSERT breaks the batch's transaction.
-    const bad: PreparedRegistration = { ...prepared[1]!, unit: Object.assign(new OrgUnitEntity(), { ...city, id: 2_000_000_000 }) };
+    const bad: PreparedRegistration = {
+      ...prepared[1]!,
+      unit: Object.assign(new OrgUnitEntity(), { ...city, id: 2_000_000_000 }),
+    };
     const before = await api.ds.getRepository(CaseEntity).count();
     const out = await intake.registerMany([prepared[0]!, bad, prepared[2]!]);
     expect(out.map((o) => o.ok)).toEqual([true, false, true]);

@@ -60,7 +60,10 @@ describe('Case access across counties', () => {
     });
 
     it('cannot find the case by listing, keyword, phone or unit filter', async () => {
-      const { cases } = await other.gql.ok<{ cases: { total: number; items: { id: string }[] } }>(CASES, { f: { keyword: marker }, p: { limit: 100 } });
+      const { cases } = await other.gql.ok<{ cases: { total: number; items: { id: string }[] } }>(CASES, {
+        f: { keyword: marker },
+        p: { limit: 100 },
+      });
       expect(cases.total).toBe(0);
       const all = await other.gql.ok<{ cases: { items: { id: string }[] } }>(CASES, { p: { limit: 100 } });
       expect(all.cases.items.map((i) => i.id)).not.toContain(glCase.id);
@@ -98,10 +101,14 @@ describe('Case access across counties', () => {
 
   it('answers list totals (read from the per-unit counters) equal to the rows in scope', async () => {
     const glPath = (await api.ds.query("SELECT path FROM org_unit WHERE code = 'GL'"))[0].path;
-    const count = async (where: string, params: unknown[]) => Number((await api.ds.query(`SELECT COUNT(*) AS n FROM wq_case WHERE ${where}`, params))[0].n);
-    const total = async (ops: CaseOps, f: Record<string, unknown>) => (await ops.gql.ok<{ cases: { total: number } }>(CASES, { f })).cases.total;
+    const count = async (where: string, params: unknown[]) =>
+      Number((await api.ds.query(`SELECT COUNT(*) AS n FROM wq_case WHERE ${where}`, params))[0].n);
+    const total = async (ops: CaseOps, f: Record<string, unknown>) =>
+      (await ops.gql.ok<{ cases: { total: number } }>(CASES, { f })).cases.total;
     expect(await total(gl, { open: true })).toBe(await count('owner_path LIKE ? AND is_open = 1', [`${glPath}%`]));
-    expect(await total(gl, { states: ['REGISTERED'], kinds: ['COMPLAINT'] })).toBe(await count("owner_path LIKE ? AND state = 'REGISTERED' AND kind = 'COMPLAINT'", [`${glPath}%`]));
+    expect(await total(gl, { states: ['REGISTERED'], kinds: ['COMPLAINT'] })).toBe(
+      await count("owner_path LIKE ? AND state = 'REGISTERED' AND kind = 'COMPLAINT'", [`${glPath}%`]),
+    );
     const city = new CaseOps((await loginAs(api.gql, 'city_op')).client);
     expect(await total(city, {})).toBe(await count('1 = 1', []));
     const station = new CaseOps((await loginAs(api.gql, 'gl_station')).client);
@@ -112,6 +119,8 @@ describe('Case access across counties', () => {
   it('keeps a station user to its own unit', async () => {
     const station = new CaseOps((await loginAs(api.gql, 'gl_station')).client);
     // the case sits at the county center, above the station
-    expect((await station.gql.error(`query($id: ID!) { case(id: $id) { id } }`, { id: glCase.id })).extensions?.code).toBe('NOT_FOUND');
+    expect(
+      (await station.gql.error(`query($id: ID!) { case(id: $id) { id } }`, { id: glCase.id })).extensions?.code,
+    ).toBe('NOT_FOUND');
   });
 });

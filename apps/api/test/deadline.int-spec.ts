@@ -1,5 +1,16 @@
 import IORedis from 'ioredis';
-import { CaseDeadlineEntity, DeadlineEffects, DeadlineReconciler, DeadlineScheduler, jobId, NotificationEntity, REDIS, REPAIR_HORIZON_MS, SupervisionEntity, ViolationEntity } from '@weiquan/core';
+import {
+  CaseDeadlineEntity,
+  DeadlineEffects,
+  DeadlineReconciler,
+  DeadlineScheduler,
+  jobId,
+  NotificationEntity,
+  REDIS,
+  REPAIR_HORIZON_MS,
+  SupervisionEntity,
+  ViolationEntity,
+} from '@weiquan/core';
 import { loginAs } from '@weiquan/testing';
 import { startTestApi, TestApi } from './test-api';
 import { CaseOps, complaint } from './case-ops';
@@ -18,14 +29,16 @@ describe('Deadline engine with an injectable clock', () => {
   beforeAll(async () => {
     api = await startTestApi();
     ops = {};
-    for (const u of ['city_op', 'city_director', 'gl_station']) ops[u] = new CaseOps((await loginAs(api.gql, u)).client);
+    for (const u of ['city_op', 'city_director', 'gl_station'])
+      ops[u] = new CaseOps((await loginAs(api.gql, u)).client);
     effects = api.app.get(DeadlineEffects);
     reconciler = api.app.get(DeadlineReconciler);
     scheduler = api.app.get(DeadlineScheduler);
   });
   afterAll(() => api?.close());
 
-  const deadlines = (caseId: string) => api.ds.getRepository(CaseDeadlineEntity).find({ where: { caseId }, order: { id: 'ASC' } });
+  const deadlines = (caseId: string) =>
+    api.ds.getRepository(CaseDeadlineEntity).find({ where: { caseId }, order: { id: 'ASC' } });
   const byRule = async (caseId: string, code: string) => (await deadlines(caseId)).find((d) => d.ruleCode === code)!;
 
   it('starts both layers at registration and counts working days across National Day 2026 (调休 Saturday included)', async () => {
@@ -41,7 +54,10 @@ describe('Deadline engine with an injectable clock', () => {
     const stat = await byRule(c.id, 'STAT_ACCEPT');
     expect(stat).toMatchObject({ layer: 'STATUTORY', ruleSetCode: 'ORDER_121' });
     expect(stat.dueAt).toEqual(endOf('2026-10-12'));
-    const view = await ops.city_op.gql.ok<{ case: { deadlines: { ruleCode: string; explanation: string }[] } }>(`query($id: ID!) { case(id: $id) { deadlines { ruleCode explanation } } }`, { id: c.id });
+    const view = await ops.city_op.gql.ok<{ case: { deadlines: { ruleCode: string; explanation: string }[] } }>(
+      `query($id: ID!) { case(id: $id) { deadlines { ruleCode explanation } } }`,
+      { id: c.id },
+    );
     const explained = JSON.parse(view.case.deadlines.find((d) => d.ruleCode === 'ACCEPT_DECISION')!.explanation);
     expect(explained.rule).toMatchObject({ code: 'ACCEPT_DECISION', set: 'COMMITMENT', version: 1 });
     expect(explained.counted).toEqual(['2026-09-28', '2026-09-29', '2026-09-30', '2026-10-08', '2026-10-09']);
@@ -50,8 +66,12 @@ describe('Deadline engine with an injectable clock', () => {
 
   it('picks the statutory rule set by receivedAt: Order 20 on 2026-04-14, Order 121 on 2026-04-15', async () => {
     api.clock.set(sh('2026-04-20T10:00:00'));
-    const early = await ops.city_op.register(complaint({ channel: 'LETTER', receivedAt: sh('2026-04-14T15:00:00').toISOString() }));
-    const late = await ops.city_op.register(complaint({ channel: 'LETTER', receivedAt: sh('2026-04-15T09:00:00').toISOString() }));
+    const early = await ops.city_op.register(
+      complaint({ channel: 'LETTER', receivedAt: sh('2026-04-14T15:00:00').toISOString() }),
+    );
+    const late = await ops.city_op.register(
+      complaint({ channel: 'LETTER', receivedAt: sh('2026-04-15T09:00:00').toISOString() }),
+    );
     await ops.city_op.run('acceptCase', early);
     await ops.city_op.run('acceptCase', late);
     const e = await byRule(early.id, 'STAT_MEDIATION');
@@ -70,13 +90,17 @@ describe('Deadline engine with an injectable clock', () => {
     // one alarm per live deadline on the queue: its next one, here the 50 % warning
     const alarm = jobId({ deadlineId: before.id, version: before.version, kind: 'warn', fraction: 0.5 });
     expect(await scheduler.queue.getJob(alarm)).toBeTruthy();
-    expect(await scheduler.queue.getJob(jobId({ deadlineId: before.id, version: before.version, kind: 'due' }))).toBeUndefined();
+    expect(
+      await scheduler.queue.getJob(jobId({ deadlineId: before.id, version: before.version, kind: 'due' })),
+    ).toBeUndefined();
     await ops.city_op.run('acceptCase', c);
     expect(await byRule(c.id, 'ACCEPT_DECISION')).toMatchObject({ status: 'MET' });
     const started = await byRule(c.id, 'COMPLAINT_CONCLUDE');
     expect(started).toMatchObject({ status: 'RUNNING' });
     // the clock started by the step: its first alarm is weeks away, beyond the horizon — not queued yet
-    expect(await scheduler.queue.getJob(jobId({ deadlineId: started.id, version: 1, kind: 'warn', fraction: 0.5 }))).toBeUndefined();
+    expect(
+      await scheduler.queue.getJob(jobId({ deadlineId: started.id, version: 1, kind: 'warn', fraction: 0.5 })),
+    ).toBeUndefined();
     const report = await reconciler.run();
     expect(report.staleRemoved).toBeGreaterThanOrEqual(1);
     expect(await scheduler.queue.getJob(alarm)).toBeUndefined();
@@ -126,28 +150,45 @@ describe('Deadline engine with an injectable clock', () => {
     expect(await effects.fire({ deadlineId: d.id, version: d.version, kind: 'warn', fraction: 0.5 })).toBe('applied');
     expect(await effects.fire({ deadlineId: d.id, version: d.version, kind: 'warn', fraction: 0.5 })).toBe('duplicate');
     expect(await effects.fire({ deadlineId: d.id, version: d.version, kind: 'warn', fraction: 0.8 })).toBe('early');
-    const warned = await api.ds.getRepository(NotificationEntity).find({ where: { caseId: c.id, kind: 'DEADLINE_WARNING' } });
+    const warned = await api.ds
+      .getRepository(NotificationEntity)
+      .find({ where: { caseId: c.id, kind: 'DEADLINE_WARNING' } });
     expect(warned).toHaveLength(1);
     expect(await effects.fire({ deadlineId: d.id, version: d.version, kind: 'due' })).toBe('early');
 
     api.clock.set(sh('2026-11-19T00:00:01'));
     // a worker killed mid-job retries while the reconciler also runs: both race, one wins
-    const results = await Promise.all([effects.fire({ deadlineId: d.id, version: d.version, kind: 'due' }), reconciler.run(), effects.fire({ deadlineId: d.id, version: d.version, kind: 'due' })]);
-    expect(results.filter((r) => r === 'applied').length + (results[1] as { breached: number }).breached).toBeGreaterThanOrEqual(1);
+    const results = await Promise.all([
+      effects.fire({ deadlineId: d.id, version: d.version, kind: 'due' }),
+      reconciler.run(),
+      effects.fire({ deadlineId: d.id, version: d.version, kind: 'due' }),
+    ]);
+    expect(
+      results.filter((r) => r === 'applied').length + (results[1] as { breached: number }).breached,
+    ).toBeGreaterThanOrEqual(1);
     await reconciler.run();
     const breached = await byRule(c.id, 'FIRST_CONTACT');
     expect(breached.status).toBe('BREACHED');
     expect(await api.ds.getRepository(SupervisionEntity).countBy({ sourceKey: `deadline-${d.id}` })).toBe(1);
     expect(await api.ds.getRepository(ViolationEntity).countBy({ deadlineId: d.id })).toBe(1);
-    expect(await api.ds.query('SELECT COUNT(*) AS n FROM deadline_effect WHERE deadline_id = ? AND effect = ?', [d.id, 'breach'])).toEqual([{ n: '1' }]);
+    expect(
+      await api.ds.query('SELECT COUNT(*) AS n FROM deadline_effect WHERE deadline_id = ? AND effect = ?', [
+        d.id,
+        'breach',
+      ]),
+    ).toEqual([{ n: '1' }]);
     const caseRow = await api.ds.query('SELECT overdue FROM wq_case WHERE id = ?', [c.id]);
     expect(Number(caseRow[0].overdue)).toBe(1);
-    const notes = await api.ds.getRepository(NotificationEntity).find({ where: { caseId: c.id, kind: 'DEADLINE_BREACHED' } });
+    const notes = await api.ds
+      .getRepository(NotificationEntity)
+      .find({ where: { caseId: c.id, kind: 'DEADLINE_BREACHED' } });
     expect(notes.length).toBeGreaterThanOrEqual(2); // the registering operator, the city director(s), supervisors
     const timeline = (await ops.city_op.get(c.id)).timeline.map((e: { action: string }) => e.action);
     expect(timeline.filter((a: string) => a === 'deadlineBreached')).toHaveLength(1);
     const overdue = await ops.city_op.gql.ok<{ overdueDeadlines: { total: number } }>(`{ overdueDeadlines { total } }`);
-    const [{ n }] = await api.ds.query("SELECT COUNT(*) AS n FROM case_deadline WHERE status = 'BREACHED' AND stopped_at IS NULL");
+    const [{ n }] = await api.ds.query(
+      "SELECT COUNT(*) AS n FROM case_deadline WHERE status = 'BREACHED' AND stopped_at IS NULL",
+    );
     expect(overdue.overdueDeadlines.total).toBe(Number(n));
     expect(Number(n)).toBeGreaterThanOrEqual(1);
   });
@@ -179,7 +220,8 @@ describe('Deadline engine with an injectable clock', () => {
     const d = await byRule(c.id, 'ACCEPT_DECISION');
     expect(d.dueAt).toEqual(endOf('2026-01-12'));
     const redis = api.app.get<IORedis>(REDIS);
-    const alarm = (kind: 'warn' | 'due', fraction?: number) => scheduler.queue.getJob(jobId({ deadlineId: d.id, version: d.version, kind, fraction }));
+    const alarm = (kind: 'warn' | 'due', fraction?: number) =>
+      scheduler.queue.getJob(jobId({ deadlineId: d.id, version: d.version, kind, fraction }));
     await redis.flushdb();
     // its next alarm, the 50 % warning (8 Jan 12:00), is more than a day away: left for a later pass
     const first = await reconciler.run();
@@ -210,13 +252,17 @@ describe('Deadline engine with an injectable clock', () => {
     await reconciler.run();
     expect(await api.ds.getRepository(ViolationEntity).countBy({ caseId: c.id, ruleCode: 'ACCEPT_DECISION' })).toBe(1);
     expect(await api.ds.getRepository(SupervisionEntity).countBy({ sourceKey: `deadline-${d.id}` })).toBe(1);
-    expect(await api.ds.query('SELECT effect FROM deadline_effect WHERE deadline_id = ? ORDER BY effect', [d.id])).toEqual([{ effect: 'breach' }, { effect: 'warn-50' }]);
+    expect(
+      await api.ds.query('SELECT effect FROM deadline_effect WHERE deadline_id = ? ORDER BY effect', [d.id]),
+    ).toEqual([{ effect: 'breach' }, { effect: 'warn-50' }]);
     // the 80 % warning came after the due time: not sent after the fact, and no alarm is left for it
     expect(await alarm('warn', 0.8)).toBeUndefined();
   });
 
   it('counts violations per staff member and year with the 1 / 2 / 3+ levels', async () => {
-    const res = await ops.city_op.gql.ok<{ staffViolationSummary: { userId: string; count: number; level: number; consequence: string }[] }>(`{ staffViolationSummary(year: 2026) { userId count level consequence } }`);
+    const res = await ops.city_op.gql.ok<{
+      staffViolationSummary: { userId: string; count: number; level: number; consequence: string }[];
+    }>(`{ staffViolationSummary(year: 2026) { userId count level consequence } }`);
     const opId = (await api.ds.query("SELECT id FROM app_user WHERE username = 'city_op'"))[0].id;
     const [{ n }] = await api.ds.query('SELECT COUNT(*) AS n FROM violation WHERE user_id = ? AND year = 2026', [opId]);
     const op = res.staffViolationSummary.find((s) => s.userId === String(opId))!;
@@ -233,10 +279,26 @@ describe('Deadline engine with an injectable clock', () => {
     const old = await byRule(before.id, 'FIRST_CONTACT');
     expect(old.dueAt).toEqual(endOf('2026-11-18'));
     const revise = `mutation($i: ReviseDeadlineRuleInput!) { reviseDeadlineRule(input: $i) { version rules { code amount } } }`;
-    expect((await ops.city_op.gql.error(revise, { i: { ruleSetCode: 'COMMITMENT', ruleCode: 'FIRST_CONTACT', amount: 3, reason: 'x' } })).extensions?.code).toBe('FORBIDDEN');
-    expect((await admin.gql.error(revise, { i: { ruleSetCode: 'COMMITMENT', ruleCode: 'FIRST_CONTACT', amount: 0, reason: 'x' } })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.amount' });
+    expect(
+      (
+        await ops.city_op.gql.error(revise, {
+          i: { ruleSetCode: 'COMMITMENT', ruleCode: 'FIRST_CONTACT', amount: 3, reason: 'x' },
+        })
+      ).extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (
+        await admin.gql.error(revise, {
+          i: { ruleSetCode: 'COMMITMENT', ruleCode: 'FIRST_CONTACT', amount: 0, reason: 'x' },
+        })
+      ).extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.amount' });
     try {
-      const revised = await admin.gql.ok<{ reviseDeadlineRule: { version: number; rules: { code: string; amount: number }[] } }>(revise, { i: { ruleSetCode: 'COMMITMENT', ruleCode: 'FIRST_CONTACT', amount: 3, reason: '市局要求三个工作日内联系' } });
+      const revised = await admin.gql.ok<{
+        reviseDeadlineRule: { version: number; rules: { code: string; amount: number }[] };
+      }>(revise, {
+        i: { ruleSetCode: 'COMMITMENT', ruleCode: 'FIRST_CONTACT', amount: 3, reason: '市局要求三个工作日内联系' },
+      });
       expect(revised.reviseDeadlineRule.rules.find((r) => r.code === 'FIRST_CONTACT')!.amount).toBe(3);
       // the running deadline did not move
       expect((await byRule(before.id, 'FIRST_CONTACT')).dueAt).toEqual(endOf('2026-11-18'));
@@ -244,14 +306,28 @@ describe('Deadline engine with an injectable clock', () => {
       const fresh = await byRule(after.id, 'FIRST_CONTACT');
       expect(fresh).toMatchObject({ ruleSetVersion: revised.reviseDeadlineRule.version, amount: 3 });
       expect(fresh.dueAt).toEqual(endOf('2026-11-19'));
-      const preview = await admin.gql.ok<{ previewDeadlineRecalculation: { deadlineId: string; newDue: string; toVersion: number }[] }>(`{ previewDeadlineRecalculation(ruleSetCode: "COMMITMENT") { deadlineId newDue toVersion } }`);
+      const preview = await admin.gql.ok<{
+        previewDeadlineRecalculation: { deadlineId: string; newDue: string; toVersion: number }[];
+      }>(`{ previewDeadlineRecalculation(ruleSetCode: "COMMITMENT") { deadlineId newDue toVersion } }`);
       const item = preview.previewDeadlineRecalculation.find((p) => p.deadlineId === old.id)!;
       expect(new Date(item.newDue)).toEqual(endOf('2026-11-19'));
-      const applied = await admin.gql.ok<{ applyDeadlineRecalculation: number }>(`mutation($ids: [ID!]) { applyDeadlineRecalculation(reason: "规则修订", deadlineIds: $ids) }`, { ids: [old.id] });
+      const applied = await admin.gql.ok<{ applyDeadlineRecalculation: number }>(
+        `mutation($ids: [ID!]) { applyDeadlineRecalculation(reason: "规则修订", deadlineIds: $ids) }`,
+        { ids: [old.id] },
+      );
       expect(applied.applyDeadlineRecalculation).toBe(1);
-      expect(await byRule(before.id, 'FIRST_CONTACT')).toMatchObject({ amount: 3, dueAt: endOf('2026-11-19'), version: old.version + 1 });
-      const audit = await api.ds.query("SELECT action FROM audit_event WHERE action IN ('deadline.rule.revise', 'deadline.recalculate') ORDER BY id DESC LIMIT 2");
-      expect(audit.map((a: { action: string }) => a.action).sort()).toEqual(['deadline.recalculate', 'deadline.rule.revise']);
+      expect(await byRule(before.id, 'FIRST_CONTACT')).toMatchObject({
+        amount: 3,
+        dueAt: endOf('2026-11-19'),
+        version: old.version + 1,
+      });
+      const audit = await api.ds.query(
+        "SELECT action FROM audit_event WHERE action IN ('deadline.rule.revise', 'deadline.recalculate') ORDER BY id DESC LIMIT 2",
+      );
+      expect(audit.map((a: { action: string }) => a.action).sort()).toEqual([
+        'deadline.recalculate',
+        'deadline.rule.revise',
+      ]);
     } finally {
       // the rule sets are global to the shared test database: withdraw the revision
       await api.ds.query("UPDATE deadline_rule_set SET active = 0 WHERE code = 'COMMITMENT' AND version > 1");
@@ -291,7 +367,10 @@ describe('Deadline engine with an injectable clock', () => {
     expect(done.status).toBe('BREACHED');
     expect(done.stoppedAt).not.toBeNull();
     // the commitment clock past due since 11 Nov is breached by the late conclusion, not counted as met
-    expect(await byRule(c.id, 'COMPLAINT_CONCLUDE')).toMatchObject({ status: 'BREACHED', stoppedAt: sh('2026-11-18T10:00:00') });
+    expect(await byRule(c.id, 'COMPLAINT_CONCLUDE')).toMatchObject({
+      status: 'BREACHED',
+      stoppedAt: sh('2026-11-18T10:00:00'),
+    });
     expect(Number((await api.ds.query('SELECT overdue FROM wq_case WHERE id = ?', [c.id]))[0].overdue)).toBe(0);
     expect(await step(2)).toBe('inactive');
   });

@@ -21,6 +21,8 @@ export async function readDocx(bytes: Buffer): Promise<DocxText> {
   const contentTypes = await zip.file('[Content_Types].xml')?.async('string');
   const xml = await zip.file('word/document.xml')?.async('string');
   if (contentTypes == null || xml == null) throw new Error(`not a Word document: parts ${files.join(', ')}`);
-  const paragraphs = [...xml.matchAll(/<w:p[\s>][\s\S]*?<\/w:p>/g)].map((p) => [...p[0].matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => decode(t[1])).join(''));
+  const paragraphs = [...xml.matchAll(/<w:p[\s>][\s\S]*?<\/w:p>/g)].map((p) =>
+    [...p[0].matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((t) => decode(t[1])).join(''),
+  );
   return { files, contentTypes, paragraphs, text: paragraphs.join('\n') };
 }

@@ -54,10 +54,16 @@ describe('Foundation over GraphQL', () => {
     it("never lists or reads another county's users", async () => {
       const director = (await loginAs(api.gql, 'gl_director')).client;
       const glPath = unitByCode.get('GL')!.path;
-      const { users } = await director.ok<{ users: { total: number; items: { unit: { path: string } }[] } }>(USERS, { p: { limit: 100 } });
+      const { users } = await director.ok<{ users: { total: number; items: { unit: { path: string } }[] } }>(USERS, {
+        p: { limit: 100 },
+      });
       expect(users.total).toBeGreaterThan(0);
       expect(users.items.every((u) => u.unit.path.startsWith(glPath))).toBe(true);
-      const dbCount = await api.ds.getRepository(UserEntity).createQueryBuilder('u').where('u.unit_path LIKE :p', { p: `${glPath}%` }).getCount();
+      const dbCount = await api.ds
+        .getRepository(UserEntity)
+        .createQueryBuilder('u')
+        .where('u.unit_path LIKE :p', { p: `${glPath}%` })
+        .getCount();
       expect(users.total).toBe(dbCount);
 
       const hx = await api.ds.getRepository(UserEntity).findOneByOrFail({ username: 'hx_county' });
@@ -70,14 +76,35 @@ describe('Foundation over GraphQL', () => {
 
     it('keeps a county administrator from creating or changing users in another county', async () => {
       const name = uniq();
-      await admin.ok(CREATE_USER, { input: { username: name, displayName: '县管理员', password: 'Passw0rd!x', roles: ['ADMIN'], unitId: String(unitByCode.get('GL')!.id), dataScope: 'SUBTREE' } });
+      await admin.ok(CREATE_USER, {
+        input: {
+          username: name,
+          displayName: '县管理员',
+          password: 'Passw0rd!x',
+          roles: ['ADMIN'],
+          unitId: String(unitByCode.get('GL')!.id),
+          dataScope: 'SUBTREE',
+        },
+      });
       const countyAdmin = (await loginAs(api.gql, name, 'Passw0rd!x')).client;
       const before = await userCount();
-      const err = await countyAdmin.error(CREATE_USER, { input: { username: uniq(), displayName: 'x', password: 'Passw0rd!x', roles: ['STATION_STAFF'], unitId: String(unitByCode.get('HX-T1')!.id) } });
+      const err = await countyAdmin.error(CREATE_USER, {
+        input: {
+          username: uniq(),
+          displayName: 'x',
+          password: 'Passw0rd!x',
+          roles: ['STATION_STAFF'],
+          unitId: String(unitByCode.get('HX-T1')!.id),
+        },
+      });
       expect(err.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.unitId' });
       const hx = await api.ds.getRepository(UserEntity).findOneByOrFail({ username: 'hx_station' });
-      expect((await countyAdmin.error(UPDATE_USER, { input: { id: String(hx.id), displayName: '改名' } })).extensions?.code).toBe('NOT_FOUND');
-      expect((await countyAdmin.error(SET_ACTIVE, { id: String(hx.id), active: false })).extensions?.code).toBe('NOT_FOUND');
+      expect(
+        (await countyAdmin.error(UPDATE_USER, { input: { id: String(hx.id), displayName: '改名' } })).extensions?.code,
+      ).toBe('NOT_FOUND');
+      expect((await countyAdmin.error(SET_ACTIVE, { id: String(hx.id), active: false })).extensions?.code).toBe(
+        'NOT_FOUND',
+      );
       expect(await userCount()).toBe(before);
       expect((await api.ds.getRepository(UserEntity).findOneByOrFail({ id: hx.id })).displayName).toBe('红星镇站点');
     });
@@ -88,7 +115,13 @@ describe('Foundation over GraphQL', () => {
       expect((await api.gql.error(ME)).extensions?.code).toBe('UNAUTHENTICATED');
       const station = (await loginAs(api.gql, 'gl_station')).client;
       expect((await station.error(USERS)).extensions?.code).toBe('FORBIDDEN');
-      expect((await station.error(CREATE_USER, { input: { username: uniq(), displayName: 'x', password: 'Passw0rd!x', roles: ['ADMIN'], unitId: '1' } })).extensions?.code).toBe('FORBIDDEN');
+      expect(
+        (
+          await station.error(CREATE_USER, {
+            input: { username: uniq(), displayName: 'x', password: 'Passw0rd!x', roles: ['ADMIN'], unitId: '1' },
+          })
+        ).extensions?.code,
+      ).toBe('FORBIDDEN');
       const me = await station.ok<{ me: { username: string } }>(ME);
       expect(me.me.username).toBe('gl_station');
     });
@@ -103,12 +136,24 @@ describe('Foundation over GraphQL', () => {
 
     it('cuts a disabled account off at once', async () => {
       const name = uniq();
-      const created = await admin.ok<{ createUser: { id: string } }>(CREATE_USER, { input: { username: name, displayName: '临时', password: 'Passw0rd!x', roles: ['MEDIATOR'], unitId: String(unitByCode.get('QS')!.id) } });
+      const created = await admin.ok<{ createUser: { id: string } }>(CREATE_USER, {
+        input: {
+          username: name,
+          displayName: '临时',
+          password: 'Passw0rd!x',
+          roles: ['MEDIATOR'],
+          unitId: String(unitByCode.get('QS')!.id),
+        },
+      });
       const session = await loginAs(api.gql, name, 'Passw0rd!x');
       await admin.ok(SET_ACTIVE, { id: created.createUser.id, active: false });
       expect((await session.client.error(ME)).extensions?.code).toBe('UNAUTHENTICATED');
-      expect((await api.gql.error(REFRESH, { t: session.refreshToken })).extensions?.code).toMatch(/REFRESH_TOKEN_(INVALID|REUSED)/);
-      const login = await api.gql.error(`mutation { login(input: { username: "${name}", password: "Passw0rd!x" }) { accessToken } }`);
+      expect((await api.gql.error(REFRESH, { t: session.refreshToken })).extensions?.code).toMatch(
+        /REFRESH_TOKEN_(INVALID|REUSED)/,
+      );
+      const login = await api.gql.error(
+        `mutation { login(input: { username: "${name}", password: "Passw0rd!x" }) { accessToken } }`,
+      );
       expect(login.extensions?.code).toBe('ACCOUNT_DISABLED');
     });
   });
@@ -126,9 +171,21 @@ describe('Foundation over GraphQL', () => {
 
     it('locks an account after 5 failures and unlocks after the lock period', async () => {
       const name = uniq();
-      await admin.ok(CREATE_USER, { input: { username: name, displayName: '锁定测试', password: 'Passw0rd!x', roles: ['RECEPTIONIST'], unitId: String(unitByCode.get('GL')!.id) } });
-      const attempt = (password: string) => api.gql.request(`mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { username: name, password } });
-      for (let i = 0; i < 5; i++) expect((await attempt('wrong-pass-1')).errors?.[0].extensions?.code).toBe('INVALID_CREDENTIALS');
+      await admin.ok(CREATE_USER, {
+        input: {
+          username: name,
+          displayName: '锁定测试',
+          password: 'Passw0rd!x',
+          roles: ['RECEPTIONIST'],
+          unitId: String(unitByCode.get('GL')!.id),
+        },
+      });
+      const attempt = (password: string) =>
+        api.gql.request(`mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, {
+          i: { username: name, password },
+        });
+      for (let i = 0; i < 5; i++)
+        expect((await attempt('wrong-pass-1')).errors?.[0].extensions?.code).toBe('INVALID_CREDENTIALS');
       const lockedOut = await attempt('Passw0rd!x');
       expect(lockedOut.errors?.[0].extensions).toMatchObject({ code: 'ACCOUNT_LOCKED', field: 'username' });
       api.clock.advanceMinutes(14);
@@ -143,9 +200,15 @@ describe('Foundation over GraphQL', () => {
 
     it('rotates refresh tokens and revokes the family when an old one is reused', async () => {
       const first = await loginAs(api.gql, 'city_op');
-      const second = (await api.gql.ok<{ refreshToken: { accessToken: string; refreshToken: string } }>(REFRESH, { t: first.refreshToken })).refreshToken;
+      const second = (
+        await api.gql.ok<{ refreshToken: { accessToken: string; refreshToken: string } }>(REFRESH, {
+          t: first.refreshToken,
+        })
+      ).refreshToken;
       expect(second.refreshToken).not.toBe(first.refreshToken);
-      expect((await api.gql.withBearer(second.accessToken).ok<{ me: { username: string } }>(ME)).me.username).toBe('city_op');
+      expect((await api.gql.withBearer(second.accessToken).ok<{ me: { username: string } }>(ME)).me.username).toBe(
+        'city_op',
+      );
       expect((await api.gql.error(REFRESH, { t: first.refreshToken })).extensions?.code).toBe('REFRESH_TOKEN_REUSED');
       // the thief's successor is dead too
       expect((await api.gql.error(REFRESH, { t: second.refreshToken })).extensions?.code).toBe('REFRESH_TOKEN_REUSED');
@@ -154,7 +217,10 @@ describe('Foundation over GraphQL', () => {
 
     it('lets exactly one of two parallel refreshes with the same token win', async () => {
       const s = await loginAs(api.gql, 'city_op');
-      const results = await Promise.all([api.gql.request(REFRESH, { t: s.refreshToken }), api.gql.request(REFRESH, { t: s.refreshToken })]);
+      const results = await Promise.all([
+        api.gql.request(REFRESH, { t: s.refreshToken }),
+        api.gql.request(REFRESH, { t: s.refreshToken }),
+      ]);
       expect(results.filter((r) => r.data?.refreshToken).length).toBe(1);
       expect(results.filter((r) => r.errors?.[0].extensions?.code === 'REFRESH_TOKEN_REUSED').length).toBe(1);
     });
@@ -163,7 +229,9 @@ describe('Foundation over GraphQL', () => {
   describe('bad input', () => {
     it('names the field for an empty password and changes no counter', async () => {
       const before = await api.ds.getRepository(UserEntity).findOneByOrFail({ username: 'city_op' });
-      const err = await api.gql.error(`mutation { login(input: { username: "city_op", password: "" }) { accessToken } }`);
+      const err = await api.gql.error(
+        `mutation { login(input: { username: "city_op", password: "" }) { accessToken } }`,
+      );
       expect(err.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.password' });
       expect(err.message).toBe('请输入密码');
       const after = await api.ds.getRepository(UserEntity).findOneByOrFail({ username: 'city_op' });
@@ -173,16 +241,22 @@ describe('Foundation over GraphQL', () => {
     it('refuses a 10,000-character username and stores nothing', async () => {
       const before = await userCount();
       const long = 'a'.repeat(10_000);
-      const err = await admin.error(CREATE_USER, { input: { username: long, displayName: 'x', password: 'Passw0rd!x', roles: ['MEDIATOR'], unitId: '1' } });
+      const err = await admin.error(CREATE_USER, {
+        input: { username: long, displayName: 'x', password: 'Passw0rd!x', roles: ['MEDIATOR'], unitId: '1' },
+      });
       expect(err.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.username' });
-      const login = await api.gql.error(`mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { username: long, password: 'x' } });
+      const login = await api.gql.error(`mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, {
+        i: { username: long, password: 'x' },
+      });
       expect(login.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.username' });
       expect(await userCount()).toBe(before);
     });
 
     it('refuses an unknown role, naming the field, and stores nothing', async () => {
       const before = await userCount();
-      const err = await admin.error(CREATE_USER, { input: { username: uniq(), displayName: 'x', password: 'Passw0rd!x', roles: ['OVERLORD'], unitId: '1' } });
+      const err = await admin.error(CREATE_USER, {
+        input: { username: uniq(), displayName: 'x', password: 'Passw0rd!x', roles: ['OVERLORD'], unitId: '1' },
+      });
       expect(err.extensions?.code).toBe('BAD_USER_INPUT');
       expect(err.extensions?.field).toMatch(/^input\.roles/);
       expect(await userCount()).toBe(before);
@@ -190,11 +264,23 @@ describe('Foundation over GraphQL', () => {
 
     it('refuses a weak password, a duplicate username and a malformed unit id', async () => {
       const before = await userCount();
-      const weak = await admin.error(CREATE_USER, { input: { username: uniq(), displayName: 'x', password: 'short', roles: ['MEDIATOR'], unitId: '1' } });
+      const weak = await admin.error(CREATE_USER, {
+        input: { username: uniq(), displayName: 'x', password: 'short', roles: ['MEDIATOR'], unitId: '1' },
+      });
       expect(weak.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.password' });
-      const dup = await admin.error(CREATE_USER, { input: { username: 'city_op', displayName: 'x', password: 'Passw0rd!x', roles: ['MEDIATOR'], unitId: '1' } });
+      const dup = await admin.error(CREATE_USER, {
+        input: { username: 'city_op', displayName: 'x', password: 'Passw0rd!x', roles: ['MEDIATOR'], unitId: '1' },
+      });
       expect(dup.extensions).toMatchObject({ code: 'USERNAME_TAKEN', field: 'input.username' });
-      const badId = await admin.error(CREATE_USER, { input: { username: uniq(), displayName: 'x', password: 'Passw0rd!x', roles: ['MEDIATOR'], unitId: "1' OR '1'='1" } });
+      const badId = await admin.error(CREATE_USER, {
+        input: {
+          username: uniq(),
+          displayName: 'x',
+          password: 'Passw0rd!x',
+          roles: ['MEDIATOR'],
+          unitId: "1' OR '1'='1",
+        },
+      });
       expect(badId.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.unitId' });
       expect(await userCount()).toBe(before);
     });

@@ -1,6 +1,15 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { Role } from '@weiquan/shared';
-import { DEMO_API_KEY, NewNotification, NotificationEntity, NotificationService, OrgUnitEntity, SmsOutbox, SmsOutboxEntity, UserEntity } from '@weiquan/core';
+import {
+  DEMO_API_KEY,
+  NewNotification,
+  NotificationEntity,
+  NotificationService,
+  OrgUnitEntity,
+  SmsOutbox,
+  SmsOutboxEntity,
+  UserEntity,
+} from '@weiquan/core';
 import { GqlClient, insertCase, loginAs } from '@weiquan/testing';
 import { startTestApi, TestApi } from './test-api';
 
@@ -37,10 +46,21 @@ describe('Notifications over GraphQL', () => {
   const tx = <T>(fn: (m: EntityManager) => Promise<T>) => ds.transaction(fn);
   const notify = (userIds: number[], n: NewNotification) => tx((m) => notifications.notifyUsers(m, userIds, n));
 
-  async function createUser(roles: Role[], unitCode: string, dataScope = 'SUBTREE'): Promise<{ id: number; username: string }> {
+  async function createUser(
+    roles: Role[],
+    unitCode: string,
+    dataScope = 'SUBTREE',
+  ): Promise<{ id: number; username: string }> {
     const username = uniq();
     const { createUser: u } = await admin.ok<{ createUser: { id: string } }>(CREATE_USER, {
-      input: { username, displayName: '通知测试', password: PASSWORD, roles, unitId: String(unitByCode.get(unitCode)!.id), dataScope },
+      input: {
+        username,
+        displayName: '通知测试',
+        password: PASSWORD,
+        roles,
+        unitId: String(unitByCode.get(unitCode)!.id),
+        dataScope,
+      },
     });
     created.push(u.id);
     return { id: Number(u.id), username };
@@ -67,13 +87,23 @@ describe('Notifications over GraphQL', () => {
   });
 
   it('lists only the signed-in user’s own notifications, newest first, and counts the unread', async () => {
-    expect(await notify([alice.id], { kind: 'DEADLINE_WARNING', title: '案件即将超期', body: '已过 50%', caseId: '42' })).toBe(1);
+    expect(
+      await notify([alice.id], { kind: 'DEADLINE_WARNING', title: '案件即将超期', body: '已过 50%', caseId: '42' }),
+    ).toBe(1);
     await notify([alice.id, bob.id], { kind: 'DEADLINE_BREACHED', title: '案件已超期' });
 
-    const { notifications: page } = await alice.client.ok<{ notifications: { total: number; items: Note[] } }>(NOTIFICATIONS);
+    const { notifications: page } = await alice.client.ok<{ notifications: { total: number; items: Note[] } }>(
+      NOTIFICATIONS,
+    );
     expect(page.total).toBe(2);
     expect(page.items.map((n) => n.title)).toEqual(['案件已超期', '案件即将超期']);
-    expect(page.items[1]).toMatchObject({ kind: 'DEADLINE_WARNING', body: '已过 50%', caseId: '42', read: false, readAt: null });
+    expect(page.items[1]).toMatchObject({
+      kind: 'DEADLINE_WARNING',
+      body: '已过 50%',
+      caseId: '42',
+      read: false,
+      readAt: null,
+    });
     expect((await alice.client.ok<{ unreadNotificationCount: number }>(UNREAD)).unreadNotificationCount).toBe(2);
 
     const bobs = await bob.client.ok<{ notifications: { total: number; items: Note[] } }>(NOTIFICATIONS);
@@ -87,17 +117,24 @@ describe('Notifications over GraphQL', () => {
     expect(bobBefore).toBeGreaterThan(0);
 
     const ids = [mine.notifications.items[0].id, ...theirs.notifications.items.map((n) => n.id)];
-    expect((await alice.client.ok<{ markNotificationsRead: number }>(MARK_READ, { ids })).markNotificationsRead).toBe(1);
+    expect((await alice.client.ok<{ markNotificationsRead: number }>(MARK_READ, { ids })).markNotificationsRead).toBe(
+      1,
+    );
     // Bob's rows are untouched and Alice cannot see them either.
     expect((await bob.client.ok<{ unreadNotificationCount: number }>(UNREAD)).unreadNotificationCount).toBe(bobBefore);
     const aliceAll = await alice.client.ok<{ notifications: { items: Note[] } }>(NOTIFICATIONS);
     expect(aliceAll.notifications.items.some((n) => theirs.notifications.items.some((t) => t.id === n.id))).toBe(false);
 
-    const unread = await alice.client.ok<{ notifications: { total: number; items: Note[] } }>(NOTIFICATIONS, { u: true });
+    const unread = await alice.client.ok<{ notifications: { total: number; items: Note[] } }>(NOTIFICATIONS, {
+      u: true,
+    });
     expect(unread.notifications.total).toBe(1);
     expect(unread.notifications.items[0].id).toBe(mine.notifications.items[1].id);
     // Marking an already read row again changes nothing.
-    expect((await alice.client.ok<{ markNotificationsRead: number }>(MARK_READ, { ids: [mine.notifications.items[0].id] })).markNotificationsRead).toBe(0);
+    expect(
+      (await alice.client.ok<{ markNotificationsRead: number }>(MARK_READ, { ids: [mine.notifications.items[0].id] }))
+        .markNotificationsRead,
+    ).toBe(0);
   });
 
   it('marks all of the user’s unread rows read when no ids are given', async () => {
@@ -128,7 +165,9 @@ describe('Notifications over GraphQL', () => {
     // Same key again, now also for Bob: only Bob's row is new.
     expect(await notify([alice.id, bob.id, bob.id], n)).toBe(1);
     expect(await notify([alice.id, bob.id], n)).toBe(0);
-    const rows = await ds.getRepository(NotificationEntity).find({ where: [{ dedupeKey: `${key}:u${alice.id}` }, { dedupeKey: `${key}:u${bob.id}` }] });
+    const rows = await ds
+      .getRepository(NotificationEntity)
+      .find({ where: [{ dedupeKey: `${key}:u${alice.id}` }, { dedupeKey: `${key}:u${bob.id}` }] });
     expect(rows.map((r) => r.userId).sort((a, b) => a - b)).toEqual([alice.id, bob.id].sort((a, b) => a - b));
 
     // Rolled back with the caller's change.
@@ -142,7 +181,9 @@ describe('Notifications over GraphQL', () => {
     expect(await ds.getRepository(NotificationEntity).countBy({ title })).toBe(0);
 
     await expect(notify([alice.id], { kind: 'bad kind', title: 'x' })).rejects.toThrow(/kind/);
-    await expect(notify([alice.id], { kind: 'X', title: 'x', dedupeKey: 'k'.repeat(120) })).rejects.toThrow(/longer than 120/);
+    await expect(notify([alice.id], { kind: 'X', title: 'x', dedupeKey: 'k'.repeat(120) })).rejects.toThrow(
+      /longer than 120/,
+    );
     expect(await notify([], { kind: 'X', title: 'nobody' })).toBe(0);
   });
 
@@ -161,7 +202,8 @@ describe('Notifications over GraphQL', () => {
 
     const directors = await notifications.usersWithRole(ds.manager, gl.id, Role.DIRECTOR);
     expect(directors).toEqual(expect.arrayContaining([glDirector.id, workroomDirector.id]));
-    for (const id of [hxDirector.id, cityDirector.id, stationDirector.id, retired.id, alice.id]) expect(directors).not.toContain(id);
+    for (const id of [hxDirector.id, cityDirector.id, stationDirector.id, retired.id, alice.id])
+      expect(directors).not.toContain(id);
 
     const forGlStation = await notifications.supervisorsFor(ds.manager, unitByCode.get('GL-T1')!.path);
     expect(forGlStation).toContain(citySupervisor.id);
@@ -185,9 +227,13 @@ describe('Notifications over GraphQL', () => {
       const outbox = api.app.get(SmsOutbox);
       api.clock.set('2026-03-10T22:30:00+08:00');
       const key = `sms:${uniq()}`;
-      const first = await tx((m) => outbox.enqueue(m, { phone: '+86 139-1234-5678', content: '您的投诉已受理', caseId: glCaseId, dedupeKey: key }));
+      const first = await tx((m) =>
+        outbox.enqueue(m, { phone: '+86 139-1234-5678', content: '您的投诉已受理', caseId: glCaseId, dedupeKey: key }),
+      );
       expect(first).toMatchObject({ created: true, notBefore: new Date('2026-03-11T08:00:00+08:00') });
-      const again = await tx((m) => outbox.enqueue(m, { phone, content: '您的投诉已受理', caseId: glCaseId, dedupeKey: key }));
+      const again = await tx((m) =>
+        outbox.enqueue(m, { phone, content: '您的投诉已受理', caseId: glCaseId, dedupeKey: key }),
+      );
       expect(again).toEqual({ id: first.id, created: false, notBefore: first.notBefore });
       const row = await ds.getRepository(SmsOutboxEntity).findOneByOrFail({ id: first.id! });
       expect(row).toMatchObject({ phone, status: 'PENDING', attempts: 0, caseId: glCaseId });
@@ -195,18 +241,25 @@ describe('Notifications over GraphQL', () => {
       api.clock.set('2026-03-11T10:00:00+08:00');
       const daytime = await tx((m) => outbox.enqueue(m, { phone, content: '调解已安排', caseId: hxCaseId }));
       expect(daytime.notBefore).toEqual(new Date('2026-03-11T10:00:00+08:00'));
-      const landline = await tx((m) => outbox.enqueue(m, { phone: '0591-87654321', content: '座机收不到短信', caseId: hxCaseId }));
+      const landline = await tx((m) =>
+        outbox.enqueue(m, { phone: '0591-87654321', content: '座机收不到短信', caseId: hxCaseId }),
+      );
       expect(landline).toEqual({ id: null, created: false, notBefore: null, skipped: 'NOT_MOBILE' });
       await expect(tx((m) => outbox.enqueue(m, { phone, content: '长'.repeat(501) }))).rejects.toThrow(/content/);
     });
 
     it('is for administrators only, scoped by the case’s unit', async () => {
-      const all = await admin.ok<{ smsOutbox: { items: { caseId: string; phone: string; status: string }[] } }>(SMS_OUTBOX, { c: glCaseId });
+      const all = await admin.ok<{ smsOutbox: { items: { caseId: string; phone: string; status: string }[] } }>(
+        SMS_OUTBOX,
+        { c: glCaseId },
+      );
       expect(all.smsOutbox.items).toHaveLength(1);
       expect(all.smsOutbox.items[0]).toMatchObject({ phone, status: 'PENDING' });
       const pending = await admin.ok<{ smsOutbox: { total: number } }>(SMS_OUTBOX, { s: 'PENDING' });
       expect(pending.smsOutbox.total).toBeGreaterThanOrEqual(2);
-      expect((await admin.ok<{ smsOutbox: { total: number } }>(SMS_OUTBOX, { s: 'SENT', c: glCaseId })).smsOutbox.total).toBe(0);
+      expect(
+        (await admin.ok<{ smsOutbox: { total: number } }>(SMS_OUTBOX, { s: 'SENT', c: glCaseId })).smsOutbox.total,
+      ).toBe(0);
 
       const director = (await loginAs(api.gql, 'gl_director')).client;
       expect((await director.error(SMS_OUTBOX)).extensions?.code).toBe('FORBIDDEN');
@@ -214,10 +267,14 @@ describe('Notifications over GraphQL', () => {
       // An administrator of one county sees its consumers' messages only.
       const countyAdmin = await createUser([Role.ADMIN], 'GL');
       const client = (await loginAs(api.gql, countyAdmin.username, PASSWORD)).client;
-      const seen = await client.ok<{ smsOutbox: { items: { caseId: string | null }[] } }>(SMS_OUTBOX, { p: { limit: 100 } });
+      const seen = await client.ok<{ smsOutbox: { items: { caseId: string | null }[] } }>(SMS_OUTBOX, {
+        p: { limit: 100 },
+      });
       expect(seen.smsOutbox.items.map((s) => s.caseId)).toContain(glCaseId);
       const glPath = unitByCode.get('GL')!.path;
-      const owners = await ds.query('SELECT id, owner_path AS path FROM wq_case WHERE id IN (?)', [seen.smsOutbox.items.map((s) => s.caseId)]);
+      const owners = await ds.query('SELECT id, owner_path AS path FROM wq_case WHERE id IN (?)', [
+        seen.smsOutbox.items.map((s) => s.caseId),
+      ]);
       expect(owners.every((c: { path: string }) => c.path.startsWith(glPath))).toBe(true);
       expect((await client.ok<{ smsOutbox: { total: number } }>(SMS_OUTBOX, { c: hxCaseId })).smsOutbox.total).toBe(0);
     });

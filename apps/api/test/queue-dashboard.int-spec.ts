@@ -29,7 +29,9 @@ describe('Queue dashboard (Bull Board) behind sign-in', () => {
     expect(await page.text()).toContain('<div id="root">');
     const queues = await fetch(`${api.url}/admin/queues/api/queues`, { headers: { cookie: cookie.split(';')[0] } });
     const body = (await queues.json()) as { queues: { name: string }[] };
-    expect(body.queues.map((q) => q.name)).toEqual(expect.arrayContaining(['deadline', 'housekeeping', 'notification']));
+    expect(body.queues.map((q) => q.name)).toEqual(
+      expect.arrayContaining(['deadline', 'housekeeping', 'notification']),
+    );
     // the ticket expires after a minute
     api.clock.advanceMinutes(2);
     expect((await fetch(`${api.url}${queueDashboardTicket.url}`, { redirect: 'manual' })).status).toBe(401);

@@ -25,7 +25,9 @@ describe('staffOptions over GraphQL', () => {
     const gl = (await loginAs(api.gql, 'gl_county')).client;
     const { staffOptions } = await gl.ok<{ staffOptions: Staff[] }>(STAFF);
     const glUnits = unitIdsUnder('GL');
-    expect(staffOptions.map((s) => s.displayName)).toEqual(expect.arrayContaining(['鼓楼区受理员', '鼓楼区调解员', '鼓东街道站点']));
+    expect(staffOptions.map((s) => s.displayName)).toEqual(
+      expect.arrayContaining(['鼓楼区受理员', '鼓楼区调解员', '鼓东街道站点']),
+    );
     expect(staffOptions.every((s) => glUnits.has(s.unitId))).toBe(true);
     expect(staffOptions.some((s) => s.displayName.startsWith('红星'))).toBe(false);
   });
@@ -43,7 +45,9 @@ describe('staffOptions over GraphQL', () => {
 
   it('narrows to a unit subtree and a name for a city mediator', async () => {
     const mediator = (await loginAs(api.gql, 'city_mediator')).client;
-    const { staffOptions } = await mediator.ok<{ staffOptions: Staff[] }>(STAFF, { unitId: String(unitByCode.get('CITY-RIGHTS')!.id) });
+    const { staffOptions } = await mediator.ok<{ staffOptions: Staff[] }>(STAFF, {
+      unitId: String(unitByCode.get('CITY-RIGHTS')!.id),
+    });
     expect(staffOptions.map((s) => s.displayName).sort()).toEqual(['张调解', '黄调解'].sort());
     expect(staffOptions[0]!.unitName).toBe('维权服务工作室');
     const named = await mediator.ok<{ staffOptions: Staff[] }>(STAFF, { keyword: '红星县' });

@@ -66,7 +66,9 @@ describe('case lifecycle (browser)', () => {
     await page.getByTestId('register-phone').fill('138-12');
     await page.getByTestId('register-submit').click();
     await expect.poll(() => form.locator('.el-form-item__error').allTextContents()).toContain('请填写事情经过');
-    expect(await form.locator('.el-form-item__error').allTextContents()).toContain('电话号码格式不正确（手机号11位，或区号-座机号）');
+    expect(await form.locator('.el-form-item__error').allTextContents()).toContain(
+      '电话号码格式不正确（手机号11位，或区号-座机号）',
+    );
 
     await page.getByTestId('register-phone').fill(PHONE);
     await page.getByTestId('register-name').fill('李明');
@@ -99,7 +101,10 @@ describe('case lifecycle (browser)', () => {
       async (d) => {
         await d.getByTestId('dispatch-unit').click();
         await page.keyboard.type('鼓东街道');
-        await page.locator('.el-tree-select__popper .el-tree-node__content:visible', { hasText: '鼓东街道消费维权服务站' }).first().click();
+        await page
+          .locator('.el-tree-select__popper .el-tree-node__content:visible', { hasText: '鼓东街道消费维权服务站' })
+          .first()
+          .click();
         await d.getByText('代办', { exact: true }).click();
       },
       'case-dispatch-dialog',
@@ -117,7 +122,10 @@ describe('case lifecycle (browser)', () => {
 
     await act('recordContact', async (d) => {
       await d.getByText('电话', { exact: true }).click();
-      await d.getByTestId('action-field-content').locator('textarea').fill('电话联系双方，组织调解：商家同意上门维修并赔偿200元。');
+      await d
+        .getByTestId('action-field-content')
+        .locator('textarea')
+        .fill('电话联系双方，组织调解：商家同意上门维修并赔偿200元。');
     });
     await page.getByText('案件日志', { exact: true }).click();
     await expect.poll(() => page.getByTestId('case-timeline').textContent()).toContain('办理记录');
@@ -127,9 +135,16 @@ describe('case lifecycle (browser)', () => {
     await page.getByText('证据材料', { exact: true }).click();
     const panel = page.getByTestId('evidence-panel');
     await panel.waitFor();
-    await page.getByTestId('evidence-file').setInputFiles({ name: '调解记录.txt', mimeType: 'text/plain', buffer: Buffer.from('调解记录：商家同意维修并赔偿200元。') });
+    await page.getByTestId('evidence-file').setInputFiles({
+      name: '调解记录.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('调解记录：商家同意维修并赔偿200元。'),
+    });
     await panel.locator('.el-table__body', { hasText: '调解记录.txt' }).waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: '下载' }).first().click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('button', { name: '下载' }).first().click(),
+    ]);
     expect(download.suggestedFilename()).toBe('调解记录.txt');
     await page.screenshot({ path: shot('case-evidence') });
   });
@@ -139,7 +154,10 @@ describe('case lifecycle (browser)', () => {
       'concludeCase',
       async (d) => {
         await d.getByText('调解成功', { exact: true }).click();
-        await d.getByTestId('action-field-agreementText').locator('textarea').fill('商家于三日内上门维修，并赔偿消费者200元。');
+        await d
+          .getByTestId('action-field-agreementText')
+          .locator('textarea')
+          .fill('商家于三日内上门维修，并赔偿消费者200元。');
         await d.getByTestId('action-field-amountRecovered').locator('input').fill('200');
       },
       'case-conclude-dialog',

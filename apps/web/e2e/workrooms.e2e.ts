@@ -37,7 +37,8 @@ async function apiAs(username: string): Promise<<T>(query: string, variables?: R
       body: JSON.stringify({ query, variables }),
     });
     const body = (await res.json()) as GqlResponse<T>;
-    if (body.errors?.length) throw new Error(`${username}: ${body.errors.map((e) => `${e.extensions?.code} ${e.message}`).join('; ')}`);
+    if (body.errors?.length)
+      throw new Error(`${username}: ${body.errors.map((e) => `${e.extensions?.code} ${e.message}`).join('; ')}`);
     return body.data!;
   };
   const { login } = await call<{ login: { accessToken: string } }>(
@@ -49,10 +50,16 @@ async function apiAs(username: string): Promise<<T>(query: string, variables?: R
 
 const CASE = 'id caseNo version state';
 type CaseRef = { id: string; caseNo: string; version: number; state: string };
-const step = (name: string, inputType: string) => `mutation($input: ${inputType}!) { ${name}(input: $input) { ${CASE} } }`;
+const step = (name: string, inputType: string) =>
+  `mutation($input: ${inputType}!) { ${name}(input: $input) { ${CASE} } }`;
 
 /** register → accept → dispatch to the center's own 维权服务工作室 → its mediator receives. */
-async function complaintAtRights(intake: string, mediator: string, respondent: string, phone: string): Promise<CaseRef> {
+async function complaintAtRights(
+  intake: string,
+  mediator: string,
+  respondent: string,
+  phone: string,
+): Promise<CaseRef> {
   const op = await apiAs(intake);
   let c = (
     await op<{ registerCase: CaseRef }>(step('registerCase', 'RegisterCaseInput'), {
@@ -66,14 +73,22 @@ async function complaintAtRights(intake: string, mediator: string, respondent: s
       },
     })
   ).registerCase;
-  c = (await op<{ acceptCase: CaseRef }>(step('acceptCase', 'AcceptCaseInput'), { input: { caseId: c.id, version: c.version } })).acceptCase;
+  c = (
+    await op<{ acceptCase: CaseRef }>(step('acceptCase', 'AcceptCaseInput'), {
+      input: { caseId: c.id, version: c.version },
+    })
+  ).acceptCase;
   c = (
     await op<{ dispatchCase: CaseRef }>(step('dispatchCase', 'DispatchCaseInput'), {
       input: { caseId: c.id, version: c.version, targetType: 'WORKROOM', workroom: 'RIGHTS', mode: 'ON_BEHALF' },
     })
   ).dispatchCase;
   const handler = await apiAs(mediator);
-  return (await handler<{ receiveCase: CaseRef }>(step('receiveCase', 'ReceiveCaseInput'), { input: { caseId: c.id, version: c.version } })).receiveCase;
+  return (
+    await handler<{ receiveCase: CaseRef }>(step('receiveCase', 'ReceiveCaseInput'), {
+      input: { caseId: c.id, version: c.version },
+    })
+  ).receiveCase;
 }
 
 describe('workrooms and administration (browser)', () => {
@@ -93,7 +108,9 @@ describe('workrooms and administration (browser)', () => {
     await gl('mutation($input: CreateLegalConsultationInput!) { createLegalConsultation(input: $input) { id } }', {
       input: { askerName: '赵敏', question: GL_QUESTION },
     });
-    await gl('mutation($input: CreateExpertInput!) { createExpert(input: $input) { id } }', { input: { name: GL_EXPERT, field: '建筑装修' } });
+    await gl('mutation($input: CreateExpertInput!) { createExpert(input: $input) { id } }', {
+      input: { name: GL_EXPERT, field: '建筑装修' },
+    });
   });
 
   afterAll(async () => {
@@ -129,9 +146,9 @@ describe('workrooms and administration (browser)', () => {
     await page.getByTestId('consultation-create').click();
     const d = dialog('consultation-dialog');
     await d.getByTestId('form-submit').click();
-    await expect.poll(() => d.locator('.el-form-item__error').allTextContents()).toEqual(
-      expect.arrayContaining(['未关联案件的咨询请填写咨询人', '请填写咨询问题']),
-    );
+    await expect
+      .poll(() => d.locator('.el-form-item__error').allTextContents())
+      .toEqual(expect.arrayContaining(['未关联案件的咨询请填写咨询人', '请填写咨询问题']));
     await d.getByTestId('consultation-asker').fill('陈先生');
     await d.getByTestId('consultation-question').fill(CITY_QUESTION);
     await d.getByTestId('consultation-answer').fill('可向发卡经营者所在地市场监管部门投诉，并保留预付卡及消费凭证。');
@@ -162,7 +179,10 @@ describe('workrooms and administration (browser)', () => {
     await expect.poll(() => table.textContent()).toContain(cityCase.caseNo);
 
     const row = table.locator('.el-table__row', { hasText: cityCase.caseNo }).first();
-    const [download] = await Promise.all([page.waitForEvent('download'), row.getByTestId('litigation-download').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      row.getByTestId('litigation-download').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(new RegExp(`^民事起诉状-${cityCase.caseNo}\\.docx?$`));
     await page.waitForLoadState('networkidle');
     await page.screenshot({ path: shot('workroom-legal-litigation') });
@@ -316,7 +336,9 @@ describe('workrooms and administration (browser)', () => {
     await sets.locator('[data-testid^="revise-"]').first().click();
     const revise = dialog('revise-dialog');
     await revise.getByTestId('form-submit').click();
-    await expect.poll(() => revise.locator('.el-form-item__error').allTextContents()).toContain('请填写修订理由（记入审计）');
+    await expect
+      .poll(() => revise.locator('.el-form-item__error').allTextContents())
+      .toContain('请填写修订理由（记入审计）');
     await revise.getByRole('button', { name: '取消' }).click();
     await revise.waitFor({ state: 'hidden' });
 

@@ -1,7 +1,16 @@
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { AppConfig, Clock, CoreModule, DEADLINE_QUEUE_NAME, loggerParams, QueueName, redisOptions, SmsSender } from '@weiquan/core';
+import {
+  AppConfig,
+  Clock,
+  CoreModule,
+  DEADLINE_QUEUE_NAME,
+  loggerParams,
+  QueueName,
+  redisOptions,
+  SmsSender,
+} from '@weiquan/core';
 import { DeadlineProcessor } from './processors/deadline.processor';
 import { HousekeepingProcessor } from './processors/housekeeping.processor';
 import { SmsDispatcher } from './processors/sms-dispatcher.service';
@@ -13,16 +22,31 @@ import { SmsSchedule } from './schedules/sms.schedule';
 /** The worker: a Nest application context (no HTTP, no GraphQL) running BullMQ processors. */
 @Module({})
 export class WorkerModule {
-  static forRoot(opts: { config: AppConfig; clock?: Clock; schedules?: boolean; smsSender?: Type<SmsSender> | SmsSender }): DynamicModule {
+  static forRoot(opts: {
+    config: AppConfig;
+    clock?: Clock;
+    schedules?: boolean;
+    smsSender?: Type<SmsSender> | SmsSender;
+  }): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
         LoggerModule.forRoot(loggerParams(opts.config, 'worker')),
         CoreModule.forRoot(opts),
         BullModule.forRoot({ connection: redisOptions(opts.config), prefix: opts.config.QUEUE_PREFIX }),
-        BullModule.registerQueue({ name: QueueName.HOUSEKEEPING }, { name: DEADLINE_QUEUE_NAME }, { name: QueueName.NOTIFICATION }),
+        BullModule.registerQueue(
+          { name: QueueName.HOUSEKEEPING },
+          { name: DEADLINE_QUEUE_NAME },
+          { name: QueueName.NOTIFICATION },
+        ),
       ],
-      providers: [HousekeepingProcessor, DeadlineProcessor, SmsProcessor, SmsDispatcher, ...(opts.schedules === false ? [] : [HousekeepingSchedule, DeadlineSchedule, SmsSchedule])],
+      providers: [
+        HousekeepingProcessor,
+        DeadlineProcessor,
+        SmsProcessor,
+        SmsDispatcher,
+        ...(opts.schedules === false ? [] : [HousekeepingSchedule, DeadlineSchedule, SmsSchedule]),
+      ],
     };
   }
 }

@@ -21,7 +21,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The built worker must be at least as new as the sources it runs (else this test would test old code). */
 function assertBuilt(): void {
-  if (!existsSync(WORKER)) throw new Error(`${WORKER} is missing: build the server first (npx tsc -b apps/api apps/worker)`);
+  if (!existsSync(WORKER))
+    throw new Error(`${WORKER} is missing: build the server first (npx tsc -b apps/api apps/worker)`);
   const stale = [
     ['libs/core/src/deadline', 'libs/core/dist/deadline'],
     ['libs/core/src/calendar', 'libs/core/dist/calendar'],
@@ -36,7 +37,8 @@ function assertBuilt(): void {
       })
       .map((f) => `${src}/${f}`),
   );
-  if (stale.length) throw new Error(`built output older than ${stale.join(', ')}: run npx tsc -b apps/api apps/worker first`);
+  if (stale.length)
+    throw new Error(`built output older than ${stale.join(', ')}: run npx tsc -b apps/api apps/worker first`);
 }
 
 interface WorkerProcess {
@@ -52,7 +54,15 @@ function startWorker(env: Record<string, string>, preload?: string): WorkerProce
   const child = spawn(process.execPath, [...(preload ? ['-r', preload] : []), WORKER], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'test', DB_NAME: config.DB_NAME, REDIS_DB: String(config.REDIS_DB), QUEUE_PREFIX: PREFIX, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      DB_NAME: config.DB_NAME,
+      REDIS_DB: String(config.REDIS_DB),
+      QUEUE_PREFIX: PREFIX,
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
+      ...env,
+    },
   });
   const out: string[] = [];
   let partial = '';
@@ -71,8 +81,10 @@ function startWorker(env: Record<string, string>, preload?: string): WorkerProce
       for (;;) {
         const hits = out.filter((l) => re.test(l));
         if (hits.length >= times) return hits;
-        if (child.exitCode !== null) throw new Error(`worker exited (${child.exitCode}):\n${out.slice(-20).join('\n')}`);
-        if (Date.now() > until) throw new Error(`worker did not print ${re} ${times}× in ${timeoutMs} ms:\n${out.slice(-20).join('\n')}`);
+        if (child.exitCode !== null)
+          throw new Error(`worker exited (${child.exitCode}):\n${out.slice(-20).join('\n')}`);
+        if (Date.now() > until)
+          throw new Error(`worker did not print ${re} ${times}× in ${timeoutMs} ms:\n${out.slice(-20).join('\n')}`);
         await sleep(50);
       }
     },
@@ -109,7 +121,9 @@ describe('deadline worker process: killed mid-breach, restarted, Redis emptied',
     scheduler = ctx.get(DeadlineScheduler);
     redis = ctx.get(REDIS);
     await clearQueue();
-    [{ id: ruleId }] = await ds.query("SELECT r.id FROM deadline_rule r JOIN deadline_rule_set s ON s.id = r.rule_set_id WHERE s.code = 'COMMITMENT' AND s.version = 1 AND r.code = 'CALLBACK'");
+    [{ id: ruleId }] = await ds.query(
+      "SELECT r.id FROM deadline_rule r JOIN deadline_rule_set s ON s.id = r.rule_set_id WHERE s.code = 'COMMITMENT' AND s.version = 1 AND r.code = 'CALLBACK'",
+    );
     [{ id: unitId }] = await ds.query("SELECT id FROM org_unit WHERE code = 'GL-T1'");
     [{ id: userId }] = await ds.query("SELECT id FROM app_user WHERE username = 'gl_station'");
   });
@@ -129,9 +143,29 @@ describe('deadline worker process: killed mid-breach, restarted, Redis emptied',
       const t = at + Math.floor((i / n) * 1000);
       const startedAt = new Date(kind === 'due' ? t - 24 * 3_600_000 : t - 12 * 3_600_000);
       rows.push({
-        caseId: c.id, ruleId, ruleCode: 'CALLBACK', ruleSetCode: 'COMMITMENT', ruleSetVersion: 1, layer: 'COMMITMENT', roundKey: 'r1', status: 'RUNNING', triggerEvent: 'registerCase',
-        startedAt, dueAt: new Date(startedAt.getTime() + 24 * 3_600_000), amount: 24, unit: 'HOURS', extendedAmount: 0, pauses: [], pausedAt: null,
-        warnFractions: kind === 'due' ? [] : [0.5, 0.8], responsibleUnitId: unitId, responsibleUserId: userId, calendarVersion: 'test', stoppedAt: null, breachedAt: null, version: 1,
+        caseId: c.id,
+        ruleId,
+        ruleCode: 'CALLBACK',
+        ruleSetCode: 'COMMITMENT',
+        ruleSetVersion: 1,
+        layer: 'COMMITMENT',
+        roundKey: 'r1',
+        status: 'RUNNING',
+        triggerEvent: 'registerCase',
+        startedAt,
+        dueAt: new Date(startedAt.getTime() + 24 * 3_600_000),
+        amount: 24,
+        unit: 'HOURS',
+        extendedAmount: 0,
+        pauses: [],
+        pausedAt: null,
+        warnFractions: kind === 'due' ? [] : [0.5, 0.8],
+        responsibleUnitId: unitId,
+        responsibleUserId: userId,
+        calendarVersion: 'test',
+        stoppedAt: null,
+        breachedAt: null,
+        version: 1,
       });
     }
     await repo.insert(rows);
@@ -142,7 +176,15 @@ describe('deadline worker process: killed mid-breach, restarted, Redis emptied',
 
   /** Per deadline: breach effects, automatic supervision items, violations, breach events, case overdue. */
   async function breachCounts(ids: string[]) {
-    const rows: { id: string; status: string; effects: string; supervisions: string; violations: string; events: string; overdue: number }[] = await ds.query(
+    const rows: {
+      id: string;
+      status: string;
+      effects: string;
+      supervisions: string;
+      violations: string;
+      events: string;
+      overdue: number;
+    }[] = await ds.query(
       `SELECT d.id, d.status,
               (SELECT COUNT(*) FROM deadline_effect e WHERE e.deadline_id = d.id AND e.effect = 'breach') AS effects,
               (SELECT COUNT(*) FROM supervision s WHERE s.source_key = CONCAT('deadline-', d.id)) AS supervisions,
@@ -152,9 +194,25 @@ describe('deadline worker process: killed mid-breach, restarted, Redis emptied',
          FROM case_deadline d WHERE d.id IN (?) ORDER BY d.id`,
       [ids],
     );
-    return rows.map((r) => ({ id: String(r.id), status: r.status, effects: Number(r.effects), supervisions: Number(r.supervisions), violations: Number(r.violations), events: Number(r.events), overdue: Number(r.overdue) }));
+    return rows.map((r) => ({
+      id: String(r.id),
+      status: r.status,
+      effects: Number(r.effects),
+      supervisions: Number(r.supervisions),
+      violations: Number(r.violations),
+      events: Number(r.events),
+      overdue: Number(r.overdue),
+    }));
   }
-  const once = (id: string) => ({ id, status: 'BREACHED', effects: 1, supervisions: 1, violations: 1, events: 1, overdue: 1 });
+  const once = (id: string) => ({
+    id,
+    status: 'BREACHED',
+    effects: 1,
+    supervisions: 1,
+    violations: 1,
+    events: 1,
+    overdue: 1,
+  });
 
   async function waitUntil(what: string, ok: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
     const until = Date.now() + timeoutMs;
@@ -163,7 +221,10 @@ describe('deadline worker process: killed mid-breach, restarted, Redis emptied',
       await sleep(250);
     }
   }
-  const overdueRunning = async () => Number((await ds.query("SELECT COUNT(*) AS n FROM case_deadline WHERE status = 'RUNNING' AND due_at <= NOW(3)"))[0].n);
+  const overdueRunning = async () =>
+    Number(
+      (await ds.query("SELECT COUNT(*) AS n FROM case_deadline WHERE status = 'RUNNING' AND due_at <= NOW(3)"))[0].n,
+    );
   /** Until the worker's boot reconciliation has breached what other suites left overdue (or stopped making progress). */
   async function bootSwept(): Promise<void> {
     let last = -1;
@@ -193,14 +254,22 @@ describe('deadline worker process: killed mid-breach, restarted, Redis emptied',
     expect(Number(ids[0])).toBeGreaterThanOrEqual(Number(next));
 
     // 2. Breaches in flight (claimed, written, not committed): kill -9.
-    const held = (await first.waitFor(/\[slow-breach\] holding/, 10, 20_000)).map((l) => l.split(' ').pop()!).sort((a, b) => Number(a) - Number(b));
+    const held = (await first.waitFor(/\[slow-breach\] holding/, 10, 20_000))
+      .map((l) => l.split(' ').pop()!)
+      .sort((a, b) => Number(a) - Number(b));
     first.child.kill('SIGKILL');
     await new Promise((r) => first.child.once('exit', r));
     const active = await redis.llen(`${PREFIX}:${DEADLINE_QUEUE_NAME}:active`);
     expect(active).toBeGreaterThanOrEqual(held.length); // their jobs are still locked by the dead worker
     // the database rolled every held breach back: no effect, no supervision, no violation, still running
-    await waitUntil('the killed transactions to roll back', async () => (await breachCounts(held)).every((r) => r.status === 'RUNNING'), 10_000);
-    expect(await breachCounts(held)).toEqual(held.map((id) => ({ id, status: 'RUNNING', effects: 0, supervisions: 0, violations: 0, events: 0, overdue: 0 })));
+    await waitUntil(
+      'the killed transactions to roll back',
+      async () => (await breachCounts(held)).every((r) => r.status === 'RUNNING'),
+      10_000,
+    );
+    expect(await breachCounts(held)).toEqual(
+      held.map((id) => ({ id, status: 'RUNNING', effects: 0, supervisions: 0, violations: 0, events: 0, overdue: 0 })),
+    );
     const done = (await breachCounts(ids)).filter((r) => r.status === 'BREACHED').length;
     expect(done).toBeLessThan(n);
 
@@ -208,16 +277,28 @@ describe('deadline worker process: killed mid-breach, restarted, Redis emptied',
     const second = startWorker({});
     workers.push(second);
     await second.waitFor(/worker started/);
-    await waitUntil('every deadline breached', async () => (await breachCounts(ids)).every((r) => r.status === 'BREACHED')).catch(async (e) => {
+    await waitUntil('every deadline breached', async () =>
+      (await breachCounts(ids)).every((r) => r.status === 'BREACHED'),
+    ).catch(async (e) => {
       const counts = await breachCounts(ids);
-      const trx = await ds.query("SELECT trx_id, trx_state, trx_started, trx_mysql_thread_id, trx_rows_locked, trx_query FROM information_schema.innodb_trx");
-      const pl = await ds.query("SELECT id, command, time, state, LEFT(info, 120) AS info FROM information_schema.processlist WHERE db = DATABASE()");
-      throw new Error(`${e.message}: ${counts.filter((r) => r.status !== 'BREACHED').length} of ${n} not breached; trx ${JSON.stringify(trx)}\nprocesses ${JSON.stringify(pl)}\nworker said:\n${second.out.slice(-15).join('\n')}`);
+      const trx = await ds.query(
+        'SELECT trx_id, trx_state, trx_started, trx_mysql_thread_id, trx_rows_locked, trx_query FROM information_schema.innodb_trx',
+      );
+      const pl = await ds.query(
+        'SELECT id, command, time, state, LEFT(info, 120) AS info FROM information_schema.processlist WHERE db = DATABASE()',
+      );
+      throw new Error(
+        `${e.message}: ${counts.filter((r) => r.status !== 'BREACHED').length} of ${n} not breached; trx ${JSON.stringify(trx)}\nprocesses ${JSON.stringify(pl)}\nworker said:\n${second.out.slice(-15).join('\n')}`,
+      );
     });
     await sleep(1500); // let any racing alarm of the same deadlines finish
     expect(await breachCounts(ids)).toEqual(ids.map(once));
     // the alarms of the killed jobs are still locked (BullMQ hands them out again once their lock expires; they find nothing to do)
-    expect(await ds.query("SELECT COUNT(*) AS n FROM deadline_effect WHERE deadline_id IN (?) AND effect <> 'breach'", [ids])).toEqual([{ n: '0' }]);
+    expect(
+      await ds.query("SELECT COUNT(*) AS n FROM deadline_effect WHERE deadline_id IN (?) AND effect <> 'breach'", [
+        ids,
+      ]),
+    ).toEqual([{ n: '0' }]);
   }, 90_000);
 
   it('Redis emptied while deadlines run: the worker notices within seconds, re-queues and enforces them, nothing doubled', async () => {
@@ -232,20 +313,41 @@ describe('deadline worker process: killed mid-breach, restarted, Redis emptied',
     expect(await scheduler.queue.getJobScheduler('reconcile')).toBeUndefined();
 
     // the worker re-creates its schedule (checked every 5 s) and the reconciler re-adds or applies the alarms
-    await waitUntil('the reconciler schedule to come back', async () => !!(await scheduler.queue.getJobScheduler('reconcile')), 15_000);
+    await waitUntil(
+      'the reconciler schedule to come back',
+      async () => !!(await scheduler.queue.getJobScheduler('reconcile')),
+      15_000,
+    );
     const dueIds = due.map((d) => d.id);
     const warnIds = warned.map((d) => d.id);
-    const warnEffects = async () => Number((await ds.query("SELECT COUNT(*) AS n FROM deadline_effect WHERE deadline_id IN (?) AND effect = 'warn-50'", [warnIds]))[0].n);
-    await waitUntil('every breach and warning', async () => (await breachCounts(dueIds)).every((r) => r.status === 'BREACHED') && (await warnEffects()) === warnIds.length);
+    const warnEffects = async () =>
+      Number(
+        (
+          await ds.query("SELECT COUNT(*) AS n FROM deadline_effect WHERE deadline_id IN (?) AND effect = 'warn-50'", [
+            warnIds,
+          ])
+        )[0].n,
+      );
+    await waitUntil(
+      'every breach and warning',
+      async () =>
+        (await breachCounts(dueIds)).every((r) => r.status === 'BREACHED') && (await warnEffects()) === warnIds.length,
+    );
     await sleep(1500);
     expect(await breachCounts(dueIds)).toEqual(dueIds.map(once));
     // warned once each (one notification per recipient), still running, the chain moved on to the 80 % warning
     expect(await warnEffects()).toBe(warnIds.length);
-    const notes = await ds.query("SELECT dedupe_key AS k, COUNT(*) AS n FROM notification WHERE kind = 'DEADLINE_WARNING' AND case_id IN (?) GROUP BY dedupe_key", [warned.map((d) => d.caseId)]);
+    const notes = await ds.query(
+      "SELECT dedupe_key AS k, COUNT(*) AS n FROM notification WHERE kind = 'DEADLINE_WARNING' AND case_id IN (?) GROUP BY dedupe_key",
+      [warned.map((d) => d.caseId)],
+    );
     expect(notes.length).toBeGreaterThanOrEqual(warnIds.length);
     expect(notes.every((r: { n: string }) => Number(r.n) === 1)).toBe(true);
     expect((await breachCounts(warnIds)).every((r) => r.status === 'RUNNING' && r.effects === 0)).toBe(true);
-    for (const d of warned) expect(await scheduler.queue.getJob(jobId({ deadlineId: d.id, version: 1, kind: 'warn', fraction: 0.8 }))).toBeTruthy();
+    for (const d of warned)
+      expect(
+        await scheduler.queue.getJob(jobId({ deadlineId: d.id, version: 1, kind: 'warn', fraction: 0.8 })),
+      ).toBeTruthy();
 
     await second.stop();
   }, 60_000);

@@ -2,7 +2,14 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { QueueEvents } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { CaseDeadlineEntity, DEADLINE_QUEUE_NAME, DeadlineScheduler, jobId, redisOptions, ViolationEntity } from '@weiquan/core';
+import {
+  CaseDeadlineEntity,
+  DEADLINE_QUEUE_NAME,
+  DeadlineScheduler,
+  jobId,
+  redisOptions,
+  ViolationEntity,
+} from '@weiquan/core';
 import { FakeClock, insertCase, prepareTestDatabase, testConfig } from '@weiquan/testing';
 import { WorkerModule } from '../src/worker.module';
 
@@ -16,7 +23,9 @@ describe('DeadlineProcessor', () => {
 
   beforeAll(async () => {
     await (await prepareTestDatabase(config)).destroy();
-    app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ config, clock, schedules: false }), { logger: false });
+    app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ config, clock, schedules: false }), {
+      logger: false,
+    });
     await app.init();
     ds = app.get(DataSource);
     events = new QueueEvents(DEADLINE_QUEUE_NAME, { connection: redisOptions(config), prefix: config.QUEUE_PREFIX });
@@ -29,14 +38,36 @@ describe('DeadlineProcessor', () => {
 
   async function runningDeadline(dueAt: Date): Promise<CaseDeadlineEntity> {
     const c = await insertCase(ds, { unitCode: 'GL-T1', intakeUnitCode: 'GL' });
-    const [rule] = await ds.query("SELECT r.id FROM deadline_rule r JOIN deadline_rule_set s ON s.id = r.rule_set_id WHERE s.code = 'COMMITMENT' AND r.code = 'FIRST_CONTACT'");
+    const [rule] = await ds.query(
+      "SELECT r.id FROM deadline_rule r JOIN deadline_rule_set s ON s.id = r.rule_set_id WHERE s.code = 'COMMITMENT' AND r.code = 'FIRST_CONTACT'",
+    );
     const unit = (await ds.query("SELECT id FROM org_unit WHERE code = 'GL-T1'"))[0];
     const repo = ds.getRepository(CaseDeadlineEntity);
-    return repo.save(repo.create({
-      caseId: c.id, ruleId: rule.id, ruleCode: 'FIRST_CONTACT', ruleSetCode: 'COMMITMENT', ruleSetVersion: 1, layer: 'COMMITMENT', roundKey: 'r1',
-      status: 'RUNNING', triggerEvent: 'registerCase', startedAt: new Date(dueAt.getTime() - 2 * 86_400_000), dueAt, amount: 2, unit: 'WORKING_DAYS',
-      extendedAmount: 0, pauses: [], pausedAt: null, warnFractions: [], responsibleUnitId: unit.id, responsibleUserId: null, calendarVersion: 'test', version: 1,
-    }));
+    return repo.save(
+      repo.create({
+        caseId: c.id,
+        ruleId: rule.id,
+        ruleCode: 'FIRST_CONTACT',
+        ruleSetCode: 'COMMITMENT',
+        ruleSetVersion: 1,
+        layer: 'COMMITMENT',
+        roundKey: 'r1',
+        status: 'RUNNING',
+        triggerEvent: 'registerCase',
+        startedAt: new Date(dueAt.getTime() - 2 * 86_400_000),
+        dueAt,
+        amount: 2,
+        unit: 'WORKING_DAYS',
+        extendedAmount: 0,
+        pauses: [],
+        pausedAt: null,
+        warnFractions: [],
+        responsibleUnitId: unit.id,
+        responsibleUserId: null,
+        calendarVersion: 'test',
+        version: 1,
+      }),
+    );
   }
 
   it('takes the due alarm from the queue and breaches once, however often the alarm rings', async () => {
@@ -46,7 +77,11 @@ describe('DeadlineProcessor', () => {
     const job = await scheduler.queue.getJob(jobId({ deadlineId: d.id, version: 1, kind: 'due' }));
     expect(await job!.waitUntilFinished(events, 15_000)).toBe('applied');
     // the same alarm again (a retry after a crash, or a duplicate): no second effect
-    const again = await scheduler.queue.add('due', { deadlineId: d.id, version: 1, kind: 'due' }, { jobId: `${jobId({ deadlineId: d.id, version: 1, kind: 'due' })}-again` });
+    const again = await scheduler.queue.add(
+      'due',
+      { deadlineId: d.id, version: 1, kind: 'due' },
+      { jobId: `${jobId({ deadlineId: d.id, version: 1, kind: 'due' })}-again` },
+    );
     expect(await again.waitUntilFinished(events, 15_000)).toBe('inactive');
     expect((await ds.getRepository(CaseDeadlineEntity).findOneByOrFail({ id: d.id })).status).toBe('BREACHED');
     expect(await ds.getRepository(ViolationEntity).countBy({ deadlineId: d.id })).toBe(1);
@@ -56,7 +91,11 @@ describe('DeadlineProcessor', () => {
     const d = await runningDeadline(new Date('2026-03-10T01:30:00Z'));
     await ds.getRepository(CaseDeadlineEntity).update(d.id, { version: 2 });
     const scheduler = app.get(DeadlineScheduler);
-    const stale = await scheduler.queue.add('due', { deadlineId: d.id, version: 1, kind: 'due' }, { jobId: jobId({ deadlineId: d.id, version: 1, kind: 'due' }) });
+    const stale = await scheduler.queue.add(
+      'due',
+      { deadlineId: d.id, version: 1, kind: 'due' },
+      { jobId: jobId({ deadlineId: d.id, version: 1, kind: 'due' }) },
+    );
     expect(await stale.waitUntilFinished(events, 15_000)).toBe('stale');
     expect((await ds.getRepository(CaseDeadlineEntity).findOneByOrFail({ id: d.id })).status).toBe('RUNNING');
   });

@@ -4,7 +4,15 @@ import { NestFactory } from '@nestjs/core';
 import { Queue, QueueEvents } from 'bullmq';
 import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { HousekeepingJob, QueueName, RefreshTokenEntity, REDIS, redisOptions, UserEntity, WORKER_HEARTBEAT_KEY } from '@weiquan/core';
+import {
+  HousekeepingJob,
+  QueueName,
+  RefreshTokenEntity,
+  REDIS,
+  redisOptions,
+  UserEntity,
+  WORKER_HEARTBEAT_KEY,
+} from '@weiquan/core';
 import { FakeClock, prepareTestDatabase, testConfig } from '@weiquan/testing';
 import { WorkerModule } from '../src/worker.module';
 
@@ -19,7 +27,9 @@ describe('HousekeepingProcessor', () => {
 
   beforeAll(async () => {
     await (await prepareTestDatabase(config)).destroy();
-    app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ config, clock, schedules: false }), { logger: false });
+    app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ config, clock, schedules: false }), {
+      logger: false,
+    });
     await app.init();
     ds = app.get(DataSource);
     queue = app.get<Queue>(getQueueToken(QueueName.HOUSEKEEPING));
@@ -43,7 +53,13 @@ describe('HousekeepingProcessor', () => {
   it('purges refresh tokens expired for more than a day and keeps the others', async () => {
     const user = await ds.getRepository(UserEntity).findOneByOrFail({ username: 'city_op' });
     const repo = ds.getRepository(RefreshTokenEntity);
-    const mk = (hash: string, expiresAt: string) => repo.insert({ userId: user.id, familyId: 'f-purge', tokenHash: hash.padEnd(64, '0'), expiresAt: new Date(expiresAt) });
+    const mk = (hash: string, expiresAt: string) =>
+      repo.insert({
+        userId: user.id,
+        familyId: 'f-purge',
+        tokenHash: hash.padEnd(64, '0'),
+        expiresAt: new Date(expiresAt),
+      });
     await repo.delete({ familyId: 'f-purge' });
     await mk('aa', '2026-11-20T00:00:00Z'); // long expired
     await mk('bb', '2026-11-23T01:00:00Z'); // expired an hour ago: kept for a day

@@ -3,7 +3,17 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Job, Queue, QueueEvents } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { NewSms, NotificationJob, QueueName, redisOptions, SmsOutbox, SmsOutboxEntity, SmsSendMeta, SmsSender, smsJobId } from '@weiquan/core';
+import {
+  NewSms,
+  NotificationJob,
+  QueueName,
+  redisOptions,
+  SmsOutbox,
+  SmsOutboxEntity,
+  SmsSendMeta,
+  SmsSender,
+  smsJobId,
+} from '@weiquan/core';
 import { FakeClock, prepareTestDatabase, testConfig } from '@weiquan/testing';
 import { SmsDispatcher } from '../src/processors/sms-dispatcher.service';
 import { WorkerModule } from '../src/worker.module';
@@ -38,7 +48,10 @@ describe('SmsProcessor', () => {
   }
 
   async function boot(smsSender?: SmsSender): Promise<void> {
-    app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ config, clock, schedules: false, smsSender }), { logger: false });
+    app = await NestFactory.createApplicationContext(
+      WorkerModule.forRoot({ config, clock, schedules: false, smsSender }),
+      { logger: false },
+    );
     await app.init();
     ds = app.get(DataSource);
     queue = app.get<Queue>(getQueueToken(QueueName.NOTIFICATION));
@@ -80,7 +93,11 @@ describe('SmsProcessor', () => {
     it('holds a message produced at 22:30 overnight and sends it exactly once from 08:00', async () => {
       const send = jest.spyOn(app.get(SmsSender), 'send');
       clock.set('2021-03-10T22:30:00+08:00');
-      const { id, notBefore } = await enqueue({ phone: '13900001111', content: '您的投诉已受理，案件编号 T-1', caseId: null });
+      const { id, notBefore } = await enqueue({
+        phone: '13900001111',
+        content: '您的投诉已受理，案件编号 T-1',
+        caseId: null,
+      });
       expect(notBefore).toEqual(new Date('2021-03-11T08:00:00+08:00'));
 
       clock.set('2021-03-10T22:31:00+08:00');
@@ -95,7 +112,11 @@ describe('SmsProcessor', () => {
       // A second sweep and a repeated dispatch while or after it is sent change nothing.
       await sweep();
       await app.get(SmsDispatcher).dispatch([await row(id!)]);
-      const sent = await waitFor(() => row(id!), (r) => r.status !== 'PENDING', 'the morning send');
+      const sent = await waitFor(
+        () => row(id!),
+        (r) => r.status !== 'PENDING',
+        'the morning send',
+      );
       expect(sent).toMatchObject({ status: 'SENT', attempts: 1, providerRef: `recorded-${id}`, lastError: null });
       expect(sent.sentAt).toEqual(new Date('2021-03-11T08:00:00+08:00'));
 
@@ -113,8 +134,16 @@ describe('SmsProcessor', () => {
       clock.set('2021-03-12T23:00:00+08:00');
       const { id } = await enqueue({ phone: '13900002222', content: '夜间短信' });
       // Added without delay, as if Redis and the database disagreed about the time.
-      const job: Job = await queue.add(NotificationJob.SEND_SMS, { outboxId: id }, { jobId: smsJobId(id!), attempts: 5 });
-      await waitFor(() => job.getState(), (s) => s === 'delayed', 'the job to be parked');
+      const job: Job = await queue.add(
+        NotificationJob.SEND_SMS,
+        { outboxId: id },
+        { jobId: smsJobId(id!), attempts: 5 },
+      );
+      await waitFor(
+        () => job.getState(),
+        (s) => s === 'delayed',
+        'the job to be parked',
+      );
       const parked = (await queue.getJob(smsJobId(id!)))!;
       // Parked until 08:00: nine hours from 23:00 (real time), and not counted as an attempt.
       expect(parked.delay).toBeGreaterThan(8.9 * 3_600_000);
@@ -133,8 +162,18 @@ describe('SmsProcessor', () => {
       clock.set('2021-03-15T10:00:00+08:00');
       const { id } = await enqueue({ phone: '13900003333', content: '网关会失败' });
       expect(await sweep()).toContain(id);
-      const failed = await waitFor(() => row(id!), (r) => r.status !== 'PENDING', 'the last attempt');
-      expect(failed).toMatchObject({ status: 'FAILED', attempts: config.SMS_MAX_ATTEMPTS, lastError: '短信网关超时', sentAt: null, providerRef: null });
+      const failed = await waitFor(
+        () => row(id!),
+        (r) => r.status !== 'PENDING',
+        'the last attempt',
+      );
+      expect(failed).toMatchObject({
+        status: 'FAILED',
+        attempts: config.SMS_MAX_ATTEMPTS,
+        lastError: '短信网关超时',
+        sentAt: null,
+        providerRef: null,
+      });
       expect(sender.calls.get(id!)).toBe(config.SMS_MAX_ATTEMPTS);
       // The failed job is dropped from Redis; the sweep leaves a FAILED row alone.
       expect(await queue.getJob(smsJobId(id!))).toBeUndefined();
@@ -146,7 +185,11 @@ describe('SmsProcessor', () => {
       const { id } = await enqueue({ phone: '13900004444', content: '两次失败后成功' });
       sender.failures.set(id!, 2);
       await app.get(SmsDispatcher).dispatch([await row(id!)]);
-      const sent = await waitFor(() => row(id!), (r) => r.status !== 'PENDING', 'the third attempt');
+      const sent = await waitFor(
+        () => row(id!),
+        (r) => r.status !== 'PENDING',
+        'the third attempt',
+      );
       expect(sent).toMatchObject({ status: 'SENT', attempts: 3, providerRef: `gw-${id}`, lastError: null });
       expect(sender.calls.get(id!)).toBe(3);
     });
@@ -157,7 +200,11 @@ describe('SmsProcessor', () => {
       // Four attempts already recorded, e.g. before Redis lost the job.
       await ds.getRepository(SmsOutboxEntity).update({ id: id! }, { attempts: config.SMS_MAX_ATTEMPTS - 1 });
       expect(await sweep()).toContain(id);
-      const failed = await waitFor(() => row(id!), (r) => r.status !== 'PENDING', 'the row to fail');
+      const failed = await waitFor(
+        () => row(id!),
+        (r) => r.status !== 'PENDING',
+        'the row to fail',
+      );
       expect(failed).toMatchObject({ status: 'FAILED', attempts: config.SMS_MAX_ATTEMPTS });
       expect(sender.calls.get(id!)).toBe(1);
     });

@@ -10,7 +10,16 @@ let seq = 0;
  */
 export async function insertCase(
   ds: DataSource,
-  opts: { unitCode: string; intakeUnitCode?: string; kind?: CaseKind; state?: CaseState; consumerPhone?: string; respondentName?: string; summary?: string; receivedAt?: Date },
+  opts: {
+    unitCode: string;
+    intakeUnitCode?: string;
+    kind?: CaseKind;
+    state?: CaseState;
+    consumerPhone?: string;
+    respondentName?: string;
+    summary?: string;
+    receivedAt?: Date;
+  },
 ): Promise<CaseEntity> {
   const units = ds.getRepository(OrgUnitEntity);
   const owner = await units.findOneByOrFail({ code: opts.unitCode });

@@ -25,7 +25,10 @@ export class GqlClient {
   async request<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>> {
     const res = await fetch(`${this.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(this.authorization ? { authorization: this.authorization } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(this.authorization ? { authorization: this.authorization } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await res.json()) as Omit<GqlResult<T>, 'status'>;
@@ -49,11 +52,34 @@ export class GqlClient {
 
 export const LOGIN = /* GraphQL */ `
   mutation Login($input: LoginInput!) {
-    login(input: $input) { accessToken refreshToken accessTokenExpiresAt user { id username roles unitId unit { id path } } }
+    login(input: $input) {
+      accessToken
+      refreshToken
+      accessTokenExpiresAt
+      user {
+        id
+        username
+        roles
+        unitId
+        unit {
+          id
+          path
+        }
+      }
+    }
   }
 `;
 
-export async function loginAs(client: GqlClient, username: string, password = 'Weiquan@2026'): Promise<{ client: GqlClient; accessToken: string; refreshToken: string; user: { id: string; unitId: string; unit: { id: string; path: string } } }> {
+export async function loginAs(
+  client: GqlClient,
+  username: string,
+  password = 'Weiquan@2026',
+): Promise<{
+  client: GqlClient;
+  accessToken: string;
+  refreshToken: string;
+  user: { id: string; unitId: string; unit: { id: string; path: string } };
+}> {
   const data = await client.ok<{ login: any }>(LOGIN, { input: { username, password } });
   return { client: client.withBearer(data.login.accessToken), ...data.login };
 }

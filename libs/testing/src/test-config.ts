@@ -8,7 +8,8 @@ import { DataSource } from 'typeorm';
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
   const base = loadConfig();
   const dbName = process.env.DB_TEST_NAME ?? 'weiquan_test';
-  if (dbName === base.DB_NAME && process.env.NODE_ENV !== 'test') throw new Error('test database must differ from DB_NAME');
+  if (dbName === base.DB_NAME && process.env.NODE_ENV !== 'test')
+    throw new Error('test database must differ from DB_NAME');
   return loadConfig({
     NODE_ENV: 'test',
     DB_NAME: dbName,

@@ -22,7 +22,9 @@ export class AppErrorFilter implements ExceptionFilter {
   catch(e: AppError, host: ArgumentsHost): unknown {
     if (host.getType<string>() === 'graphql') return e;
     const res = host.switchToHttp().getResponse<Response>();
-    res.status(HTTP_STATUS[e.code] ?? 422).json({ code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) });
+    res
+      .status(HTTP_STATUS[e.code] ?? 422)
+      .json({ code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) });
     return undefined;
   }
 }

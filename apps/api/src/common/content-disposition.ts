@@ -3,7 +3,6 @@
  * clients plus the exact name as RFC 5987 / RFC 6266 `filename*=UTF-8''…` (Chinese names survive).
  */
 export function attachmentDisposition(fileName: string): string {
-   
   const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_') || 'file';
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeRfc5987(fileName)}`;
 }

@@ -9,21 +9,43 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   const original = (error as { originalError?: unknown })?.originalError ?? error;
   const path = formatted.path;
   if (original instanceof AppError) {
-    return { message: original.message, path, extensions: { code: original.code, ...(original.field ? { field: original.field } : {}), ...(original.details ? { details: original.details } : {}) } };
+    return {
+      message: original.message,
+      path,
+      extensions: {
+        code: original.code,
+        ...(original.field ? { field: original.field } : {}),
+        ...(original.details ? { details: original.details } : {}),
+      },
+    };
   }
   if (original instanceof HttpException) {
     const status = original.getStatus();
-    const code = status === 401 ? ErrorCode.UNAUTHENTICATED : status === 403 ? ErrorCode.FORBIDDEN : status === 404 ? ErrorCode.NOT_FOUND : ErrorCode.BAD_USER_INPUT;
+    const code =
+      status === 401
+        ? ErrorCode.UNAUTHENTICATED
+        : status === 403
+          ? ErrorCode.FORBIDDEN
+          : status === 404
+            ? ErrorCode.NOT_FOUND
+            : ErrorCode.BAD_USER_INPUT;
     return { message: original.message, path, extensions: { code } };
   }
   const code = formatted.extensions?.code as string | undefined;
   if (code && code !== 'INTERNAL_SERVER_ERROR') {
     // GraphQL validation/coercion errors: name the offending field when the message carries it.
     const field = fieldOf(formatted.message);
-    return { message: formatted.message, path, extensions: { code: code === 'GRAPHQL_VALIDATION_FAILED' ? ErrorCode.BAD_USER_INPUT : code, ...(field ? { field } : {}) } };
+    return {
+      message: formatted.message,
+      path,
+      extensions: {
+        code: code === 'GRAPHQL_VALIDATION_FAILED' ? ErrorCode.BAD_USER_INPUT : code,
+        ...(field ? { field } : {}),
+      },
+    };
   }
   // Unexpected: log it whole (with the request's pino context), answer without details.
-  logger.error(original instanceof Error ? original.stack ?? original.message : String(original));
+  logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
   return { message: '服务器内部错误', path, extensions: { code: ErrorCode.INTERNAL } };
 }
 

@@ -15,7 +15,8 @@ describe('permission coverage', () => {
         const type = Reflect.getMetadata(RESOLVER_TYPE_METADATA, method);
         if (type !== 'Query' && type !== 'Mutation') continue;
         fields++;
-        if (!Reflect.getMetadata(PERMISSION_KEY, method) && !Reflect.getMetadata(PUBLIC_KEY, method)) missing.push(`${cls.name}.${name}`);
+        if (!Reflect.getMetadata(PERMISSION_KEY, method) && !Reflect.getMetadata(PUBLIC_KEY, method))
+          missing.push(`${cls.name}.${name}`);
       }
     }
     expect(fields).toBeGreaterThanOrEqual(12);

@@ -19,17 +19,31 @@ describe('memoized class-validator rule lookup', () => {
     const MetadataStorage = global.constructor as new () => Storage;
     // A private storage with the same rules, memoized, compared with the global one.
     const storage = new MetadataStorage();
-    for (const target of [Base, Child]) for (const m of global.getTargetValidationMetadatas(target, '', true, false)) if (m.target === target) storage.addValidationMetadata(m);
-    const plain = (t: Target) => new MetadataStorage().getTargetValidationMetadatas.call(storage, t, '', true, false).map((m) => m.propertyName).sort();
+    for (const target of [Base, Child])
+      for (const m of global.getTargetValidationMetadatas(target, '', true, false))
+        if (m.target === target) storage.addValidationMetadata(m);
+    const plain = (t: Target) =>
+      new MetadataStorage().getTargetValidationMetadatas
+        .call(storage, t, '', true, false)
+        .map((m) => m.propertyName)
+        .sort();
     memoizeValidationMetadata(storage);
-    const memo = (t: Target) => storage.getTargetValidationMetadatas(t, '', true, false).map((m) => m.propertyName).sort();
+    const memo = (t: Target) =>
+      storage
+        .getTargetValidationMetadatas(t, '', true, false)
+        .map((m) => m.propertyName)
+        .sort();
     expect(memo(Child)).toEqual(['age', 'name']);
     expect(memo(Child)).toEqual(plain(Child));
-    expect(storage.getTargetValidationMetadatas(Child, '', true, false)).toBe(storage.getTargetValidationMetadatas(Child, '', true, false)); // kept
+    expect(storage.getTargetValidationMetadatas(Child, '', true, false)).toBe(
+      storage.getTargetValidationMetadatas(Child, '', true, false),
+    ); // kept
 
     // A rule added later (here on Base) shows in the subclass's answer.
     const extra = global.getTargetValidationMetadatas(Base, '', true, false)[0]!;
-    storage.addValidationMetadata(Object.assign(Object.create(Object.getPrototypeOf(extra)), extra, { propertyName: 'nickname' }));
+    storage.addValidationMetadata(
+      Object.assign(Object.create(Object.getPrototypeOf(extra)), extra, { propertyName: 'nickname' }),
+    );
     expect(memo(Child)).toEqual(['age', 'name', 'nickname']);
   });
 

@@ -3,7 +3,17 @@ import { LoginDocument, MeDocument } from '@/graphql/generated/graphql';
 import { RequestError, splitFieldErrors } from './errors';
 import { authorizedFetch, configureRequestAuth, request, type RequestAuth } from './request';
 
-const me = { id: '1', username: 'city_op', displayName: '市中心接线员', roles: ['RECEPTIONIST'], dataScope: 'ALL', unitId: '1', unit: { id: '1', code: '3301', name: '市维权中心', type: 'CITY_CENTER' }, active: true, lastLoginAt: null };
+const me = {
+  id: '1',
+  username: 'city_op',
+  displayName: '市中心接线员',
+  roles: ['RECEPTIONIST'],
+  dataScope: 'ALL',
+  unitId: '1',
+  unit: { id: '1', code: '3301', name: '市维权中心', type: 'CITY_CENTER' },
+  active: true,
+  lastLoginAt: null,
+};
 
 function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -63,11 +73,17 @@ describe('request', () => {
       json({ errors: [{ message: '密码错误', extensions: { code: 'INVALID_CREDENTIALS', field: 'input.password' } }] }),
     );
 
-    const error = await request(LoginDocument, { input: { username: 'a', password: 'b' } }, { auth: false }).catch((e: unknown) => e);
+    const error = await request(LoginDocument, { input: { username: 'a', password: 'b' } }, { auth: false }).catch(
+      (e: unknown) => e,
+    );
 
     expect(error).toBeInstanceOf(RequestError);
-    expect((error as RequestError).errors).toEqual([{ code: 'INVALID_CREDENTIALS', field: 'input.password', message: '密码错误' }]);
-    expect(splitFieldErrors((error as RequestError).errors, ['username', 'password'] as const).byField).toEqual({ password: '密码错误' });
+    expect((error as RequestError).errors).toEqual([
+      { code: 'INVALID_CREDENTIALS', field: 'input.password', message: '密码错误' },
+    ]);
+    expect(splitFieldErrors((error as RequestError).errors, ['username', 'password'] as const).byField).toEqual({
+      password: '密码错误',
+    });
   });
 
   it('reports a network failure as NETWORK_ERROR', async () => {
@@ -82,7 +98,9 @@ describe('request', () => {
     const { auth } = fakeAuth();
     fetchMock.mockResolvedValueOnce(unauthenticated());
 
-    await expect(request(LoginDocument, { input: { username: 'a', password: 'b' } }, { auth: false })).rejects.toThrow(RequestError);
+    await expect(request(LoginDocument, { input: { username: 'a', password: 'b' } }, { auth: false })).rejects.toThrow(
+      RequestError,
+    );
 
     expect(authOf(fetchMock.mock.calls[0]![1])).toBeUndefined();
     expect(auth.refresh).not.toHaveBeenCalled();
@@ -133,7 +151,12 @@ describe('request', () => {
             extensions: {
               code: 'BAD_USER_INPUT',
               field: 'input.consumer.phone',
-              details: { errors: [{ field: 'input.consumer.phone', message: '电话号码格式不正确' }, { field: 'input.summary', message: '请填写事情经过' }] },
+              details: {
+                errors: [
+                  { field: 'input.consumer.phone', message: '电话号码格式不正确' },
+                  { field: 'input.summary', message: '请填写事情经过' },
+                ],
+              },
             },
           },
         ],
@@ -149,14 +172,22 @@ describe('request', () => {
   it('authorizedFetch sends the bearer token, refreshes once on 401 and maps REST errors', async () => {
     const { auth } = fakeAuth();
     fetchMock.mockResolvedValueOnce(new Response('', { status: 401 }));
-    fetchMock.mockResolvedValueOnce(json({ code: 'EVIDENCE_TYPE_NOT_ALLOWED', message: '不支持的文件类型', field: 'file' }, 415));
+    fetchMock.mockResolvedValueOnce(
+      json({ code: 'EVIDENCE_TYPE_NOT_ALLOWED', message: '不支持的文件类型', field: 'file' }, 415),
+    );
 
-    const error = await authorizedFetch('/api/cases/1/evidence', { method: 'POST', body: new FormData() }).catch((e: unknown) => e);
+    const error = await authorizedFetch('/api/cases/1/evidence', { method: 'POST', body: new FormData() }).catch(
+      (e: unknown) => e,
+    );
 
     expect(auth.refresh).toHaveBeenCalledTimes(1);
     const headers = fetchMock.mock.calls.map(([, init]) => new Headers(init?.headers).get('authorization'));
     expect(headers).toEqual(['Bearer old-token', 'Bearer new-token']);
     expect(error).toBeInstanceOf(RequestError);
-    expect((error as RequestError).first).toEqual({ code: 'EVIDENCE_TYPE_NOT_ALLOWED', field: 'file', message: '不支持的文件类型' });
+    expect((error as RequestError).first).toEqual({
+      code: 'EVIDENCE_TYPE_NOT_ALLOWED',
+      field: 'file',
+      message: '不支持的文件类型',
+    });
   });
 });

@@ -151,7 +151,9 @@ function fromGraphQLError(error: GraphQLErrorJson): ApiError[] {
   const details = (error.extensions?.details as { errors?: unknown } | undefined)?.errors;
   if (!Array.isArray(details)) return [first];
   const more = details
-    .filter((d): d is { field: string; message: string } => typeof d?.field === 'string' && typeof d?.message === 'string')
+    .filter(
+      (d): d is { field: string; message: string } => typeof d?.field === 'string' && typeof d?.message === 'string',
+    )
     .filter((d) => !(d.field === first.field && d.message === first.message))
     .map((d) => ({ code, field: d.field, message: d.message }));
   return [first, ...more];
@@ -187,7 +189,12 @@ export async function authorizedFetch(url: string, init: RequestInit = {}): Prom
     const body = (await res.json().catch(() => null)) as { code?: unknown; message?: unknown; field?: unknown } | null;
     throw new RequestError([
       {
-        code: typeof body?.code === 'string' ? body.code : res.status === 401 ? UNAUTHENTICATED : CLIENT_ERROR_CODES.badResponse,
+        code:
+          typeof body?.code === 'string'
+            ? body.code
+            : res.status === 401
+              ? UNAUTHENTICATED
+              : CLIENT_ERROR_CODES.badResponse,
         field: typeof body?.field === 'string' ? body.field : null,
         message: typeof body?.message === 'string' ? body.message : '',
       },
@@ -199,9 +206,7 @@ export async function authorizedFetch(url: string, init: RequestInit = {}): Prom
 function printDocument(document: DocumentNode): { query: string; operationName: string | undefined } {
   let entry = printed.get(document);
   if (!entry) {
-    const operation = document.definitions.find(
-      (d): d is OperationDefinitionNode => d.kind === 'OperationDefinition',
-    );
+    const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
     entry = { query: print(document), operationName: operation?.name?.value };
     printed.set(document, entry);
   }

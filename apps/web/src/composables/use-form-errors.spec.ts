@@ -41,7 +41,9 @@ describe('useFormErrors', () => {
       ]),
     );
     expect(errors.fieldErrors.record).toBe('请填写调解记录');
-    const result = errors.apply(new RequestError([{ code: 'CONFLICT', field: 'input.version', message: '记录已被他人修改' }]));
+    const result = errors.apply(
+      new RequestError([{ code: 'CONFLICT', field: 'input.version', message: '记录已被他人修改' }]),
+    );
     expect(result.conflict).toBe(true);
     expect(errors.fieldErrors.record).toBeUndefined();
     expect(errors.general.value?.code).toBe('CONFLICT');

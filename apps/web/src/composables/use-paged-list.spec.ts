@@ -6,7 +6,10 @@ const rows = (n: number, from = 0): Row[] => Array.from({ length: n }, (_, i) =>
 
 describe('usePagedList', () => {
   it('applies the filter only on search, pages with offset/limit and keeps the total', async () => {
-    const fetch = vi.fn(async (_f: { keyword: string }, page: PageArgs) => ({ items: rows(page.limit, page.offset), total: 45 }));
+    const fetch = vi.fn(async (_f: { keyword: string }, page: PageArgs) => ({
+      items: rows(page.limit, page.offset),
+      total: 45,
+    }));
     const list = usePagedList<Row, { keyword: string }>(fetch, () => ({ keyword: '' }), { pageSize: 20 });
     list.filter.keyword = '空调';
     await list.search();
@@ -28,7 +31,10 @@ describe('usePagedList', () => {
   it('ignores an older answer that arrives after a newer one', async () => {
     let release: (v: { items: Row[]; total: number }) => void = () => {};
     const slow = new Promise<{ items: Row[]; total: number }>((r) => (release = r));
-    const fetch = vi.fn().mockReturnValueOnce(slow).mockResolvedValueOnce({ items: rows(1, 7), total: 1 });
+    const fetch = vi
+      .fn()
+      .mockReturnValueOnce(slow)
+      .mockResolvedValueOnce({ items: rows(1, 7), total: 1 });
     const list = usePagedList<Row, object>(fetch, () => ({}));
     const first = list.load();
     await list.load();
@@ -41,7 +47,10 @@ describe('usePagedList', () => {
 
   it('reports a failure and keeps the rows it had; replaceRow swaps one row', async () => {
     const onError = vi.fn();
-    const fetch = vi.fn().mockResolvedValueOnce({ items: rows(2), total: 2 }).mockRejectedValueOnce(new Error('down'));
+    const fetch = vi
+      .fn()
+      .mockResolvedValueOnce({ items: rows(2), total: 2 })
+      .mockRejectedValueOnce(new Error('down'));
     const list = usePagedList<Row & { v?: number }, object>(fetch, () => ({}), { onError });
     await list.load();
     await list.load();

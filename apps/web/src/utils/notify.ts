@@ -37,7 +37,11 @@ export function confirmDanger(message: string, confirmText: string): Promise<boo
  * Asks for one line of text (a reason, a result); resolves null on cancel. `required` rejects blank
  * input in the box itself, before anything is sent.
  */
-export function promptText(message: string, title: string, opts: { required?: boolean; placeholder?: string; multiline?: boolean } = {}): Promise<string | null> {
+export function promptText(
+  message: string,
+  title: string,
+  opts: { required?: boolean; placeholder?: string; multiline?: boolean } = {},
+): Promise<string | null> {
   const t = i18n.global.t;
   return ElMessageBox.prompt(message, title, {
     inputPlaceholder: opts.placeholder,

@@ -1,6 +1,13 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
-import { DEADLINE_QUEUE_NAME, DeadlineEffects, DeadlineJob, DeadlineReconciler, DeadlineScheduler, FireResult } from '@weiquan/core';
+import {
+  DEADLINE_QUEUE_NAME,
+  DeadlineEffects,
+  DeadlineJob,
+  DeadlineReconciler,
+  DeadlineScheduler,
+  FireResult,
+} from '@weiquan/core';
 
 export const RECONCILE_JOB = 'reconcile';
 

@@ -4,7 +4,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { maskPhone } from '@weiquan/shared';
-import { AppConfig, Clock, NotificationJob, QueueName, SendSmsPayload, SmsOutboxEntity, SmsSender, SmsStatus } from '@weiquan/core';
+import {
+  AppConfig,
+  Clock,
+  NotificationJob,
+  QueueName,
+  SendSmsPayload,
+  SmsOutboxEntity,
+  SmsSender,
+  SmsStatus,
+} from '@weiquan/core';
 import { SmsDispatcher } from './sms-dispatcher.service';
 
 // Rows handed to the queue per sweep; more wait for the next minute (oldest first).
@@ -70,14 +79,20 @@ export class SmsProcessor extends WorkerHost {
     }
     let providerRef: string;
     try {
-      ({ providerRef } = await this.sender.send(row.phone, row.content, { outboxId: String(row.id), caseId: row.caseId }));
+      ({ providerRef } = await this.sender.send(row.phone, row.content, {
+        outboxId: String(row.id),
+        caseId: row.caseId,
+      }));
     } catch (e) {
       throw await this.recordFailure(job, row, e);
     }
-    const res = await repo.update(
-      { id: row.id, status: SmsStatus.PENDING },
-      { status: SmsStatus.SENT, sentAt: this.clock.now(), providerRef: clip(String(providerRef), 100), lastError: null, attempts: () => 'attempts + 1' } as never,
-    );
+    const res = await repo.update({ id: row.id, status: SmsStatus.PENDING }, {
+      status: SmsStatus.SENT,
+      sentAt: this.clock.now(),
+      providerRef: clip(String(providerRef), 100),
+      lastError: null,
+      attempts: () => 'attempts + 1',
+    } as never);
     if (!res.affected) this.log.warn(`SMS #${row.id} was sent but its row was no longer PENDING`);
     return { sent: true, providerRef };
   }
@@ -88,12 +103,11 @@ export class SmsProcessor extends WorkerHost {
     const attempts = row.attempts + 1;
     // The row's count is the truth (a job re-added after Redis lost one starts again at 0).
     const last = attempts >= this.config.SMS_MAX_ATTEMPTS || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    await this.ds
-      .getRepository(SmsOutboxEntity)
-      .update(
-        { id: row.id, status: SmsStatus.PENDING },
-        { attempts: () => 'attempts + 1', lastError: clip(message || 'unknown error', 500), ...(last ? { status: SmsStatus.FAILED } : {}) } as never,
-      );
+    await this.ds.getRepository(SmsOutboxEntity).update({ id: row.id, status: SmsStatus.PENDING }, {
+      attempts: () => 'attempts + 1',
+      lastError: clip(message || 'unknown error', 500),
+      ...(last ? { status: SmsStatus.FAILED } : {}),
+    } as never);
     const to = maskPhone(row.phone);
     if (last) {
       this.log.error(`SMS #${row.id} to ${to} FAILED after ${attempts} attempts: ${message}`);

@@ -7,7 +7,9 @@ import { KeptSchedule } from './kept-schedule';
 // The reconciler runs at every start, every 30 s, and at once when Redis lost its schedule (emptied).
 @Injectable()
 export class DeadlineSchedule extends KeptSchedule {
-  protected readonly schedules = [{ id: RECONCILE_JOB, repeat: { every: 30_000 }, opts: { removeOnComplete: 20, removeOnFail: 50 } }];
+  protected readonly schedules = [
+    { id: RECONCILE_JOB, repeat: { every: 30_000 }, opts: { removeOnComplete: 20, removeOnFail: 50 } },
+  ];
 
   constructor(@Inject(DEADLINE_QUEUE) protected readonly queue: Queue) {
     super();

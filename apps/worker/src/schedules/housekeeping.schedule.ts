@@ -9,7 +9,11 @@ import { KeptSchedule } from './kept-schedule';
 export class HousekeepingSchedule extends KeptSchedule {
   protected readonly schedules = [
     { id: HousekeepingJob.HEARTBEAT, repeat: { every: 30_000 }, opts: { removeOnComplete: 10, removeOnFail: 50 } },
-    { id: HousekeepingJob.PURGE_EXPIRED_REFRESH_TOKENS, repeat: { every: 3_600_000 }, opts: { removeOnComplete: 10, removeOnFail: 50 } },
+    {
+      id: HousekeepingJob.PURGE_EXPIRED_REFRESH_TOKENS,
+      repeat: { every: 3_600_000 },
+      opts: { removeOnComplete: 10, removeOnFail: 50 },
+    },
   ];
 
   constructor(@InjectQueue(QueueName.HOUSEKEEPING) protected readonly queue: Queue) {

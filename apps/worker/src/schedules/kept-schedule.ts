@@ -14,7 +14,11 @@ export abstract class KeptSchedule implements OnApplicationBootstrap, OnApplicat
   private timer: NodeJS.Timeout | null = null;
 
   protected abstract readonly queue: Queue;
-  protected abstract readonly schedules: readonly { id: string; repeat: Omit<RepeatOptions, 'key'>; opts?: JobSchedulerTemplateOptions }[];
+  protected abstract readonly schedules: readonly {
+    id: string;
+    repeat: Omit<RepeatOptions, 'key'>;
+    opts?: JobSchedulerTemplateOptions;
+  }[];
 
   async onApplicationBootstrap(): Promise<void> {
     for (const s of this.schedules) await this.upsert(s);
@@ -38,7 +42,9 @@ export abstract class KeptSchedule implements OnApplicationBootstrap, OnApplicat
     try {
       for (const s of this.schedules) {
         if (await this.queue.getJobScheduler(s.id)) continue;
-        this.log.warn(`repeatable job ${s.id} is gone from Redis (emptied or restarted without its data): scheduling it again`);
+        this.log.warn(
+          `repeatable job ${s.id} is gone from Redis (emptied or restarted without its data): scheduling it again`,
+        );
         await this.upsert(s);
         await this.restored();
       }

@@ -7,7 +7,9 @@ import { KeptSchedule } from './kept-schedule';
 // The minute sweep of the SMS outbox, upserted by id at every start (restarts never duplicate it) and when Redis lost it.
 @Injectable()
 export class SmsSchedule extends KeptSchedule {
-  protected readonly schedules = [{ id: NotificationJob.SMS_SWEEP, repeat: { every: 60_000 }, opts: { removeOnComplete: 10, removeOnFail: 50 } }];
+  protected readonly schedules = [
+    { id: NotificationJob.SMS_SWEEP, repeat: { every: 60_000 }, opts: { removeOnComplete: 10, removeOnFail: 50 } },
+  ];
 
   constructor(@InjectQueue(QueueName.NOTIFICATION) protected readonly queue: Queue) {
     super();

@@ -14,4 +14,5 @@ export async function verifyPassword(hashed: string, plain: string): Promise<boo
 }
 
 // Verified against when the username is unknown, so timing does not reveal which usernames exist.
-export const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$xZBBA4QatKEuuU6CTodA3w$D1PeymjktLNJBDi1cBDKk1DTScDTz6enFHwo10Fflxs';
+export const DUMMY_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$xZBBA4QatKEuuU6CTodA3w$D1PeymjktLNJBDi1cBDKk1DTScDTz6enFHwo10Fflxs';

@@ -39,7 +39,8 @@ export class CalendarService implements OnApplicationBootstrap {
   async current(): Promise<WorkingCalendar> {
     const c = this.cached;
     if (!c) return this.reload();
-    if (Date.now() - c.at >= TTL_MS && !this.loading) void this.reload().catch((e) => this.log.warn(`reloading the calendar failed: ${String(e)}`));
+    if (Date.now() - c.at >= TTL_MS && !this.loading)
+      void this.reload().catch((e) => this.log.warn(`reloading the calendar failed: ${String(e)}`));
     return c.cal;
   }
 

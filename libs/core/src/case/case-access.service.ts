@@ -25,11 +25,18 @@ export class CaseAccess {
   }
 
   /** Loads a visible case; with `lock` it is locked FOR UPDATE inside the caller's transaction. */
-  async getVisible(actor: Actor, id: string | number, opts: { m?: EntityManager; lock?: boolean; field?: string } = {}): Promise<CaseEntity> {
+  async getVisible(
+    actor: Actor,
+    id: string | number,
+    opts: { m?: EntityManager; lock?: boolean; field?: string } = {},
+  ): Promise<CaseEntity> {
     const m = opts.m ?? this.ds.manager;
     const key = String(id);
     const c = /^\d{1,19}$/.test(key)
-      ? await m.findOne(CaseEntity, { where: { id: key }, ...(opts.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
+      ? await m.findOne(CaseEntity, {
+          where: { id: key },
+          ...(opts.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+        })
       : null;
     if (!c || !this.canSee(actor, c)) throw AppError.notFound('案件', opts.field ?? 'id');
     return c;

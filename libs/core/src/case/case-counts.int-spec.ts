@@ -33,7 +33,11 @@ describe('case_count (triggers) and countCases', () => {
     const b = await insertCase(ds, { unitCode: 'HX', state: 'REGISTERED', kind: 'REPORT' });
     const c = await insertCase(ds, { unitCode: 'CITY', state: 'ACCEPTED' });
     await ds.query("UPDATE wq_case SET state = 'IN_PROGRESS', version = version + 1 WHERE id = ?", [a.id]);
-    await ds.query("UPDATE wq_case SET state = 'RETURNED', owner_unit_id = ?, owner_path = ? WHERE id = ?", [unit('GL').id, unit('GL').path, a.id]);
+    await ds.query("UPDATE wq_case SET state = 'RETURNED', owner_unit_id = ?, owner_path = ? WHERE id = ?", [
+      unit('GL').id,
+      unit('GL').path,
+      a.id,
+    ]);
     await ds.query("UPDATE wq_case SET state = 'ARCHIVED', is_open = 0 WHERE id = ?", [b.id]);
     await ds.query('UPDATE wq_case SET summary = ? WHERE id = ?', ['只改正文，不动计数', c.id]);
     await ds.query('DELETE FROM wq_case WHERE id = ?', [c.id]);
@@ -41,15 +45,51 @@ describe('case_count (triggers) and countCases', () => {
   });
 
   it('answers the console totals exactly for every scope and the filters it covers', async () => {
-    for (const [code, state] of [['GL-T1-V1', 'IN_PROGRESS'], ['GL-T1', 'SUSPENDED'], ['QS', 'REGISTERED'], ['GL', 'ARCHIVED']] as const) {
+    for (const [code, state] of [
+      ['GL-T1-V1', 'IN_PROGRESS'],
+      ['GL-T1', 'SUSPENDED'],
+      ['QS', 'REGISTERED'],
+      ['GL', 'ARCHIVED'],
+    ] as const) {
       await insertCase(ds, { unitCode: code, state });
     }
     const actors = [
-      makeActor({ kind: 'USER', id: 1, name: 'all', roles: ['RECEPTIONIST'], unitId: unit('CITY').id, unitPath: unit('CITY').path, dataScope: 'ALL' }),
-      makeActor({ kind: 'USER', id: 2, name: 'gl', roles: ['RECEPTIONIST'], unitId: unit('GL').id, unitPath: unit('GL').path, dataScope: 'SUBTREE' }),
-      makeActor({ kind: 'USER', id: 3, name: 'station', roles: ['STATION_STAFF'], unitId: unit('GL-T1').id, unitPath: unit('GL-T1').path, dataScope: 'OWN_UNIT' }),
+      makeActor({
+        kind: 'USER',
+        id: 1,
+        name: 'all',
+        roles: ['RECEPTIONIST'],
+        unitId: unit('CITY').id,
+        unitPath: unit('CITY').path,
+        dataScope: 'ALL',
+      }),
+      makeActor({
+        kind: 'USER',
+        id: 2,
+        name: 'gl',
+        roles: ['RECEPTIONIST'],
+        unitId: unit('GL').id,
+        unitPath: unit('GL').path,
+        dataScope: 'SUBTREE',
+      }),
+      makeActor({
+        kind: 'USER',
+        id: 3,
+        name: 'station',
+        roles: ['STATION_STAFF'],
+        unitId: unit('GL-T1').id,
+        unitPath: unit('GL-T1').path,
+        dataScope: 'OWN_UNIT',
+      }),
     ];
-    const filters = [{}, { open: true }, { open: false }, { unitPath: unit('GL-T1').path, open: true }, { states: ['IN_PROGRESS', 'SUSPENDED'] as const }, { kinds: ['COMPLAINT'] as const, open: true }];
+    const filters = [
+      {},
+      { open: true },
+      { open: false },
+      { unitPath: unit('GL-T1').path, open: true },
+      { states: ['IN_PROGRESS', 'SUSPENDED'] as const },
+      { kinds: ['COMPLAINT'] as const, open: true },
+    ];
     for (const actor of actors) {
       for (const f of filters) {
         const where = ['1 = 1'];
@@ -65,7 +105,11 @@ describe('case_count (triggers) and countCases', () => {
         if ('states' in f) and('state IN (?)', f.states);
         if ('kinds' in f) and('kind IN (?)', f.kinds);
         const [{ n }] = await ds.query(`SELECT COUNT(*) AS n FROM wq_case WHERE ${where.join(' AND ')}`, params);
-        expect({ actor: actor.name, f, n: await countCases(ds.manager, actor, f) }).toEqual({ actor: actor.name, f, n: Number(n) });
+        expect({ actor: actor.name, f, n: await countCases(ds.manager, actor, f) }).toEqual({
+          actor: actor.name,
+          f,
+          n: Number(n),
+        });
       }
     }
   });
@@ -81,7 +125,7 @@ describe('case_count (triggers) and countCases', () => {
     const results = await Promise.allSettled(
       made.map((c, i) =>
         ds.transaction(async (m) => {
-          await m.query("UPDATE wq_case SET state = ? WHERE id = ?", [i % 2 ? 'IN_PROGRESS' : 'SUSPENDED', c.id]);
+          await m.query('UPDATE wq_case SET state = ? WHERE id = ?', [i % 2 ? 'IN_PROGRESS' : 'SUSPENDED', c.id]);
           await m.query('DO SLEEP(0.02)');
         }),
       ),

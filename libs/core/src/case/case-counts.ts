@@ -56,7 +56,10 @@ export async function countCases(m: EntityManager, actor: Actor, f: CaseCountFil
     params.push(...f.kinds);
   }
   const join = prefixes.length ? ' JOIN org_unit u ON u.id = cc.owner_unit_id' : '';
-  const [row] = await m.query(`SELECT COALESCE(SUM(cc.n), 0) AS n FROM case_count cc${join}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`, params);
+  const [row] = await m.query(
+    `SELECT COALESCE(SUM(cc.n), 0) AS n FROM case_count cc${join}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`,
+    params,
+  );
   return Number(row.n);
 }
 

@@ -82,10 +82,19 @@ export class CaseLifecycleService {
   }
 
   /** The same, inside a caller's transaction (e.g. registering a new round). */
-  async transitionIn(m: EntityManager, actor: Actor, req: TransitionRequest, effect?: TransitionEffect): Promise<CaseEntity> {
+  async transitionIn(
+    m: EntityManager,
+    actor: Actor,
+    req: TransitionRequest,
+    effect?: TransitionEffect,
+  ): Promise<CaseEntity> {
     const c = await this.access.getVisible(actor, req.caseId, { m, lock: true, field: 'input.caseId' });
     if (c.version !== req.version) {
-      throw new AppError(ErrorCode.CONFLICT, `案件已被他人修改（当前版本 ${c.version}，您看到的是 ${req.version}），请刷新后重试`, 'version');
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        `案件已被他人修改（当前版本 ${c.version}，您看到的是 ${req.version}），请刷新后重试`,
+        'version',
+      );
     }
     const ctx = await this.guardContext(m, actor, c, req.input);
     const check = checkTransition(req.action, ctx);
@@ -118,12 +127,19 @@ export class CaseLifecycleService {
     if (!cases.length) return;
     for (const h of this.hooks) {
       if (h.afterRegistrations) await h.afterRegistrations(m, cases);
-      else for (const { actor, c } of cases) await h.afterTransition(actor, { m, c, from: c.state, to: c.state, detail: {}, action: 'registerCase' });
+      else
+        for (const { actor, c } of cases)
+          await h.afterTransition(actor, { m, c, from: c.state, to: c.state, detail: {}, action: 'registerCase' });
     }
   }
 
   /** What the guards see. Workroom staff act for their center where the case sits at the center. */
-  async guardContext(m: EntityManager, actor: Actor, c: CaseEntity, input?: CaseActionInput): Promise<CaseGuardContext> {
+  async guardContext(
+    m: EntityManager,
+    actor: Actor,
+    c: CaseEntity,
+    input?: CaseActionInput,
+  ): Promise<CaseGuardContext> {
     const recused = await m.find(CaseRecusalEntity, { where: { caseId: c.id }, select: { userId: true } });
     return {
       kind: c.kind,

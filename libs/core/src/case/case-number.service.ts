@@ -25,7 +25,12 @@ export class CaseNumberService {
   }
 
   /** Allocates `count` consecutive numbers in one statement (a batch of registrations of one center and year). */
-  async nextMany(db: DataSource | EntityManager, center: OrgUnitEntity, year: number, count: number): Promise<string[]> {
+  async nextMany(
+    db: DataSource | EntityManager,
+    center: OrgUnitEntity,
+    year: number,
+    count: number,
+  ): Promise<string[]> {
     if (!Number.isSafeInteger(count) || count < 1) throw new Error(`case numbers: bad count ${count}`);
     const res: OkPacket = await db.query(
       `INSERT INTO case_no_sequence (center_id, year, last_value) VALUES (?, ?, LAST_INSERT_ID(?))
@@ -33,9 +38,13 @@ export class CaseNumberService {
       [center.id, year, count, count],
     );
     const last = Number(res.insertId);
-    if (!Number.isSafeInteger(last) || last < count) throw new Error(`case number sequence returned ${String(res.insertId)}`);
+    if (!Number.isSafeInteger(last) || last < count)
+      throw new Error(`case number sequence returned ${String(res.insertId)}`);
     const prefix = center.type === OrgUnitType.CITY_CENTER ? 'WQ' : center.code;
-    return Array.from({ length: count }, (_, i) => `${prefix}-${year}-${String(last - count + 1 + i).padStart(6, '0')}`);
+    return Array.from(
+      { length: count },
+      (_, i) => `${prefix}-${year}-${String(last - count + 1 + i).padStart(6, '0')}`,
+    );
   }
 
   /** The nearest city or county center at or above the unit. */

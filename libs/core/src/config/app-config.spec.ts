@@ -6,12 +6,20 @@ describe('AppConfig evidence limits', () => {
   it('defaults to 20 MiB and the documented types', () => {
     const c = loadConfig({ ...BASE, EVIDENCE_MAX_BYTES: undefined, EVIDENCE_ALLOWED_TYPES: undefined });
     expect(c.EVIDENCE_MAX_BYTES).toBe(20 * 1024 * 1024);
-    expect([...c.evidenceAllowedTypes]).toEqual(expect.arrayContaining(['image/jpeg', 'application/pdf', 'text/plain', 'video/mp4']));
-    expect(c.evidenceAllowedTypes.has('application/vnd.openxmlformats-officedocument.wordprocessingml.document')).toBe(true);
+    expect([...c.evidenceAllowedTypes]).toEqual(
+      expect.arrayContaining(['image/jpeg', 'application/pdf', 'text/plain', 'video/mp4']),
+    );
+    expect(c.evidenceAllowedTypes.has('application/vnd.openxmlformats-officedocument.wordprocessingml.document')).toBe(
+      true,
+    );
   });
 
   it('reads overrides, normalising the type list', () => {
-    const c = loadConfig({ ...BASE, EVIDENCE_MAX_BYTES: '1024', EVIDENCE_ALLOWED_TYPES: ' Image/PNG , application/pdf' });
+    const c = loadConfig({
+      ...BASE,
+      EVIDENCE_MAX_BYTES: '1024',
+      EVIDENCE_ALLOWED_TYPES: ' Image/PNG , application/pdf',
+    });
     expect(c.EVIDENCE_MAX_BYTES).toBe(1024);
     expect([...c.evidenceAllowedTypes]).toEqual(['image/png', 'application/pdf']);
   });
@@ -30,7 +38,12 @@ describe('AppConfig evidence limits', () => {
 
 describe('AppConfig SMS settings', () => {
   it('defaults to 08:00–21:00, 5 attempts and a 30 s backoff', () => {
-    const c = loadConfig({ ...BASE, SMS_SENDING_HOURS: undefined, SMS_MAX_ATTEMPTS: undefined, SMS_RETRY_BASE_MS: undefined });
+    const c = loadConfig({
+      ...BASE,
+      SMS_SENDING_HOURS: undefined,
+      SMS_MAX_ATTEMPTS: undefined,
+      SMS_RETRY_BASE_MS: undefined,
+    });
     expect(c.smsSendingWindow).toEqual({ startMinute: 480, endMinute: 1260 });
     expect(c.SMS_MAX_ATTEMPTS).toBe(5);
     expect(c.SMS_RETRY_BASE_MS).toBe(30_000);

@@ -1,5 +1,17 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync, ValidateBy } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  ValidateBy,
+} from 'class-validator';
 import { resolve } from 'node:path';
 import { parseSendingWindow, SendingWindow } from '../notification/quiet-hours';
 import { loadEnvFile } from './env-file';
@@ -11,7 +23,14 @@ const MIB = 1024 * 1024;
 const MIME_TOKEN = '[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*';
 const MIME_LIST = new RegExp(`^\\s*${MIME_TOKEN}(\\s*,\\s*${MIME_TOKEN})*\\s*$`);
 const DEFAULT_EVIDENCE_TYPES = [
-  'image/jpeg', 'image/png', 'image/webp', 'application/pdf', 'audio/mpeg', 'audio/wav', 'video/mp4', 'text/plain',
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'application/pdf',
+  'audio/mpeg',
+  'audio/wav',
+  'video/mp4',
+  'text/plain',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document', // .docx
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', // .xlsx
 ].join(',');
@@ -54,11 +73,19 @@ export class AppConfig {
   @IsString() DATA_DIR = '.data';
   @IsString() STORAGE_DIR = '.data/storage';
   // Uploads are held in memory until checked, so the ceiling is kept well below the process's heap.
-  @Transform(toInt) @IsInt() @Min(1) @Max(100 * MIB, { message: 'EVIDENCE_MAX_BYTES 最大 104857600（100 MiB）' }) EVIDENCE_MAX_BYTES = 20 * MIB;
-  @Matches(MIME_LIST, { message: 'EVIDENCE_ALLOWED_TYPES 须为逗号分隔的 MIME 类型，如 image/png,application/pdf' }) EVIDENCE_ALLOWED_TYPES = DEFAULT_EVIDENCE_TYPES;
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100 * MIB, { message: 'EVIDENCE_MAX_BYTES 最大 104857600（100 MiB）' })
+  EVIDENCE_MAX_BYTES = 20 * MIB;
+  @Matches(MIME_LIST, { message: 'EVIDENCE_ALLOWED_TYPES 须为逗号分隔的 MIME 类型，如 image/png,application/pdf' })
+  EVIDENCE_ALLOWED_TYPES = DEFAULT_EVIDENCE_TYPES;
 
   // Consumer SMS: held outside the sending hours (Shanghai time), retried with exponential backoff.
-  @ValidateBy({ name: 'isSendingWindow', validator: { validate: (v) => typeof v === 'string' && parseSendingWindow(v) != null } }, { message: 'SMS_SENDING_HOURS 须为 HH:MM-HH:MM 且开始早于结束，如 08:00-21:00' })
+  @ValidateBy(
+    { name: 'isSendingWindow', validator: { validate: (v) => typeof v === 'string' && parseSendingWindow(v) != null } },
+    { message: 'SMS_SENDING_HOURS 须为 HH:MM-HH:MM 且开始早于结束，如 08:00-21:00' },
+  )
   SMS_SENDING_HOURS = '08:00-21:00';
   @Transform(toInt) @IsInt() @Min(1) @Max(20) SMS_MAX_ATTEMPTS = 5;
   @Transform(toInt) @IsInt() @Min(10) SMS_RETRY_BASE_MS = 30_000;
@@ -67,11 +94,17 @@ export class AppConfig {
     return this.NODE_ENV === 'test';
   }
   get corsOrigins(): string[] {
-    return this.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean);
+    return this.CORS_ORIGINS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   }
   /** EVIDENCE_ALLOWED_TYPES as lower-case MIME types. */
   get evidenceAllowedTypes(): ReadonlySet<string> {
-    return new Set(this.EVIDENCE_ALLOWED_TYPES.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean));
+    return new Set(
+      this.EVIDENCE_ALLOWED_TYPES.split(',')
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+    );
   }
   /** SMS_SENDING_HOURS parsed (validated at boot). */
   get smsSendingWindow(): SendingWindow {

@@ -12,7 +12,15 @@ describe('loadEnvFile', () => {
     const file = join(dir, '.env');
     writeFileSync(
       file,
-      ['# a comment', 'WQ_T_PLAIN=abc', 'WQ_T_COMMENT=3307   # port', 'WQ_T_EMPTY=                 # optional, empty', 'WQ_T_QUOTED="a # b"', 'WQ_T_HASH=pa#ss', 'WQ_T_SET=from-file'].join('\n'),
+      [
+        '# a comment',
+        'WQ_T_PLAIN=abc',
+        'WQ_T_COMMENT=3307   # port',
+        'WQ_T_EMPTY=                 # optional, empty',
+        'WQ_T_QUOTED="a # b"',
+        'WQ_T_HASH=pa#ss',
+        'WQ_T_SET=from-file',
+      ].join('\n'),
     );
     process.env.WQ_T_SET = 'from-env';
     loadEnvFile(file);

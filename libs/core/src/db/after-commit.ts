@@ -26,7 +26,10 @@ export async function withTransaction<T>(ds: DataSource, fn: (m: EntityManager) 
  * once the after-commit work has run (it never rejects). For a caller that frees a shared resource at
  * commit (a group-commit slot) and waits for the rest separately.
  */
-export async function transactionThen<T>(ds: DataSource, fn: (m: EntityManager) => Promise<T>): Promise<{ result: T; afterCommit: Promise<void> }> {
+export async function transactionThen<T>(
+  ds: DataSource,
+  fn: (m: EntityManager) => Promise<T>,
+): Promise<{ result: T; afterCommit: Promise<void> }> {
   let manager: EntityManager | undefined;
   try {
     const result = await ds.transaction((m) => {
@@ -36,7 +39,9 @@ export async function transactionThen<T>(ds: DataSource, fn: (m: EntityManager) 
     const jobs = pending.get(manager!) ?? [];
     pending.delete(manager!);
     // A failed enqueue is repaired by the reconciler; it must not fail the committed request.
-    const done = jobs.length ? Promise.all(jobs.map((j) => j().catch(() => undefined))).then(() => undefined) : Promise.resolve();
+    const done = jobs.length
+      ? Promise.all(jobs.map((j) => j().catch(() => undefined))).then(() => undefined)
+      : Promise.resolve();
     return { result, afterCommit: done };
   } catch (e) {
     if (manager) pending.delete(manager);

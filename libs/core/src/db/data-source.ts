@@ -22,7 +22,11 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     supportBigNumbers: true,
     bigNumberStrings: true,
     poolSize: config.DB_POOL_SIZE,
-    extra: { connectionLimit: config.DB_POOL_SIZE, dateStrings: false, ...(config.DB_SOCKET ? { socketPath: config.DB_SOCKET } : {}) },
+    extra: {
+      connectionLimit: config.DB_POOL_SIZE,
+      dateStrings: false,
+      ...(config.DB_SOCKET ? { socketPath: config.DB_SOCKET } : {}),
+    },
   };
 }
 

@@ -7,7 +7,11 @@ function gate<I>() {
   const flush = async (items: I[]): Promise<Settled<string>[]> => {
     batches.push(items);
     await new Promise<void>((r) => release.push(r));
-    return items.map((i) => (String(i).startsWith('bad') ? { ok: false, error: new Error(`refused ${String(i)}`) } : { ok: true, value: `done ${String(i)}` }));
+    return items.map((i) =>
+      String(i).startsWith('bad')
+        ? { ok: false, error: new Error(`refused ${String(i)}`) }
+        : { ok: true, value: `done ${String(i)}` },
+    );
   };
   return { batches, release, flush };
 }
@@ -83,7 +87,11 @@ describe('GroupCommit', () => {
 
   it('with several flushes at once, holds an item back while its key is in a running flush', async () => {
     const g = gate<string>();
-    const gc = new GroupCommit(g.flush, { maxBatch: 10, maxInFlight: 2, key: (s) => (s.includes(':') ? s.split(':')[0]! : null) });
+    const gc = new GroupCommit(g.flush, {
+      maxBatch: 10,
+      maxInFlight: 2,
+      key: (s) => (s.includes(':') ? s.split(':')[0]! : null),
+    });
     const first = gc.submit('p:1');
     await tick();
     const rest = ['p:2', 'q:1'].map((s) => gc.submit(s));
@@ -112,9 +120,12 @@ describe('GroupCommit', () => {
     await expect(good).resolves.toBe('done ok');
     await expect(bad).rejects.toThrow('refused bad1');
 
-    const failing = new GroupCommit<number, number>(async () => {
-      throw new Error('database gone');
-    }, { maxBatch: 5 });
+    const failing = new GroupCommit<number, number>(
+      async () => {
+        throw new Error('database gone');
+      },
+      { maxBatch: 5 },
+    );
     const both = [failing.submit(1), failing.submit(2)];
     await expect(both[0]).rejects.toThrow('database gone');
     await expect(both[1]).rejects.toThrow('database gone');

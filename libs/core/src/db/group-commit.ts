@@ -85,7 +85,8 @@ export class GroupCommit<I, O> {
   private async run(batch: typeof this.queue): Promise<void> {
     try {
       const out = await this.flush(batch.map((b) => b.item));
-      if (out.length !== batch.length) throw new Error(`GroupCommit: flush returned ${out.length} results for ${batch.length} items`);
+      if (out.length !== batch.length)
+        throw new Error(`GroupCommit: flush returned ${out.length} results for ${batch.length} items`);
       batch.forEach((b, i) => {
         const s = out[i]!;
         if (s.ok) b.resolve(s.value);

@@ -19,12 +19,18 @@ const plans = new WeakMap<object, Plan>();
  * database. The generated keys are written back to the entities: InnoDB gives a multi-row "simple
  * insert" consecutive values in every auto-increment lock mode, starting at the OK packet's insertId.
  */
-export async function insertRows<T extends ObjectLiteral, R extends Partial<T>>(m: EntityManager, target: EntityTarget<T>, rows: R[]): Promise<R[]> {
+export async function insertRows<T extends ObjectLiteral, R extends Partial<T>>(
+  m: EntityManager,
+  target: EntityTarget<T>,
+  rows: R[],
+): Promise<R[]> {
   if (!rows.length) return rows;
   const meta = m.connection.getMetadata(target);
   let plan = plans.get(meta);
   if (!plan) {
-    const columns = meta.columns.filter((c) => c.isInsert && !c.isGenerated && !c.isCreateDate && !c.isUpdateDate && !c.isVirtual);
+    const columns = meta.columns.filter(
+      (c) => c.isInsert && !c.isGenerated && !c.isCreateDate && !c.isUpdateDate && !c.isVirtual,
+    );
     plan = {
       table: meta.tableName,
       columns,
@@ -48,7 +54,8 @@ export async function insertRows<T extends ObjectLiteral, R extends Partial<T>>(
       p.generatedKey!.setEntityValue(row, numeric ? Number(id) : String(id));
     });
   }
-  for (const row of rows) for (const c of p.columns) if (c.isVersion && c.getEntityValue(row) == null) c.setEntityValue(row, 1);
+  for (const row of rows)
+    for (const c of p.columns) if (c.isVersion && c.getEntityValue(row) == null) c.setEntityValue(row, 1);
   return rows;
 }
 

@@ -16,7 +16,9 @@ export async function migrate(): Promise<string[]> {
 
 if (require.main === module) {
   migrate()
-    .then((names) => console.log(names.length ? `[weiquan] migrated: ${names.join(', ')}` : '[weiquan] schema up to date'))
+    .then((names) =>
+      console.log(names.length ? `[weiquan] migrated: ${names.join(', ')}` : '[weiquan] schema up to date'),
+    )
     .catch((e) => {
       console.error('[weiquan] migration failed:', e);
       process.exit(1);

@@ -3,7 +3,10 @@ import { AlarmRow, alarmsOf, effectOf, jobId, nextAlarm, parseJobId } from './de
 import { warningsOf } from './deadline-math';
 import { DEFAULT_LADDER, EscalationStep } from './default-rules';
 
-const cal = new WorkingCalendar(chineseDaysCalendarData(), [], { outOfRange: 'weekends-only', onWarning: () => undefined });
+const cal = new WorkingCalendar(chineseDaysCalendarData(), [], {
+  outOfRange: 'weekends-only',
+  onWarning: () => undefined,
+});
 const sh = (local: string) => new Date(`${local}+08:00`);
 
 function row(over: Partial<AlarmRow> = {}): AlarmRow {
@@ -23,7 +26,12 @@ function row(over: Partial<AlarmRow> = {}): AlarmRow {
     warnFractions: [0.5, 0.8],
     ...over,
   };
-  base.dueAt ??= computeDue(cal, { start: base.startedAt, amount: base.amount + base.extendedAmount, unit: base.unit, pauses: [] }).due;
+  base.dueAt ??= computeDue(cal, {
+    start: base.startedAt,
+    amount: base.amount + base.extendedAmount,
+    unit: base.unit,
+    pauses: [],
+  }).due;
   return base;
 }
 
@@ -47,14 +55,28 @@ describe('deadline alarms (one queued alarm per live deadline)', () => {
     const before = sh('2026-09-26T00:00:00');
     expect(effectOf(nextAlarm(cal, d, DEFAULT_LADDER, new Set(), before)!.job)).toBe('warn-50');
     expect(effectOf(nextAlarm(cal, d, DEFAULT_LADDER, new Set(['warn-50']), before)!.job)).toBe('step-0');
-    expect(effectOf(nextAlarm(cal, d, DEFAULT_LADDER, new Set(['warn-50', 'step-0', 'warn-80', 'step-1']), before)!.job)).toBe('breach');
+    expect(
+      effectOf(nextAlarm(cal, d, DEFAULT_LADDER, new Set(['warn-50', 'step-0', 'warn-80', 'step-1']), before)!.job),
+    ).toBe('breach');
     // the worker was down past the due time: no warning or reminder after the fact — the breach, then the step after it
     expect(effectOf(nextAlarm(cal, d, DEFAULT_LADDER, new Set(), sh('2026-10-20T00:00:00'))!.job)).toBe('breach');
-    expect(effectOf(nextAlarm(cal, d, DEFAULT_LADDER, new Set(['breach']), sh('2026-10-20T00:00:00'))!.job)).toBe('step-2');
+    expect(effectOf(nextAlarm(cal, d, DEFAULT_LADDER, new Set(['breach']), sh('2026-10-20T00:00:00'))!.job)).toBe(
+      'step-2',
+    );
     // breached: only the ladder is left
     const breached = { ...d, status: 'BREACHED' as const, version: 2 };
-    expect(nextAlarm(cal, breached, DEFAULT_LADDER, new Set(['breach', 'step-0', 'step-1']), sh('2026-10-13T00:00:00'))!.job).toEqual({ deadlineId: '7', version: 2, kind: 'step', step: 2 });
-    expect(nextAlarm(cal, breached, DEFAULT_LADDER, new Set(['breach', 'step-0', 'step-1', 'step-2']), sh('2026-10-13T00:00:00'))).toBeNull();
+    expect(
+      nextAlarm(cal, breached, DEFAULT_LADDER, new Set(['breach', 'step-0', 'step-1']), sh('2026-10-13T00:00:00'))!.job,
+    ).toEqual({ deadlineId: '7', version: 2, kind: 'step', step: 2 });
+    expect(
+      nextAlarm(
+        cal,
+        breached,
+        DEFAULT_LADDER,
+        new Set(['breach', 'step-0', 'step-1', 'step-2']),
+        sh('2026-10-13T00:00:00'),
+      ),
+    ).toBeNull();
     // stopped, paused (no due time) or met: nothing
     expect(nextAlarm(cal, { ...d, stoppedAt: new Date() }, DEFAULT_LADDER, new Set(), before)).toBeNull();
     expect(nextAlarm(cal, { ...d, status: 'PAUSED', dueAt: null }, DEFAULT_LADDER, new Set(), before)).toBeNull();
@@ -65,7 +87,7 @@ describe('deadline alarms (one queued alarm per live deadline)', () => {
     const ladders: EscalationStep[][] = [[], DEFAULT_LADDER, [{ offsetWorkingDays: 0, action: 'NOTIFY_UNIT_HEAD' }]];
     const effects = ['warn-50', 'warn-80', 'breach', 'step-0', 'step-1', 'step-2'];
     let x = 12345;
-    const rnd = () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 3000; i++) {
       const unit = (['WORKING_DAYS', 'CALENDAR_DAYS', 'HOURS'] as const)[i % 3]!;
       const startedAt = new Date(sh('2026-01-01T00:00:00').getTime() + Math.floor(rnd() * 330 * 86_400_000));
@@ -76,15 +98,31 @@ describe('deadline alarms (one queued alarm per live deadline)', () => {
         unit,
         amount: unit === 'HOURS' ? 24 : 1 + Math.floor(rnd() * 20),
         startedAt,
-        pauses: paused ? [{ from: new Date(startedAt.getTime() + 3_600_000).toISOString(), to: new Date(startedAt.getTime() + 3 * 86_400_000).toISOString() }] : [],
+        pauses: paused
+          ? [
+              {
+                from: new Date(startedAt.getTime() + 3_600_000).toISOString(),
+                to: new Date(startedAt.getTime() + 3 * 86_400_000).toISOString(),
+              },
+            ]
+          : [],
         warnFractions: rnd() < 0.3 ? [0.8] : [0.5, 0.8],
       });
-      if (paused) d.dueAt = computeDue(cal, { start: d.startedAt, amount: d.amount, unit, pauses: d.pauses.map((p) => ({ from: new Date(p.from), to: p.to ? new Date(p.to) : null })) }).due;
+      if (paused)
+        d.dueAt = computeDue(cal, {
+          start: d.startedAt,
+          amount: d.amount,
+          unit,
+          pauses: d.pauses.map((p) => ({ from: new Date(p.from), to: p.to ? new Date(p.to) : null })),
+        }).due;
       const ladder = ladders[i % 3]!;
       const applied = new Set(effects.filter(() => rnd() < 0.3));
       const now = new Date(startedAt.getTime() + Math.floor(rnd() * 40 * 86_400_000));
       const overdue = d.dueAt!.getTime() <= now.getTime();
-      const expected = alarmsOf(cal, d, ladder).find((a) => !applied.has(effectOf(a.job)) && !(overdue && a.job.kind !== 'due' && a.at < d.dueAt!)) ?? null;
+      const expected =
+        alarmsOf(cal, d, ladder).find(
+          (a) => !applied.has(effectOf(a.job)) && !(overdue && a.job.kind !== 'due' && a.at < d.dueAt!),
+        ) ?? null;
       expect(nextAlarm(cal, d, ladder, applied, now)).toEqual(expected);
     }
   });

@@ -34,7 +34,19 @@ export interface Alarm {
 /** What the alarm computation reads from a deadline row. */
 export type AlarmRow = Pick<
   CaseDeadlineEntity,
-  'id' | 'version' | 'status' | 'ruleId' | 'ruleCode' | 'startedAt' | 'dueAt' | 'stoppedAt' | 'amount' | 'extendedAmount' | 'unit' | 'pauses' | 'warnFractions'
+  | 'id'
+  | 'version'
+  | 'status'
+  | 'ruleId'
+  | 'ruleCode'
+  | 'startedAt'
+  | 'dueAt'
+  | 'stoppedAt'
+  | 'amount'
+  | 'extendedAmount'
+  | 'unit'
+  | 'pauses'
+  | 'warnFractions'
 >;
 
 const JOB_ID = /^dl-(\d+)-v(\d+)-(due|w\d+|s\d+)(?:-at\d+)?$/;
@@ -106,7 +118,9 @@ function stepAt(cal: WorkingCalendar, dueAt: Date, offset: number): number {
 
 const KIND_ORDER = { warn: 0, step: 1, due: 2 } as const;
 const compare = (a: Alarm, b: Alarm) =>
-  a.at.getTime() - b.at.getTime() || KIND_ORDER[a.job.kind] - KIND_ORDER[b.job.kind] || (a.job.fraction ?? a.job.step ?? 0) - (b.job.fraction ?? b.job.step ?? 0);
+  a.at.getTime() - b.at.getTime() ||
+  KIND_ORDER[a.job.kind] - KIND_ORDER[b.job.kind] ||
+  (a.job.fraction ?? a.job.step ?? 0) - (b.job.fraction ?? b.job.step ?? 0);
 
 /**
  * Every alarm of a live deadline, earliest first: while it runs, its warnings and its due time; while it
@@ -120,7 +134,9 @@ export function alarmsOf(cal: WorkingCalendar, d: AlarmRow, ladder: readonly Esc
     for (const w of warnings(cal, d)) out.push({ job: { ...base, kind: 'warn', fraction: w.fraction }, at: w.at });
     out.push({ job: { ...base, kind: 'due' }, at: d.dueAt! });
   }
-  ladder.forEach((s, step) => out.push({ job: { ...base, kind: 'step', step }, at: new Date(stepAt(cal, d.dueAt!, s.offsetWorkingDays)) }));
+  ladder.forEach((s, step) =>
+    out.push({ job: { ...base, kind: 'step', step }, at: new Date(stepAt(cal, d.dueAt!, s.offsetWorkingDays)) }),
+  );
   return out.sort(compare);
 }
 
@@ -131,7 +147,13 @@ export function alarmsOf(cal: WorkingCalendar, d: AlarmRow, ladder: readonly Esc
  * first, then the steps after the due time. (The first such entry of alarmsOf, without building and
  * sorting the list.)
  */
-export function nextAlarm(cal: WorkingCalendar, d: AlarmRow, ladder: readonly EscalationStep[], applied: ReadonlySet<string>, now: Date): Alarm | null {
+export function nextAlarm(
+  cal: WorkingCalendar,
+  d: AlarmRow,
+  ladder: readonly EscalationStep[],
+  applied: ReadonlySet<string>,
+  now: Date,
+): Alarm | null {
   if (!isLive(d)) return null;
   const due = d.dueAt!.getTime();
   const overdue = due <= now.getTime();
@@ -146,7 +168,9 @@ export function nextAlarm(cal: WorkingCalendar, d: AlarmRow, ladder: readonly Es
     }
   };
   if (d.status === 'RUNNING') {
-    if (!overdue) for (const w of warnings(cal, d)) if (!applied.has(`warn-${Math.round(w.fraction * 100)}`)) consider('warn', w.at.getTime(), w.fraction);
+    if (!overdue)
+      for (const w of warnings(cal, d))
+        if (!applied.has(`warn-${Math.round(w.fraction * 100)}`)) consider('warn', w.at.getTime(), w.fraction);
     if (!applied.has('breach')) consider('due', due, 0);
   }
   for (let i = 0; i < ladder.length; i++) {

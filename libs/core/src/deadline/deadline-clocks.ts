@@ -10,12 +10,27 @@ import { EXTENDABLE_RULES } from './default-rules';
 // engine (DeadlineEngine) runs it inside the step's transaction; the demo seed replays a case's
 // history through it. The few facts it needs from the database come through ClockLookups.
 
-export const STATION_TYPES: ReadonlySet<string> = new Set(['TOWNSHIP_STATION', 'VILLAGE_STATION', 'ENTERPRISE_STATION']);
+export const STATION_TYPES: ReadonlySet<string> = new Set([
+  'TOWNSHIP_STATION',
+  'VILLAGE_STATION',
+  'ENTERPRISE_STATION',
+]);
 
 /** The case as the step left it. */
 export type ClockCase = Pick<
   CaseEntity,
-  'id' | 'kind' | 'channel' | 'outcome' | 'round' | 'receivedAt' | 'ownerUnitId' | 'assignedUnitId' | 'handlerId' | 'registeredById' | 'dispatchTargetType' | 'isOpen'
+  | 'id'
+  | 'kind'
+  | 'channel'
+  | 'outcome'
+  | 'round'
+  | 'receivedAt'
+  | 'ownerUnitId'
+  | 'assignedUnitId'
+  | 'handlerId'
+  | 'registeredById'
+  | 'dispatchTargetType'
+  | 'isOpen'
 >;
 
 export interface ClockStep {
@@ -90,7 +105,12 @@ export async function planClockStep(
       d.dueAt = dueOf(cal, d).due;
       changed.add(d);
     }
-    if (action === 'decideExtension' && detail.approved === true && EXTENDABLE_RULES.has(d.ruleCode) && d.extendedAmount === 0) {
+    if (
+      action === 'decideExtension' &&
+      detail.approved === true &&
+      EXTENDABLE_RULES.has(d.ruleCode) &&
+      d.extendedAmount === 0
+    ) {
       const days = Number(detail.days ?? 0);
       const max = rule.hardMaxAmount;
       d.extendedAmount = max ? Math.max(0, Math.min(days, max - d.amount)) : days;
@@ -153,7 +173,8 @@ async function starts(ar: ActiveRule, step: ClockStep, look: ClockLookups): Prom
   if (key === 'outcome') return c.outcome === value;
   if (key === 'state') return to === value;
   if (key === 'target') {
-    if (c.dispatchTargetType !== 'UNIT' || !c.assignedUnitId) return value === 'OTHER' && c.dispatchTargetType !== 'EXTERNAL';
+    if (c.dispatchTargetType !== 'UNIT' || !c.assignedUnitId)
+      return value === 'OTHER' && c.dispatchTargetType !== 'EXTERNAL';
     return STATION_TYPES.has(await look.unitType(c.assignedUnitId)) === (value === 'STATION');
   }
   return false;

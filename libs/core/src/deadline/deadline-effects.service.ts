@@ -41,7 +41,10 @@ export class DeadlineEffects {
     // own, and with every connection held by an alarm's transaction that would wait forever.
     const cal = await this.calendar.current();
     return withTransaction(this.ds, async (m) => {
-      const d = await m.findOne(CaseDeadlineEntity, { where: { id: job.deadlineId }, lock: { mode: 'pessimistic_write' } });
+      const d = await m.findOne(CaseDeadlineEntity, {
+        where: { id: job.deadlineId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (job.kind === 'step') return d ? this.step(m, d, job.step ?? 0, cal) : 'inactive';
       if (!d || d.status !== 'RUNNING') return 'inactive';
       if (d.version !== job.version) return 'stale';
@@ -57,15 +60,22 @@ export class DeadlineEffects {
   }
 
   private async claim(m: EntityManager, d: CaseDeadlineEntity, effect: string, now: Date): Promise<boolean> {
-    const res = await m.query('INSERT IGNORE INTO deadline_effect (deadline_id, effect, applied_at) VALUES (?, ?, ?)', [d.id, effect, now]);
+    const res = await m.query('INSERT IGNORE INTO deadline_effect (deadline_id, effect, applied_at) VALUES (?, ?, ?)', [
+      d.id,
+      effect,
+      now,
+    ]);
     return Number(res.affectedRows) === 1;
   }
 
   private async warn(m: EntityManager, d: CaseDeadlineEntity, fraction: number, now: Date): Promise<FireResult> {
-    if (!(await this.claim(m, d, effectOf({ deadlineId: d.id, version: d.version, kind: 'warn', fraction }), now))) return 'duplicate';
+    if (!(await this.claim(m, d, effectOf({ deadlineId: d.id, version: d.version, kind: 'warn', fraction }), now)))
+      return 'duplicate';
     const c = await m.findOneByOrFail(CaseEntity, { id: d.caseId });
     const rule = await m.findOneBy(DeadlineRuleEntity, { id: d.ruleId });
-    const recipients = d.responsibleUserId ? [d.responsibleUserId] : await this.notifications.usersWithRole(m, d.responsibleUnitId, 'DIRECTOR');
+    const recipients = d.responsibleUserId
+      ? [d.responsibleUserId]
+      : await this.notifications.usersWithRole(m, d.responsibleUnitId, 'DIRECTOR');
     await this.notifications.notifyUsers(m, recipients, {
       kind: 'DEADLINE_WARNING',
       title: `时限预警：${c.caseNo} ${rule?.name ?? d.ruleCode} 已用时 ${Math.round(fraction * 100)}%`,
@@ -77,22 +87,36 @@ export class DeadlineEffects {
   }
 
   /** A rung of the rule's escalation ladder; each happens once, before or after the breach. */
-  private async step(m: EntityManager, d: CaseDeadlineEntity, index: number, cal: WorkingCalendar): Promise<FireResult> {
+  private async step(
+    m: EntityManager,
+    d: CaseDeadlineEntity,
+    index: number,
+    cal: WorkingCalendar,
+  ): Promise<FireResult> {
     if (d.stoppedAt || !d.dueAt || (d.status !== 'RUNNING' && d.status !== 'BREACHED')) return 'inactive';
     const rule = await m.findOneBy(DeadlineRuleEntity, { id: d.ruleId });
     const step = ((rule?.escalation ?? []) as EscalationStep[])[index];
     if (!step) return 'inactive';
     const now = this.clock.now();
     if (escalationInstant(cal, d.dueAt, step.offsetWorkingDays).getTime() > now.getTime()) return 'early';
-    if (!(await this.claim(m, d, effectOf({ deadlineId: d.id, version: d.version, kind: 'step', step: index }), now))) return 'duplicate';
+    if (!(await this.claim(m, d, effectOf({ deadlineId: d.id, version: d.version, kind: 'step', step: index }), now)))
+      return 'duplicate';
     const c = await m.findOneByOrFail(CaseEntity, { id: d.caseId });
     const unit = await m.findOneByOrFail(OrgUnitEntity, { id: d.responsibleUnitId });
     const what = `${c.caseNo}「${rule?.name ?? d.ruleCode}」截止 ${fmt(d.dueAt)}`;
     const notify = (userIds: number[], title: string) =>
-      this.notifications.notifyUsers(m, userIds, { kind: 'DEADLINE_ESCALATION', title, caseId: c.id, dedupeKey: `dl-${d.id}-step-${index}` });
+      this.notifications.notifyUsers(m, userIds, {
+        kind: 'DEADLINE_ESCALATION',
+        title,
+        caseId: c.id,
+        dedupeKey: `dl-${d.id}-step-${index}`,
+      });
     switch (step.action) {
       case 'NOTIFY_HANDLER':
-        await notify(d.responsibleUserId ? [d.responsibleUserId] : await this.notifications.usersWithRole(m, unit.id, 'DIRECTOR'), `临期提醒：${what}`);
+        await notify(
+          d.responsibleUserId ? [d.responsibleUserId] : await this.notifications.usersWithRole(m, unit.id, 'DIRECTOR'),
+          `临期提醒：${what}`,
+        );
         break;
       case 'NOTIFY_UNIT_HEAD':
         await notify(await this.notifications.usersWithRole(m, unit.id, 'DIRECTOR'), `今日到期：${what}`);
@@ -116,7 +140,12 @@ export class DeadlineEffects {
         break;
       }
     }
-    await this.events.append(m, SYSTEM_ACTOR, { caseId: c.id, action: 'deadlineEscalated', note: `${step.action}：${what}`, detail: { deadlineId: d.id, step: index, action: step.action } });
+    await this.events.append(m, SYSTEM_ACTOR, {
+      caseId: c.id,
+      action: 'deadlineEscalated',
+      note: `${step.action}：${what}`,
+      detail: { deadlineId: d.id, step: index, action: step.action },
+    });
     return 'applied';
   }
 
@@ -166,7 +195,18 @@ export class DeadlineEffects {
       caseId: c.id,
       dedupeKey: `dl-${d.id}-breach`,
     });
-    await this.events.append(m, SYSTEM_ACTOR, { caseId: c.id, action: 'deadlineBreached', note: what, detail: { deadlineId: d.id, rule: d.ruleCode, dueAt: d.dueAt?.toISOString(), unitId: unit.id, userId: d.responsibleUserId } });
+    await this.events.append(m, SYSTEM_ACTOR, {
+      caseId: c.id,
+      action: 'deadlineBreached',
+      note: what,
+      detail: {
+        deadlineId: d.id,
+        rule: d.ruleCode,
+        dueAt: d.dueAt?.toISOString(),
+        unitId: unit.id,
+        userId: d.responsibleUserId,
+      },
+    });
     this.log.warn(`deadline ${d.id} breached: ${what}`);
     return 'applied';
   }
@@ -176,4 +216,3 @@ function fmt(d: Date | null): string {
   if (!d) return '—';
   return d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 }
-

@@ -5,7 +5,12 @@ import { CaseEntity } from '../entities/case.entity';
 import { CaseDeadlineEntity, DeadlineRuleEntity } from '../entities/deadline.entity';
 import { OrgUnitEntity } from '../entities/org-unit.entity';
 import { CalendarService } from '../calendar/calendar.service';
-import { CaseLifecycleService, CaseTransitionHook, RegisteredCase, TransitionContext } from '../case/case-lifecycle.service';
+import {
+  CaseLifecycleService,
+  CaseTransitionHook,
+  RegisteredCase,
+  TransitionContext,
+} from '../case/case-lifecycle.service';
 import { insertRows } from '../db/insert-rows';
 import { Actor } from '../scope/actor';
 import { Clock } from '../time/clock';
@@ -39,10 +44,17 @@ export class DeadlineEngine implements CaseTransitionHook {
     const cal = await this.calendar.current();
     // Breached clocks stay live until their stop event (the case stays overdue until then).
     // (New cases come through afterRegistrations.)
-    const live = (await m.find(CaseDeadlineEntity, { where: { caseId: c.id, status: In([...LIVE]) }, lock: { mode: 'pessimistic_write' } })).filter((d) => !d.stoppedAt);
+    const live = (
+      await m.find(CaseDeadlineEntity, {
+        where: { caseId: c.id, status: In([...LIVE]) },
+        lock: { mode: 'pessimistic_write' },
+      })
+    ).filter((d) => !d.stoppedAt);
     // A clock already past due whose alarm has not rung yet (no worker ran, or it is about to) is breached
     // first, with its effects: a late step must not turn a breach into a met deadline.
-    for (const d of live) if (d.status === 'RUNNING' && d.dueAt && d.dueAt.getTime() < now.getTime()) await this.effects.breach(m, d, now, cal);
+    for (const d of live)
+      if (d.status === 'RUNNING' && d.dueAt && d.dueAt.getTime() < now.getTime())
+        await this.effects.breach(m, d, now, cal);
     const rules = await this.rules.rulesFor(m, c.receivedAt);
     const ruleById = new Map<number, DeadlineRuleEntity>(rules.map((r) => [r.rule.id, r.rule]));
     // A running deadline keeps the rule version it started with, even if a newer set is in force.
@@ -78,17 +90,27 @@ export class DeadlineEngine implements CaseTransitionHook {
     for (const { c } of cases) {
       const rules = this.rules.rulesIn(snapshot, c.receivedAt);
       const ruleById = new Map<number, DeadlineRuleEntity>(rules.map((r) => [r.rule.id, r.rule]));
-      const plan = await planClockStep(cal, rules, ruleById, [], { action: 'registerCase', from: c.state, to: c.state, detail: {}, now, c }, clockLookups(m, c, () => false));
+      const plan = await planClockStep(
+        cal,
+        rules,
+        ruleById,
+        [],
+        { action: 'registerCase', from: c.state, to: c.state, detail: {}, now, c },
+        clockLookups(m, c, () => false),
+      );
       created.push(...plan.created);
-      c.dueAt = plan.created.reduce<Date | null>((min, d) => (d.dueAt && (!min || d.dueAt < min) ? d.dueAt : min), null);
+      c.dueAt = plan.created.reduce<Date | null>(
+        (min, d) => (d.dueAt && (!min || d.dueAt < min) ? d.dueAt : min),
+        null,
+      );
       if (c.dueAt) dues.push([c.id, c.dueAt]);
     }
     if (created.length) await insertRows(m, CaseDeadlineEntity, created);
     if (dues.length) {
-      await m.query(`UPDATE wq_case SET due_at = CASE id ${dues.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE id IN (?)`, [
-        ...dues.flat(),
-        dues.map(([id]) => id),
-      ]);
+      await m.query(
+        `UPDATE wq_case SET due_at = CASE id ${dues.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE id IN (?)`,
+        [...dues.flat(), dues.map(([id]) => id)],
+      );
     }
     this.scheduler.afterCommit(m, created);
   }

@@ -2,7 +2,9 @@ import { addDays, computeDue, DeadlineResult, toShanghaiDate, warningInstant, Wo
 import type { CaseDeadlineEntity } from '../entities/deadline.entity';
 
 /** The spec the shared calculator needs, from a stored deadline row. */
-export function specOf(d: Pick<CaseDeadlineEntity, 'startedAt' | 'amount' | 'extendedAmount' | 'unit' | 'pauses' | 'ruleCode'>) {
+export function specOf(
+  d: Pick<CaseDeadlineEntity, 'startedAt' | 'amount' | 'extendedAmount' | 'unit' | 'pauses' | 'ruleCode'>,
+) {
   return {
     start: d.startedAt,
     amount: d.amount + d.extendedAmount,
@@ -17,7 +19,10 @@ export function dueOf(cal: WorkingCalendar, d: Parameters<typeof specOf>[0]): De
 }
 
 /** Instants at which each warning fraction fires (null while a pause is open). */
-export function warningsOf(cal: WorkingCalendar, d: Parameters<typeof specOf>[0] & { warnFractions: number[] }): { fraction: number; at: Date }[] {
+export function warningsOf(
+  cal: WorkingCalendar,
+  d: Parameters<typeof specOf>[0] & { warnFractions: number[] },
+): { fraction: number; at: Date }[] {
   return d.warnFractions
     .map((fraction) => ({ fraction, at: warningInstant(cal, specOf(d), fraction) }))
     .filter((w): w is { fraction: number; at: Date } => w.at !== null);

@@ -52,7 +52,23 @@ interface RawRow {
   effects: string | null;
 }
 
-const ROW_COLUMNS = ['id', 'version', 'status', 'rule_id', 'rule_code', 'started_at', 'due_at', 'stopped_at', 'amount', 'extended_amount', 'unit', 'pauses', 'warn_fractions'].map((c) => `d.${c}`).join(', ');
+const ROW_COLUMNS = [
+  'id',
+  'version',
+  'status',
+  'rule_id',
+  'rule_code',
+  'started_at',
+  'due_at',
+  'stopped_at',
+  'amount',
+  'extended_amount',
+  'unit',
+  'pauses',
+  'warn_fractions',
+]
+  .map((c) => `d.${c}`)
+  .join(', ');
 
 const MISSING = 0;
 const FINISHED = 2;
@@ -116,7 +132,9 @@ export class DeadlineReconciler {
    * 0 (default) for a pass that repairs (at start, after Redis was emptied).
    */
   run(opts: { horizonMs?: number; yieldRatio?: number } = {}): Promise<ReconcileReport> {
-    this.inFlight ??= this.pass(opts.horizonMs ?? REPAIR_HORIZON_MS, opts.yieldRatio ?? 0).finally(() => (this.inFlight = null));
+    this.inFlight ??= this.pass(opts.horizonMs ?? REPAIR_HORIZON_MS, opts.yieldRatio ?? 0).finally(
+      () => (this.inFlight = null),
+    );
     return this.inFlight;
   }
 
@@ -124,12 +142,28 @@ export class DeadlineReconciler {
     const t0 = Date.now();
     const breached = await this.sweepDue();
     const t1 = Date.now();
-    const pause = yieldRatio > 0 ? (since: number) => new Promise<void>((r) => setTimeout(r, (Date.now() - since) * yieldRatio)) : null;
-    const { running, live, requeued, revived, deferred } = await this.ensureAlarms(this.clock.now().getTime() + horizonMs, pause);
+    const pause =
+      yieldRatio > 0
+        ? (since: number) => new Promise<void>((r) => setTimeout(r, (Date.now() - since) * yieldRatio))
+        : null;
+    const { running, live, requeued, revived, deferred } = await this.ensureAlarms(
+      this.clock.now().getTime() + horizonMs,
+      pause,
+    );
     const t2 = Date.now();
     const staleRemoved = await this.removeStale(pause);
     const t3 = Date.now();
-    const report: ReconcileReport = { breached, requeued, deferred, revived, staleRemoved, running, live, ms: t3 - t0, phaseMs: { sweep: t1 - t0, alarms: t2 - t1, stale: t3 - t2 } };
+    const report: ReconcileReport = {
+      breached,
+      requeued,
+      deferred,
+      revived,
+      staleRemoved,
+      running,
+      live,
+      ms: t3 - t0,
+      phaseMs: { sweep: t1 - t0, alarms: t2 - t1, stale: t3 - t2 },
+    };
     if (breached || requeued || staleRemoved) this.log.log(`reconciled: ${JSON.stringify(report)}`);
     return report;
   }
@@ -147,7 +181,11 @@ export class DeadlineReconciler {
         [now, after.due, after.due, after.id, PAGE],
       );
       for (let i = 0; i < rows.length; i += SWEEP_CONCURRENCY) {
-        const results = await Promise.all(rows.slice(i, i + SWEEP_CONCURRENCY).map((r) => this.effects.fire({ deadlineId: String(r.id), version: Number(r.version), kind: 'due' })));
+        const results = await Promise.all(
+          rows
+            .slice(i, i + SWEEP_CONCURRENCY)
+            .map((r) => this.effects.fire({ deadlineId: String(r.id), version: Number(r.version), kind: 'due' })),
+        );
         breached += results.filter((r) => r === 'applied').length;
       }
       if (rows.length < PAGE) return breached;
@@ -160,7 +198,10 @@ export class DeadlineReconciler {
    * 2. Every live deadline whose next alarm rings within the horizon has it on the queue. Pages overlap: the next page is read while
    * this one is checked, and its jobs are added while the next one is (at most two adds in flight).
    */
-  private async ensureAlarms(horizon: number, pause: ((since: number) => Promise<void>) | null): Promise<{ running: number; live: number; requeued: number; revived: number; deferred: number }> {
+  private async ensureAlarms(
+    horizon: number,
+    pause: ((since: number) => Promise<void>) | null,
+  ): Promise<{ running: number; live: number; requeued: number; revived: number; deferred: number }> {
     let running = 0;
     let live = 0;
     let requeued = 0;
@@ -245,8 +286,18 @@ export class DeadlineReconciler {
         return p ? [{ id, ...p }] : [];
       });
       const deadlineIds = [...new Set(parsed.map((p) => p.deadlineId))];
-      const rows: { id: string; version: number | string; status: DeadlineStatus; stopped_at: Date | null; due_at: Date | null; rule_id: number | string }[] = deadlineIds.length
-        ? await this.ds.query('SELECT id, version, status, stopped_at, due_at, rule_id FROM case_deadline WHERE id IN (?)', [deadlineIds])
+      const rows: {
+        id: string;
+        version: number | string;
+        status: DeadlineStatus;
+        stopped_at: Date | null;
+        due_at: Date | null;
+        rule_id: number | string;
+      }[] = deadlineIds.length
+        ? await this.ds.query(
+            'SELECT id, version, status, stopped_at, due_at, rule_id FROM case_deadline WHERE id IN (?)',
+            [deadlineIds],
+          )
         : [];
       const byId = new Map(rows.map((r) => [String(r.id), r]));
       const ladders = await this.scheduler.ladders(rows.map((r) => ({ ruleId: Number(r.rule_id) })));
@@ -257,10 +308,14 @@ export class DeadlineReconciler {
           // Older versions only: a newer one than this snapshot was queued by a change racing this pass.
           if (p.version < Number(d.version)) return true;
           if (d.status !== 'RUNNING' && !p.effect.startsWith('step-')) return true;
-          return p.effect.startsWith('step-') && Number(p.effect.slice(5)) >= (ladders.get(Number(d.rule_id))?.length ?? 0);
+          return (
+            p.effect.startsWith('step-') && Number(p.effect.slice(5)) >= (ladders.get(Number(d.rule_id))?.length ?? 0)
+          );
         })
         .map((p) => p.id);
-      const gone = (await Promise.all(stale.map((id) => this.scheduler.queue.remove(id)))).filter((n) => n === 1).length;
+      const gone = (await Promise.all(stale.map((id) => this.scheduler.queue.remove(id)))).filter(
+        (n) => n === 1,
+      ).length;
       removed += gone;
       if (ids.length < STALE_PAGE) break;
       start += ids.length - gone; // what was removed no longer takes up ranks

@@ -20,7 +20,16 @@ export class DeadlineRulesService {
   async seedDefaults(m: EntityManager): Promise<void> {
     for (const spec of DEFAULT_RULE_SETS) {
       if (await m.existsBy(DeadlineRuleSetEntity, { code: spec.code })) continue;
-      const set = await m.save(m.create(DeadlineRuleSetEntity, { code: spec.code, name: spec.name, layer: spec.layer, effectiveFrom: spec.effectiveFrom, version: 1, active: true }));
+      const set = await m.save(
+        m.create(DeadlineRuleSetEntity, {
+          code: spec.code,
+          name: spec.name,
+          layer: spec.layer,
+          effectiveFrom: spec.effectiveFrom,
+          version: 1,
+          active: true,
+        }),
+      );
       for (const r of spec.rules) {
         await m.insert(DeadlineRuleEntity, {
           ruleSetId: set.id,
@@ -81,7 +90,8 @@ export class DeadlineRulesService {
       .getMany();
     const rules = sets.length ? await m.findBy(DeadlineRuleEntity, { ruleSetId: In(sets.map((s) => s.id)) }) : [];
     const rulesBySet = new Map<number, DeadlineRuleEntity[]>();
-    for (const r of rules.sort((a, b) => a.id - b.id)) rulesBySet.set(r.ruleSetId, [...(rulesBySet.get(r.ruleSetId) ?? []), r]);
+    for (const r of rules.sort((a, b) => a.id - b.id))
+      rulesBySet.set(r.ruleSetId, [...(rulesBySet.get(r.ruleSetId) ?? []), r]);
     this.cache = { stamp, loadedAt: Date.now(), sets, rulesBySet };
     return this.cache;
   }

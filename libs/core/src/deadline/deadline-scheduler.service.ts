@@ -14,7 +14,12 @@ export const DEADLINE_QUEUE_NAME = 'deadline';
 
 const NOTHING: ReadonlySet<string> = new Set();
 const ADD_CHUNK = 1000;
-const JOB_OPTS = { removeOnComplete: 1000, removeOnFail: 5000, attempts: 5, backoff: { type: 'exponential', delay: 1000 } };
+const JOB_OPTS = {
+  removeOnComplete: 1000,
+  removeOnFail: 5000,
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000 },
+};
 
 /** Thrown when an alarm rang less than a second before its time: BullMQ retries it (backoff). */
 export class AlarmTooEarlyError extends Error {}
@@ -85,7 +90,8 @@ export class DeadlineScheduler implements OnApplicationShutdown {
     const [next] = await this.nextAlarms([row], await this.appliedEffects([row.id]));
     if (!next) return null;
     if (rang && jobId(next.job) === jobId(rang)) {
-      if (next.at.getTime() - this.clock.now().getTime() < 1000) throw new AlarmTooEarlyError(`alarm ${jobId(rang)} rang before ${next.at.toISOString()}`);
+      if (next.at.getTime() - this.clock.now().getTime() < 1000)
+        throw new AlarmTooEarlyError(`alarm ${jobId(rang)} rang before ${next.at.toISOString()}`);
       await this.add([next], `-at${next.at.getTime()}`);
     } else {
       await this.add([next]);
@@ -98,7 +104,10 @@ export class DeadlineScheduler implements OnApplicationShutdown {
     const out = new Map<string, Set<string>>();
     for (let i = 0; i < ids.length; i += 5000) {
       const chunk = ids.slice(i, i + 5000);
-      const rows: { deadline_id: string; effect: string }[] = await this.ds.query('SELECT deadline_id, effect FROM deadline_effect WHERE deadline_id IN (?)', [chunk]);
+      const rows: { deadline_id: string; effect: string }[] = await this.ds.query(
+        'SELECT deadline_id, effect FROM deadline_effect WHERE deadline_id IN (?)',
+        [chunk],
+      );
       for (const r of rows) {
         const id = String(r.deadline_id);
         let set = out.get(id);
@@ -113,7 +122,9 @@ export class DeadlineScheduler implements OnApplicationShutdown {
   async ladders(rows: Pick<AlarmRow, 'ruleId'>[]): Promise<Map<number, EscalationStep[]>> {
     const missing = [...new Set(rows.map((r) => r.ruleId))].filter((id) => !this.ladderCache.has(id));
     if (missing.length) {
-      const rules = await this.ds.getRepository(DeadlineRuleEntity).find({ where: { id: In(missing) }, select: { id: true, escalation: true } });
+      const rules = await this.ds
+        .getRepository(DeadlineRuleEntity)
+        .find({ where: { id: In(missing) }, select: { id: true, escalation: true } });
       for (const r of rules) this.ladderCache.set(r.id, (r.escalation ?? []) as EscalationStep[]);
     }
     return this.ladderCache;

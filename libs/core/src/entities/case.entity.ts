@@ -1,8 +1,23 @@
 import { Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-import type { CaseKind, CaseState, Channel, DispatchMode, DispatchTargetType, Outcome, RejectGround, Satisfaction, SuspendReason, TerminationGround, WorkroomCode } from '@weiquan/shared';
+import type {
+  CaseKind,
+  CaseState,
+  Channel,
+  DispatchMode,
+  DispatchTargetType,
+  Outcome,
+  RejectGround,
+  Satisfaction,
+  SuspendReason,
+  TerminationGround,
+  WorkroomCode,
+} from '@weiquan/shared';
 
 const decimal = { to: (v?: number | null) => v, from: (v?: string | null) => (v == null ? null : Number(v)) };
-const json = { to: (v?: unknown) => (v == null ? null : JSON.stringify(v)), from: (v?: string | null) => (v == null ? null : JSON.parse(v)) };
+const json = {
+  to: (v?: unknown) => (v == null ? null : JSON.stringify(v)),
+  from: (v?: string | null) => (v == null ? null : JSON.parse(v)),
+};
 
 /** A request (诉求) of any kind. State is written only by CaseLifecycleService. */
 @Entity('wq_case')
@@ -30,14 +45,21 @@ export class CaseEntity {
   @Column({ name: 'consumer_address', type: 'varchar', length: 200, nullable: true }) consumerAddress: string | null;
   @Column() anonymous: boolean;
   @Column({ name: 'respondent_name', type: 'varchar', length: 100, nullable: true }) respondentName: string | null;
-  @Column({ name: 'respondent_credit_code', type: 'char', length: 18, nullable: true }) respondentCreditCode: string | null;
-  @Column({ name: 'respondent_address', type: 'varchar', length: 200, nullable: true }) respondentAddress: string | null;
+  @Column({ name: 'respondent_credit_code', type: 'char', length: 18, nullable: true }) respondentCreditCode:
+    | string
+    | null;
+  @Column({ name: 'respondent_address', type: 'varchar', length: 200, nullable: true }) respondentAddress:
+    | string
+    | null;
   @Column({ name: 'respondent_region', type: 'varchar', length: 50, nullable: true }) respondentRegion: string | null;
-  @Column({ name: 'respondent_industry', type: 'varchar', length: 50, nullable: true }) respondentIndustry: string | null;
+  @Column({ name: 'respondent_industry', type: 'varchar', length: 50, nullable: true }) respondentIndustry:
+    | string
+    | null;
   @Column({ name: 'occurred_at', type: 'datetime', precision: 3, nullable: true }) occurredAt: Date | null;
   @Column({ name: 'occurred_place', type: 'varchar', length: 200, nullable: true }) occurredPlace: string | null;
   @Column({ type: 'varchar', length: 50, nullable: true }) category: string | null;
-  @Column({ name: 'amount_involved', type: 'decimal', precision: 14, scale: 2, nullable: true, transformer: decimal }) amountInvolved: number | null;
+  @Column({ name: 'amount_involved', type: 'decimal', precision: 14, scale: 2, nullable: true, transformer: decimal })
+  amountInvolved: number | null;
   @Column({ type: 'text' }) summary: string;
   @Column({ type: 'text', nullable: true }) demand: string | null;
   @Column({ name: 'major_urgent' }) majorUrgent: boolean;
@@ -51,21 +73,27 @@ export class CaseEntity {
   @Column({ name: 'missing_items', type: 'text', nullable: true, transformer: json }) missingItems: string[] | null;
   @Column({ name: 'materials_request_count', type: 'smallint' }) materialsRequestCount: number;
   @Column({ name: 'reject_ground', type: 'varchar', length: 40, nullable: true }) rejectGround: RejectGround | null;
-  @Column({ name: 'referral_authority', type: 'varchar', length: 100, nullable: true }) referralAuthority: string | null;
+  @Column({ name: 'referral_authority', type: 'varchar', length: 100, nullable: true }) referralAuthority:
+    | string
+    | null;
   @Column({ name: 'referral_phone', type: 'varchar', length: 40, nullable: true }) referralPhone: string | null;
   @Column({ type: 'boolean', nullable: true }) filed: boolean | null;
-  @Column({ name: 'dispatch_target_type', type: 'varchar', length: 16, nullable: true }) dispatchTargetType: DispatchTargetType | null;
+  @Column({ name: 'dispatch_target_type', type: 'varchar', length: 16, nullable: true })
+  dispatchTargetType: DispatchTargetType | null;
   @Column({ name: 'dispatch_mode', type: 'varchar', length: 16, nullable: true }) dispatchMode: DispatchMode | null;
-  @Column({ name: 'dispatch_workroom', type: 'varchar', length: 24, nullable: true }) dispatchWorkroom: WorkroomCode | null;
+  @Column({ name: 'dispatch_workroom', type: 'varchar', length: 24, nullable: true })
+  dispatchWorkroom: WorkroomCode | null;
   @Column({ name: 'external_agency_id', type: 'int', nullable: true }) externalAgencyId: number | null;
   @Column({ name: 'assigned_unit_id', type: 'int', nullable: true }) assignedUnitId: number | null;
   @Column({ name: 'suspend_reason', type: 'varchar', length: 24, nullable: true }) suspendReason: SuspendReason | null;
   @Column({ name: 'pending_extension' }) pendingExtension: boolean;
   @Column({ name: 'extension_granted' }) extensionGranted: boolean;
   @Column({ type: 'varchar', length: 24, nullable: true }) outcome: Outcome | null;
-  @Column({ name: 'termination_ground', type: 'varchar', length: 40, nullable: true }) terminationGround: TerminationGround | null;
+  @Column({ name: 'termination_ground', type: 'varchar', length: 40, nullable: true })
+  terminationGround: TerminationGround | null;
   @Column({ name: 'agreement_text', type: 'text', nullable: true }) agreementText: string | null;
-  @Column({ name: 'amount_recovered', type: 'decimal', precision: 14, scale: 2, nullable: true, transformer: decimal }) amountRecovered: number | null;
+  @Column({ name: 'amount_recovered', type: 'decimal', precision: 14, scale: 2, nullable: true, transformer: decimal })
+  amountRecovered: number | null;
   @Column({ name: 'concluded_at', type: 'datetime', precision: 3, nullable: true }) concludedAt: Date | null;
   @Column({ name: 'reply_content', type: 'text', nullable: true }) replyContent: string | null;
   @Column({ name: 'replied_at', type: 'datetime', precision: 3, nullable: true }) repliedAt: Date | null;

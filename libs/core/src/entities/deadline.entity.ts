@@ -1,6 +1,9 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-const json = { to: (v?: unknown) => (v == null ? null : JSON.stringify(v)), from: (v?: string | null) => (v == null ? null : JSON.parse(v)) };
+const json = {
+  to: (v?: unknown) => (v == null ? null : JSON.stringify(v)),
+  from: (v?: string | null) => (v == null ? null : JSON.parse(v)),
+};
 
 export type DeadlineUnit = 'HOURS' | 'CALENDAR_DAYS' | 'WORKING_DAYS';
 export type DeadlineLayer = 'COMMITMENT' | 'STATUTORY';
@@ -22,7 +25,11 @@ export class CalendarArrangementEntity {
   @PrimaryGeneratedColumn({ unsigned: true }) id: number;
   @Column({ type: 'smallint' }) year: number;
   @Column({ type: 'varchar', length: 200, nullable: true }) source: string | null;
-  @Column({ type: 'mediumtext', transformer: json }) days: { date: string; kind: 'HOLIDAY' | 'WORKDAY'; name: string }[];
+  @Column({ type: 'mediumtext', transformer: json }) days: {
+    date: string;
+    kind: 'HOLIDAY' | 'WORKDAY';
+    name: string;
+  }[];
   @Column({ name: 'imported_by_id', type: 'int', nullable: true }) importedById: number | null;
   @Column({ name: 'imported_at', type: 'datetime', precision: 3, insert: false, update: false }) importedAt: Date;
 }
@@ -76,7 +83,14 @@ export class CaseDeadlineEntity {
   @Column({ type: 'int' }) amount: number;
   @Column({ type: 'varchar', length: 16 }) unit: DeadlineUnit;
   @Column({ name: 'extended_amount', type: 'int' }) extendedAmount: number;
-  @Column({ type: 'text', nullable: true, transformer: { to: (v?: { from: string; to: string | null }[] | null) => (v == null ? null : JSON.stringify(v)), from: (v?: string | null) => (v == null ? [] : JSON.parse(v)) } })
+  @Column({
+    type: 'text',
+    nullable: true,
+    transformer: {
+      to: (v?: { from: string; to: string | null }[] | null) => (v == null ? null : JSON.stringify(v)),
+      from: (v?: string | null) => (v == null ? [] : JSON.parse(v)),
+    },
+  })
   pauses: { from: string; to: string | null }[];
   @Column({ name: 'paused_at', type: 'datetime', precision: 3, nullable: true }) pausedAt: Date | null;
   @Column({ name: 'warn_fractions', type: 'text', transformer: json }) warnFractions: number[];

@@ -8,17 +8,79 @@ import { CaseEntity } from './case.entity';
 import { MEDIATION_ENTITIES } from './mediation.entity';
 import { LEGAL_ENTITIES } from './legal.entity';
 import { LITIGATION_LINK_ENTITIES } from './litigation-link.entity';
-import { CalendarArrangementEntity, CalendarOverrideEntity, CaseDeadlineEntity, DeadlineEffectEntity, DeadlineRuleEntity, DeadlineRuleSetEntity, NotificationEntity, SmsOutboxEntity, ViolationEntity } from './deadline.entity';
-import { CaseDispatchEntity, CaseEventEntity, CaseEvidenceEntity, CaseExtensionEntity, CaseFollowUpEntity, CaseRecusalEntity, SupervisionEntity } from './case-records.entity';
+import {
+  CalendarArrangementEntity,
+  CalendarOverrideEntity,
+  CaseDeadlineEntity,
+  DeadlineEffectEntity,
+  DeadlineRuleEntity,
+  DeadlineRuleSetEntity,
+  NotificationEntity,
+  SmsOutboxEntity,
+  ViolationEntity,
+} from './deadline.entity';
+import {
+  CaseDispatchEntity,
+  CaseEventEntity,
+  CaseEvidenceEntity,
+  CaseExtensionEntity,
+  CaseFollowUpEntity,
+  CaseRecusalEntity,
+  SupervisionEntity,
+} from './case-records.entity';
 
-export { CalendarArrangementEntity, CalendarOverrideEntity, CaseDeadlineEntity, DeadlineEffectEntity, DeadlineRuleEntity, DeadlineRuleSetEntity, NotificationEntity, SmsOutboxEntity, ViolationEntity };
+export {
+  CalendarArrangementEntity,
+  CalendarOverrideEntity,
+  CaseDeadlineEntity,
+  DeadlineEffectEntity,
+  DeadlineRuleEntity,
+  DeadlineRuleSetEntity,
+  NotificationEntity,
+  SmsOutboxEntity,
+  ViolationEntity,
+};
 export type { DeadlineLayer, DeadlineStatus, DeadlineUnit } from './deadline.entity';
 export * from './mediation.entity';
 export * from './legal.entity';
 export * from './litigation-link.entity';
-export { CaseEntity, CaseDispatchEntity, CaseEventEntity, CaseEvidenceEntity, CaseExtensionEntity, CaseFollowUpEntity, CaseRecusalEntity, SupervisionEntity };
+export {
+  CaseEntity,
+  CaseDispatchEntity,
+  CaseEventEntity,
+  CaseEvidenceEntity,
+  CaseExtensionEntity,
+  CaseFollowUpEntity,
+  CaseRecusalEntity,
+  SupervisionEntity,
+};
 export { ApiClientEntity, AuditEventEntity, ExternalAgencyEntity, OrgUnitEntity, RefreshTokenEntity, UserEntity };
 
-export const ENTITIES = [OrgUnitEntity, ExternalAgencyEntity, UserEntity, RefreshTokenEntity, ApiClientEntity, AuditEventEntity,
-  CaseEntity, CaseEventEntity, CaseDispatchEntity, CaseExtensionEntity, CaseFollowUpEntity, CaseRecusalEntity, SupervisionEntity, CaseEvidenceEntity,
-  CalendarOverrideEntity, CalendarArrangementEntity, DeadlineRuleSetEntity, DeadlineRuleEntity, CaseDeadlineEntity, DeadlineEffectEntity, ViolationEntity, NotificationEntity, SmsOutboxEntity, ...MEDIATION_ENTITIES, ...LEGAL_ENTITIES, ...LITIGATION_LINK_ENTITIES];
+export const ENTITIES = [
+  OrgUnitEntity,
+  ExternalAgencyEntity,
+  UserEntity,
+  RefreshTokenEntity,
+  ApiClientEntity,
+  AuditEventEntity,
+  CaseEntity,
+  CaseEventEntity,
+  CaseDispatchEntity,
+  CaseExtensionEntity,
+  CaseFollowUpEntity,
+  CaseRecusalEntity,
+  SupervisionEntity,
+  CaseEvidenceEntity,
+  CalendarOverrideEntity,
+  CalendarArrangementEntity,
+  DeadlineRuleSetEntity,
+  DeadlineRuleEntity,
+  CaseDeadlineEntity,
+  DeadlineEffectEntity,
+  ViolationEntity,
+  NotificationEntity,
+  SmsOutboxEntity,
+  ...MEDIATION_ENTITIES,
+  ...LEGAL_ENTITIES,
+  ...LITIGATION_LINK_ENTITIES,
+];

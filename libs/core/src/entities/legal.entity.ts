@@ -4,10 +4,18 @@ import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 // of a center, or a station) and carries its path, so the org scope applies as it does to cases.
 
 type ValueOf<T> = T[keyof T];
-const json = { to: (v?: unknown) => (v == null ? null : JSON.stringify(v)), from: (v?: string | null) => (v == null ? null : JSON.parse(v)) };
+const json = {
+  to: (v?: unknown) => (v == null ? null : JSON.stringify(v)),
+  from: (v?: string | null) => (v == null ? null : JSON.parse(v)),
+};
 
 /** 诉讼支持: requested → documents prepared → filed with the court → closed (closing is possible from any step). */
-export const LitigationStatus = { REQUESTED: 'REQUESTED', DOCUMENTS_PREPARED: 'DOCUMENTS_PREPARED', FILED: 'FILED', CLOSED: 'CLOSED' } as const;
+export const LitigationStatus = {
+  REQUESTED: 'REQUESTED',
+  DOCUMENTS_PREPARED: 'DOCUMENTS_PREPARED',
+  FILED: 'FILED',
+  CLOSED: 'CLOSED',
+} as const;
 export type LitigationStatus = ValueOf<typeof LitigationStatus>;
 export const LitigationStatusLabel: Readonly<Record<LitigationStatus, string>> = {
   REQUESTED: '已申请',
@@ -24,9 +32,19 @@ export const LITIGATION_NEXT: Readonly<Record<LitigationStatus, readonly Litigat
 };
 
 /** 值班班次. */
-export const DutyShift = { MORNING: 'MORNING', AFTERNOON: 'AFTERNOON', FULL_DAY: 'FULL_DAY', EVENING: 'EVENING' } as const;
+export const DutyShift = {
+  MORNING: 'MORNING',
+  AFTERNOON: 'AFTERNOON',
+  FULL_DAY: 'FULL_DAY',
+  EVENING: 'EVENING',
+} as const;
 export type DutyShift = ValueOf<typeof DutyShift>;
-export const DutyShiftLabel: Readonly<Record<DutyShift, string>> = { MORNING: '上午', AFTERNOON: '下午', FULL_DAY: '全天', EVENING: '晚间' };
+export const DutyShiftLabel: Readonly<Record<DutyShift, string>> = {
+  MORNING: '上午',
+  AFTERNOON: '下午',
+  FULL_DAY: '全天',
+  EVENING: '晚间',
+};
 
 /** 免费法律咨询: who asked, the question, the answer and the laws cited; optionally on a case. */
 @Entity('legal_consultation')
@@ -63,7 +81,8 @@ export class LitigationSupportEntity {
   @Column({ name: 'filed_at', type: 'datetime', precision: 3, nullable: true }) filedAt: Date | null;
   @Column({ type: 'text', nullable: true }) outcome: string | null;
   @Column({ name: 'closed_at', type: 'datetime', precision: 3, nullable: true }) closedAt: Date | null;
-  @Column({ name: 'document_generated_at', type: 'datetime', precision: 3, nullable: true }) documentGeneratedAt: Date | null;
+  @Column({ name: 'document_generated_at', type: 'datetime', precision: 3, nullable: true })
+  documentGeneratedAt: Date | null;
   @Column({ name: 'requested_by_id', type: 'int', nullable: true }) requestedById: number | null;
   @Column({ name: 'requested_at', type: 'datetime', precision: 3 }) requestedAt: Date;
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt: Date;
@@ -133,4 +152,11 @@ export class LegalDutyEntity {
   @Column({ type: 'int', default: 1 }) version: number;
 }
 
-export const LEGAL_ENTITIES = [LegalConsultationEntity, LitigationSupportEntity, LegalVolunteerEntity, LegalTrainingEntity, LegalTrainingAttendeeEntity, LegalDutyEntity];
+export const LEGAL_ENTITIES = [
+  LegalConsultationEntity,
+  LitigationSupportEntity,
+  LegalVolunteerEntity,
+  LegalTrainingEntity,
+  LegalTrainingAttendeeEntity,
+  LegalDutyEntity,
+];

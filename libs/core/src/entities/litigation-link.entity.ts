@@ -4,9 +4,15 @@ import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 // roster and seminars, linkage messages with county centers and stations.
 
 type ValueOf<T> = T[keyof T];
-const json = { to: (v?: unknown) => (v == null ? null : JSON.stringify(v)), from: (v?: string | null) => (v == null ? null : JSON.parse(v)) };
+const json = {
+  to: (v?: unknown) => (v == null ? null : JSON.stringify(v)),
+  from: (v?: string | null) => (v == null ? null : JSON.parse(v)),
+};
 
-export const CourtReferralType = { PRE_SUIT_MEDIATION: 'PRE_SUIT_MEDIATION', JUDICIAL_CONFIRMATION: 'JUDICIAL_CONFIRMATION' } as const;
+export const CourtReferralType = {
+  PRE_SUIT_MEDIATION: 'PRE_SUIT_MEDIATION',
+  JUDICIAL_CONFIRMATION: 'JUDICIAL_CONFIRMATION',
+} as const;
 export type CourtReferralType = ValueOf<typeof CourtReferralType>;
 export const CourtReferralTypeLabel: Readonly<Record<CourtReferralType, string>> = {
   PRE_SUIT_MEDIATION: '诉前调解',
@@ -33,16 +39,30 @@ export const CourtReferralStatusLabel: Readonly<Record<CourtReferralStatus, stri
 
 export const DepartmentHandlingMode = { JOINT: 'JOINT', TRANSFER: 'TRANSFER' } as const;
 export type DepartmentHandlingMode = ValueOf<typeof DepartmentHandlingMode>;
-export const DepartmentHandlingModeLabel: Readonly<Record<DepartmentHandlingMode, string>> = { JOINT: '联办', TRANSFER: '移交' };
+export const DepartmentHandlingModeLabel: Readonly<Record<DepartmentHandlingMode, string>> = {
+  JOINT: '联办',
+  TRANSFER: '移交',
+};
 
-export const DepartmentHandlingStatus = { IN_PROGRESS: 'IN_PROGRESS', COMPLETED: 'COMPLETED', CANCELLED: 'CANCELLED' } as const;
+export const DepartmentHandlingStatus = {
+  IN_PROGRESS: 'IN_PROGRESS',
+  COMPLETED: 'COMPLETED',
+  CANCELLED: 'CANCELLED',
+} as const;
 export type DepartmentHandlingStatus = ValueOf<typeof DepartmentHandlingStatus>;
-export const DepartmentHandlingStatusLabel: Readonly<Record<DepartmentHandlingStatus, string>> = { IN_PROGRESS: '办理中', COMPLETED: '已办结', CANCELLED: '已撤销' };
+export const DepartmentHandlingStatusLabel: Readonly<Record<DepartmentHandlingStatus, string>> = {
+  IN_PROGRESS: '办理中',
+  COMPLETED: '已办结',
+  CANCELLED: '已撤销',
+};
 
 /** INSTRUCTION goes down the org tree (center → county center / station), REPORT goes up. */
 export const LinkageMessageKind = { INSTRUCTION: 'INSTRUCTION', REPORT: 'REPORT' } as const;
 export type LinkageMessageKind = ValueOf<typeof LinkageMessageKind>;
-export const LinkageMessageKindLabel: Readonly<Record<LinkageMessageKind, string>> = { INSTRUCTION: '下发指示', REPORT: '上报情况' };
+export const LinkageMessageKindLabel: Readonly<Record<LinkageMessageKind, string>> = {
+  INSTRUCTION: '下发指示',
+  REPORT: '上报情况',
+};
 
 /** 移送法院: pre-suit mediation or judicial confirmation of a mediation agreement, on a case. */
 @Entity('court_referral')
@@ -159,4 +179,12 @@ export class LinkageMessageEntity {
   @Column({ type: 'int' }) version: number;
 }
 
-export const LITIGATION_LINK_ENTITIES = [CourtReferralEntity, DepartmentHandlingEntity, ExpertEntity, ExpertSeminarEntity, ExpertSeminarExpertEntity, ExpertSeminarCaseEntity, LinkageMessageEntity];
+export const LITIGATION_LINK_ENTITIES = [
+  CourtReferralEntity,
+  DepartmentHandlingEntity,
+  ExpertEntity,
+  ExpertSeminarEntity,
+  ExpertSeminarExpertEntity,
+  ExpertSeminarCaseEntity,
+  LinkageMessageEntity,
+];

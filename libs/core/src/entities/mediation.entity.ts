@@ -5,7 +5,10 @@ import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 // results, cost parties) is validated by the API; the columns hold the codes.
 
 const decimal = { to: (v?: number | null) => v, from: (v?: string | null) => (v == null ? null : Number(v)) };
-const json = { to: (v?: unknown) => (v == null ? null : JSON.stringify(v)), from: (v?: string | null) => (v == null ? null : JSON.parse(v)) };
+const json = {
+  to: (v?: unknown) => (v == null ? null : JSON.stringify(v)),
+  from: (v?: string | null) => (v == null ? null : JSON.parse(v)),
+};
 
 /** A party present at a mediation who is not staff (消费者, 经营者代表 …): free text. */
 export interface MediationPartyRecord {
@@ -84,13 +87,15 @@ export class TestingCommissionEntity {
   @Column({ name: 'agency_qualification', length: 200 }) agencyQualification: string;
   @Column({ type: 'text', transformer: json }) items: string[];
   @Column({ name: 'cost_advanced_by', length: 16 }) costAdvancedBy: string;
-  @Column({ name: 'estimated_cost', type: 'decimal', precision: 14, scale: 2, nullable: true, transformer: decimal }) estimatedCost: number | null;
+  @Column({ name: 'estimated_cost', type: 'decimal', precision: 14, scale: 2, nullable: true, transformer: decimal })
+  estimatedCost: number | null;
   @Column({ name: 'commissioned_at', type: 'datetime', precision: 3 }) commissionedAt: Date;
   @Column({ length: 12 }) status: 'RUNNING' | 'COMPLETED';
   /** True when this commission moved the case from IN_PROGRESS to SUSPENDED. */
   @Column({ name: 'suspended_case' }) suspendedCase: boolean;
   @Column({ type: 'text', nullable: true }) result: string | null;
-  @Column({ name: 'actual_cost', type: 'decimal', precision: 14, scale: 2, nullable: true, transformer: decimal }) actualCost: number | null;
+  @Column({ name: 'actual_cost', type: 'decimal', precision: 14, scale: 2, nullable: true, transformer: decimal })
+  actualCost: number | null;
   @Column({ name: 'cost_borne_by', type: 'varchar', length: 16, nullable: true }) costBorneBy: string | null;
   @Column({ name: 'result_at', type: 'datetime', precision: 3, nullable: true }) resultAt: Date | null;
   @Column({ name: 'result_by_id', type: 'int', nullable: true }) resultById: number | null;
@@ -112,7 +117,8 @@ export class MediationAgreementEntity {
   @Column({ name: 'performance_due_at', type: 'datetime', precision: 3, nullable: true }) performanceDueAt: Date | null;
   @Column({ length: 12 }) performance: 'PENDING' | 'FULFILLED' | 'UNFULFILLED';
   @Column({ name: 'performance_note', type: 'text', nullable: true }) performanceNote: string | null;
-  @Column({ name: 'performance_recorded_at', type: 'datetime', precision: 3, nullable: true }) performanceRecordedAt: Date | null;
+  @Column({ name: 'performance_recorded_at', type: 'datetime', precision: 3, nullable: true })
+  performanceRecordedAt: Date | null;
   @Column({ name: 'performance_recorded_by_id', type: 'int', nullable: true }) performanceRecordedById: number | null;
   /** The automatic supervision opened when the agreement went unperformed after conclusion. */
   @Column({ name: 'supervision_id', type: 'bigint', nullable: true }) supervisionId: string | null;
@@ -121,4 +127,11 @@ export class MediationAgreementEntity {
   @Column({ type: 'int', default: 1 }) version: number;
 }
 
-export const MEDIATION_ENTITIES = [MediationSessionEntity, MediationSessionStaffEntity, SiteInvestigationEntity, SiteInvestigationStaffEntity, TestingCommissionEntity, MediationAgreementEntity];
+export const MEDIATION_ENTITIES = [
+  MediationSessionEntity,
+  MediationSessionStaffEntity,
+  SiteInvestigationEntity,
+  SiteInvestigationStaffEntity,
+  TestingCommissionEntity,
+  MediationAgreementEntity,
+];

@@ -24,7 +24,6 @@ import { CaseNumberService } from '../case/case-number.service';
 import { SupervisionAccess, SupervisionQueryService, SupervisionService } from '../supervision';
 import { NotificationService, SmsOutbox, SmsSender, smsSenderProvider } from '../notification';
 
-
 @Injectable()
 class RedisCloser implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: IORedis) {}
@@ -52,7 +51,11 @@ export class CoreModule {
         { provide: EvidenceStorage, useClass: LocalDiskStorage },
         CaseAccess,
         CalendarService,
-        { provide: DEADLINE_QUEUE, useFactory: () => new Queue(DEADLINE_QUEUE_NAME, { connection: redisOptions(opts.config), prefix: opts.config.QUEUE_PREFIX }) },
+        {
+          provide: DEADLINE_QUEUE,
+          useFactory: () =>
+            new Queue(DEADLINE_QUEUE_NAME, { connection: redisOptions(opts.config), prefix: opts.config.QUEUE_PREFIX }),
+        },
         DeadlineRulesService,
         DeadlineScheduler,
         DeadlineEngine,
@@ -61,12 +64,38 @@ export class CoreModule {
         CaseEventWriter,
         CaseLifecycleService,
         CaseNumberService,
-        SupervisionAccess, SupervisionQueryService, SupervisionService,
+        SupervisionAccess,
+        SupervisionQueryService,
+        SupervisionService,
         // The SMS gateway adapter: records only, unless a real provider is plugged in.
         smsSenderProvider(opts.smsSender),
-        NotificationService, SmsOutbox,
+        NotificationService,
+        SmsOutbox,
       ],
-      exports: [AppConfig, Clock, REDIS, TypeOrmModule, EvidenceStorage, CalendarService, DEADLINE_QUEUE, DeadlineRulesService, DeadlineScheduler, DeadlineEngine, DeadlineEffects, DeadlineReconciler, CaseAccess, CaseEventWriter, CaseLifecycleService, CaseNumberService, SupervisionAccess, SupervisionQueryService, SupervisionService, SmsSender, NotificationService, SmsOutbox],
+      exports: [
+        AppConfig,
+        Clock,
+        REDIS,
+        TypeOrmModule,
+        EvidenceStorage,
+        CalendarService,
+        DEADLINE_QUEUE,
+        DeadlineRulesService,
+        DeadlineScheduler,
+        DeadlineEngine,
+        DeadlineEffects,
+        DeadlineReconciler,
+        CaseAccess,
+        CaseEventWriter,
+        CaseLifecycleService,
+        CaseNumberService,
+        SupervisionAccess,
+        SupervisionQueryService,
+        SupervisionService,
+        SmsSender,
+        NotificationService,
+        SmsOutbox,
+      ],
     };
   }
 }

@@ -27,14 +27,16 @@ export class NotificationService {
    */
   async notifyUsers(m: EntityManager, userIds: readonly number[], n: NewNotification): Promise<number> {
     const ids = [...new Set(userIds)].filter((id) => Number.isSafeInteger(id) && id > 0);
-    if (!KIND.test(n.kind)) throw new Error(`notifyUsers: kind must be UPPER_SNAKE, at most 32 characters (got ${JSON.stringify(n.kind)})`);
+    if (!KIND.test(n.kind))
+      throw new Error(`notifyUsers: kind must be UPPER_SNAKE, at most 32 characters (got ${JSON.stringify(n.kind)})`);
     const title = clip(n.title?.trim() ?? '', TITLE_MAX);
     if (!title) throw new Error('notifyUsers: title is empty');
     const base = n.dedupeKey?.trim() || null;
     const keyOf = (userId: number) => (base ? `${base}:u${userId}` : null);
     for (const id of ids) {
       const key = keyOf(id);
-      if (key && key.length > DEDUPE_MAX) throw new Error(`notifyUsers: dedupe key ${key} is longer than ${DEDUPE_MAX} characters`);
+      if (key && key.length > DEDUPE_MAX)
+        throw new Error(`notifyUsers: dedupe key ${key} is longer than ${DEDUPE_MAX} characters`);
     }
     if (!ids.length) return 0;
     const createdAt = this.clock.now();
@@ -49,7 +51,14 @@ export class NotificationService {
       createdAt,
     }));
     // Lengths are checked above, so IGNORE can only skip duplicate keys (nothing is truncated).
-    const res = await m.createQueryBuilder().insert().into(NotificationEntity).values(rows).orIgnore().updateEntity(false).execute();
+    const res = await m
+      .createQueryBuilder()
+      .insert()
+      .into(NotificationEntity)
+      .values(rows)
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
     return Number((res.raw as { affectedRows?: number }).affectedRows ?? 0);
   }
 
@@ -60,7 +69,10 @@ export class NotificationService {
   async usersWithRole(m: EntityManager, unitId: number, role: Role): Promise<number[]> {
     const rows = await this.activeWithRole(m, role)
       .innerJoin('u.unit', 'unit')
-      .andWhere('(u.unit_id = :unitId OR (unit.parent_id = :unitId AND unit.type = :workroom))', { unitId, workroom: OrgUnitType.WORKROOM })
+      .andWhere('(u.unit_id = :unitId OR (unit.parent_id = :unitId AND unit.type = :workroom))', {
+        unitId,
+        workroom: OrgUnitType.WORKROOM,
+      })
       .getRawMany<{ id: number | string }>();
     return rows.map((r) => Number(r.id));
   }

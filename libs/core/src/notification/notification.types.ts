@@ -32,4 +32,7 @@ export type SmsEnqueueResult =
   | { id: null; created: false; notBefore: null; skipped: 'NOT_MOBILE' };
 
 export type SmsStatus = SmsOutboxEntity['status'];
-export const SmsStatus = { PENDING: 'PENDING', SENT: 'SENT', FAILED: 'FAILED' } as const satisfies Record<SmsStatus, SmsStatus>;
+export const SmsStatus = { PENDING: 'PENDING', SENT: 'SENT', FAILED: 'FAILED' } as const satisfies Record<
+  SmsStatus,
+  SmsStatus
+>;

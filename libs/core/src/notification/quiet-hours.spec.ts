@@ -64,7 +64,10 @@ describe(parseSendingWindow.name, () => {
     expect(parseSendingWindow(' 00:00-24:00 ')).toEqual({ startMinute: 0, endMinute: 1440 });
   });
 
-  it.each(['', '8:00-21:00', '08:00–21:00', '21:00-08:00', '08:00-08:00', '08:00-24:30', '25:00-26:00'])('rejects %p', (text) => {
-    expect(parseSendingWindow(text)).toBeNull();
-  });
+  it.each(['', '8:00-21:00', '08:00–21:00', '21:00-08:00', '08:00-08:00', '08:00-24:30', '25:00-26:00'])(
+    'rejects %p',
+    (text) => {
+      expect(parseSendingWindow(text)).toBeNull();
+    },
+  );
 });

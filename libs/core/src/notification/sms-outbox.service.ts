@@ -28,12 +28,16 @@ export class SmsOutbox {
   async enqueue(m: EntityManager, sms: NewSms): Promise<SmsEnqueueResult> {
     const content = sms.content?.trim() ?? '';
     const length = Array.from(content).length;
-    if (!length || length > CONTENT_MAX) throw new Error(`SmsOutbox.enqueue: content must be 1–${CONTENT_MAX} characters (got ${length})`);
+    if (!length || length > CONTENT_MAX)
+      throw new Error(`SmsOutbox.enqueue: content must be 1–${CONTENT_MAX} characters (got ${length})`);
     const dedupeKey = sms.dedupeKey?.trim() || null;
-    if (dedupeKey && dedupeKey.length > DEDUPE_MAX) throw new Error(`SmsOutbox.enqueue: dedupeKey is longer than ${DEDUPE_MAX} characters`);
+    if (dedupeKey && dedupeKey.length > DEDUPE_MAX)
+      throw new Error(`SmsOutbox.enqueue: dedupeKey is longer than ${DEDUPE_MAX} characters`);
     const phone = normalizePhone(sms.phone ?? '');
     if (!isMobilePhone(phone)) {
-      this.log.warn(`SMS not stored: ${maskPhone(phone)} is not a mobile number${sms.caseId ? ` (case ${sms.caseId})` : ''}`);
+      this.log.warn(
+        `SMS not stored: ${maskPhone(phone)} is not a mobile number${sms.caseId ? ` (case ${sms.caseId})` : ''}`,
+      );
       return { id: null, created: false, notBefore: null, skipped: 'NOT_MOBILE' };
     }
     const now = this.clock.now();
@@ -42,7 +46,19 @@ export class SmsOutbox {
       .createQueryBuilder()
       .insert()
       .into(SmsOutboxEntity)
-      .values({ phone, content, caseId: sms.caseId ?? null, dedupeKey, status: SmsStatus.PENDING, attempts: 0, notBefore, sentAt: null, providerRef: null, lastError: null, createdAt: now })
+      .values({
+        phone,
+        content,
+        caseId: sms.caseId ?? null,
+        dedupeKey,
+        status: SmsStatus.PENDING,
+        attempts: 0,
+        notBefore,
+        sentAt: null,
+        providerRef: null,
+        lastError: null,
+        createdAt: now,
+      })
       .orIgnore()
       .updateEntity(false)
       .execute();
@@ -50,7 +66,9 @@ export class SmsOutbox {
     if (Number(raw.affectedRows ?? 0) === 1) return { id: String(raw.insertId), created: true, notBefore };
     // Ignored: the dedupe key exists. A locking read also sees a row another transaction committed
     // after this one's snapshot.
-    const existing = dedupeKey ? await m.findOne(SmsOutboxEntity, { where: { dedupeKey }, lock: { mode: 'pessimistic_write' } }) : null;
+    const existing = dedupeKey
+      ? await m.findOne(SmsOutboxEntity, { where: { dedupeKey }, lock: { mode: 'pessimistic_write' } })
+      : null;
     if (!existing) throw new Error('SmsOutbox.enqueue: insert ignored without a duplicate row');
     return { id: String(existing.id), created: false, notBefore: existing.notBefore };
   }

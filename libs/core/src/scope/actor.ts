@@ -16,7 +16,10 @@ export interface Actor {
 }
 
 /** Visibility over the org tree: every unit (ALL), a subtree by path prefix, or one unit. */
-export type OrgScope = { type: 'ALL' } | { type: 'SUBTREE'; pathPrefix: string } | { type: 'UNIT'; unitId: number; unitPath: string };
+export type OrgScope =
+  | { type: 'ALL' }
+  | { type: 'SUBTREE'; pathPrefix: string }
+  | { type: 'UNIT'; unitId: number; unitPath: string };
 
 export function scopeFor(dataScope: DataScope, unitId: number, unitPath: string): OrgScope {
   if (dataScope === DataScope.ALL) return { type: 'ALL' };

@@ -35,7 +35,12 @@ export const fill = (template: string, slots: Record<string, string | number>): 
 
 // ------------------------------------------------------------------------------------ places
 export type County = '鼓楼区' | '红星县' | '青山县';
-export const COUNTY_OF_UNIT: Readonly<Record<string, County | null>> = { CITY: null, GL: '鼓楼区', HX: '红星县', QS: '青山县' };
+export const COUNTY_OF_UNIT: Readonly<Record<string, County | null>> = {
+  CITY: null,
+  GL: '鼓楼区',
+  HX: '红星县',
+  QS: '青山县',
+};
 export const COUNTIES: readonly County[] = ['鼓楼区', '红星县', '青山县'];
 /** Administrative division codes used in credit codes and ID numbers (demo values). */
 const REGION_CODE: Readonly<Record<County, string>> = { 鼓楼区: '350102', 红星县: '350121', 青山县: '350122' };
@@ -54,8 +59,14 @@ export function consumerAddress(r: Rng, county: County): string {
 }
 
 // ------------------------------------------------------------------------------------ people
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许邓冯韩曹曾彭萧蔡潘田董袁于余叶蒋杜苏魏程吕丁沈任姚卢傅钟姜崔谭廖范汪陆金石戴贾韦夏邱方侯邹熊孟秦白江阎薛尹段雷黎史龙陶贺顾毛郝龚邵万钱严覃武'.split('');
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰红梅琳建国志明晓东海燕春花淑珍婷宇浩欣怡涵梓萱俊杰思远雨桐佳文博嘉宏斌丹龙凤秋菊金德永'.split('');
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许邓冯韩曹曾彭萧蔡潘田董袁于余叶蒋杜苏魏程吕丁沈任姚卢傅钟姜崔谭廖范汪陆金石戴贾韦夏邱方侯邹熊孟秦白江阎薛尹段雷黎史龙陶贺顾毛郝龚邵万钱严覃武'.split(
+    '',
+  );
+const GIVEN =
+  '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰红梅琳建国志明晓东海燕春花淑珍婷宇浩欣怡涵梓萱俊杰思远雨桐佳文博嘉宏斌丹龙凤秋菊金德永'.split(
+    '',
+  );
 
 export function personName(r: Rng): string {
   const n = chance(r, 0.55) ? 2 : 1;
@@ -65,7 +76,37 @@ export function personName(r: Rng): string {
 }
 
 // Real mobile prefixes; 138/139 are left to the tests' own generators so numbers never collide.
-const MOBILE_PREFIXES = ['130', '131', '132', '133', '135', '136', '137', '150', '151', '152', '153', '155', '156', '157', '158', '159', '177', '178', '180', '181', '182', '183', '185', '186', '187', '188', '189', '191', '199'];
+const MOBILE_PREFIXES = [
+  '130',
+  '131',
+  '132',
+  '133',
+  '135',
+  '136',
+  '137',
+  '150',
+  '151',
+  '152',
+  '153',
+  '155',
+  '156',
+  '157',
+  '158',
+  '159',
+  '177',
+  '178',
+  '180',
+  '181',
+  '182',
+  '183',
+  '185',
+  '186',
+  '187',
+  '188',
+  '189',
+  '191',
+  '199',
+];
 export function mobile(r: Rng): string {
   return pick(r, MOBILE_PREFIXES) + String(int(r, 0, 99_999_999)).padStart(8, '0');
 }
@@ -111,7 +152,17 @@ export interface Business {
   creditCode: string;
 }
 
-export type CategoryName = '家用电器' | '食品' | '通信服务' | '预付卡' | '网络购物' | '汽车' | '装修' | '教育培训' | '旅游' | '美容美发';
+export type CategoryName =
+  | '家用电器'
+  | '食品'
+  | '通信服务'
+  | '预付卡'
+  | '网络购物'
+  | '汽车'
+  | '装修'
+  | '教育培训'
+  | '旅游'
+  | '美容美发';
 
 const BUSINESS_SPECS: readonly [string, County, string, CategoryName, string][] = [
   ['福州恒达家电销售有限公司', '鼓楼区', '东街88号', '家用电器', '家电零售'],
@@ -176,7 +227,10 @@ export const CATEGORY_CONTENT: Readonly<Record<CategoryName, CategoryContent>> =
       '{date}在{biz}购买{item}，价款{amount}元，三包期内已维修两次仍无法正常使用，商家仍只同意再次维修。',
     ],
     demands: ['退货退款', '更换同型号新机', '免费维修并赔偿误工损失', '按三包规定更换新机'],
-    reports: ['举报{biz}销售的{item}未标注能效标识，涉嫌以旧翻新冒充新品销售。', '举报{biz}促销时先提价后打折，“原价”从未实际成交过。'],
+    reports: [
+      '举报{biz}销售的{item}未标注能效标识，涉嫌以旧翻新冒充新品销售。',
+      '举报{biz}促销时先提价后打折，“原价”从未实际成交过。',
+    ],
     consultations: ['咨询{item}三包期内维修两次仍有故障，能否要求换货？', '咨询家电以旧换新补贴未到账应向谁反映？'],
     suggestions: ['建议家电卖场在显著位置公示三包规定和退换货流程。'],
   },
@@ -189,7 +243,11 @@ export const CATEGORY_CONTENT: Readonly<Record<CategoryName, CategoryContent>> =
       '{date}在{biz}就餐，菜品中发现头发和不明异物，店方态度恶劣，拒绝免单。',
     ],
     demands: ['退款并依照食品安全法支付赔偿金', '退一赔十', '赔礼道歉并退还货款', '退还餐费并赔偿医药费'],
-    reports: ['举报{biz}销售已过保质期的{item}，货架上仍有同批次商品。', '举报{biz}销售的{item}无中文标签，来源不明。', '举报{biz}后厨卫生条件差，生熟不分。'],
+    reports: [
+      '举报{biz}销售已过保质期的{item}，货架上仍有同批次商品。',
+      '举报{biz}销售的{item}无中文标签，来源不明。',
+      '举报{biz}后厨卫生条件差，生熟不分。',
+    ],
     consultations: ['咨询买到过期食品如何主张十倍赔偿？', '咨询网购生鲜食品变质后商家拒赔怎么办？'],
     suggestions: ['建议加强对校园周边小卖部食品安全的检查。', '建议超市临期食品集中陈列并明显标识。'],
   },
@@ -301,8 +359,16 @@ export const CATEGORY_CONTENT: Readonly<Record<CategoryName, CategoryContent>> =
 
 export const CATEGORIES = Object.keys(CATEGORY_CONTENT) as CategoryName[];
 export const CATEGORY_WEIGHTS: readonly (readonly [CategoryName, number])[] = [
-  ['家用电器', 12], ['食品', 16], ['通信服务', 9], ['预付卡', 12], ['网络购物', 15],
-  ['汽车', 6], ['装修', 7], ['教育培训', 8], ['旅游', 8], ['美容美发', 7],
+  ['家用电器', 12],
+  ['食品', 16],
+  ['通信服务', 9],
+  ['预付卡', 12],
+  ['网络购物', 15],
+  ['汽车', 6],
+  ['装修', 7],
+  ['教育培训', 8],
+  ['旅游', 8],
+  ['美容美发', 7],
 ];
 
 // ------------------------------------------------------------------------------------ handling texts
@@ -333,8 +399,16 @@ export const RETURN_REASONS = [
   '该诉求涉及劳动争议，不属于本单位处理范围，退回受理单位。',
   '被诉经营者已迁址至其他县区，请重新分流至有管辖权的单位。',
 ];
-export const EXTENSION_REASONS = ['需委托检测机构出具检测报告', '经营者负责人外出，需延期组织调解', '涉及金额较大，需进一步调查取证'];
-export const NOT_FILED_REASONS = ['经核查，未发现举报所称违法行为的证据', '举报事项已由其他部门立案查处', '举报线索不具体，无法核实'];
+export const EXTENSION_REASONS = [
+  '需委托检测机构出具检测报告',
+  '经营者负责人外出，需延期组织调解',
+  '涉及金额较大，需进一步调查取证',
+];
+export const NOT_FILED_REASONS = [
+  '经核查，未发现举报所称违法行为的证据',
+  '举报事项已由其他部门立案查处',
+  '举报线索不具体，无法核实',
+];
 export const SUSPEND_NOTES: Readonly<Record<'TESTING' | 'AWAITING_MATERIALS' | 'INVESTIGATION', string>> = {
   TESTING: '委托检测机构对商品质量进行检测，检测期间中止办理',
   AWAITING_MATERIALS: '等待消费者补充维修记录等材料',

@@ -17,7 +17,12 @@ const WORKROOMS = Object.values(WorkroomCode);
 function center(code: string, name: string, type: OrgUnitType, parent?: string, phone?: string): DemoUnit[] {
   return [
     { code, name, type, parent, phone },
-    ...WORKROOMS.map((w) => ({ code: `${code}-${w}`, name: WorkroomLabel[w], type: OrgUnitType.WORKROOM, parent: code })),
+    ...WORKROOMS.map((w) => ({
+      code: `${code}-${w}`,
+      name: WorkroomLabel[w],
+      type: OrgUnitType.WORKROOM,
+      parent: code,
+    })),
   ];
 }
 
@@ -35,9 +40,33 @@ function county(code: string, name: string, towns: [string, string][], enterpris
 export const DEMO_UNITS: DemoUnit[] = [
   ...center('CITY', '市消费者维权中心', OrgUnitType.CITY_CENTER, undefined, '12315'),
   { code: 'CITY-E1', name: '万达广场企业消费维权服务站', type: OrgUnitType.ENTERPRISE_STATION, parent: 'CITY' },
-  ...county('GL', '鼓楼区', [['鼓东街道', '鼓东社区'], ['洪山镇', '洪山村']], '东街口百货企业消费维权服务站'),
-  ...county('HX', '红星县', [['红星镇', '红星村'], ['青石乡', '青石村']], '红星山景区消费者维权服务站'),
-  ...county('QS', '青山县', [['青山镇', '青山村'], ['白沙镇', '白沙村']], '青山永辉超市企业消费维权服务站'),
+  ...county(
+    'GL',
+    '鼓楼区',
+    [
+      ['鼓东街道', '鼓东社区'],
+      ['洪山镇', '洪山村'],
+    ],
+    '东街口百货企业消费维权服务站',
+  ),
+  ...county(
+    'HX',
+    '红星县',
+    [
+      ['红星镇', '红星村'],
+      ['青石乡', '青石村'],
+    ],
+    '红星山景区消费者维权服务站',
+  ),
+  ...county(
+    'QS',
+    '青山县',
+    [
+      ['青山镇', '青山村'],
+      ['白沙镇', '白沙村'],
+    ],
+    '青山永辉超市企业消费维权服务站',
+  ),
 ];
 
 export interface DemoUser {

@@ -18,7 +18,18 @@ import { prepareTestDatabase, testConfig } from '@weiquan/testing';
 import { In } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import { dueOf } from '../deadline/deadline-math';
-import { CaseDeadlineEntity, CaseDispatchEntity, CaseEntity, CaseEventEntity, CaseFollowUpEntity, DeadlineEffectEntity, OrgUnitEntity, SupervisionEntity, UserEntity, ViolationEntity } from '../entities';
+import {
+  CaseDeadlineEntity,
+  CaseDispatchEntity,
+  CaseEntity,
+  CaseEventEntity,
+  CaseFollowUpEntity,
+  DeadlineEffectEntity,
+  OrgUnitEntity,
+  SupervisionEntity,
+  UserEntity,
+  ViolationEntity,
+} from '../entities';
 import { SystemClock } from '../time/clock';
 import { seededRandom } from './demo-case-content';
 import { seedDemoCases } from './seed-demo-cases';
@@ -50,14 +61,42 @@ describe('seedDemoCases', () => {
     const t0 = Date.now();
     const { ids } = await seedDemoCases(ds, { count: COUNT, now: NOW, random: seededRandom(20260617) });
     ms = Date.now() - t0;
-    cases = await ds.getRepository(CaseEntity).createQueryBuilder('c').where('c.id IN (:...ids)', { ids }).orderBy('c.id').getMany();
+    cases = await ds
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .where('c.id IN (:...ids)', { ids })
+      .orderBy('c.id')
+      .getMany();
     byId = new Map(cases.map((c) => [c.id, c]));
-    events = group(await ds.getRepository(CaseEventEntity).createQueryBuilder('e').where('e.case_id IN (:...ids)', { ids }).orderBy('e.id').getMany());
-    dispatches = group(await ds.getRepository(CaseDispatchEntity).createQueryBuilder('d').where('d.case_id IN (:...ids)', { ids }).orderBy('d.hop').getMany());
-    followUps = group(await ds.getRepository(CaseFollowUpEntity).createQueryBuilder('f').where('f.case_id IN (:...ids)', { ids }).orderBy('f.attempt').getMany());
+    events = group(
+      await ds
+        .getRepository(CaseEventEntity)
+        .createQueryBuilder('e')
+        .where('e.case_id IN (:...ids)', { ids })
+        .orderBy('e.id')
+        .getMany(),
+    );
+    dispatches = group(
+      await ds
+        .getRepository(CaseDispatchEntity)
+        .createQueryBuilder('d')
+        .where('d.case_id IN (:...ids)', { ids })
+        .orderBy('d.hop')
+        .getMany(),
+    );
+    followUps = group(
+      await ds
+        .getRepository(CaseFollowUpEntity)
+        .createQueryBuilder('f')
+        .where('f.case_id IN (:...ids)', { ids })
+        .orderBy('f.attempt')
+        .getMany(),
+    );
     units = new Map((await ds.getRepository(OrgUnitEntity).find()).map((u) => [u.id, u]));
     users = new Map((await ds.getRepository(UserEntity).find()).map((u) => [u.id, u]));
-    clocks = group(await ds.getRepository(CaseDeadlineEntity).find({ where: { caseId: In(ids) }, order: { id: 'ASC' } }));
+    clocks = group(
+      await ds.getRepository(CaseDeadlineEntity).find({ where: { caseId: In(ids) }, order: { id: 'ASC' } }),
+    );
   }, 60_000);
   afterAll(() => ds?.destroy());
 
@@ -72,9 +111,16 @@ describe('seedDemoCases', () => {
   });
 
   it('covers every kind and every state, each reachable for its kind', () => {
-    expect(new Set(cases.map((c) => c.kind))).toEqual(new Set<CaseKind>(['CONSULTATION', 'COMPLAINT', 'REPORT', 'SUGGESTION']));
+    expect(new Set(cases.map((c) => c.kind))).toEqual(
+      new Set<CaseKind>(['CONSULTATION', 'COMPLAINT', 'REPORT', 'SUGGESTION']),
+    );
     expect(new Set(cases.map((c) => c.state))).toEqual(new Set(Object.values(CaseState)));
-    for (const c of cases) expect({ id: c.id, kind: c.kind, reachable: reachableStates(c.kind).has(c.state) }).toEqual({ id: c.id, kind: c.kind, reachable: true });
+    for (const c of cases)
+      expect({ id: c.id, kind: c.kind, reachable: reachableStates(c.kind).has(c.state) }).toEqual({
+        id: c.id,
+        kind: c.kind,
+        reachable: true,
+      });
   });
 
   it('spreads the cases over the demo units', () => {
@@ -93,7 +139,11 @@ describe('seedDemoCases', () => {
       for (const e of evs) {
         expect(Object.values(CaseAction)).toContain(e.action);
         const row = findTransition(e.action as CaseAction, c.kind, state);
-        expect({ case: c.caseNo, step: `${state} -${e.action}->`, row: !!row }).toEqual({ case: c.caseNo, step: `${state} -${e.action}->`, row: true });
+        expect({ case: c.caseNo, step: `${state} -${e.action}->`, row: !!row }).toEqual({
+          case: c.caseNo,
+          step: `${state} -${e.action}->`,
+          row: true,
+        });
         expect(targetsOf(row!, state)).toContain(e.toState);
         if (state !== 'NEW') expect(e.fromState).toBe(state);
         if (e.actorKind === 'USER') expect(users.get(e.actorId!)!.roles.some((r) => row!.roles.includes(r))).toBe(true);
@@ -140,7 +190,16 @@ describe('seedDemoCases', () => {
     }
     for (const c of inStates('FILED')) expect(c.filed).toBe(true);
     for (const c of inStates('NOT_FILED')) expect(c.filed).toBe(false);
-    for (const c of inStates('REGISTERED', 'MATERIALS_PENDING', 'ACCEPTED', 'REJECTED', 'FILED', 'NOT_FILED', 'RETURNED', 'CLOSED')) {
+    for (const c of inStates(
+      'REGISTERED',
+      'MATERIALS_PENDING',
+      'ACCEPTED',
+      'REJECTED',
+      'FILED',
+      'NOT_FILED',
+      'RETURNED',
+      'CLOSED',
+    )) {
       expect(c.assignedUnitId).toBeNull();
       expect(c.ownerUnitId).toBe(c.intakeUnitId);
     }
@@ -155,7 +214,13 @@ describe('seedDemoCases', () => {
       expect(c.ownerUnitId).toBe(c.assignedUnitId);
       const hops = dispatches.get(c.id)!;
       const hop = hops[hops.length - 1];
-      expect(hop).toMatchObject({ targetType: c.dispatchTargetType, mode: c.dispatchMode, returnedAt: null, concludedAt: null, fromUnitId: c.intakeUnitId });
+      expect(hop).toMatchObject({
+        targetType: c.dispatchTargetType,
+        mode: c.dispatchMode,
+        returnedAt: null,
+        concludedAt: null,
+        fromUnitId: c.intakeUnitId,
+      });
       if (c.dispatchTargetType === 'EXTERNAL') {
         expect(target.id).toBe(intake.id);
         expect(c.externalAgencyId).toBeTruthy();
@@ -214,7 +279,12 @@ describe('seedDemoCases', () => {
     for (const c of inStates('ARCHIVED').filter(replied)) expect(c.followUpDone || c.followUpAttempts >= 3).toBe(true);
     for (const c of each((c) => c.satisfaction === 'UNSATISFIED')) {
       const next = byId.get(c.nextRoundId!)!;
-      expect(next).toMatchObject({ previousRoundId: c.id, round: c.round + 1, state: 'REGISTERED', caseNo: `${c.caseNo}-R${c.round + 1}` });
+      expect(next).toMatchObject({
+        previousRoundId: c.id,
+        round: c.round + 1,
+        state: 'REGISTERED',
+        caseNo: `${c.caseNo}-R${c.round + 1}`,
+      });
     }
   });
 
@@ -240,19 +310,27 @@ describe('seedDemoCases', () => {
       expect((events.get(c.id)![0].detail as { possibleRepeatOf?: string }).possibleRepeatOf).toBe(first.caseNo);
     }
     const names = new Map<string, Set<string>>();
-    for (const c of cases) if (c.consumerPhone && c.consumerName) names.set(c.consumerPhone, (names.get(c.consumerPhone) ?? new Set()).add(c.consumerName));
+    for (const c of cases)
+      if (c.consumerPhone && c.consumerName)
+        names.set(c.consumerPhone, (names.get(c.consumerPhone) ?? new Set()).add(c.consumerName));
     expect([...names.values()].some((s) => s.size >= 3)).toBe(true);
   });
 
   it('gives each case the clocks the deadline engine starts, under the rule set in force on the day it was received', async () => {
     const cal = await new CalendarService(ds, new SystemClock()).current();
     const shanghaiDay = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-    const registration: Record<string, string[]> = { COMPLAINT: ['ACCEPT_DECISION', 'FIRST_CONTACT', 'STAT_ACCEPT'], REPORT: ['FILING_DECISION', 'FIRST_CONTACT', 'STAT_REPORT_VERIFY'] };
+    const registration: Record<string, string[]> = {
+      COMPLAINT: ['ACCEPT_DECISION', 'FIRST_CONTACT', 'STAT_ACCEPT'],
+      REPORT: ['FILING_DECISION', 'FIRST_CONTACT', 'STAT_REPORT_VERIFY'],
+    };
     const statutory = new Set<string>();
     for (const c of cases) {
       const rows = clocks.get(c.id) ?? [];
       const atRegistration = rows.filter((d) => d.triggerEvent === 'registerCase' && d.ruleCode !== 'CALLBACK');
-      expect({ case: c.caseNo, rules: atRegistration.map((d) => d.ruleCode).sort() }).toEqual({ case: c.caseNo, rules: registration[c.kind] ?? [] });
+      expect({ case: c.caseNo, rules: atRegistration.map((d) => d.ruleCode).sort() }).toEqual({
+        case: c.caseNo,
+        rules: registration[c.kind] ?? [],
+      });
       for (const d of atRegistration) {
         expect(d).toMatchObject({ startedAt: c.receivedAt, roundKey: `r${c.round}`, version: expect.any(Number) });
         // Order 121 replaced Order 20 for requests received from 2026-04-15 on
@@ -263,24 +341,40 @@ describe('seedDemoCases', () => {
       }
       for (const d of rows) {
         // due times are the calendar's (working days, holidays and make-up days, pauses, extensions)
-        if (d.status === 'RUNNING' || d.status === 'BREACHED') expect({ id: d.id, due: d.dueAt }).toEqual({ id: d.id, due: dueOf(cal, d).due });
+        if (d.status === 'RUNNING' || d.status === 'BREACHED')
+          expect({ id: d.id, due: d.dueAt }).toEqual({ id: d.id, due: dueOf(cal, d).due });
         if (d.status === 'PAUSED') expect(d).toMatchObject({ dueAt: null, pausedAt: expect.any(Date) });
       }
       const accepted = steps(c.id).find((e) => e.action === 'acceptCase');
       if (accepted && c.kind === 'COMPLAINT') {
-        expect(rows.find((d) => d.ruleCode === 'ACCEPT_DECISION')).toMatchObject({ stoppedAt: accepted.at, status: expect.stringMatching(/^(MET|BREACHED)$/) });
-        expect(rows.find((d) => d.ruleCode === 'COMPLAINT_CONCLUDE')).toMatchObject({ startedAt: accepted.at, triggerEvent: 'acceptCase' });
+        expect(rows.find((d) => d.ruleCode === 'ACCEPT_DECISION')).toMatchObject({
+          stoppedAt: accepted.at,
+          status: expect.stringMatching(/^(MET|BREACHED)$/),
+        });
+        expect(rows.find((d) => d.ruleCode === 'COMPLAINT_CONCLUDE')).toMatchObject({
+          startedAt: accepted.at,
+          triggerEvent: 'acceptCase',
+        });
       }
       if (c.state === 'SUSPENDED' && c.kind === 'COMPLAINT') {
-        const suspended = steps(c.id).filter((e) => e.action === 'suspendCase').pop()!;
-        expect(rows.find((d) => d.ruleCode === 'COMPLAINT_CONCLUDE' && !d.stoppedAt)).toMatchObject({ status: expect.stringMatching(/^(PAUSED|BREACHED)$/) });
+        const suspended = steps(c.id)
+          .filter((e) => e.action === 'suspendCase')
+          .pop()!;
+        expect(rows.find((d) => d.ruleCode === 'COMPLAINT_CONCLUDE' && !d.stoppedAt)).toMatchObject({
+          status: expect.stringMatching(/^(PAUSED|BREACHED)$/),
+        });
         for (const d of rows.filter((x) => x.status === 'PAUSED')) expect(d.pausedAt).toEqual(suspended.at);
       }
       // one clock per hop at a station, answered for by the station
-      for (const h of (dispatches.get(c.id) ?? []).filter((x) => x.toUnitId && units.get(x.toUnitId)!.type.endsWith('_STATION'))) {
-        expect(rows.find((d) => d.ruleCode === 'STATION_CONCLUDE' && d.roundKey === `r${c.round}-hop${h.hop}`)).toMatchObject({ responsibleUnitId: h.toUnitId });
+      for (const h of (dispatches.get(c.id) ?? []).filter(
+        (x) => x.toUnitId && units.get(x.toUnitId)!.type.endsWith('_STATION'),
+      )) {
+        expect(
+          rows.find((d) => d.ruleCode === 'STATION_CONCLUDE' && d.roundKey === `r${c.round}-hop${h.hop}`),
+        ).toMatchObject({ responsibleUnitId: h.toUnitId });
       }
-      if (c.state === 'ARCHIVED') expect(rows.filter((d) => d.status === 'RUNNING' || d.status === 'PAUSED')).toEqual([]);
+      if (c.state === 'ARCHIVED')
+        expect(rows.filter((d) => d.status === 'RUNNING' || d.status === 'PAUSED')).toEqual([]);
     }
     expect(statutory).toEqual(new Set(['ORDER_20', 'ORDER_121']));
   });
@@ -290,31 +384,61 @@ describe('seedDemoCases', () => {
     const breached = all.filter((d) => d.status === 'BREACHED');
     expect(breached.length).toBeGreaterThan(0);
     const ids = breached.map((d) => d.id);
-    const effects = group((await ds.getRepository(DeadlineEffectEntity).findBy({ deadlineId: In(ids) })).map((e) => ({ ...e, caseId: e.deadlineId })));
-    const violations = group((await ds.getRepository(ViolationEntity).findBy({ deadlineId: In(ids) })).map((v) => ({ ...v, caseId: v.deadlineId })));
-    const supervisions = new Map((await ds.getRepository(SupervisionEntity).findBy({ sourceKey: In(ids.map((id) => `deadline-${id}`)) })).map((x) => [x.sourceKey!, x]));
+    const effects = group(
+      (await ds.getRepository(DeadlineEffectEntity).findBy({ deadlineId: In(ids) })).map((e) => ({
+        ...e,
+        caseId: e.deadlineId,
+      })),
+    );
+    const violations = group(
+      (await ds.getRepository(ViolationEntity).findBy({ deadlineId: In(ids) })).map((v) => ({
+        ...v,
+        caseId: v.deadlineId,
+      })),
+    );
+    const supervisions = new Map(
+      (await ds.getRepository(SupervisionEntity).findBy({ sourceKey: In(ids.map((id) => `deadline-${id}`)) })).map(
+        (x) => [x.sourceKey!, x],
+      ),
+    );
     for (const d of breached) {
       // 1 s after the due time, or after the step that started the clock when it was due already
       const started = d.triggerEvent === 'registerCase' ? byId.get(d.caseId)!.registeredAt : d.startedAt;
       const at = new Date(Math.max(d.dueAt!.getTime(), started.getTime()) + SEED_BREACH_LAG_MS);
       expect(d.breachedAt).toEqual(at);
       expect((effects.get(d.id) ?? []).map((e) => [e.effect, e.appliedAt])).toEqual([['breach', at]]);
-      expect((violations.get(d.id) ?? []).map((v) => [v.occurredAt, v.year, v.unitId])).toEqual([[at, Number(new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 4)), d.responsibleUnitId]]);
-      expect(supervisions.get(`deadline-${d.id}`)).toMatchObject({ automatic: true, caseId: d.caseId, targetUnitId: d.responsibleUnitId, createdAt: at });
-      expect((events.get(d.caseId) ?? []).filter((e) => e.action === 'deadlineBreached' && (e.detail as { deadlineId?: string }).deadlineId === d.id).map((e) => e.at)).toEqual([at]);
+      expect((violations.get(d.id) ?? []).map((v) => [v.occurredAt, v.year, v.unitId])).toEqual([
+        [at, Number(new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 4)), d.responsibleUnitId],
+      ]);
+      expect(supervisions.get(`deadline-${d.id}`)).toMatchObject({
+        automatic: true,
+        caseId: d.caseId,
+        targetUnitId: d.responsibleUnitId,
+        createdAt: at,
+      });
+      expect(
+        (events.get(d.caseId) ?? [])
+          .filter((e) => e.action === 'deadlineBreached' && (e.detail as { deadlineId?: string }).deadlineId === d.id)
+          .map((e) => e.at),
+      ).toEqual([at]);
       // a breached clock stays breached when its step is finally taken
       if (d.stoppedAt) expect(d.stoppedAt.getTime()).toBeGreaterThan(at.getTime());
     }
     // nothing overdue is left running: the worker would have breached it
-    expect(all.filter((d) => d.status === 'RUNNING' && d.dueAt!.getTime() + SEED_BREACH_LAG_MS <= NOW.getTime() - 60_000)).toEqual([]);
+    expect(
+      all.filter((d) => d.status === 'RUNNING' && d.dueAt!.getTime() + SEED_BREACH_LAG_MS <= NOW.getTime() - 60_000),
+    ).toEqual([]);
     // each case's log reads in order: the breaches sit between the steps they fell between
     for (const c of cases) {
       const times = (events.get(c.id) ?? []).map((e) => e.at.getTime());
-      expect({ case: c.caseNo, ordered: times.every((t, i) => i === 0 || t >= times[i - 1]!) }).toEqual({ case: c.caseNo, ordered: true });
+      expect({ case: c.caseNo, ordered: times.every((t, i) => i === 0 || t >= times[i - 1]!) }).toEqual({
+        case: c.caseNo,
+        ordered: true,
+      });
     }
   });
 
-  it('keeps each case\'s overdue flag and due time in step with its clocks: some overdue, some due soon', () => {
+  it("keeps each case's overdue flag and due time in step with its clocks: some overdue, some due soon", () => {
     for (const c of cases) {
       const rows = clocks.get(c.id) ?? [];
       const running = rows.filter((d) => d.status === 'RUNNING').map((d) => d.dueAt!.getTime());
@@ -329,12 +453,16 @@ describe('seedDemoCases', () => {
     const overdue = each((c) => c.overdue);
     expect(overdue.length).toBeGreaterThan(0);
     expect(overdue.length).toBeLessThan(open.length * 0.3);
-    const soon = [...clocks.values()].flat().filter((d) => d.status === 'RUNNING' && d.dueAt!.getTime() - NOW.getTime() < 2 * 86_400_000);
+    const soon = [...clocks.values()]
+      .flat()
+      .filter((d) => d.status === 'RUNNING' && d.dueAt!.getTime() - NOW.getTime() < 2 * 86_400_000);
     expect(soon.length).toBeGreaterThan(0);
   });
 
   it('keeps case_no_sequence ahead of every number handed out', async () => {
-    const seq: { center_id: number; year: number; last_value: number }[] = await ds.query('SELECT center_id, year, last_value FROM case_no_sequence');
+    const seq: { center_id: number; year: number; last_value: number }[] = await ds.query(
+      'SELECT center_id, year, last_value FROM case_no_sequence',
+    );
     const prefixOf = (id: number) => (units.get(id)!.type === 'CITY_CENTER' ? 'WQ' : units.get(id)!.code);
     for (const c of cases.filter((x) => !x.caseNo.includes('-R'))) {
       const [prefix, year, n] = c.caseNo.split('-');

@@ -141,55 +141,169 @@ interface IntakeSpec {
 }
 
 const CITY_CHANNELS: readonly (readonly [Channel, number])[] = [
-  ['PHONE_12315', 34], ['WEB', 11], ['WECHAT', 11], ['VOICEMAIL', 6], ['LETTER', 4], ['FAX', 1], ['SMS', 3],
-  ['VIDEO', 2], ['TRANSFER_12345', 13], ['TRANSFER_UPPER', 5], ['TRANSFER_DEPARTMENT', 3], ['WALK_IN', 7],
+  ['PHONE_12315', 34],
+  ['WEB', 11],
+  ['WECHAT', 11],
+  ['VOICEMAIL', 6],
+  ['LETTER', 4],
+  ['FAX', 1],
+  ['SMS', 3],
+  ['VIDEO', 2],
+  ['TRANSFER_12345', 13],
+  ['TRANSFER_UPPER', 5],
+  ['TRANSFER_DEPARTMENT', 3],
+  ['WALK_IN', 7],
 ];
 const COUNTY_CHANNELS: readonly (readonly [Channel, number])[] = [
-  ['WALK_IN', 30], ['PHONE_12315', 35], ['TRANSFER_UPPER', 10], ['WECHAT', 10], ['LETTER', 5], ['TRANSFER_DEPARTMENT', 5], ['WEB', 5],
+  ['WALK_IN', 30],
+  ['PHONE_12315', 35],
+  ['TRANSFER_UPPER', 10],
+  ['WECHAT', 10],
+  ['LETTER', 5],
+  ['TRANSFER_DEPARTMENT', 5],
+  ['WEB', 5],
 ];
-const STATION_CHANNELS: readonly (readonly [Channel, number])[] = [['STATION', 60], ['WALK_IN', 30], ['PHONE_12315', 10]];
+const STATION_CHANNELS: readonly (readonly [Channel, number])[] = [
+  ['STATION', 60],
+  ['WALK_IN', 30],
+  ['PHONE_12315', 10],
+];
 
 const INTAKES: readonly IntakeSpec[] = [
   {
-    unit: 'CITY', user: 'city_op', weight: 42, director: 'city_director', answerers: ['city_legal'], filers: ['city_director'], channels: CITY_CHANNELS,
+    unit: 'CITY',
+    user: 'city_op',
+    weight: 42,
+    director: 'city_director',
+    answerers: ['city_legal'],
+    filers: ['city_director'],
+    channels: CITY_CHANNELS,
     handled: [
-      ['WORKROOM', 'RIGHTS', ['city_mediator', 'city_mediator2'], 10], ['WORKROOM', 'LEGAL', ['city_legal'], 3], ['WORKROOM', 'LITIGATION_LINK', ['city_coord'], 2],
-      ['UNIT', 'GL', ['gl_county', 'gl_mediator'], 5], ['UNIT', 'HX', ['hx_county'], 4], ['UNIT', 'QS', ['qs_county'], 4],
-      ['UNIT', 'GL-T1', ['gl_station'], 3], ['UNIT', 'HX-T1', ['hx_station'], 3], ['EXTERNAL', null, ['city_op'], 2],
+      ['WORKROOM', 'RIGHTS', ['city_mediator', 'city_mediator2'], 10],
+      ['WORKROOM', 'LEGAL', ['city_legal'], 3],
+      ['WORKROOM', 'LITIGATION_LINK', ['city_coord'], 2],
+      ['UNIT', 'GL', ['gl_county', 'gl_mediator'], 5],
+      ['UNIT', 'HX', ['hx_county'], 4],
+      ['UNIT', 'QS', ['qs_county'], 4],
+      ['UNIT', 'GL-T1', ['gl_station'], 3],
+      ['UNIT', 'HX-T1', ['hx_station'], 3],
+      ['EXTERNAL', null, ['city_op'], 2],
     ],
   },
   {
-    unit: 'GL', user: 'gl_county', weight: 15, director: 'gl_director', filers: ['gl_director'], channels: COUNTY_CHANNELS,
-    handled: [['WORKROOM', 'RIGHTS', ['gl_mediator'], 5], ['UNIT', 'GL-T1', ['gl_station'], 4], ['UNIT', 'GL', ['gl_county'], 1], ['EXTERNAL', null, ['gl_county'], 1]],
+    unit: 'GL',
+    user: 'gl_county',
+    weight: 15,
+    director: 'gl_director',
+    filers: ['gl_director'],
+    channels: COUNTY_CHANNELS,
+    handled: [
+      ['WORKROOM', 'RIGHTS', ['gl_mediator'], 5],
+      ['UNIT', 'GL-T1', ['gl_station'], 4],
+      ['UNIT', 'GL', ['gl_county'], 1],
+      ['EXTERNAL', null, ['gl_county'], 1],
+    ],
   },
   {
-    unit: 'HX', user: 'hx_county', weight: 12, director: 'hx_director', filers: ['hx_director'], channels: COUNTY_CHANNELS,
-    handled: [['UNIT', 'HX-T1', ['hx_station'], 4], ['UNIT', 'HX', ['hx_county'], 2], ['EXTERNAL', null, ['hx_county'], 1]],
+    unit: 'HX',
+    user: 'hx_county',
+    weight: 12,
+    director: 'hx_director',
+    filers: ['hx_director'],
+    channels: COUNTY_CHANNELS,
+    handled: [
+      ['UNIT', 'HX-T1', ['hx_station'], 4],
+      ['UNIT', 'HX', ['hx_county'], 2],
+      ['EXTERNAL', null, ['hx_county'], 1],
+    ],
   },
-  { unit: 'QS', user: 'qs_county', weight: 10, channels: COUNTY_CHANNELS, handled: [['UNIT', 'QS', ['qs_county'], 4], ['EXTERNAL', null, ['qs_county'], 1]] },
-  { unit: 'GL-T1', user: 'gl_station', weight: 11, channels: STATION_CHANNELS, handled: [['UNIT', 'GL-T1', ['gl_station'], 5], ['EXTERNAL', null, ['gl_station'], 1]] },
-  { unit: 'HX-T1', user: 'hx_station', weight: 10, channels: STATION_CHANNELS, handled: [['UNIT', 'HX-T1', ['hx_station'], 5], ['EXTERNAL', null, ['hx_station'], 1]] },
+  {
+    unit: 'QS',
+    user: 'qs_county',
+    weight: 10,
+    channels: COUNTY_CHANNELS,
+    handled: [
+      ['UNIT', 'QS', ['qs_county'], 4],
+      ['EXTERNAL', null, ['qs_county'], 1],
+    ],
+  },
+  {
+    unit: 'GL-T1',
+    user: 'gl_station',
+    weight: 11,
+    channels: STATION_CHANNELS,
+    handled: [
+      ['UNIT', 'GL-T1', ['gl_station'], 5],
+      ['EXTERNAL', null, ['gl_station'], 1],
+    ],
+  },
+  {
+    unit: 'HX-T1',
+    user: 'hx_station',
+    weight: 10,
+    channels: STATION_CHANNELS,
+    handled: [
+      ['UNIT', 'HX-T1', ['hx_station'], 5],
+      ['EXTERNAL', null, ['hx_station'], 1],
+    ],
+  },
 ];
 
 // --------------------------------------------------------------------------- what to generate
 const DISPUTE_STATE_WEIGHTS: readonly (readonly [CaseState, number])[] = [
-  ['REGISTERED', 5], ['MATERIALS_PENDING', 3], ['ACCEPTED', 4], ['REJECTED', 2], ['FILED', 3], ['NOT_FILED', 2],
-  ['DISPATCHED', 6], ['RETURNED', 2], ['IN_PROGRESS', 12], ['SUSPENDED', 3], ['CONCLUDED', 5], ['REPLIED', 5],
-  ['FOLLOWED_UP', 7], ['CLOSED', 3], ['ARCHIVED', 30],
+  ['REGISTERED', 5],
+  ['MATERIALS_PENDING', 3],
+  ['ACCEPTED', 4],
+  ['REJECTED', 2],
+  ['FILED', 3],
+  ['NOT_FILED', 2],
+  ['DISPATCHED', 6],
+  ['RETURNED', 2],
+  ['IN_PROGRESS', 12],
+  ['SUSPENDED', 3],
+  ['CONCLUDED', 5],
+  ['REPLIED', 5],
+  ['FOLLOWED_UP', 7],
+  ['CLOSED', 3],
+  ['ARCHIVED', 30],
 ];
 const QUERY_STATE_WEIGHTS: readonly (readonly [CaseState, number])[] = [
-  ['REGISTERED', 5], ['DISPATCHED', 5], ['RETURNED', 1], ['IN_PROGRESS', 6], ['CONCLUDED', 3], ['REPLIED', 3],
-  ['FOLLOWED_UP', 4], ['CLOSED', 20], ['ARCHIVED', 35],
+  ['REGISTERED', 5],
+  ['DISPATCHED', 5],
+  ['RETURNED', 1],
+  ['IN_PROGRESS', 6],
+  ['CONCLUDED', 3],
+  ['REPLIED', 3],
+  ['FOLLOWED_UP', 4],
+  ['CLOSED', 20],
+  ['ARCHIVED', 35],
 ];
-const KIND_WEIGHTS: readonly (readonly [CaseKind, number])[] = [['COMPLAINT', 58], ['REPORT', 14], ['CONSULTATION', 20], ['SUGGESTION', 8]];
+const KIND_WEIGHTS: readonly (readonly [CaseKind, number])[] = [
+  ['COMPLAINT', 58],
+  ['REPORT', 14],
+  ['CONSULTATION', 20],
+  ['SUGGESTION', 8],
+];
 const REPORT_ONLY: ReadonlySet<CaseState> = new Set(['FILED', 'NOT_FILED']);
 const DISPUTE_ONLY: ReadonlySet<CaseState> = new Set(['MATERIALS_PENDING', 'ACCEPTED', 'REJECTED', 'SUSPENDED']);
 
 /** Days before `now` a case in this final state was received (it then moves forward from there). */
 const AGE_DAYS: Readonly<Record<CaseState, readonly [number, number]>> = {
-  REGISTERED: [0.05, 5], MATERIALS_PENDING: [1, 12], ACCEPTED: [0.3, 8], REJECTED: [0.3, 5], FILED: [1, 10], NOT_FILED: [1, 6],
-  DISPATCHED: [0.5, 9], RETURNED: [1, 12], IN_PROGRESS: [2, 20], SUSPENDED: [6, 30], CONCLUDED: [4, 18], REPLIED: [6, 30],
-  FOLLOWED_UP: [10, 55], CLOSED: [1, 40], ARCHIVED: [20, 88],
+  REGISTERED: [0.05, 5],
+  MATERIALS_PENDING: [1, 12],
+  ACCEPTED: [0.3, 8],
+  REJECTED: [0.3, 5],
+  FILED: [1, 10],
+  NOT_FILED: [1, 6],
+  DISPATCHED: [0.5, 9],
+  RETURNED: [1, 12],
+  IN_PROGRESS: [2, 20],
+  SUSPENDED: [6, 30],
+  CONCLUDED: [4, 18],
+  REPLIED: [6, 30],
+  FOLLOWED_UP: [10, 55],
+  CLOSED: [1, 40],
+  ARCHIVED: [20, 88],
 };
 
 const isDispute = (k: CaseKind) => k === 'COMPLAINT' || k === 'REPORT';
@@ -219,21 +333,51 @@ interface Env {
 async function loadEnv(ds: DataSource, now: Date): Promise<Env> {
   const units = new Map((await ds.getRepository(OrgUnitEntity).find()).map((u) => [u.code, u]));
   const needed = new Set(
-    INTAKES.flatMap((i) => [i.user, i.director, ...(i.answerers ?? []), ...(i.filers ?? []), ...i.handled.flatMap((h) => h[2])]).filter((n): n is string => !!n),
+    INTAKES.flatMap((i) => [
+      i.user,
+      i.director,
+      ...(i.answerers ?? []),
+      ...(i.filers ?? []),
+      ...i.handled.flatMap((h) => h[2]),
+    ]).filter((n): n is string => !!n),
   );
   const rows = await ds.getRepository(UserEntity).find({ where: { username: In([...needed]) } });
   const users = new Map<string, Who>();
   for (const u of rows) {
-    users.set(u.username, { username: u.username, actor: makeActor({ kind: 'USER', id: u.id, name: u.displayName, roles: u.roles, unitId: u.unitId, unitPath: u.unitPath, dataScope: u.dataScope }) });
+    users.set(u.username, {
+      username: u.username,
+      actor: makeActor({
+        kind: 'USER',
+        id: u.id,
+        name: u.displayName,
+        roles: u.roles,
+        unitId: u.unitId,
+        unitPath: u.unitPath,
+        dataScope: u.dataScope,
+      }),
+    });
   }
   const missing = [...needed].filter((n) => !users.has(n));
-  if (!units.has('CITY') || missing.length) throw new Error(`seedDemoCases needs the demo organisation (seedDemo) first; missing users: ${missing.join(', ')}`);
+  if (!units.has('CITY') || missing.length)
+    throw new Error(`seedDemoCases needs the demo organisation (seedDemo) first; missing users: ${missing.join(', ')}`);
   const prefix = DEMO_API_KEY.split('_')[1];
   const c = await ds.getRepository(ApiClientEntity).findOne({ where: { keyPrefix: prefix } });
   const cu = c ? [...units.values()].find((u) => u.id === c.unitId) : undefined;
-  const client: Who | null = c && cu
-    ? { username: c.name, actor: makeActor({ kind: 'API_CLIENT', id: c.id, name: c.name, roles: c.roles, unitId: cu.id, unitPath: cu.path, dataScope: c.dataScope }) }
-    : null;
+  const client: Who | null =
+    c && cu
+      ? {
+          username: c.name,
+          actor: makeActor({
+            kind: 'API_CLIENT',
+            id: c.id,
+            name: c.name,
+            roles: c.roles,
+            unitId: cu.id,
+            unitPath: cu.path,
+            dataScope: c.dataScope,
+          }),
+        }
+      : null;
   const agencies = await ds.getRepository(ExternalAgencyEntity).find({ where: { active: true }, order: { id: 'ASC' } });
   return {
     now: now.getTime(),
@@ -252,7 +396,13 @@ interface Spec {
   state: CaseState;
   category?: CategoryName;
   business?: Business;
-  consumer?: { name: string | null; phone: string | null; address: string | null; idNumber: string | null; county: County };
+  consumer?: {
+    name: string | null;
+    phone: string | null;
+    address: string | null;
+    idNumber: string | null;
+    county: County;
+  };
   claimant?: boolean;
   /** No unsatisfied follow-up (it would add a next-round case). */
   noNextRound?: boolean;
@@ -278,13 +428,28 @@ function generate(env: Env, rng: Rng, count: number): Draft[] {
   const nPairs = count >= 60 ? Math.max(2, Math.round(count / 70)) : 0;
   const nGroups = count >= 60 ? Math.max(1, Math.round(count / 200)) : 0;
   for (let i = 0; i < nPairs && total() + 2 <= count; i++) {
-    const a = push({ kind: 'COMPLAINT', state: T.weighted(rng, DISPUTE_STATE_WEIGHTS.filter(([s]) => !REPORT_ONLY.has(s))) });
+    const a = push({
+      kind: 'COMPLAINT',
+      state: T.weighted(
+        rng,
+        DISPUTE_STATE_WEIGHTS.filter(([s]) => !REPORT_ONLY.has(s)),
+      ),
+    });
     const b = push({
       kind: 'COMPLAINT',
-      state: T.weighted(rng, DISPUTE_STATE_WEIGHTS.filter(([s]) => !REPORT_ONLY.has(s))),
+      state: T.weighted(
+        rng,
+        DISPUTE_STATE_WEIGHTS.filter(([s]) => !REPORT_ONLY.has(s)),
+      ),
       category: a.c.category as CategoryName,
       business: T.BUSINESSES.find((x) => x.name === a.c.respondentName),
-      consumer: { name: a.c.consumerName!, phone: a.c.consumerPhone!, address: a.c.consumerAddress!, idNumber: a.c.consumerIdNumber ?? null, county: '鼓楼区' },
+      consumer: {
+        name: a.c.consumerName!,
+        phone: a.c.consumerPhone!,
+        address: a.c.consumerAddress!,
+        idNumber: a.c.consumerIdNumber ?? null,
+        county: '鼓楼区',
+      },
     });
     pairs.push([a, b]);
   }
@@ -297,10 +462,22 @@ function generate(env: Env, rng: Rng, count: number): Draft[] {
     for (let j = 0; j < 3; j++) {
       push({
         kind: 'COMPLAINT',
-        state: T.weighted(rng, [['REGISTERED', 2], ['ACCEPTED', 2], ['IN_PROGRESS', 3], ['REJECTED', 1], ['CLOSED', 1]] as const),
+        state: T.weighted(rng, [
+          ['REGISTERED', 2],
+          ['ACCEPTED', 2],
+          ['IN_PROGRESS', 3],
+          ['REJECTED', 1],
+          ['CLOSED', 1],
+        ] as const),
         category: '食品',
         business: food[(start + j) % food.length],
-        consumer: { name: T.personName(rng), phone, address: address ?? T.consumerAddress(rng, county), idNumber: null, county },
+        consumer: {
+          name: T.personName(rng),
+          phone,
+          address: address ?? T.consumerAddress(rng, county),
+          idNumber: null,
+          county,
+        },
         claimant: true,
       });
     }
@@ -343,7 +520,10 @@ function buildDraft(env: Env, rng: Rng, spec: Spec): Draft {
 
 function walk(env: Env, r: Rng, spec: Spec, startMs: number): Draft {
   // Stations register reports too, but nobody there may decide on filing (立案): reports start at a center here.
-  const intake = T.weighted(r, INTAKES.filter((i) => spec.kind !== 'REPORT' || !i.unit.includes('-T')).map((i) => [i, i.weight] as const));
+  const intake = T.weighted(
+    r,
+    INTAKES.filter((i) => spec.kind !== 'REPORT' || !i.unit.includes('-T')).map((i) => [i, i.weight] as const),
+  );
   const iu = env.units.get(intake.unit)!;
   const kind = spec.kind;
   const county = T.COUNTY_OF_UNIT[intake.unit.split('-')[0]!] ?? T.pick(r, T.COUNTIES);
@@ -386,7 +566,13 @@ function walk(env: Env, r: Rng, spec: Spec, startMs: number): Draft {
   let summary: string;
   let demand: string | null;
   if (spec.claimant) {
-    summary = T.fill(T.pick(r, ['{date}在{biz}购买{item}，发现外包装标签无生产日期和中文标识，属于不符合食品安全标准的食品。', '{date}在{biz}购买{item}五件，发现均已超过保质期，要求按价款十倍赔偿。']), slots);
+    summary = T.fill(
+      T.pick(r, [
+        '{date}在{biz}购买{item}，发现外包装标签无生产日期和中文标识，属于不符合食品安全标准的食品。',
+        '{date}在{biz}购买{item}五件，发现均已超过保质期，要求按价款十倍赔偿。',
+      ]),
+      slots,
+    );
     demand = '退一赔十';
   } else if (kind === 'COMPLAINT') {
     summary = T.fill(T.pick(r, content.complaints), slots);
@@ -490,7 +676,11 @@ class Walker {
     const ctx: CaseGuardContext = {
       kind: c.kind,
       state: this.d.started ? c.state : NEW_CASE,
-      actor: { userId: String(who.actor.id), roles: who.actor.roles, unitId: String(actingUnitId(who.actor, c as CaseEntity)) },
+      actor: {
+        userId: String(who.actor.id),
+        roles: who.actor.roles,
+        unitId: String(actingUnitId(who.actor, c as CaseEntity)),
+      },
       case: {
         registeredById: c.registeredById == null ? null : String(c.registeredById),
         handlerId: c.handlerId == null ? null : String(c.handlerId),
@@ -535,7 +725,16 @@ class Walker {
     effect?.();
     this.c.state = to;
     this.c.isOpen = to !== 'ARCHIVED';
-    this.d.events.push({ action, from, to, who, at, note: ev.note ?? null, detail: ev.detail ?? null, snap: snapshot(this.c, this.d.dispatches.length) });
+    this.d.events.push({
+      action,
+      from,
+      to,
+      who,
+      at,
+      note: ev.note ?? null,
+      detail: ev.detail ?? null,
+      snap: snapshot(this.c, this.d.dispatches.length),
+    });
     // Like TypeORM's save: a step that changes no column (e.g. recordContact) does not bump the version.
     if (this.d.started && changed(before, this.c)) {
       this.c.version += 1;
@@ -546,15 +745,30 @@ class Walker {
 
   register(who: Who, channel: Channel): void {
     const gap: Record<string, [number, number]> = {
-      PHONE_12315: [3, 25], WALK_IN: [5, 40], VIDEO: [5, 30], STATION: [5, 30], WEB: [10, 600], WECHAT: [10, 600], SMS: [10, 600],
-      VOICEMAIL: [30, 900], LETTER: [30, 1440], FAX: [30, 720], TRANSFER_12345: [1, 5], TRANSFER_UPPER: [30, 1440], TRANSFER_DEPARTMENT: [30, 1440],
+      PHONE_12315: [3, 25],
+      WALK_IN: [5, 40],
+      VIDEO: [5, 30],
+      STATION: [5, 30],
+      WEB: [10, 600],
+      WECHAT: [10, 600],
+      SMS: [10, 600],
+      VOICEMAIL: [30, 900],
+      LETTER: [30, 1440],
+      FAX: [30, 720],
+      TRANSFER_12345: [1, 5],
+      TRANSFER_UPPER: [30, 1440],
+      TRANSFER_DEPARTMENT: [30, 1440],
     };
     const [lo, hi] = gap[channel] ?? [5, 60];
     const at = this.later(lo, hi, channel !== 'TRANSFER_12345');
     this.c.registeredAt = at;
     this.c.createdAt = at;
     this.step('registerCase', who, at, { channel }, undefined, {
-      detail: () => ({ caseNo: this.c.caseNo, channel, ...(this.d.repeatOf ? { possibleRepeatOf: this.d.repeatOf.c.caseNo } : {}) }),
+      detail: () => ({
+        caseNo: this.c.caseNo,
+        channel,
+        ...(this.d.repeatOf ? { possibleRepeatOf: this.d.repeatOf.c.caseNo } : {}),
+      }),
     });
   }
 
@@ -573,9 +787,15 @@ class Walker {
 
     // Branches that end the case early: rejection, not filed, answered on the spot.
     const closedRoute = goal === 'CLOSED' || (goal === 'ARCHIVED' && T.chance(this.r, dispute ? 0.18 : 0.6));
-    const route = !dispute ? (closedRoute ? 'answer' : 'main')
-      : goal === 'REJECTED' || (closedRoute && (c.kind === 'COMPLAINT' || T.chance(this.r, 0.5))) ? 'reject'
-        : goal === 'NOT_FILED' || closedRoute ? 'notFiled' : 'main';
+    const route = !dispute
+      ? closedRoute
+        ? 'answer'
+        : 'main'
+      : goal === 'REJECTED' || (closedRoute && (c.kind === 'COMPLAINT' || T.chance(this.r, 0.5)))
+        ? 'reject'
+        : goal === 'NOT_FILED' || closedRoute
+          ? 'notFiled'
+          : 'main';
     if (route === 'reject') {
       if (T.chance(this.r, 0.3)) this.materials(goal !== 'REJECTED' || T.chance(this.r, 0.5));
       this.reject();
@@ -587,7 +807,11 @@ class Walker {
       return this.archiveMaybe(goal);
     }
     if (route === 'answer') {
-      const who = this.whoMay('answerConsultation', T.chance(this.r, 0.3) ? [...(this.d.intake.answerers ?? []), iu.username] : [iu.username], { content: 'x' })!;
+      const who = this.whoMay(
+        'answerConsultation',
+        T.chance(this.r, 0.3) ? [...(this.d.intake.answerers ?? []), iu.username] : [iu.username],
+        { content: 'x' },
+      )!;
       const answer = T.pick(this.r, T.CONSULTATION_ANSWERS);
       this.step('answerConsultation', who, this.later(3, 30), { content: answer }, () => {
         c.outcome = 'ANSWERED';
@@ -606,10 +830,21 @@ class Walker {
       if (c.kind === 'REPORT') {
         const filed = route !== 'notFiled';
         const reason = filed ? undefined : T.pick(this.r, T.NOT_FILED_REASONS);
-        const who = this.whoMay('decideFiling', T.chance(this.r, 0.5) ? [...(this.d.intake.filers ?? []), iu.username] : [iu.username], { filed, reason })!;
-        this.step('decideFiling', who, this.later(600, 5760), { filed, reason }, () => {
-          c.filed = filed;
-        }, { detail: { filed, reason } });
+        const who = this.whoMay(
+          'decideFiling',
+          T.chance(this.r, 0.5) ? [...(this.d.intake.filers ?? []), iu.username] : [iu.username],
+          { filed, reason },
+        )!;
+        this.step(
+          'decideFiling',
+          who,
+          this.later(600, 5760),
+          { filed, reason },
+          () => {
+            c.filed = filed;
+          },
+          { detail: { filed, reason } },
+        );
         if (goal === 'FILED' || goal === 'NOT_FILED') return;
         if (!filed) {
           this.step('replyCase', iu, this.later(60, 2880), { content: 'x' }, () => {
@@ -667,10 +902,17 @@ class Walker {
     const c = this.c;
     const iu = this.intakeUser();
     const missingItems = T.pick(this.r, T.MISSING_ITEMS);
-    this.step('requestMaterials', iu, this.later(10, 600), { missingItems }, () => {
-      c.missingItems = missingItems;
-      c.materialsRequestCount = (c.materialsRequestCount ?? 0) + 1;
-    }, { detail: { missingItems } });
+    this.step(
+      'requestMaterials',
+      iu,
+      this.later(10, 600),
+      { missingItems },
+      () => {
+        c.missingItems = missingItems;
+        c.materialsRequestCount = (c.materialsRequestCount ?? 0) + 1;
+      },
+      { detail: { missingItems } },
+    );
     if (!supply) return;
     this.step('supplyMaterials', iu, this.later(1440, 8640), {});
   }
@@ -678,16 +920,34 @@ class Walker {
   private reject(): void {
     const c = this.c;
     const ground = T.weighted<RejectGround>(this.r, [
-      ['OUTSIDE_JURISDICTION', 40], ['ALREADY_HANDLED', 10], ['NOT_DAILY_CONSUMPTION', c.kind === 'COMPLAINT' ? 15 : 2], ['TIME_BARRED', 5],
-      ['MATERIALS_MISSING_OR_FALSE', c.materialsRequestCount ? 40 : 8], ['IDENTITY_NOT_VERIFIED', 3], ['OTHER_LEGAL_GROUND', 3],
+      ['OUTSIDE_JURISDICTION', 40],
+      ['ALREADY_HANDLED', 10],
+      ['NOT_DAILY_CONSUMPTION', c.kind === 'COMPLAINT' ? 15 : 2],
+      ['TIME_BARRED', 5],
+      ['MATERIALS_MISSING_OR_FALSE', c.materialsRequestCount ? 40 : 8],
+      ['IDENTITY_NOT_VERIFIED', 3],
+      ['OTHER_LEGAL_GROUND', 3],
     ]);
-    const agency = ground === 'OUTSIDE_JURISDICTION' ? T.pick(this.r, this.env.agencies.filter((a) => a.kind !== 'COURT')) : null;
+    const agency =
+      ground === 'OUTSIDE_JURISDICTION'
+        ? T.pick(
+            this.r,
+            this.env.agencies.filter((a) => a.kind !== 'COURT'),
+          )
+        : null;
     const input = { ground, referral: { authority: agency?.name, phone: agency?.phone ?? undefined } };
-    this.step('rejectCase', this.intakeUser(), this.later(30, 2880), input, () => {
-      c.rejectGround = ground;
-      c.referralAuthority = agency?.name ?? null;
-      c.referralPhone = agency?.phone ?? null;
-    }, { detail: { ground, referralAuthority: agency?.name, referralPhone: agency?.phone } });
+    this.step(
+      'rejectCase',
+      this.intakeUser(),
+      this.later(30, 2880),
+      input,
+      () => {
+        c.rejectGround = ground;
+        c.referralAuthority = agency?.name ?? null;
+        c.referralPhone = agency?.phone ?? null;
+      },
+      { detail: { ground, referralAuthority: agency?.name, referralPhone: agency?.phone } },
+    );
   }
 
   private dispatch(anyTarget: boolean): void {
@@ -700,7 +960,10 @@ class Walker {
     if (anyTarget && T.chance(this.r, 0.6)) {
       // Anything the server accepts: a workroom of the intake center, a unit at or below it, a department.
       const below = [...env.units.values()].filter(
-        (u) => u.path.startsWith(intakeUnit.path) && u.id !== intakeUnit.id && (u.type !== 'WORKROOM' || (u.parentId === intakeUnit.id && u.workroom !== 'RECEPTION')),
+        (u) =>
+          u.path.startsWith(intakeUnit.path) &&
+          u.id !== intakeUnit.id &&
+          (u.type !== 'WORKROOM' || (u.parentId === intakeUnit.id && u.workroom !== 'RECEPTION')),
       );
       const options = [...below.map((u) => [u, u.type === 'WORKROOM' ? 2 : 3] as const), [null, 1] as const];
       toUnit = T.weighted(this.r, options);
@@ -708,7 +971,10 @@ class Walker {
       workroom = toUnit?.workroom ?? null;
       this.handlers = type === 'EXTERNAL' ? [this.d.intake.user] : [];
     } else {
-      const [t, code, handlers] = T.weighted(this.r, this.d.intake.handled.map((h) => [h, h[3]] as const));
+      const [t, code, handlers] = T.weighted(
+        this.r,
+        this.d.intake.handled.map((h) => [h, h[3]] as const),
+      );
       type = t;
       if (t === 'WORKROOM') {
         workroom = code as WorkroomCode;
@@ -718,26 +984,64 @@ class Walker {
       this.handlers.sort(() => this.r() - 0.5);
     }
     const agency = type === 'EXTERNAL' ? T.pick(this.r, env.agencies) : null;
-    const mode = T.weighted<DispatchMode>(this.r, [['IMMEDIATE', 30], ['ON_BEHALF', 45], ['JOINT', 25]]);
-    const input: CaseActionInput = { mode, target: { type, workroom: workroom ?? undefined, unitId: toUnit ? String(toUnit.id) : undefined, department: agency?.name } };
-    const instructions = T.chance(this.r, 0.4) ? T.pick(this.r, ['请于两个工作日内联系消费者', '请尽快组织调解并反馈结果', '涉及金额较大，请重点跟进', '请核实后依法处理']) : null;
+    const mode = T.weighted<DispatchMode>(this.r, [
+      ['IMMEDIATE', 30],
+      ['ON_BEHALF', 45],
+      ['JOINT', 25],
+    ]);
+    const input: CaseActionInput = {
+      mode,
+      target: {
+        type,
+        workroom: workroom ?? undefined,
+        unitId: toUnit ? String(toUnit.id) : undefined,
+        department: agency?.name,
+      },
+    };
+    const instructions = T.chance(this.r, 0.4)
+      ? T.pick(this.r, [
+          '请于两个工作日内联系消费者',
+          '请尽快组织调解并反馈结果',
+          '涉及金额较大，请重点跟进',
+          '请核实后依法处理',
+        ])
+      : null;
     const at = this.later(10, 1440);
     const hop = this.d.dispatches.length + 1;
-    this.step('dispatchCase', this.intakeUser(), at, input, () => {
-      this.d.dispatches.push({
-        hop, fromUnitId: c.intakeUnitId!, targetType: type, toUnitId: toUnit?.id ?? null, workroom, externalAgencyId: agency?.id ?? null, mode,
-        instructions, dispatchedById: this.intakeUser().actor.id, dispatchedAt: at, receivedAt: null, returnedAt: null, returnReason: null, concludedAt: null,
-      });
-      const holder = toUnit ?? intakeUnit;
-      c.dispatchTargetType = type;
-      c.dispatchMode = mode;
-      c.dispatchWorkroom = workroom;
-      c.externalAgencyId = agency?.id ?? null;
-      c.assignedUnitId = holder.id;
-      c.ownerUnitId = holder.id;
-      c.ownerPath = holder.path;
-      c.handlerId = null;
-    }, { detail: { hop, targetType: type, toUnit: toUnit?.name, agency: agency?.name, mode, handlerId: null } });
+    this.step(
+      'dispatchCase',
+      this.intakeUser(),
+      at,
+      input,
+      () => {
+        this.d.dispatches.push({
+          hop,
+          fromUnitId: c.intakeUnitId!,
+          targetType: type,
+          toUnitId: toUnit?.id ?? null,
+          workroom,
+          externalAgencyId: agency?.id ?? null,
+          mode,
+          instructions,
+          dispatchedById: this.intakeUser().actor.id,
+          dispatchedAt: at,
+          receivedAt: null,
+          returnedAt: null,
+          returnReason: null,
+          concludedAt: null,
+        });
+        const holder = toUnit ?? intakeUnit;
+        c.dispatchTargetType = type;
+        c.dispatchMode = mode;
+        c.dispatchWorkroom = workroom;
+        c.externalAgencyId = agency?.id ?? null;
+        c.assignedUnitId = holder.id;
+        c.ownerUnitId = holder.id;
+        c.ownerPath = holder.path;
+        c.handlerId = null;
+      },
+      { detail: { hop, targetType: type, toUnit: toUnit?.name, agency: agency?.name, mode, handlerId: null } },
+    );
   }
 
   private handler(action: CaseAction, input: CaseActionInput = {}): Who {
@@ -761,32 +1065,53 @@ class Walker {
     const input = { reason, toUnitId: String(c.intakeUnitId) };
     const who = this.handler('returnCase', input);
     const at = this.later(60, 2880);
-    this.step('returnCase', who, at, input, () => {
-      for (const h of this.d.dispatches) if (!h.returnedAt) Object.assign(h, { returnedAt: at, returnReason: reason });
-      const intake = this.unit(c.intakeUnitId!);
-      c.assignedUnitId = null;
-      c.ownerUnitId = intake.id;
-      c.ownerPath = intake.path;
-      c.handlerId = null;
-    }, { detail: { reason } });
+    this.step(
+      'returnCase',
+      who,
+      at,
+      input,
+      () => {
+        for (const h of this.d.dispatches)
+          if (!h.returnedAt) Object.assign(h, { returnedAt: at, returnReason: reason });
+        const intake = this.unit(c.intakeUnitId!);
+        c.assignedUnitId = null;
+        c.ownerUnitId = intake.id;
+        c.ownerPath = intake.path;
+        c.handlerId = null;
+      },
+      { detail: { reason } },
+    );
   }
 
   private firstContact(): void {
     const note = T.pick(this.r, T.FIRST_CONTACT_NOTES);
     const input = { method: 'PHONE' as const, note };
-    this.step('recordContact', this.intakeUser(), this.later(20, 960), input, undefined, { note, detail: { method: input.method } });
+    this.step('recordContact', this.intakeUser(), this.later(20, 960), input, undefined, {
+      note,
+      detail: { method: input.method },
+    });
   }
 
   private contact(): void {
     const note = T.pick(this.r, T.CONTACT_NOTES);
-    const method = T.weighted(this.r, [['PHONE', 60], ['ON_SITE', 15], ['WECHAT', 10], ['SMS', 8], ['VIDEO', 7]] as const);
+    const method = T.weighted(this.r, [
+      ['PHONE', 60],
+      ['ON_SITE', 15],
+      ['WECHAT', 10],
+      ['SMS', 8],
+      ['VIDEO', 7],
+    ] as const);
     const input = { method, note };
     const who = this.whoMay('recordContact', this.handlers, input)!;
     this.step('recordContact', who, this.later(60, 2880), input, undefined, { note, detail: { method } });
   }
 
   private director(): Who | null {
-    return this.whoMay('decideExtension', [this.d.intake.director, 'city_director', 'gl_director', 'hx_director'].filter(Boolean) as string[], { approved: true });
+    return this.whoMay(
+      'decideExtension',
+      [this.d.intake.director, 'city_director', 'gl_director', 'hx_director'].filter(Boolean) as string[],
+      { approved: true },
+    );
   }
 
   private extension(decide: boolean): void {
@@ -797,32 +1122,74 @@ class Walker {
     const who = this.whoMay('requestExtension', this.handlers, input);
     if (!who) return;
     const at = this.later(600, 2880);
-    this.step('requestExtension', who, at, input, () => {
-      this.d.extensions.push({ requestedById: who.actor.id, requestedAt: at, reason, days, status: 'PENDING', decidedById: null, decidedAt: null, decisionNote: null });
-      c.pendingExtension = true;
-    }, { detail: { reason, days } });
+    this.step(
+      'requestExtension',
+      who,
+      at,
+      input,
+      () => {
+        this.d.extensions.push({
+          requestedById: who.actor.id,
+          requestedAt: at,
+          reason,
+          days,
+          status: 'PENDING',
+          decidedById: null,
+          decidedAt: null,
+          decisionNote: null,
+        });
+        c.pendingExtension = true;
+      },
+      { detail: { reason, days } },
+    );
     if (!decide) return;
     const boss = this.director();
     if (!boss) return;
     const approved = T.chance(this.r, 0.8);
     const when = this.later(60, 1440);
-    this.step('decideExtension', boss, when, { approved }, () => {
-      Object.assign(this.d.extensions[this.d.extensions.length - 1]!, { status: approved ? 'APPROVED' : 'REJECTED', decidedById: boss.actor.id, decidedAt: when, decisionNote: approved ? '同意延期' : '不同意延期，请按期办结' });
-      c.pendingExtension = false;
-      if (approved) c.extensionGranted = true;
-    }, { detail: { approved, days } });
+    this.step(
+      'decideExtension',
+      boss,
+      when,
+      { approved },
+      () => {
+        Object.assign(this.d.extensions[this.d.extensions.length - 1]!, {
+          status: approved ? 'APPROVED' : 'REJECTED',
+          decidedById: boss.actor.id,
+          decidedAt: when,
+          decisionNote: approved ? '同意延期' : '不同意延期，请按期办结',
+        });
+        c.pendingExtension = false;
+        if (approved) c.extensionGranted = true;
+      },
+      { detail: { approved, days } },
+    );
   }
 
   private suspend(): void {
     const c = this.c;
     const boss = this.d.intake.director ? this.user(this.d.intake.director) : null;
-    const reason = T.weighted<SuspendReason>(this.r, [['TESTING', 5], ['AWAITING_MATERIALS', 3], ['INVESTIGATION', boss ? 2 : 0]]);
-    const input = { suspendReason: reason, approvedById: reason === 'INVESTIGATION' ? String(boss!.actor.id) : undefined };
+    const reason = T.weighted<SuspendReason>(this.r, [
+      ['TESTING', 5],
+      ['AWAITING_MATERIALS', 3],
+      ['INVESTIGATION', boss ? 2 : 0],
+    ]);
+    const input = {
+      suspendReason: reason,
+      approvedById: reason === 'INVESTIGATION' ? String(boss!.actor.id) : undefined,
+    };
     const who = this.handler('suspendCase', input);
     const at = this.later(600, 2880);
-    this.step('suspendCase', who, at, input, () => {
-      c.suspendReason = reason;
-    }, { note: T.SUSPEND_NOTES[reason], detail: { reason, approvedById: input.approvedById } });
+    this.step(
+      'suspendCase',
+      who,
+      at,
+      input,
+      () => {
+        c.suspendReason = reason;
+      },
+      { note: T.SUSPEND_NOTES[reason], detail: { reason, approvedById: input.approvedById } },
+    );
   }
 
   private resume(): void {
@@ -834,35 +1201,75 @@ class Walker {
 
   private conclude(): void {
     const c = this.c;
-    const outcome = c.kind === 'COMPLAINT'
-      ? T.weighted<Outcome>(this.r, [['MEDIATED', 55], ['MEDIATION_FAILED', 15], ['WITHDRAWN', 15], ['TERMINATED', 15]])
-      : c.kind === 'REPORT'
-        ? T.weighted<Outcome>(this.r, [['PENALIZED', 30], ['NO_VIOLATION', 50], ['TRANSFERRED', 20]])
-        : c.kind === 'SUGGESTION' ? T.weighted<Outcome>(this.r, [['ANSWERED', 6], ['ADOPTED', 4]]) : 'ANSWERED';
+    const outcome =
+      c.kind === 'COMPLAINT'
+        ? T.weighted<Outcome>(this.r, [
+            ['MEDIATED', 55],
+            ['MEDIATION_FAILED', 15],
+            ['WITHDRAWN', 15],
+            ['TERMINATED', 15],
+          ])
+        : c.kind === 'REPORT'
+          ? T.weighted<Outcome>(this.r, [
+              ['PENALIZED', 30],
+              ['NO_VIOLATION', 50],
+              ['TRANSFERRED', 20],
+            ])
+          : c.kind === 'SUGGESTION'
+            ? T.weighted<Outcome>(this.r, [
+                ['ANSWERED', 6],
+                ['ADOPTED', 4],
+              ])
+            : 'ANSWERED';
     if (!OUTCOMES_BY_KIND[c.kind].includes(outcome)) throw new Error(`outcome ${outcome} for ${c.kind}`);
-    const terminationGround = outcome === 'TERMINATED'
-      ? T.weighted<TerminationGround>(this.r, [['PARTY_ABSENT_OR_REFUSED', 30], ['AGREEMENT_IMPOSSIBLE', 30], ['TESTING_NOT_AGREED', 10], ['PERIOD_EXPIRED', 15], ['WITHDRAWN_OR_SETTLED', 5], ['GROUND_FOUND_AFTER_ACCEPTANCE', 5], ['PARTY_DECEASED_OR_DISSOLVED', 3], ['OTHER_LEGAL_GROUND', 2]])
-      : undefined;
+    const terminationGround =
+      outcome === 'TERMINATED'
+        ? T.weighted<TerminationGround>(this.r, [
+            ['PARTY_ABSENT_OR_REFUSED', 30],
+            ['AGREEMENT_IMPOSSIBLE', 30],
+            ['TESTING_NOT_AGREED', 10],
+            ['PERIOD_EXPIRED', 15],
+            ['WITHDRAWN_OR_SETTLED', 5],
+            ['GROUND_FOUND_AFTER_ACCEPTANCE', 5],
+            ['PARTY_DECEASED_OR_DISSOLVED', 3],
+            ['OTHER_LEGAL_GROUND', 2],
+          ])
+        : undefined;
     const involved = Number(c.amountInvolved ?? 0);
-    const recovered = c.kind === 'COMPLAINT'
-      ? outcome === 'MEDIATED' ? Math.round(involved * (0.5 + 0.5 * this.r()) * 100) / 100 : outcome === 'WITHDRAWN' && T.chance(this.r, 0.5) ? Math.round(involved * 0.4 * 100) / 100 : 0
-      : c.kind === 'REPORT' ? 0 : undefined;
-    const agreement = outcome === 'MEDIATED' ? T.agreementText(this.r, c.respondentName ?? '经营者', recovered ?? 0) : undefined;
+    const recovered =
+      c.kind === 'COMPLAINT'
+        ? outcome === 'MEDIATED'
+          ? Math.round(involved * (0.5 + 0.5 * this.r()) * 100) / 100
+          : outcome === 'WITHDRAWN' && T.chance(this.r, 0.5)
+            ? Math.round(involved * 0.4 * 100) / 100
+            : 0
+        : c.kind === 'REPORT'
+          ? 0
+          : undefined;
+    const agreement =
+      outcome === 'MEDIATED' ? T.agreementText(this.r, c.respondentName ?? '经营者', recovered ?? 0) : undefined;
     const input = { outcome, terminationGround, agreementText: agreement, amountRecovered: recovered };
     const who = this.handler('concludeCase', input);
     const at = this.later(1440, 7200);
-    this.step('concludeCase', who, at, input, () => {
-      c.outcome = outcome;
-      c.terminationGround = terminationGround ?? null;
-      c.agreementText = agreement ?? null;
-      c.amountRecovered = recovered ?? null;
-      c.concludedAt = at;
-      c.suspendReason = null;
-      for (const h of this.d.dispatches) if (!h.concludedAt && !h.returnedAt) h.concludedAt = at;
-      const intake = this.unit(c.intakeUnitId!);
-      c.ownerUnitId = intake.id;
-      c.ownerPath = intake.path;
-    }, { detail: { ...input } });
+    this.step(
+      'concludeCase',
+      who,
+      at,
+      input,
+      () => {
+        c.outcome = outcome;
+        c.terminationGround = terminationGround ?? null;
+        c.agreementText = agreement ?? null;
+        c.amountRecovered = recovered ?? null;
+        c.concludedAt = at;
+        c.suspendReason = null;
+        for (const h of this.d.dispatches) if (!h.concludedAt && !h.returnedAt) h.concludedAt = at;
+        const intake = this.unit(c.intakeUnitId!);
+        c.ownerUnitId = intake.id;
+        c.ownerPath = intake.path;
+      },
+      { detail: { ...input } },
+    );
   }
 
   private reply(): void {
@@ -881,24 +1288,49 @@ class Walker {
     const recent = this.env.now - at.getTime() < 12 * DAY;
     let satisfaction: Satisfaction | undefined;
     if (result === 'REACHED') {
-      satisfaction = T.weighted<Satisfaction>(this.r, [['SATISFIED', 70], ['BASIC', 22], ['UNSATISFIED', 8]]);
-      if (satisfaction === 'UNSATISFIED' && (!recent || spec.noNextRound || spec.state !== 'FOLLOWED_UP')) satisfaction = 'BASIC';
+      satisfaction = T.weighted<Satisfaction>(this.r, [
+        ['SATISFIED', 70],
+        ['BASIC', 22],
+        ['UNSATISFIED', 8],
+      ]);
+      if (satisfaction === 'UNSATISFIED' && (!recent || spec.noNextRound || spec.state !== 'FOLLOWED_UP'))
+        satisfaction = 'BASIC';
     }
     const note = T.FOLLOW_UP_NOTES[satisfaction ?? 'UNREACHABLE']!;
     const input = { followUpResult: result, satisfaction };
     const attempt = (c.followUpAttempts ?? 0) + 1;
-    this.step('recordFollowUp', iu, at, input, () => {
-      this.d.followUps.push({ attempt, at, byUserId: iu.actor.id, result, satisfaction: satisfaction ?? null, note });
-      c.followUpAttempts = attempt;
-      c.followUpDone = result === 'REACHED';
-      if (result === 'REACHED') c.satisfaction = satisfaction ?? null;
-      if (satisfaction === 'UNSATISFIED') this.d.nextRound = nextRound(this.d, iu, at);
-    }, { detail: () => ({ attempt, result, satisfaction, ...(this.d.nextRound && result === 'REACHED' ? { nextRound: this.d.nextRound.c.caseNo } : {}) }) });
+    this.step(
+      'recordFollowUp',
+      iu,
+      at,
+      input,
+      () => {
+        this.d.followUps.push({ attempt, at, byUserId: iu.actor.id, result, satisfaction: satisfaction ?? null, note });
+        c.followUpAttempts = attempt;
+        c.followUpDone = result === 'REACHED';
+        if (result === 'REACHED') c.satisfaction = satisfaction ?? null;
+        if (satisfaction === 'UNSATISFIED') this.d.nextRound = nextRound(this.d, iu, at);
+      },
+      {
+        detail: () => ({
+          attempt,
+          result,
+          satisfaction,
+          ...(this.d.nextRound && result === 'REACHED' ? { nextRound: this.d.nextRound.c.caseNo } : {}),
+        }),
+      },
+    );
   }
 
   private archiveMaybe(goal: CaseState): void {
     if (goal !== 'ARCHIVED') return;
-    this.step('archiveCase', this.intakeUser(), this.later(1440, 10080), {}, () => (this.c.archivedAt = new Date(this.d.t)));
+    this.step(
+      'archiveCase',
+      this.intakeUser(),
+      this.later(1440, 10080),
+      {},
+      () => (this.c.archivedAt = new Date(this.d.t)),
+    );
   }
 }
 
@@ -928,7 +1360,18 @@ function nextRound(prev: Draft, who: Who, at: Date): Draft {
     ownerPath: undefined, // set in finish() from the intake unit
     ...FRESH_CASE_PROGRESS,
   };
-  const d: Draft = { c, started: true, intake: prev.intake, t: at.getTime(), r: prev.r, events: [], dispatches: [], extensions: [], followUps: [], previousRound: prev };
+  const d: Draft = {
+    c,
+    started: true,
+    intake: prev.intake,
+    t: at.getTime(),
+    r: prev.r,
+    events: [],
+    dispatches: [],
+    extensions: [],
+    followUps: [],
+    previousRound: prev,
+  };
   d.events.push({
     action: 'registerCase',
     from: null,
@@ -1015,18 +1458,33 @@ async function persist(ds: DataSource, m: EntityManager, env: Env, drafts: Draft
   for (const d of drafts) {
     const c = d.c;
     if (d.previousRound) c.caseNo = `${d.previousRound.c.caseNo!.replace(/-R\d+$/, '')}-R${c.round}`;
-    else c.caseNo = await numbers.next(m, await numbers.centerOf(m, env.unitById.get(c.intakeUnitId!)!), new Date(c.receivedAt!.getTime() + SH).getUTCFullYear());
+    else
+      c.caseNo = await numbers.next(
+        m,
+        await numbers.centerOf(m, env.unitById.get(c.intakeUnitId!)!),
+        new Date(c.receivedAt!.getTime() + SH).getUTCFullYear(),
+      );
   }
   const meta = m.getRepository(CaseEntity).metadata;
   const cols = meta.columns.filter((col) => !col.isGenerated);
-  await bulkInsert(m, 'wq_case', cols.map((col) => col.databaseName), drafts.map((d) => cols.map((col) => {
-    const v = (d.c as Record<string, unknown>)[col.propertyName];
-    const t = col.transformer && !Array.isArray(col.transformer) ? col.transformer.to(v) : v;
-    return t === undefined ? null : t;
-  })));
+  await bulkInsert(
+    m,
+    'wq_case',
+    cols.map((col) => col.databaseName),
+    drafts.map((d) =>
+      cols.map((col) => {
+        const v = (d.c as Record<string, unknown>)[col.propertyName];
+        const t = col.transformer && !Array.isArray(col.transformer) ? col.transformer.to(v) : v;
+        return t === undefined ? null : t;
+      }),
+    ),
+  );
   const idByNo = new Map<string, string>();
   for (let i = 0; i < drafts.length; i += 500) {
-    const rows: { id: string; case_no: string }[] = await m.query('SELECT id, case_no FROM wq_case WHERE case_no IN (?)', [drafts.slice(i, i + 500).map((d) => d.c.caseNo)]);
+    const rows: { id: string; case_no: string }[] = await m.query(
+      'SELECT id, case_no FROM wq_case WHERE case_no IN (?)',
+      [drafts.slice(i, i + 500).map((d) => d.c.caseNo)],
+    );
     for (const row of rows) idByNo.set(row.case_no, String(row.id));
   }
   for (const d of drafts) d.c.id = idByNo.get(d.c.caseNo!)!;
@@ -1036,18 +1494,92 @@ async function persist(ds: DataSource, m: EntityManager, env: Env, drafts: Draft
     if (d.repeatOf) set.push(['repeat_of_id', d.repeatOf.c.id!]);
     if (d.previousRound) set.push(['previous_round_id', d.previousRound.c.id!]);
     if (d.nextRound) set.push(['next_round_id', d.nextRound.c.id!]);
-    if (set.length) await m.query(`UPDATE wq_case SET ${set.map(([k]) => `${k} = ?`).join(', ')}, updated_at = updated_at WHERE id = ?`, [...set.map(([, v]) => v), d.c.id]);
+    if (set.length)
+      await m.query(
+        `UPDATE wq_case SET ${set.map(([k]) => `${k} = ?`).join(', ')}, updated_at = updated_at WHERE id = ?`,
+        [...set.map(([, v]) => v), d.c.id],
+      );
     if (d.repeatOf) d.c.repeatOfId = d.repeatOf.c.id!;
     if (d.previousRound) d.c.previousRoundId = d.previousRound.c.id!;
     if (d.nextRound) d.c.nextRoundId = d.nextRound.c.id!;
   }
   const events = await persistClocksAndTimeline(ds, m, env, drafts);
-  await bulkInsert(m, 'case_dispatch', ['case_id', 'hop', 'from_unit_id', 'target_type', 'to_unit_id', 'workroom', 'external_agency_id', 'mode', 'instructions', 'dispatched_by_id', 'dispatched_at', 'received_at', 'returned_at', 'return_reason', 'concluded_at'],
-    drafts.flatMap((d) => d.dispatches.map((h) => [d.c.id, h.hop, h.fromUnitId, h.targetType, h.toUnitId, h.workroom, h.externalAgencyId, h.mode, h.instructions, h.dispatchedById, h.dispatchedAt, h.receivedAt, h.returnedAt, h.returnReason, h.concludedAt])));
-  await bulkInsert(m, 'case_extension', ['case_id', 'requested_by_id', 'requested_at', 'reason', 'days', 'status', 'decided_by_id', 'decided_at', 'decision_note'],
-    drafts.flatMap((d) => d.extensions.map((x) => [d.c.id, x.requestedById, x.requestedAt, x.reason, x.days, x.status, x.decidedById, x.decidedAt, x.decisionNote])));
-  await bulkInsert(m, 'case_follow_up', ['case_id', 'attempt', 'at', 'by_user_id', 'result', 'satisfaction', 'note'],
-    drafts.flatMap((d) => d.followUps.map((f) => [d.c.id, f.attempt, f.at, f.byUserId, f.result, f.satisfaction, f.note])));
+  await bulkInsert(
+    m,
+    'case_dispatch',
+    [
+      'case_id',
+      'hop',
+      'from_unit_id',
+      'target_type',
+      'to_unit_id',
+      'workroom',
+      'external_agency_id',
+      'mode',
+      'instructions',
+      'dispatched_by_id',
+      'dispatched_at',
+      'received_at',
+      'returned_at',
+      'return_reason',
+      'concluded_at',
+    ],
+    drafts.flatMap((d) =>
+      d.dispatches.map((h) => [
+        d.c.id,
+        h.hop,
+        h.fromUnitId,
+        h.targetType,
+        h.toUnitId,
+        h.workroom,
+        h.externalAgencyId,
+        h.mode,
+        h.instructions,
+        h.dispatchedById,
+        h.dispatchedAt,
+        h.receivedAt,
+        h.returnedAt,
+        h.returnReason,
+        h.concludedAt,
+      ]),
+    ),
+  );
+  await bulkInsert(
+    m,
+    'case_extension',
+    [
+      'case_id',
+      'requested_by_id',
+      'requested_at',
+      'reason',
+      'days',
+      'status',
+      'decided_by_id',
+      'decided_at',
+      'decision_note',
+    ],
+    drafts.flatMap((d) =>
+      d.extensions.map((x) => [
+        d.c.id,
+        x.requestedById,
+        x.requestedAt,
+        x.reason,
+        x.days,
+        x.status,
+        x.decidedById,
+        x.decidedAt,
+        x.decisionNote,
+      ]),
+    ),
+  );
+  await bulkInsert(
+    m,
+    'case_follow_up',
+    ['case_id', 'attempt', 'at', 'by_user_id', 'result', 'satisfaction', 'note'],
+    drafts.flatMap((d) =>
+      d.followUps.map((f) => [d.c.id, f.attempt, f.at, f.byUserId, f.result, f.satisfaction, f.note]),
+    ),
+  );
   const ids = drafts.map((d) => d.c.id!).sort((a, b) => Number(a) - Number(b));
   return { ids, events };
 }
@@ -1067,16 +1599,47 @@ async function persistClocksAndTimeline(ds: DataSource, m: EntityManager, env: E
   const unitType = (id: number) => env.unitById.get(id)!.type;
   const histories: ClockHistory[] = [];
   for (const d of drafts) {
-    const steps = d.events.map((e) => ({ action: e.action, from: e.from, to: e.to, at: e.at, detail: resolve(e.detail), snap: e.snap }));
+    const steps = d.events.map((e) => ({
+      action: e.action,
+      from: e.from,
+      to: e.to,
+      at: e.at,
+      detail: resolve(e.detail),
+      snap: e.snap,
+    }));
     histories.push(await replayClocks(m, cal, rules, d.c as CaseEntity, steps, unitType, new Date(env.now)));
   }
   const clocks = histories.flatMap((h) => h.rows);
   for (let i = 0; i < clocks.length; i += 200) await m.insert(CaseDeadlineEntity, clocks.slice(i, i + 200)); // ids come back on the rows
 
-  const columns = ['case_id', 'action', 'from_state', 'to_state', 'actor_kind', 'actor_id', 'actor_name', 'actor_unit_id', 'at', 'note', 'detail'];
+  const columns = [
+    'case_id',
+    'action',
+    'from_state',
+    'to_state',
+    'actor_kind',
+    'actor_id',
+    'actor_name',
+    'actor_unit_id',
+    'at',
+    'note',
+    'detail',
+  ];
   const eventRow = (d: Draft, e: DraftEvent) => {
     const detail = resolve(e.detail);
-    return [d.c.id, e.action, e.from, e.to, e.who.actor.kind, e.who.actor.id, e.who.actor.name, e.who.actor.unitId, e.at, resolve(e.note), detail ? JSON.stringify(detail) : null];
+    return [
+      d.c.id,
+      e.action,
+      e.from,
+      e.to,
+      e.who.actor.kind,
+      e.who.actor.id,
+      e.who.actor.name,
+      e.who.actor.unitId,
+      e.at,
+      resolve(e.note),
+      detail ? JSON.stringify(detail) : null,
+    ];
   };
   const written = drafts.map(() => 0);
   const rounds = Math.max(0, ...histories.map((h) => h.breaches.length));
@@ -1116,7 +1679,13 @@ async function persistClocksAndTimeline(ds: DataSource, m: EntityManager, env: E
   return events;
 }
 
-async function bulkInsert(m: EntityManager, table: string, columns: string[], rows: unknown[][], batch = 250): Promise<void> {
+async function bulkInsert(
+  m: EntityManager,
+  table: string,
+  columns: string[],
+  rows: unknown[][],
+  batch = 250,
+): Promise<void> {
   const row = `(${columns.map(() => '?').join(',')})`;
   for (let i = 0; i < rows.length; i += batch) {
     const chunk = rows.slice(i, i + batch);

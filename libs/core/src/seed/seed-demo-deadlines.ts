@@ -60,10 +60,20 @@ export class SeedClock extends Clock {
 }
 
 /** DeadlineEffects and what it needs, wired by hand (the seed runs without a Nest application). */
-export function seedServices(ds: DataSource, clock: Clock): { effects: DeadlineEffects; calendar: CalendarService; rules: DeadlineRulesService } {
+export function seedServices(
+  ds: DataSource,
+  clock: Clock,
+): { effects: DeadlineEffects; calendar: CalendarService; rules: DeadlineRulesService } {
   const events = new CaseEventWriter(clock);
   const supervisionAccess = new SupervisionAccess(ds);
-  const supervision = new SupervisionService(ds, supervisionAccess, new CaseAccess(ds), events, new SupervisionQueryService(ds, supervisionAccess, clock), clock);
+  const supervision = new SupervisionService(
+    ds,
+    supervisionAccess,
+    new CaseAccess(ds),
+    events,
+    new SupervisionQueryService(ds, supervisionAccess, clock),
+    clock,
+  );
   const calendar = new CalendarService(ds, clock);
   const effects = new DeadlineEffects(ds, supervision, new NotificationService(clock), events, calendar, clock);
   // The worker logs each breach it applies; a seed applying a hundred of them at once would only print noise.
@@ -112,7 +122,14 @@ export async function replayClocks(
       ruleById,
       live,
       // Registration is not a transition: the engine sees from = to = REGISTERED.
-      { action: s.action, from: s.from ?? s.to, to: s.to, detail: s.detail ?? {}, now: s.at, c: { ...s.snap, id: c.id } },
+      {
+        action: s.action,
+        from: s.from ?? s.to,
+        to: s.to,
+        detail: s.detail ?? {},
+        now: s.at,
+        c: { ...s.snap, id: c.id },
+      },
       {
         hops: () => s.snap.hops,
         unitType,

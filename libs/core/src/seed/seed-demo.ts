@@ -13,9 +13,13 @@ import { seedDemoCases } from './seed-demo-cases';
  * Loads the demo organisation and users once (a no-op when the city center exists), then — unless
  * `cases: false` — a few hundred demo cases when there is no case yet (seed-demo-cases.ts).
  */
-export async function seedDemo(ds: DataSource, opts: { cases?: boolean } = {}): Promise<{ seeded: boolean; cases: number }> {
+export async function seedDemo(
+  ds: DataSource,
+  opts: { cases?: boolean } = {},
+): Promise<{ seeded: boolean; cases: number }> {
   const seeded = await seedDemoOrg(ds);
-  const cases = opts.cases === false || (await ds.getRepository(CaseEntity).exist()) ? 0 : (await seedDemoCases(ds)).ids.length;
+  const cases =
+    opts.cases === false || (await ds.getRepository(CaseEntity).exist()) ? 0 : (await seedDemoCases(ds)).ids.length;
   return { seeded, cases };
 }
 

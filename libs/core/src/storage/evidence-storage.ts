@@ -34,5 +34,6 @@ const KEY = /^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9_-]*)*$/;
 
 /** Throws unless `key` is a well-formed storage key (no `..`, no leading `/`, no dots, at most 200 chars). */
 export function assertStorageKey(key: string): void {
-  if (typeof key !== 'string' || key.length > 200 || !KEY.test(key)) throw new Error(`invalid storage key: ${JSON.stringify(key)}`);
+  if (typeof key !== 'string' || key.length > 200 || !KEY.test(key))
+    throw new Error(`invalid storage key: ${JSON.stringify(key)}`);
 }

@@ -37,7 +37,11 @@ export class LocalDiskStorage extends EvidenceStorage {
     });
     try {
       // flags 'wx': never write into a file that already exists; flush: fsync before close.
-      await pipeline(Buffer.isBuffer(body) ? Readable.from([body]) : body, meter, createWriteStream(temp, { flags: 'wx', mode: 0o640, flush: true }));
+      await pipeline(
+        Buffer.isBuffer(body) ? Readable.from([body]) : body,
+        meter,
+        createWriteStream(temp, { flags: 'wx', mode: 0o640, flush: true }),
+      );
       await rename(temp, target);
     } catch (e) {
       await rm(temp, { force: true });

@@ -30,10 +30,17 @@ export class SupervisionAccess {
 
   async sideOf(actor: Actor, m: EntityManager = this.ds.manager): Promise<ActorSide> {
     if (actor.unitId <= 0) return { unitIds: [], centerId: 0, centerPath: actor.unitPath };
-    const unit = await m.findOne(OrgUnitEntity, { where: { id: actor.unitId }, select: { id: true, type: true, parentId: true } });
+    const unit = await m.findOne(OrgUnitEntity, {
+      where: { id: actor.unitId },
+      select: { id: true, type: true, parentId: true },
+    });
     if (unit?.type === OrgUnitType.WORKROOM && unit.parentId != null) {
       const ids = pathIds(actor.unitPath);
-      return { unitIds: [actor.unitId, unit.parentId], centerId: unit.parentId, centerPath: `/${ids.slice(0, -1).join('/')}/` };
+      return {
+        unitIds: [actor.unitId, unit.parentId],
+        centerId: unit.parentId,
+        centerPath: `/${ids.slice(0, -1).join('/')}/`,
+      };
     }
     return { unitIds: [actor.unitId], centerId: actor.unitId, centerPath: actor.unitPath };
   }
@@ -43,33 +50,63 @@ export class SupervisionAccess {
   }
 
   /** Narrows a query over supervision (aliased `alias`) to the items the actor may see. */
-  scope<T extends SupervisionEntity>(qb: SelectQueryBuilder<T>, actor: Actor, side: ActorSide, alias = 's'): SelectQueryBuilder<T> {
+  scope<T extends SupervisionEntity>(
+    qb: SelectQueryBuilder<T>,
+    actor: Actor,
+    side: ActorSide,
+    alias = 's',
+  ): SelectQueryBuilder<T> {
     const cols = (a: string) => ({ path: `${a}.target_path`, unitId: `${a}.target_unit_id` });
     // Units answered for that the org scope does not already cover (a workroom's center).
     const extra = side.unitIds.filter((id) => id !== actor.unitId);
     if (!extra.length || actor.scope.type === 'ALL') return applyOrgScope(qb, actor, cols(alias));
     // Same scope helper, as a correlated sub-query, OR-ed with the extra units.
-    const inScope = applyOrgScope(qb.subQuery().select('1').from(SupervisionEntity, 'sv').where(`sv.id = ${alias}.id`), actor, cols('sv'));
+    const inScope = applyOrgScope(
+      qb.subQuery().select('1').from(SupervisionEntity, 'sv').where(`sv.id = ${alias}.id`),
+      actor,
+      cols('sv'),
+    );
     return qb
-      .andWhere(new Brackets((w) => w.where(`EXISTS ${inScope.getQuery()}`).orWhere(`${alias}.target_unit_id IN (:...sideUnitIds)`, { sideUnitIds: extra })))
+      .andWhere(
+        new Brackets((w) =>
+          w
+            .where(`EXISTS ${inScope.getQuery()}`)
+            .orWhere(`${alias}.target_unit_id IN (:...sideUnitIds)`, { sideUnitIds: extra }),
+        ),
+      )
       .setParameters(inScope.getParameters());
   }
 
   /** Loads a visible item; with `lock` it is locked FOR UPDATE inside the caller's transaction. */
-  async getVisible(actor: Actor, side: ActorSide, id: string | number, opts: { m?: EntityManager; lock?: boolean; field?: string } = {}): Promise<SupervisionEntity> {
+  async getVisible(
+    actor: Actor,
+    side: ActorSide,
+    id: string | number,
+    opts: { m?: EntityManager; lock?: boolean; field?: string } = {},
+  ): Promise<SupervisionEntity> {
     const m = opts.m ?? this.ds.manager;
     const key = String(id);
     const s = /^\d{1,19}$/.test(key)
-      ? await m.findOne(SupervisionEntity, { where: { id: key }, ...(opts.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
+      ? await m.findOne(SupervisionEntity, {
+          where: { id: key },
+          ...(opts.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+        })
       : null;
     if (!s || !this.canSee(actor, side, s)) throw AppError.notFound('督办', opts.field ?? 'id');
     return s;
   }
 
   /** A unit in the actor's org scope (or one it answers for); otherwise like a missing unit. */
-  async getVisibleUnit(actor: Actor, side: ActorSide | null, id: number, field: string, m: EntityManager = this.ds.manager): Promise<OrgUnitEntity> {
+  async getVisibleUnit(
+    actor: Actor,
+    side: ActorSide | null,
+    id: number,
+    field: string,
+    m: EntityManager = this.ds.manager,
+  ): Promise<OrgUnitEntity> {
     const unit = await m.findOneBy(OrgUnitEntity, { id });
-    if (!unit || !(canSeeUnitPath(actor, unit.path, unit.id) || side?.unitIds.includes(unit.id))) throw AppError.notFound('机构', field);
+    if (!unit || !(canSeeUnitPath(actor, unit.path, unit.id) || side?.unitIds.includes(unit.id)))
+      throw AppError.notFound('机构', field);
     return unit;
   }
 }

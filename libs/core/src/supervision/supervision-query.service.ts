@@ -8,7 +8,13 @@ import { Actor } from '../scope/actor';
 import { escapeLike } from '../scope/org-scope';
 import { Clock } from '../time/clock';
 import { SupervisionAccess } from './supervision-access.service';
-import { PageParams, PageResult, SupervisionFilterParams, SupervisionView, UnitSupervisionCount } from './supervision.types';
+import {
+  PageParams,
+  PageResult,
+  SupervisionFilterParams,
+  SupervisionView,
+  UnitSupervisionCount,
+} from './supervision.types';
 
 interface CountRow {
   unitId: string;
@@ -28,7 +34,11 @@ export class SupervisionQueryService {
     private readonly clock: Clock,
   ) {}
 
-  async list(actor: Actor, filter: SupervisionFilterParams = {}, page: PageParams = { offset: 0, limit: 20 }): Promise<PageResult<SupervisionView>> {
+  async list(
+    actor: Actor,
+    filter: SupervisionFilterParams = {},
+    page: PageParams = { offset: 0, limit: 20 },
+  ): Promise<PageResult<SupervisionView>> {
     const m = this.ds.manager;
     const side = await this.access.sideOf(actor, m);
     const qb = this.access.scope(m.createQueryBuilder(SupervisionEntity, 's'), actor, side);
@@ -42,7 +52,12 @@ export class SupervisionQueryService {
     if (filter.status) qb.andWhere('s.status = :status', { status: filter.status });
     if (filter.level) qb.andWhere('s.level = :level', { level: filter.level });
     if (filter.overdueOnly) qb.andWhere("s.status = 'OPEN' AND s.response_due_at < :now", { now: this.clock.now() });
-    const [rows, total] = await qb.orderBy('s.createdAt', 'DESC').addOrderBy('s.id', 'DESC').skip(page.offset).take(page.limit).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy('s.createdAt', 'DESC')
+      .addOrderBy('s.id', 'DESC')
+      .skip(page.offset)
+      .take(page.limit)
+      .getManyAndCount();
     return { items: await this.views(m, rows), total, offset: page.offset, limit: page.limit };
   }
 
@@ -75,7 +90,9 @@ export class SupervisionQueryService {
     }
     const rows = await qb.getRawMany<CountRow>();
     if (!rows.length) return [];
-    const units = new Map((await m.findBy(OrgUnitEntity, { id: In(rows.map((r) => Number(r.unitId))) })).map((u) => [u.id, u]));
+    const units = new Map(
+      (await m.findBy(OrgUnitEntity, { id: In(rows.map((r) => Number(r.unitId))) })).map((u) => [u.id, u]),
+    );
     return rows
       .map((r) => ({
         unit: units.get(Number(r.unitId))!,
@@ -101,17 +118,20 @@ export class SupervisionQueryService {
     const caseIds = [...new Set(rows.map((s) => s.caseId).filter((id): id is string => id != null))];
     // One after the other: inside a transaction both run on the same connection anyway.
     const units = await m.findBy(OrgUnitEntity, { id: In(unitIds) });
-    const cases = caseIds.length ? await m.find(CaseEntity, { select: { id: true, caseNo: true }, where: { id: In(caseIds) } }) : [];
+    const cases = caseIds.length
+      ? await m.find(CaseEntity, { select: { id: true, caseNo: true }, where: { id: In(caseIds) } })
+      : [];
     const unitById = new Map(units.map((u) => [u.id, u]));
     const caseNoById = new Map(cases.map((c) => [String(c.id), c.caseNo]));
     const now = this.clock.now().getTime();
     return rows.map((item) => {
       const issuingUnit = unitById.get(item.issuingUnitId);
       const targetUnit = unitById.get(item.targetUnitId);
-      if (!issuingUnit || !targetUnit) throw new Error(`supervision ${item.id}: unit ${issuingUnit ? item.targetUnitId : item.issuingUnitId} missing`);
+      if (!issuingUnit || !targetUnit)
+        throw new Error(`supervision ${item.id}: unit ${issuingUnit ? item.targetUnitId : item.issuingUnitId} missing`);
       return {
         item,
-        caseNo: item.caseId == null ? null : caseNoById.get(String(item.caseId)) ?? null,
+        caseNo: item.caseId == null ? null : (caseNoById.get(String(item.caseId)) ?? null),
         issuingUnit,
         targetUnit,
         overdue: item.status === 'OPEN' && item.responseDueAt.getTime() < now,

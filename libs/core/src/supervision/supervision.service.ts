@@ -23,7 +23,10 @@ import {
 
 const DAY_MS = 86_400_000;
 
-type NewSupervision = Omit<SupervisionEntity, 'id' | 'status' | 'response' | 'respondedById' | 'respondedAt' | 'version'>;
+type NewSupervision = Omit<
+  SupervisionEntity,
+  'id' | 'status' | 'response' | 'respondedById' | 'respondedAt' | 'version'
+>;
 
 /**
  * 督办: opens, answers and escalates supervision items (催办 / 督办 / 挂牌督办) on a case or on a
@@ -43,7 +46,8 @@ export class SupervisionService {
 
   /** Issued by the actor's unit; on a case the target is the unit holding it (owner_unit_id). */
   async open(actor: Actor, cmd: OpenSupervisionCommand): Promise<SupervisionView> {
-    if ((cmd.caseId == null) === (cmd.targetUnitId == null)) throw AppError.badInput('input.caseId', '请指定督办的案件或被督办单位（二者只能选其一）');
+    if ((cmd.caseId == null) === (cmd.targetUnitId == null))
+      throw AppError.badInput('input.caseId', '请指定督办的案件或被督办单位（二者只能选其一）');
     this.assertFuture(cmd.responseDueAt, 'input.responseDueAt');
     const issuingUnitId = this.issuingUnitOf(actor);
     return this.ds.transaction(async (m) => {
@@ -81,7 +85,12 @@ export class SupervisionService {
           caseId,
           action: 'openSupervision',
           note: cmd.content,
-          detail: { supervisionId: id, level: cmd.level, targetUnitId: target.id, responseDueAt: cmd.responseDueAt.toISOString() },
+          detail: {
+            supervisionId: id,
+            level: cmd.level,
+            targetUnitId: target.id,
+            responseDueAt: cmd.responseDueAt.toISOString(),
+          },
           at: now,
         });
       }
@@ -101,7 +110,8 @@ export class SupervisionService {
     const target = await m.findOneBy(OrgUnitEntity, { id: p.targetUnitId });
     if (!target) throw AppError.notFound('机构', 'targetUnitId');
     const issuingUnitId = p.issuingUnitId ?? target.parentId ?? target.id;
-    if (!(await m.exists(OrgUnitEntity, { where: { id: issuingUnitId } }))) throw AppError.notFound('机构', 'issuingUnitId');
+    if (!(await m.exists(OrgUnitEntity, { where: { id: issuingUnitId } })))
+      throw AppError.notFound('机构', 'issuingUnitId');
     const now = this.clock.now();
     let id: string;
     try {
@@ -124,7 +134,11 @@ export class SupervisionService {
       // undoes only the failed statement; a locking read sees the other's committed row (FOR
       // UPDATE: TypeORM writes FOR SHARE for a read lock, which MariaDB does not accept).
       if ((e as { code?: string }).code !== 'ER_DUP_ENTRY') throw e;
-      const winner = await m.findOne(SupervisionEntity, { where: { sourceKey }, select: { id: true }, lock: { mode: 'pessimistic_write' } });
+      const winner = await m.findOne(SupervisionEntity, {
+        where: { sourceKey },
+        select: { id: true },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!winner) throw e;
       return { id: String(winner.id), created: false };
     }
@@ -133,7 +147,14 @@ export class SupervisionService {
         caseId: p.caseId,
         action: 'openSupervision',
         note: p.content,
-        detail: { supervisionId: id, level: p.level, targetUnitId: target.id, responseDueAt: p.responseDueAt.toISOString(), automatic: true, sourceKey },
+        detail: {
+          supervisionId: id,
+          level: p.level,
+          targetUnitId: target.id,
+          responseDueAt: p.responseDueAt.toISOString(),
+          automatic: true,
+          sourceKey,
+        },
         at: now,
       });
     }
@@ -163,7 +184,11 @@ export class SupervisionService {
           caseId: s.caseId,
           action: 'respondSupervision',
           note: cmd.response,
-          detail: { supervisionId: s.id, targetUnitId: s.targetUnitId, late: now.getTime() > s.responseDueAt.getTime() },
+          detail: {
+            supervisionId: s.id,
+            targetUnitId: s.targetUnitId,
+            late: now.getTime() > s.responseDueAt.getTime(),
+          },
           at: now,
         });
       }
@@ -197,7 +222,10 @@ export class SupervisionService {
       // Without a new deadline the parent gets the same response window the target had.
       const window = Math.max(s.responseDueAt.getTime() - s.createdAt.getTime(), DAY_MS);
       const responseDueAt = cmd.responseDueAt ?? new Date(now.getTime() + window);
-      await m.update(SupervisionEntity, { id: s.id, version: s.version }, { status: 'ESCALATED', version: () => 'version + 1' } as never);
+      await m.update(SupervisionEntity, { id: s.id, version: s.version }, {
+        status: 'ESCALATED',
+        version: () => 'version + 1',
+      } as never);
       const id = await this.insert(m, {
         caseId: s.caseId,
         level,
@@ -217,7 +245,14 @@ export class SupervisionService {
           caseId: s.caseId,
           action: 'escalateSupervision',
           note: cmd.content ?? null,
-          detail: { supervisionId: id, escalatedFromId: s.id, fromUnitId: target.id, toUnitId: parent.id, level, responseDueAt: responseDueAt.toISOString() },
+          detail: {
+            supervisionId: id,
+            escalatedFromId: s.id,
+            fromUnitId: target.id,
+            toUnitId: parent.id,
+            level,
+            responseDueAt: responseDueAt.toISOString(),
+          },
           at: now,
         });
       }
@@ -228,7 +263,11 @@ export class SupervisionService {
   /** The issuing side (same center as the issuing unit) or a unit strictly above the target. */
   private mayEscalate(side: ActorSide, issuing: OrgUnitEntity | null, target: OrgUnitEntity): boolean {
     if (!side.unitIds.length) return false;
-    const issuingCenter = issuing ? (issuing.type === OrgUnitType.WORKROOM && issuing.parentId != null ? issuing.parentId : issuing.id) : null;
+    const issuingCenter = issuing
+      ? issuing.type === OrgUnitType.WORKROOM && issuing.parentId != null
+        ? issuing.parentId
+        : issuing.id
+      : null;
     if (issuingCenter != null && side.unitIds.includes(issuingCenter)) return true;
     return target.id !== side.centerId && target.path.startsWith(side.centerPath);
   }
@@ -244,7 +283,14 @@ export class SupervisionService {
   }
 
   private async insert(m: EntityManager, row: NewSupervision): Promise<string> {
-    const res = await m.insert(SupervisionEntity, { ...row, status: 'OPEN', response: null, respondedById: null, respondedAt: null, version: 1 });
+    const res = await m.insert(SupervisionEntity, {
+      ...row,
+      status: 'OPEN',
+      response: null,
+      respondedById: null,
+      respondedAt: null,
+      version: 1,
+    });
     return String(res.identifiers[0].id);
   }
 }

@@ -6,7 +6,12 @@ import type { OrgUnitEntity } from '../entities/org-unit.entity';
 type ValueOf<T> = T[keyof T];
 
 /** OPEN → RESPONDED (the target unit answered) or ESCALATED (moved up to the parent unit). */
-export const SupervisionStatus = { OPEN: 'OPEN', RESPONDED: 'RESPONDED', ESCALATED: 'ESCALATED', CLOSED: 'CLOSED' } as const;
+export const SupervisionStatus = {
+  OPEN: 'OPEN',
+  RESPONDED: 'RESPONDED',
+  ESCALATED: 'ESCALATED',
+  CLOSED: 'CLOSED',
+} as const;
 export type SupervisionStatus = ValueOf<typeof SupervisionStatus>;
 export const SupervisionStatusLabel: Readonly<Record<SupervisionStatus, string>> = {
   OPEN: '待答复',
@@ -16,7 +21,11 @@ export const SupervisionStatusLabel: Readonly<Record<SupervisionStatus, string>>
 };
 
 /** 催办 < 督办 < 挂牌督办: an escalation may keep or raise the level, never lower it. */
-export const SUPERVISION_LEVEL_RANK: Readonly<Record<SupervisionLevel, number>> = { URGING: 1, SUPERVISION: 2, LISTED: 3 };
+export const SUPERVISION_LEVEL_RANK: Readonly<Record<SupervisionLevel, number>> = {
+  URGING: 1,
+  SUPERVISION: 2,
+  LISTED: 3,
+};
 
 /** Exactly one of caseId / targetUnitId; on a case the target is the unit holding the case. */
 export interface OpenSupervisionCommand {

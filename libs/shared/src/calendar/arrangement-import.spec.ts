@@ -77,7 +77,10 @@ describe(parseArrangementImport.name, () => {
 
   it('rejects bad JSON, a missing year, empty days and a list without holidays', () => {
     expect(parseArrangementImport('{').ok).toBe(false);
-    expect(parseArrangementImport({ days: sample.days })).toMatchObject({ ok: false, errors: [expect.stringMatching(/^year/)] });
+    expect(parseArrangementImport({ days: sample.days })).toMatchObject({
+      ok: false,
+      errors: [expect.stringMatching(/^year/)],
+    });
     expect(parseArrangementImport({ year: 2030, days: [] })).toMatchObject({ ok: false });
     expect(parseArrangementImport({ year: 2030, days: [{ date: '2030-01-26', kind: 'WORKDAY', name: 'x' }] })).toEqual({
       ok: false,
@@ -96,18 +99,27 @@ describe(withArrangements.name, () => {
     expect(data.years).toEqual([2029, 2030]);
     expect(data.version).toMatch(/^base@1\+import:2030#[0-9a-f]{8}$/);
     const cal = new WorkingCalendar(data);
-    expect(cal.dayInfo('2030-01-26')).toEqual({ date: '2030-01-26', working: true, reason: 'MAKEUP_WORKDAY', name: '春节' });
+    expect(cal.dayInfo('2030-01-26')).toEqual({
+      date: '2030-01-26',
+      working: true,
+      reason: 'MAKEUP_WORKDAY',
+      name: '春节',
+    });
     expect(cal.dayInfo('2030-02-01')).toEqual({ date: '2030-02-01', working: true, reason: 'WORKDAY' });
     expect(cal.dayInfo('2030-02-02')).toMatchObject({ working: false, reason: 'HOLIDAY', name: '春节' });
     expect(base.years).toEqual([2029]); // base untouched
   });
 
   it("replaces a covered year's base entries entirely", () => {
-    const data = withArrangements(base, [{ year: 2029, days: [{ date: '2029-10-01', kind: 'HOLIDAY', name: '国庆节' }] }]);
+    const data = withArrangements(base, [
+      { year: 2029, days: [{ date: '2029-10-01', kind: 'HOLIDAY', name: '国庆节' }] },
+    ]);
     expect(data.holidays).toEqual({ '2029-10-01': '国庆节' });
   });
 
   it('rejects two imports of the same year', () => {
-    expect(() => withArrangements(base, [parsed.arrangement, parsed.arrangement])).toThrow(/Two arrangement imports for 2030/);
+    expect(() => withArrangements(base, [parsed.arrangement, parsed.arrangement])).toThrow(
+      /Two arrangement imports for 2030/,
+    );
   });
 });

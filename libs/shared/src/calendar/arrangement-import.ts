@@ -21,9 +21,7 @@ export interface ArrangementImport {
   days: ArrangementDay[];
 }
 
-export type ArrangementParseResult =
-  | { ok: true; arrangement: ArrangementImport }
-  | { ok: false; errors: string[] };
+export type ArrangementParseResult = { ok: true; arrangement: ArrangementImport } | { ok: false; errors: string[] };
 
 const MAX_NAME = 40;
 

@@ -36,7 +36,9 @@ describe('chineseDaysCalendarData', () => {
     for (const d of dateRange('2026-01-01', '2026-01-03')) expect(data.holidays[d]).toBe('元旦');
     for (const d of dateRange('2026-02-15', '2026-02-23')) expect(data.holidays[d]).toBe('春节');
     for (const d of dateRange('2026-10-01', '2026-10-07')) expect(data.holidays[d]).toBe('国庆节');
-    const makeup2026 = Object.keys(data.makeupWorkdays).filter((d) => d.startsWith('2026-')).sort();
+    const makeup2026 = Object.keys(data.makeupWorkdays)
+      .filter((d) => d.startsWith('2026-'))
+      .sort();
     expect(makeup2026).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
   });
 

@@ -62,16 +62,24 @@ describe(computeDue.name, () => {
         '2025-10-11',
         '2025-10-13',
       ]);
-      expect(r.explanation.skipped.find((s) => s.date === '2025-10-06')).toEqual({ date: '2025-10-06', reason: 'HOLIDAY', name: '中秋' });
+      expect(r.explanation.skipped.find((s) => s.date === '2025-10-06')).toEqual({
+        date: '2025-10-06',
+        reason: 'HOLIDAY',
+        name: '中秋',
+      });
     });
 
     it('uses the Shanghai date, not the UTC date, for the trigger day', () => {
       // 2025-09-28 00:30 Shanghai = 2025-09-27 16:30 UTC: the trigger day is the make-up Sunday itself.
-      expect(due({ start: new Date('2025-09-27T16:30:00Z'), amount: 1, unit: 'WORKING_DAYS' })).toEqual(endOf('2025-09-29'));
+      expect(due({ start: new Date('2025-09-27T16:30:00Z'), amount: 1, unit: 'WORKING_DAYS' })).toEqual(
+        endOf('2025-09-29'),
+      );
       // 23:30 Shanghai on Saturday 09-27 (15:30 UTC): the make-up Sunday is the first counted day.
       expect(due(wd('2025-09-27T23:30', 1))).toEqual(endOf('2025-09-28'));
       // 2025-10-09 00:30 Shanghai is still 10-08 (a holiday) in UTC.
-      expect(due({ start: new Date('2025-10-08T16:30:00Z'), amount: 1, unit: 'WORKING_DAYS' })).toEqual(endOf('2025-10-10'));
+      expect(due({ start: new Date('2025-10-08T16:30:00Z'), amount: 1, unit: 'WORKING_DAYS' })).toEqual(
+        endOf('2025-10-10'),
+      );
     });
 
     it('counts May Day 2025 with make-up Sunday 04-27', () => {
@@ -94,7 +102,11 @@ describe(computeDue.name, () => {
       const local = new WorkingCalendar(data, [{ date: '2025-03-10', kind: 'HOLIDAY', name: '地方假日' }]);
       const r = computeDue(local, wd('2025-03-07T10:00', 2));
       expect(r.due).toEqual(endOf('2025-03-12'));
-      expect(r.explanation.skipped).toContainEqual({ date: '2025-03-10', reason: 'OVERRIDE_HOLIDAY', name: '地方假日' });
+      expect(r.explanation.skipped).toContainEqual({
+        date: '2025-03-10',
+        reason: 'OVERRIDE_HOLIDAY',
+        name: '地方假日',
+      });
       expect(r.explanation.calendarVersion).toBe(local.version);
       const saturday = new WorkingCalendar(data, [{ date: '2025-03-08', kind: 'WORKDAY', name: '地方补班' }]);
       expect(due(wd('2025-03-07T10:00', 1), saturday)).toEqual(endOf('2025-03-08'));
@@ -106,7 +118,12 @@ describe(computeDue.name, () => {
       const r = computeDue(cal, cd('2025-09-16T10:00', 15));
       expect(r.due).toEqual(endOf('2025-10-09'));
       expect(r.explanation.counted).toEqual(dateRange('2025-09-17', '2025-10-01'));
-      expect(r.explanation.rolledOver).toEqual({ from: '2025-10-01', to: '2025-10-09', reason: 'HOLIDAY', name: '国庆节' });
+      expect(r.explanation.rolledOver).toEqual({
+        from: '2025-10-01',
+        to: '2025-10-09',
+        reason: 'HOLIDAY',
+        name: '国庆节',
+      });
       expect(r.explanation.skipped.map((s) => s.date)).toEqual(dateRange('2025-10-02', '2025-10-08'));
     });
 
@@ -153,7 +170,10 @@ describe(computeDue.name, () => {
 
     it('counts weekends only, with a warning, in weekends-only mode', () => {
       const warnings: string[] = [];
-      const lenient = new WorkingCalendar(data, [], { outOfRange: 'weekends-only', onWarning: (m) => warnings.push(m) });
+      const lenient = new WorkingCalendar(data, [], {
+        outOfRange: 'weekends-only',
+        onWarning: (m) => warnings.push(m),
+      });
       const r = computeDue(lenient, wd(lateDec, 10));
       expect(r.due).not.toBeNull();
       expect(r.explanation.skipped.some((s) => s.reason === 'OUT_OF_RANGE_WEEKEND')).toBe(true);
@@ -161,7 +181,9 @@ describe(computeDue.name, () => {
     });
 
     it('needs no calendar for hours', () => {
-      expect(due({ start: sh(`${lastYear + 3}-05-01T10:00`), amount: 24, unit: 'HOURS' })).toEqual(sh(`${lastYear + 3}-05-02T10:00`));
+      expect(due({ start: sh(`${lastYear + 3}-05-01T10:00`), amount: 24, unit: 'HOURS' })).toEqual(
+        sh(`${lastYear + 3}-05-02T10:00`),
+      );
     });
   });
 

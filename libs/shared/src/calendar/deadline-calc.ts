@@ -112,7 +112,8 @@ export function remainingAt(cal: WorkingCalendar, spec: DeadlineSpec, now: Date)
   const paused = spans.some((s) => s.from <= t && (s.to === null || t < s.to));
   if (spec.unit === 'HOURS') {
     const p = planHours(spec.start.getTime(), spec.amount * HOUR_MS, spans);
-    if (p.end === null) return { due: null, overdue: false, paused, remainingMs: p.leftAtOpen ?? null, remainingDays: null };
+    if (p.end === null)
+      return { due: null, overdue: false, paused, remainingMs: p.leftAtOpen ?? null, remainingDays: null };
     return { due: new Date(p.end), overdue: t > p.end, paused, remainingMs: p.end - t, remainingDays: null };
   }
   const p = planDays(cal, spec, spans);

@@ -10,7 +10,12 @@ const pause = (from: string, to: string | null): DeadlinePause => ({ from: sh(fr
 const HOUR = 3600_000;
 
 // Monday 2025-03-03, 5 working days: 03-04 .. 03-07, 03-10 → due end of 03-10 without pauses.
-const week = (pauses: DeadlinePause[] = []): DeadlineSpec => ({ start: sh('2025-03-03T10:00'), amount: 5, unit: 'WORKING_DAYS', pauses });
+const week = (pauses: DeadlinePause[] = []): DeadlineSpec => ({
+  start: sh('2025-03-03T10:00'),
+  amount: 5,
+  unit: 'WORKING_DAYS',
+  pauses,
+});
 
 describe('deadline pauses', () => {
   it('does not count any day a pause touches, including the days it starts and ends', () => {
@@ -77,8 +82,13 @@ describe('deadline pauses', () => {
     const hours = (pauses: DeadlinePause[]): DeadlineSpec => ({ start, amount: 24, unit: 'HOURS', pauses });
 
     it('extends by exactly the paused time, merging overlapping pauses', () => {
-      expect(computeDue(cal, hours([pause('2025-01-28T08:00', '2025-01-28T10:00')])).due).toEqual(sh('2025-01-29T00:00'));
-      const overlapping = [pause('2025-01-28T08:00', '2025-01-28T10:00'), pause('2025-01-28T09:00', '2025-01-28T11:00')];
+      expect(computeDue(cal, hours([pause('2025-01-28T08:00', '2025-01-28T10:00')])).due).toEqual(
+        sh('2025-01-29T00:00'),
+      );
+      const overlapping = [
+        pause('2025-01-28T08:00', '2025-01-28T10:00'),
+        pause('2025-01-28T09:00', '2025-01-28T11:00'),
+      ];
       const r = computeDue(cal, hours(overlapping));
       expect(r.due).toEqual(sh('2025-01-29T01:00'));
       expect(r.explanation.pausedMs).toBe(3 * HOUR);
@@ -100,7 +110,9 @@ describe('deadline pauses', () => {
     it('puts the 50 % and 80 % warnings at exact fractions of running time', () => {
       expect(warningInstant(cal, hours([]), 0.5)).toEqual(sh('2025-01-28T10:00'));
       expect(warningInstant(cal, hours([]), 0.8)).toEqual(sh('2025-01-28T17:12'));
-      expect(warningInstant(cal, hours([pause('2025-01-28T08:00', '2025-01-28T10:00')]), 0.5)).toEqual(sh('2025-01-28T12:00'));
+      expect(warningInstant(cal, hours([pause('2025-01-28T08:00', '2025-01-28T10:00')]), 0.5)).toEqual(
+        sh('2025-01-28T12:00'),
+      );
       expect(progressAt(cal, hours([]), sh('2025-01-28T04:00'))).toBe(0.25);
     });
   });
@@ -124,7 +136,9 @@ describe('deadline pauses', () => {
 
     it('puts a warning on a day boundary at the end of the counted day, not after the next rest days', () => {
       // 2 working days from Friday 2025-01-24: 01-26 (make-up Sunday), 01-27.
-      expect(warningInstant(cal, { start: sh('2025-01-24T10:00'), amount: 2, unit: 'WORKING_DAYS' }, 0.5)).toEqual(sh('2025-01-27T00:00'));
+      expect(warningInstant(cal, { start: sh('2025-01-24T10:00'), amount: 2, unit: 'WORKING_DAYS' }, 0.5)).toEqual(
+        sh('2025-01-27T00:00'),
+      );
     });
 
     it('includes the art. 45 rollover day in a calendar-day period', () => {
@@ -135,9 +149,21 @@ describe('deadline pauses', () => {
     });
 
     it('reports the working days left, today included, and overdue only after the end of the last day', () => {
-      expect(remainingAt(cal, national, sh('2025-10-09T10:00'))).toMatchObject({ remainingDays: 4, overdue: false, paused: false });
-      expect(remainingAt(cal, national, endOf('2025-10-13'))).toMatchObject({ remainingDays: 1, overdue: false, remainingMs: 0 });
-      expect(remainingAt(cal, national, sh('2025-10-14T00:00'))).toMatchObject({ remainingDays: 0, overdue: true, remainingMs: -1 });
+      expect(remainingAt(cal, national, sh('2025-10-09T10:00'))).toMatchObject({
+        remainingDays: 4,
+        overdue: false,
+        paused: false,
+      });
+      expect(remainingAt(cal, national, endOf('2025-10-13'))).toMatchObject({
+        remainingDays: 1,
+        overdue: false,
+        remainingMs: 0,
+      });
+      expect(remainingAt(cal, national, sh('2025-10-14T00:00'))).toMatchObject({
+        remainingDays: 0,
+        overdue: true,
+        remainingMs: -1,
+      });
     });
 
     it('returns no warning instant beyond an open pause', () => {

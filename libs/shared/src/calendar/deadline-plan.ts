@@ -50,9 +50,11 @@ export const HOUR_MS = 60 * 60 * 1000;
 const MAX_DAYS_WALKED = 20 * 366;
 
 export function validateSpec(spec: DeadlineSpec): void {
-  if (!(spec.start instanceof Date) || Number.isNaN(spec.start.getTime())) throw new RangeError('start must be a valid Date');
+  if (!(spec.start instanceof Date) || Number.isNaN(spec.start.getTime()))
+    throw new RangeError('start must be a valid Date');
   if (spec.unit === 'HOURS') {
-    if (!Number.isFinite(spec.amount) || spec.amount <= 0) throw new RangeError(`HOURS amount must be > 0, got ${spec.amount}`);
+    if (!Number.isFinite(spec.amount) || spec.amount <= 0)
+      throw new RangeError(`HOURS amount must be > 0, got ${spec.amount}`);
   } else if (spec.unit === 'CALENDAR_DAYS' || spec.unit === 'WORKING_DAYS') {
     if (!Number.isInteger(spec.amount) || spec.amount < 1) {
       throw new RangeError(`${spec.unit} amount must be a whole number ≥ 1, got ${spec.amount}`);

@@ -29,7 +29,11 @@ describe('shanghai-time', () => {
     expect(addDays('2025-12-31', 1)).toBe('2026-01-01');
     expect(addDays('2026-01-01', -1)).toBe('2025-12-31');
     // the remembered next days answer the same the second time, and bad dates still throw
-    expect([addDays('2024-02-28', 1), addDays('2024-02-29', 1), addDays('2025-12-31', 1)]).toEqual(['2024-02-29', '2024-03-01', '2026-01-01']);
+    expect([addDays('2024-02-28', 1), addDays('2024-02-29', 1), addDays('2025-12-31', 1)]).toEqual([
+      '2024-02-29',
+      '2024-03-01',
+      '2026-01-01',
+    ]);
     expect(() => addDays('2025-02-30', 1)).toThrow(RangeError);
     expect(() => addDays('2025-02-30', 1)).toThrow(RangeError);
   });

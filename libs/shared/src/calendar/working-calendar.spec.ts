@@ -9,8 +9,18 @@ describe(WorkingCalendar.name, () => {
   const cal = new WorkingCalendar(data);
 
   it('counts make-up Sunday 2025-01-26 and Saturday 2025-02-08 as working days (春节调休)', () => {
-    expect(cal.dayInfo('2025-01-26')).toEqual({ date: '2025-01-26', working: true, reason: 'MAKEUP_WORKDAY', name: '春节' });
-    expect(cal.dayInfo('2025-02-08')).toEqual({ date: '2025-02-08', working: true, reason: 'MAKEUP_WORKDAY', name: '春节' });
+    expect(cal.dayInfo('2025-01-26')).toEqual({
+      date: '2025-01-26',
+      working: true,
+      reason: 'MAKEUP_WORKDAY',
+      name: '春节',
+    });
+    expect(cal.dayInfo('2025-02-08')).toEqual({
+      date: '2025-02-08',
+      working: true,
+      reason: 'MAKEUP_WORKDAY',
+      name: '春节',
+    });
     expect(cal.isWorkingDay('2024-09-14')).toBe(true); // Saturday before 中秋 2024
   });
 
@@ -25,7 +35,12 @@ describe(WorkingCalendar.name, () => {
     expect(cal.dayInfo('2025-03-10')).toBe(first);
     expect(Object.isFrozen(first)).toBe(true);
     const withOverride = new WorkingCalendar(data, [{ date: '2025-03-10', kind: 'HOLIDAY', name: '本地停工' }]);
-    expect(withOverride.dayInfo('2025-03-10')).toEqual({ date: '2025-03-10', working: false, reason: 'OVERRIDE_HOLIDAY', name: '本地停工' });
+    expect(withOverride.dayInfo('2025-03-10')).toEqual({
+      date: '2025-03-10',
+      working: false,
+      reason: 'OVERRIDE_HOLIDAY',
+      name: '本地停工',
+    });
     expect(cal.dayInfo('2025-03-10').working).toBe(true);
     expect(() => cal.dayInfo('2025-02-30')).toThrow(RangeError);
     expect(() => cal.dayInfo('2025-02-30')).toThrow(RangeError);
@@ -63,22 +78,35 @@ describe(WorkingCalendar.name, () => {
     ]);
 
     it('wins over the base data in both directions', () => {
-      expect(withLocal.dayInfo('2025-03-10')).toEqual({ date: '2025-03-10', working: false, reason: 'OVERRIDE_HOLIDAY', name: '地方假日' });
+      expect(withLocal.dayInfo('2025-03-10')).toEqual({
+        date: '2025-03-10',
+        working: false,
+        reason: 'OVERRIDE_HOLIDAY',
+        name: '地方假日',
+      });
       expect(withLocal.dayInfo('2025-03-08')).toMatchObject({ working: true, reason: 'OVERRIDE_WORKDAY' });
-      expect(withLocal.dayInfo('2025-10-08')).toMatchObject({ working: true, reason: 'OVERRIDE_WORKDAY', name: '提前上班' });
+      expect(withLocal.dayInfo('2025-10-08')).toMatchObject({
+        working: true,
+        reason: 'OVERRIDE_WORKDAY',
+        name: '提前上班',
+      });
       expect(withLocal.nextWorkingDay('2025-09-30')).toBe('2025-10-08');
     });
 
     it('changes the version with the overrides, independent of their order', () => {
       expect(cal.version).toBe(data.version);
-      expect(withLocal.version).toMatch(new RegExp(`^${data.version.replace(/[.+]/g, '\\$&')}\\+overrides#[0-9a-f]{8}$`));
+      expect(withLocal.version).toMatch(
+        new RegExp(`^${data.version.replace(/[.+]/g, '\\$&')}\\+overrides#[0-9a-f]{8}$`),
+      );
       const reordered = new WorkingCalendar(data, [
         { date: '2025-10-08', kind: 'WORKDAY', name: '提前上班' },
         { date: '2025-03-08', kind: 'WORKDAY', name: '地方补班' },
         { date: '2025-03-10', kind: 'HOLIDAY', name: '地方假日' },
       ]);
       expect(reordered.version).toBe(withLocal.version);
-      expect(new WorkingCalendar(data, [{ date: '2025-03-10', kind: 'HOLIDAY', name: 'x' }]).version).not.toBe(withLocal.version);
+      expect(new WorkingCalendar(data, [{ date: '2025-03-10', kind: 'HOLIDAY', name: 'x' }]).version).not.toBe(
+        withLocal.version,
+      );
     });
 
     it('rejects two overrides for one date and malformed dates', () => {
@@ -109,9 +137,20 @@ describe(WorkingCalendar.name, () => {
 
     it('falls back to weekends only and warns once per year in weekends-only mode', () => {
       const warnings: string[] = [];
-      const lenient = new WorkingCalendar(data, [], { outOfRange: 'weekends-only', onWarning: (m) => warnings.push(m) });
-      expect(lenient.dayInfo('2027-01-01')).toEqual({ date: '2027-01-01', working: true, reason: 'OUT_OF_RANGE_WORKDAY' });
-      expect(lenient.dayInfo('2027-01-02')).toEqual({ date: '2027-01-02', working: false, reason: 'OUT_OF_RANGE_WEEKEND' });
+      const lenient = new WorkingCalendar(data, [], {
+        outOfRange: 'weekends-only',
+        onWarning: (m) => warnings.push(m),
+      });
+      expect(lenient.dayInfo('2027-01-01')).toEqual({
+        date: '2027-01-01',
+        working: true,
+        reason: 'OUT_OF_RANGE_WORKDAY',
+      });
+      expect(lenient.dayInfo('2027-01-02')).toEqual({
+        date: '2027-01-02',
+        working: false,
+        reason: 'OUT_OF_RANGE_WEEKEND',
+      });
       expect(lenient.isWorkingDay('2027-01-04')).toBe(true);
       expect(lenient.isWorkingDay('2026-10-01')).toBe(false); // covered years are unaffected
       const expected = lastYear >= 2027 ? 0 : 1;

@@ -55,7 +55,12 @@ export interface CaseActionInput {
   referral?: { authority?: string; phone?: string };
   filed?: boolean;
   reason?: string;
-  target?: { type?: DispatchTargetType | string; workroom?: WorkroomCode | string; unitId?: string; department?: string };
+  target?: {
+    type?: DispatchTargetType | string;
+    workroom?: WorkroomCode | string;
+    unitId?: string;
+    department?: string;
+  };
   mode?: DispatchMode | string;
   /** returnCase: where the unit wants to send it — only the intake unit is accepted. */
   toUnitId?: string;

@@ -1,10 +1,19 @@
-import { DEFAULT_CASE_MACHINE_CONFIG, type CaseActionInput, type CaseFacts, type CaseGuardContext } from './case-context';
+import {
+  DEFAULT_CASE_MACHINE_CONFIG,
+  type CaseActionInput,
+  type CaseFacts,
+  type CaseGuardContext,
+} from './case-context';
 import { GUARDS, actorNotRecused, type GuardName } from './case-guards';
 
 const CITY = 'unit-city';
 const COUNTY = 'unit-county-a';
 
-function ctx(patch: { case?: CaseFacts; input?: CaseActionInput; unitId?: string } & Partial<Pick<CaseGuardContext, 'kind' | 'state'>> = {}): CaseGuardContext {
+function ctx(
+  patch: { case?: CaseFacts; input?: CaseActionInput; unitId?: string } & Partial<
+    Pick<CaseGuardContext, 'kind' | 'state'>
+  > = {},
+): CaseGuardContext {
   return {
     kind: patch.kind ?? 'COMPLAINT',
     state: patch.state ?? 'IN_PROGRESS',
@@ -24,7 +33,11 @@ const CASES: Record<GuardName, Case[]> = {
   ],
   atAssignedUnit: [
     { name: 'intake unit acting for the receiving unit', ctx: ctx(), code: 'NOT_RECEIVING_UNIT' },
-    { name: 'case not dispatched yet', ctx: ctx({ unitId: COUNTY, case: { assignedUnitId: null } }), code: 'NOT_RECEIVING_UNIT' },
+    {
+      name: 'case not dispatched yet',
+      ctx: ctx({ unitId: COUNTY, case: { assignedUnitId: null } }),
+      code: 'NOT_RECEIVING_UNIT',
+    },
     { name: 'actor in the receiving unit', ctx: ctx({ unitId: COUNTY }) },
   ],
   atCaseUnit: [
@@ -33,7 +46,11 @@ const CASES: Record<GuardName, Case[]> = {
     { name: 'receiving unit', ctx: ctx({ unitId: COUNTY }) },
   ],
   materialsNotYetRequested: [
-    { name: 'materials already requested once', ctx: ctx({ case: { materialsRequestCount: 1 } }), code: 'MATERIALS_ALREADY_REQUESTED' },
+    {
+      name: 'materials already requested once',
+      ctx: ctx({ case: { materialsRequestCount: 1 } }),
+      code: 'MATERIALS_ALREADY_REQUESTED',
+    },
     { name: 'first request', ctx: ctx() },
   ],
   noPendingExtension: [
@@ -41,7 +58,11 @@ const CASES: Record<GuardName, Case[]> = {
     { name: 'nothing pending', ctx: ctx() },
   ],
   extensionNotYetGranted: [
-    { name: 'already extended once', ctx: ctx({ case: { extensionGranted: true } }), code: 'EXTENSION_ALREADY_GRANTED' },
+    {
+      name: 'already extended once',
+      ctx: ctx({ case: { extensionGranted: true } }),
+      code: 'EXTENSION_ALREADY_GRANTED',
+    },
     { name: 'never extended', ctx: ctx() },
   ],
   hasPendingExtension: [
@@ -49,7 +70,11 @@ const CASES: Record<GuardName, Case[]> = {
     { name: 'a request is pending', ctx: ctx({ case: { pendingExtension: true } }) },
   ],
   followUpSettled: [
-    { name: 'replied, no follow-up yet', ctx: ctx({ state: 'REPLIED', case: { followUpAttempts: 2 } }), code: 'FOLLOW_UP_REQUIRED' },
+    {
+      name: 'replied, no follow-up yet',
+      ctx: ctx({ state: 'REPLIED', case: { followUpAttempts: 2 } }),
+      code: 'FOLLOW_UP_REQUIRED',
+    },
     { name: 'follow-up recorded', ctx: ctx({ state: 'FOLLOWED_UP' }) },
     { name: 'follow-up done flag', ctx: ctx({ state: 'REPLIED', case: { followUpDone: true } }) },
     { name: 'attempts reached the maximum', ctx: ctx({ state: 'REPLIED', case: { followUpAttempts: 3 } }) },
@@ -61,36 +86,97 @@ const CASES: Record<GuardName, Case[]> = {
     { name: '12315 phone', ctx: ctx({ input: { channel: 'PHONE_12315' } }) },
   ],
   missingItemsListed: [
-    { name: 'empty list', ctx: ctx({ input: { missingItems: [' '] } }), code: 'MISSING_ITEMS_REQUIRED', field: 'missingItems' },
+    {
+      name: 'empty list',
+      ctx: ctx({ input: { missingItems: [' '] } }),
+      code: 'MISSING_ITEMS_REQUIRED',
+      field: 'missingItems',
+    },
     { name: 'items listed', ctx: ctx({ input: { missingItems: ['购物凭证', '身份证明'] } }) },
   ],
   rejectGroundGiven: [
     { name: 'no ground', ctx: ctx({ input: {} }), code: 'REJECT_GROUND_REQUIRED', field: 'ground' },
     { name: 'ground not in the list', ctx: ctx({ input: { ground: 'BORED' } }), code: 'REJECT_GROUND_REQUIRED' },
-    { name: 'outside jurisdiction, no authority', ctx: ctx({ input: { ground: 'OUTSIDE_JURISDICTION' } }), code: 'REFERRAL_REQUIRED', field: 'referral.authority' },
-    { name: 'outside jurisdiction, bad phone', ctx: ctx({ input: { ground: 'OUTSIDE_JURISDICTION', referral: { authority: '市住建局', phone: '12' } } }), code: 'REFERRAL_PHONE_INVALID', field: 'referral.phone' },
-    { name: 'outside jurisdiction with referral', ctx: ctx({ input: { ground: 'OUTSIDE_JURISDICTION', referral: { authority: '市住建局', phone: '0591-87654321' } } }) },
+    {
+      name: 'outside jurisdiction, no authority',
+      ctx: ctx({ input: { ground: 'OUTSIDE_JURISDICTION' } }),
+      code: 'REFERRAL_REQUIRED',
+      field: 'referral.authority',
+    },
+    {
+      name: 'outside jurisdiction, bad phone',
+      ctx: ctx({ input: { ground: 'OUTSIDE_JURISDICTION', referral: { authority: '市住建局', phone: '12' } } }),
+      code: 'REFERRAL_PHONE_INVALID',
+      field: 'referral.phone',
+    },
+    {
+      name: 'outside jurisdiction with referral',
+      ctx: ctx({
+        input: { ground: 'OUTSIDE_JURISDICTION', referral: { authority: '市住建局', phone: '0591-87654321' } },
+      }),
+    },
     { name: 'time-barred', ctx: ctx({ input: { ground: 'TIME_BARRED' } }) },
   ],
   filingDecisionGiven: [
     { name: 'no decision', ctx: ctx({ input: {} }), code: 'FILING_DECISION_REQUIRED', field: 'filed' },
-    { name: 'not filed without reason', ctx: ctx({ input: { filed: false } }), code: 'NOT_FILED_REASON_REQUIRED', field: 'reason' },
+    {
+      name: 'not filed without reason',
+      ctx: ctx({ input: { filed: false } }),
+      code: 'NOT_FILED_REASON_REQUIRED',
+      field: 'reason',
+    },
     { name: 'filed', ctx: ctx({ input: { filed: true } }) },
     { name: 'not filed with reason', ctx: ctx({ input: { filed: false, reason: '举报事项查无实据' } }) },
   ],
   dispatchTargetGiven: [
-    { name: 'no target', ctx: ctx({ input: { mode: 'JOINT' } }), code: 'DISPATCH_TARGET_REQUIRED', field: 'target.type' },
-    { name: 'workroom missing', ctx: ctx({ input: { target: { type: 'WORKROOM' }, mode: 'IMMEDIATE' } }), code: 'WORKROOM_REQUIRED' },
-    { name: 'unit missing', ctx: ctx({ input: { target: { type: 'UNIT' }, mode: 'ON_BEHALF' } }), code: 'TARGET_UNIT_REQUIRED' },
-    { name: 'department missing', ctx: ctx({ input: { target: { type: 'EXTERNAL' }, mode: 'JOINT' } }), code: 'DEPARTMENT_REQUIRED' },
-    { name: 'mode missing', ctx: ctx({ input: { target: { type: 'UNIT', unitId: COUNTY } } }), code: 'DISPATCH_MODE_REQUIRED', field: 'mode' },
-    { name: 'to a workroom 即办', ctx: ctx({ input: { target: { type: 'WORKROOM', workroom: 'RIGHTS' }, mode: 'IMMEDIATE' } }) },
-    { name: 'to a department 协办', ctx: ctx({ input: { target: { type: 'EXTERNAL', department: '市文旅局' }, mode: 'JOINT' } }) },
+    {
+      name: 'no target',
+      ctx: ctx({ input: { mode: 'JOINT' } }),
+      code: 'DISPATCH_TARGET_REQUIRED',
+      field: 'target.type',
+    },
+    {
+      name: 'workroom missing',
+      ctx: ctx({ input: { target: { type: 'WORKROOM' }, mode: 'IMMEDIATE' } }),
+      code: 'WORKROOM_REQUIRED',
+    },
+    {
+      name: 'unit missing',
+      ctx: ctx({ input: { target: { type: 'UNIT' }, mode: 'ON_BEHALF' } }),
+      code: 'TARGET_UNIT_REQUIRED',
+    },
+    {
+      name: 'department missing',
+      ctx: ctx({ input: { target: { type: 'EXTERNAL' }, mode: 'JOINT' } }),
+      code: 'DEPARTMENT_REQUIRED',
+    },
+    {
+      name: 'mode missing',
+      ctx: ctx({ input: { target: { type: 'UNIT', unitId: COUNTY } } }),
+      code: 'DISPATCH_MODE_REQUIRED',
+      field: 'mode',
+    },
+    {
+      name: 'to a workroom 即办',
+      ctx: ctx({ input: { target: { type: 'WORKROOM', workroom: 'RIGHTS' }, mode: 'IMMEDIATE' } }),
+    },
+    {
+      name: 'to a department 协办',
+      ctx: ctx({ input: { target: { type: 'EXTERNAL', department: '市文旅局' }, mode: 'JOINT' } }),
+    },
   ],
   returnedToIntakeWithReason: [
-    { name: 'forwarding to another unit', ctx: ctx({ unitId: COUNTY, input: { toUnitId: 'unit-county-b', reason: '属B县管辖' } }), code: 'RETURN_ONLY_TO_INTAKE', field: 'toUnitId' },
+    {
+      name: 'forwarding to another unit',
+      ctx: ctx({ unitId: COUNTY, input: { toUnitId: 'unit-county-b', reason: '属B县管辖' } }),
+      code: 'RETURN_ONLY_TO_INTAKE',
+      field: 'toUnitId',
+    },
     { name: 'no reason', ctx: ctx({ unitId: COUNTY, input: {} }), code: 'RETURN_REASON_REQUIRED', field: 'reason' },
-    { name: 'back to intake with a reason', ctx: ctx({ unitId: COUNTY, input: { toUnitId: CITY, reason: '被投诉人不在本县' } }) },
+    {
+      name: 'back to intake with a reason',
+      ctx: ctx({ unitId: COUNTY, input: { toUnitId: CITY, reason: '被投诉人不在本县' } }),
+    },
     { name: 'reason only', ctx: ctx({ unitId: COUNTY, input: { reason: '被投诉人不在本县' } }) },
   ],
   contactLogged: [
@@ -101,13 +187,30 @@ const CASES: Record<GuardName, Case[]> = {
   ],
   suspendReasonGiven: [
     { name: 'no reason', ctx: ctx({ input: {} }), code: 'SUSPEND_REASON_REQUIRED', field: 'suspendReason' },
-    { name: 'investigation without approval', ctx: ctx({ input: { suspendReason: 'INVESTIGATION' } }), code: 'SUSPEND_APPROVAL_REQUIRED', field: 'approvedById' },
+    {
+      name: 'investigation without approval',
+      ctx: ctx({ input: { suspendReason: 'INVESTIGATION' } }),
+      code: 'SUSPEND_APPROVAL_REQUIRED',
+      field: 'approvedById',
+    },
     { name: 'testing', ctx: ctx({ input: { suspendReason: 'TESTING' } }) },
-    { name: 'approved investigation', ctx: ctx({ input: { suspendReason: 'INVESTIGATION', approvedById: 'u-director' } }) },
+    {
+      name: 'approved investigation',
+      ctx: ctx({ input: { suspendReason: 'INVESTIGATION', approvedById: 'u-director' } }),
+    },
   ],
   extensionRequested: [
-    { name: 'no reason', ctx: ctx({ input: { extensionDays: 5 } }), code: 'EXTENSION_REASON_REQUIRED', field: 'reason' },
-    { name: 'zero days', ctx: ctx({ input: { reason: '需现场调查', extensionDays: 0 } }), code: 'EXTENSION_DAYS_INVALID' },
+    {
+      name: 'no reason',
+      ctx: ctx({ input: { extensionDays: 5 } }),
+      code: 'EXTENSION_REASON_REQUIRED',
+      field: 'reason',
+    },
+    {
+      name: 'zero days',
+      ctx: ctx({ input: { reason: '需现场调查', extensionDays: 0 } }),
+      code: 'EXTENSION_DAYS_INVALID',
+    },
     { name: 'reason and days', ctx: ctx({ input: { reason: '需现场调查', extensionDays: 15 } }) },
   ],
   extensionDecided: [
@@ -116,11 +219,30 @@ const CASES: Record<GuardName, Case[]> = {
   ],
   outcomeGiven: [
     { name: 'no outcome', ctx: ctx({ input: {} }), code: 'OUTCOME_REQUIRED', field: 'outcome' },
-    { name: 'consultation outcome on a complaint', ctx: ctx({ input: { outcome: 'ANSWERED' } }), code: 'OUTCOME_NOT_FOR_KIND' },
-    { name: 'terminated without ground', ctx: ctx({ input: { outcome: 'TERMINATED' } }), code: 'TERMINATION_GROUND_REQUIRED', field: 'terminationGround' },
-    { name: 'negative amount', ctx: ctx({ input: { outcome: 'MEDIATED', amountRecovered: -1 } }), code: 'AMOUNT_INVALID' },
-    { name: 'terminated with ground', ctx: ctx({ input: { outcome: 'TERMINATED', terminationGround: 'PERIOD_EXPIRED' } }) },
-    { name: 'mediated with amount', ctx: ctx({ input: { outcome: 'MEDIATED', agreementText: '退款300元', amountRecovered: 300 } }) },
+    {
+      name: 'consultation outcome on a complaint',
+      ctx: ctx({ input: { outcome: 'ANSWERED' } }),
+      code: 'OUTCOME_NOT_FOR_KIND',
+    },
+    {
+      name: 'terminated without ground',
+      ctx: ctx({ input: { outcome: 'TERMINATED' } }),
+      code: 'TERMINATION_GROUND_REQUIRED',
+      field: 'terminationGround',
+    },
+    {
+      name: 'negative amount',
+      ctx: ctx({ input: { outcome: 'MEDIATED', amountRecovered: -1 } }),
+      code: 'AMOUNT_INVALID',
+    },
+    {
+      name: 'terminated with ground',
+      ctx: ctx({ input: { outcome: 'TERMINATED', terminationGround: 'PERIOD_EXPIRED' } }),
+    },
+    {
+      name: 'mediated with amount',
+      ctx: ctx({ input: { outcome: 'MEDIATED', agreementText: '退款300元', amountRecovered: 300 } }),
+    },
     { name: 'consultation answered', ctx: ctx({ kind: 'CONSULTATION', input: { outcome: 'ANSWERED' } }) },
   ],
   replyGiven: [
@@ -133,9 +255,17 @@ const CASES: Record<GuardName, Case[]> = {
   ],
   followUpGiven: [
     { name: 'no result', ctx: ctx({ input: {} }), code: 'FOLLOW_UP_RESULT_REQUIRED', field: 'followUpResult' },
-    { name: 'reached without satisfaction', ctx: ctx({ input: { followUpResult: 'REACHED' } }), code: 'SATISFACTION_REQUIRED', field: 'satisfaction' },
+    {
+      name: 'reached without satisfaction',
+      ctx: ctx({ input: { followUpResult: 'REACHED' } }),
+      code: 'SATISFACTION_REQUIRED',
+      field: 'satisfaction',
+    },
     { name: 'unreachable', ctx: ctx({ input: { followUpResult: 'UNREACHABLE' } }) },
-    { name: 'reached and basically satisfied', ctx: ctx({ input: { followUpResult: 'REACHED', satisfaction: 'BASIC' } }) },
+    {
+      name: 'reached and basically satisfied',
+      ctx: ctx({ input: { followUpResult: 'REACHED', satisfaction: 'BASIC' } }),
+    },
   ],
 };
 

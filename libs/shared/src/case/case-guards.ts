@@ -82,7 +82,8 @@ export const GUARDS = {
     phase: 'state',
     description: '当前时限尚未延期（只能延期一次）',
     codes: ['EXTENSION_ALREADY_GRANTED'],
-    check: (c) => (c.case.extensionGranted ? err('EXTENSION_ALREADY_GRANTED', '当前办理时限已延期一次，不能再次延期') : null),
+    check: (c) =>
+      c.case.extensionGranted ? err('EXTENSION_ALREADY_GRANTED', '当前办理时限已延期一次，不能再次延期') : null,
   },
   hasPendingExtension: {
     phase: 'state',
@@ -143,7 +144,13 @@ export const GUARDS = {
   dispatchTargetGiven: {
     phase: 'input',
     description: '选择分流去向（工作室、下级中心/站点或其他部门）和办理方式（即办/代办/协办）',
-    codes: ['DISPATCH_TARGET_REQUIRED', 'WORKROOM_REQUIRED', 'TARGET_UNIT_REQUIRED', 'DEPARTMENT_REQUIRED', 'DISPATCH_MODE_REQUIRED'],
+    codes: [
+      'DISPATCH_TARGET_REQUIRED',
+      'WORKROOM_REQUIRED',
+      'TARGET_UNIT_REQUIRED',
+      'DEPARTMENT_REQUIRED',
+      'DISPATCH_MODE_REQUIRED',
+    ],
     check: (c) => {
       const { target, mode } = inputOf(c);
       if (!isOneOf(DispatchTargetType, target?.type))
@@ -154,7 +161,9 @@ export const GUARDS = {
         return err('TARGET_UNIT_REQUIRED', '请选择承办的下级中心或站点', 'target.unitId');
       if (target?.type === 'EXTERNAL' && blank(target.department))
         return err('DEPARTMENT_REQUIRED', '请填写承办部门', 'target.department');
-      return isOneOf(DispatchMode, mode) ? null : err('DISPATCH_MODE_REQUIRED', '请选择办理方式（即办、代办或协办）', 'mode');
+      return isOneOf(DispatchMode, mode)
+        ? null
+        : err('DISPATCH_MODE_REQUIRED', '请选择办理方式（即办、代办或协办）', 'mode');
     },
   },
   returnedToIntakeWithReason: {
@@ -209,7 +218,9 @@ export const GUARDS = {
     description: '选择批准或不批准',
     codes: ['EXTENSION_DECISION_REQUIRED'],
     check: (c) =>
-      typeof inputOf(c).approved === 'boolean' ? null : err('EXTENSION_DECISION_REQUIRED', '请选择批准或不批准', 'approved'),
+      typeof inputOf(c).approved === 'boolean'
+        ? null
+        : err('EXTENSION_DECISION_REQUIRED', '请选择批准或不批准', 'approved'),
   },
   outcomeGiven: {
     phase: 'input',

@@ -1,6 +1,14 @@
 import type { Role } from '../auth/roles';
 import type { CaseKind, CaseState } from './case-enums';
-import { DEFAULT_CASE_MACHINE_CONFIG, NEW_CASE, type CaseActionInput, type CaseActor, type CaseFacts, type CaseGuardContext, type FromState } from './case-context';
+import {
+  DEFAULT_CASE_MACHINE_CONFIG,
+  NEW_CASE,
+  type CaseActionInput,
+  type CaseActor,
+  type CaseFacts,
+  type CaseGuardContext,
+  type FromState,
+} from './case-context';
 import { allowedActions, checkTransition, nextStateAfterFollowUp } from './case-machine';
 import type { CaseAction } from './case-transitions';
 
@@ -27,7 +35,14 @@ class CaseSim {
   constructor(readonly kind: CaseKind) {}
 
   ctx(by: CaseActor, input?: CaseActionInput): CaseGuardContext {
-    return { kind: this.kind, state: this.state, actor: by, case: this.facts, input, config: DEFAULT_CASE_MACHINE_CONFIG };
+    return {
+      kind: this.kind,
+      state: this.state,
+      actor: by,
+      case: this.facts,
+      input,
+      config: DEFAULT_CASE_MACHINE_CONFIG,
+    };
   }
 
   try(action: CaseAction, by: CaseActor, input?: CaseActionInput) {
@@ -36,7 +51,8 @@ class CaseSim {
 
   do(action: CaseAction, by: CaseActor, input: CaseActionInput = {}): this {
     const result = this.try(action, by, input);
-    if (!result.ok) throw new Error(`${action} by ${by.userId} in ${this.state}: ${result.error.code} ${result.error.message}`);
+    if (!result.ok)
+      throw new Error(`${action} by ${by.userId} in ${this.state}: ${result.error.code} ${result.error.message}`);
     const f = { ...this.facts };
     if (action === 'registerCase') Object.assign(f, { intakeUnitId: by.unitId, registeredById: by.userId });
     if (action === 'requestMaterials') f.materialsRequestCount = (f.materialsRequestCount ?? 0) + 1;
@@ -48,7 +64,8 @@ class CaseSim {
     if (action === 'receiveCase') f.handlerId = by.userId;
     if (action === 'returnCase') Object.assign(f, { assignedUnitId: null, handlerId: null });
     if (action === 'requestExtension') f.pendingExtension = true;
-    if (action === 'decideExtension') Object.assign(f, { pendingExtension: false, extensionGranted: input.approved === true });
+    if (action === 'decideExtension')
+      Object.assign(f, { pendingExtension: false, extensionGranted: input.approved === true });
     if (action === 'recordFollowUp') {
       f.followUpAttempts = (f.followUpAttempts ?? 0) + 1;
       f.followUpDone = nextStateAfterFollowUp(input).followUpDone;
@@ -60,7 +77,8 @@ class CaseSim {
   }
 }
 
-const register = (kind: CaseKind, by: CaseActor = receptionist) => new CaseSim(kind).do('registerCase', by, { channel: 'PHONE_12315' });
+const register = (kind: CaseKind, by: CaseActor = receptionist) =>
+  new CaseSim(kind).do('registerCase', by, { channel: 'PHONE_12315' });
 const toUnit = (unitId: string): CaseActionInput => ({ target: { type: 'UNIT', unitId }, mode: 'ON_BEHALF' });
 const reached = (satisfaction: string): CaseActionInput => ({ followUpResult: 'REACHED', satisfaction });
 
@@ -83,10 +101,27 @@ describe('case lifecycle paths', () => {
       .do('recordFollowUp', receptionist, reached('UNSATISFIED'))
       .do('archiveCase', receptionist);
     expect(c.trail).toEqual([
-      'REGISTERED', 'MATERIALS_PENDING', 'REGISTERED', 'ACCEPTED', 'DISPATCHED', 'IN_PROGRESS', 'IN_PROGRESS',
-      'SUSPENDED', 'SUSPENDED', 'SUSPENDED', 'IN_PROGRESS', 'CONCLUDED', 'REPLIED', 'REPLIED', 'FOLLOWED_UP', 'ARCHIVED',
+      'REGISTERED',
+      'MATERIALS_PENDING',
+      'REGISTERED',
+      'ACCEPTED',
+      'DISPATCHED',
+      'IN_PROGRESS',
+      'IN_PROGRESS',
+      'SUSPENDED',
+      'SUSPENDED',
+      'SUSPENDED',
+      'IN_PROGRESS',
+      'CONCLUDED',
+      'REPLIED',
+      'REPLIED',
+      'FOLLOWED_UP',
+      'ARCHIVED',
     ]);
-    expect(nextStateAfterFollowUp(reached('UNSATISFIED')).newRound).toEqual({ initialState: 'REGISTERED', linkReason: 'UNSATISFIED_FOLLOW_UP' });
+    expect(nextStateAfterFollowUp(reached('UNSATISFIED')).newRound).toEqual({
+      initialState: 'REGISTERED',
+      linkReason: 'UNSATISFIED_FOLLOW_UP',
+    });
     const round2 = register('COMPLAINT').do('acceptCase', receptionist);
     expect(round2.state).toBe('ACCEPTED');
   });
@@ -106,12 +141,23 @@ describe('case lifecycle paths', () => {
       .do('replyCase', receptionist, { content: '您的建议已采纳' })
       .do('recordFollowUp', receptionist, reached('SATISFIED'))
       .do('archiveCase', receptionist);
-    expect(c.trail).toEqual(['REGISTERED', 'DISPATCHED', 'IN_PROGRESS', 'CONCLUDED', 'REPLIED', 'FOLLOWED_UP', 'ARCHIVED']);
+    expect(c.trail).toEqual([
+      'REGISTERED',
+      'DISPATCHED',
+      'IN_PROGRESS',
+      'CONCLUDED',
+      'REPLIED',
+      'FOLLOWED_UP',
+      'ARCHIVED',
+    ]);
   });
 
   it('files a report pushed in by 12345 before dispatching it, and closes a report not filed', () => {
     const filed = register('REPORT', hotline).do('acceptCase', receptionist);
-    expect(filed.try('dispatchCase', receptionist, toUnit(COUNTY_A))).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
+    expect(filed.try('dispatchCase', receptionist, toUnit(COUNTY_A))).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_TRANSITION' },
+    });
     filed
       .do('decideFiling', director, { filed: true })
       .do('dispatchCase', receptionist, toUnit(COUNTY_A))
@@ -120,7 +166,17 @@ describe('case lifecycle paths', () => {
       .do('replyCase', receptionist, { content: '已依法查处' })
       .do('recordFollowUp', receptionist, reached('SATISFIED'))
       .do('archiveCase', receptionist);
-    expect(filed.trail).toEqual(['REGISTERED', 'ACCEPTED', 'FILED', 'DISPATCHED', 'IN_PROGRESS', 'CONCLUDED', 'REPLIED', 'FOLLOWED_UP', 'ARCHIVED']);
+    expect(filed.trail).toEqual([
+      'REGISTERED',
+      'ACCEPTED',
+      'FILED',
+      'DISPATCHED',
+      'IN_PROGRESS',
+      'CONCLUDED',
+      'REPLIED',
+      'FOLLOWED_UP',
+      'ARCHIVED',
+    ]);
 
     const notFiled = register('REPORT')
       .do('acceptCase', receptionist)
@@ -133,8 +189,14 @@ describe('case lifecycle paths', () => {
   it('rejects with a ground and a referral, tells the consumer, then archives', () => {
     const c = register('COMPLAINT').do('requestMaterials', receptionist, { missingItems: ['身份证明'] });
     expect(c.try('requestMaterials', receptionist, { missingItems: ['x'] }).ok).toBe(false);
-    expect(c.try('rejectCase', receptionist, { ground: 'OUTSIDE_JURISDICTION' })).toMatchObject({ ok: false, error: { code: 'REFERRAL_REQUIRED' } });
-    c.do('rejectCase', receptionist, { ground: 'OUTSIDE_JURISDICTION', referral: { authority: '市住建局', phone: '0591-12345678' } })
+    expect(c.try('rejectCase', receptionist, { ground: 'OUTSIDE_JURISDICTION' })).toMatchObject({
+      ok: false,
+      error: { code: 'REFERRAL_REQUIRED' },
+    });
+    c.do('rejectCase', receptionist, {
+      ground: 'OUTSIDE_JURISDICTION',
+      referral: { authority: '市住建局', phone: '0591-12345678' },
+    })
       .do('replyCase', receptionist, { content: '请向市住建局反映，电话0591-12345678' })
       .do('archiveCase', receptionist);
     expect(c.trail).toEqual(['REGISTERED', 'MATERIALS_PENDING', 'REJECTED', 'CLOSED', 'ARCHIVED']);
@@ -142,9 +204,18 @@ describe('case lifecycle paths', () => {
 
   it('lets a unit without jurisdiction only return the case to intake, which re-dispatches it', () => {
     const c = register('COMPLAINT').do('acceptCase', receptionist).do('dispatchCase', receptionist, toUnit(COUNTY_A));
-    expect(c.try('dispatchCase', countyA, toUnit(COUNTY_B))).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
-    expect(c.try('returnCase', countyA, { toUnitId: COUNTY_B, reason: '属B县' })).toMatchObject({ ok: false, error: { code: 'RETURN_ONLY_TO_INTAKE' } });
-    expect(c.try('returnCase', countyB, { reason: '属B县' })).toMatchObject({ ok: false, error: { code: 'NOT_RECEIVING_UNIT' } });
+    expect(c.try('dispatchCase', countyA, toUnit(COUNTY_B))).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_TRANSITION' },
+    });
+    expect(c.try('returnCase', countyA, { toUnitId: COUNTY_B, reason: '属B县' })).toMatchObject({
+      ok: false,
+      error: { code: 'RETURN_ONLY_TO_INTAKE' },
+    });
+    expect(c.try('returnCase', countyB, { reason: '属B县' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_RECEIVING_UNIT' },
+    });
     c.do('receiveCase', countyA).do('returnCase', countyA, { reason: '被投诉人在B县' });
     expect(c.state).toBe('RETURNED');
     expect(c.try('receiveCase', countyB)).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION' } });
@@ -153,30 +224,57 @@ describe('case lifecycle paths', () => {
     c.do('receiveCase', countyB)
       .do('concludeCase', countyB, { outcome: 'TERMINATED', terminationGround: 'PARTY_ABSENT_OR_REFUSED' })
       .do('replyCase', receptionist, { content: '被投诉人拒绝调解，已终止调解，可向法院起诉' });
-    expect(c.trail.slice(2)).toEqual(['DISPATCHED', 'IN_PROGRESS', 'RETURNED', 'DISPATCHED', 'IN_PROGRESS', 'CONCLUDED', 'REPLIED']);
+    expect(c.trail.slice(2)).toEqual([
+      'DISPATCHED',
+      'IN_PROGRESS',
+      'RETURNED',
+      'DISPATCHED',
+      'IN_PROGRESS',
+      'CONCLUDED',
+      'REPLIED',
+    ]);
   });
 });
 
 describe(checkTransition.name, () => {
   const replied = () =>
-    register('COMPLAINT').do('acceptCase', receptionist).do('dispatchCase', receptionist, { target: { type: 'WORKROOM', workroom: 'RIGHTS' }, mode: 'IMMEDIATE' })
-      .do('receiveCase', mediator).do('concludeCase', mediator, { outcome: 'MEDIATED' }).do('replyCase', receptionist, { content: '已调解' });
+    register('COMPLAINT')
+      .do('acceptCase', receptionist)
+      .do('dispatchCase', receptionist, { target: { type: 'WORKROOM', workroom: 'RIGHTS' }, mode: 'IMMEDIATE' })
+      .do('receiveCase', mediator)
+      .do('concludeCase', mediator, { outcome: 'MEDIATED' })
+      .do('replyCase', receptionist, { content: '已调解' });
 
   it('rejects an action the state does not allow with INVALID_TRANSITION', () => {
     const r = register('COMPLAINT').try('archiveCase', receptionist);
-    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION', message: expect.stringContaining('已登记') } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_TRANSITION', message: expect.stringContaining('已登记') },
+    });
   });
 
   it('rejects an action the kind does not allow with INVALID_TRANSITION', () => {
     const r = register('CONSULTATION').try('acceptCase', receptionist);
-    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_TRANSITION', message: expect.stringContaining('咨询') } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_TRANSITION', message: expect.stringContaining('咨询') },
+    });
   });
 
   it('rejects a role outside the row with FORBIDDEN_ROLE before any guard', () => {
-    expect(new CaseSim('COMPLAINT').try('registerCase', supervisor, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_ROLE' } });
-    const c = register('COMPLAINT').do('acceptCase', receptionist).do('dispatchCase', receptionist, toUnit(STATION)).do('receiveCase', stationStaff)
+    expect(new CaseSim('COMPLAINT').try('registerCase', supervisor, {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN_ROLE' },
+    });
+    const c = register('COMPLAINT')
+      .do('acceptCase', receptionist)
+      .do('dispatchCase', receptionist, toUnit(STATION))
+      .do('receiveCase', stationStaff)
       .do('requestExtension', stationStaff, { reason: '需调查', extensionDays: 5 });
-    expect(c.try('decideExtension', receptionist, { approved: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_ROLE' } });
+    expect(c.try('decideExtension', receptionist, { approved: true })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN_ROLE' },
+    });
     expect(c.try('decideExtension', director, { approved: false })).toMatchObject({ ok: true, to: 'IN_PROGRESS' });
   });
 
@@ -189,39 +287,64 @@ describe(checkTransition.name, () => {
   it('refuses to archive before the follow-up, and allows it after the maximum failed attempts', () => {
     const c = replied();
     expect(c.try('archiveCase', receptionist)).toMatchObject({ ok: false, error: { code: 'FOLLOW_UP_REQUIRED' } });
-    for (let i = 0; i < DEFAULT_CASE_MACHINE_CONFIG.maxFollowUpAttempts; i++) c.do('recordFollowUp', receptionist, { followUpResult: 'UNREACHABLE' });
+    for (let i = 0; i < DEFAULT_CASE_MACHINE_CONFIG.maxFollowUpAttempts; i++)
+      c.do('recordFollowUp', receptionist, { followUpResult: 'UNREACHABLE' });
     expect(c.state).toBe('REPLIED');
     expect(c.try('archiveCase', receptionist)).toMatchObject({ ok: true, to: 'ARCHIVED' });
   });
 
   it('requires a termination ground to conclude a terminated mediation', () => {
-    const c = register('COMPLAINT').do('acceptCase', receptionist).do('dispatchCase', receptionist, toUnit(STATION)).do('receiveCase', stationStaff);
-    expect(c.try('concludeCase', stationStaff, { outcome: 'TERMINATED' })).toMatchObject({ ok: false, error: { code: 'TERMINATION_GROUND_REQUIRED', field: 'terminationGround' } });
+    const c = register('COMPLAINT')
+      .do('acceptCase', receptionist)
+      .do('dispatchCase', receptionist, toUnit(STATION))
+      .do('receiveCase', stationStaff);
+    expect(c.try('concludeCase', stationStaff, { outcome: 'TERMINATED' })).toMatchObject({
+      ok: false,
+      error: { code: 'TERMINATION_GROUND_REQUIRED', field: 'terminationGround' },
+    });
   });
 
   it('keeps SAME steps in the current state', () => {
     const c = register('COMPLAINT');
-    expect(c.try('recordContact', receptionist, { note: '24小时内回拨' })).toMatchObject({ ok: true, to: 'REGISTERED' });
+    expect(c.try('recordContact', receptionist, { note: '24小时内回拨' })).toMatchObject({
+      ok: true,
+      to: 'REGISTERED',
+    });
   });
 });
 
 describe(allowedActions.name, () => {
   it('greys out archive until the follow-up and offers the follow-up', () => {
-    const c = register('COMPLAINT').do('acceptCase', receptionist).do('dispatchCase', receptionist, toUnit(STATION)).do('receiveCase', stationStaff)
-      .do('concludeCase', stationStaff, { outcome: 'WITHDRAWN' }).do('replyCase', receptionist, { content: '消费者已撤回' });
+    const c = register('COMPLAINT')
+      .do('acceptCase', receptionist)
+      .do('dispatchCase', receptionist, toUnit(STATION))
+      .do('receiveCase', stationStaff)
+      .do('concludeCase', stationStaff, { outcome: 'WITHDRAWN' })
+      .do('replyCase', receptionist, { content: '消费者已撤回' });
     const actions = allowedActions(c.ctx(receptionist));
     expect(actions.map((a) => a.action)).toEqual(['recordContact', 'recordFollowUp', 'archiveCase']);
     expect(actions.find((a) => a.action === 'recordFollowUp')).toMatchObject({ allowed: true, label: '回访' });
-    expect(actions.find((a) => a.action === 'archiveCase')).toMatchObject({ allowed: false, reason: { code: 'FOLLOW_UP_REQUIRED' } });
+    expect(actions.find((a) => a.action === 'archiveCase')).toMatchObject({
+      allowed: false,
+      reason: { code: 'FOLLOW_UP_REQUIRED' },
+    });
   });
 
   it('shows the intake unit that only the receiving unit can sign for a dispatched case', () => {
     const c = register('COMPLAINT').do('acceptCase', receptionist).do('dispatchCase', receptionist, toUnit(STATION));
     const mine = allowedActions(c.ctx(receptionist));
-    expect(mine.find((a) => a.action === 'receiveCase')).toMatchObject({ allowed: false, reason: { code: 'NOT_RECEIVING_UNIT' } });
+    expect(mine.find((a) => a.action === 'receiveCase')).toMatchObject({
+      allowed: false,
+      reason: { code: 'NOT_RECEIVING_UNIT' },
+    });
     expect(mine.find((a) => a.action === 'dispatchCase')).toBeUndefined();
     const theirs = allowedActions(c.ctx(stationStaff));
-    expect(theirs.filter((a) => a.allowed).map((a) => a.action)).toEqual(['receiveCase', 'returnCase', 'recordContact', 'requestExtension']);
+    expect(theirs.filter((a) => a.allowed).map((a) => a.action)).toEqual([
+      'receiveCase',
+      'returnCase',
+      'recordContact',
+      'requestExtension',
+    ]);
   });
 
   it('does not evaluate input guards, so an empty form still enables the button', () => {
@@ -232,7 +355,10 @@ describe(allowedActions.name, () => {
   it('offers registration for a new case by role', () => {
     const sim = new CaseSim('REPORT');
     expect(allowedActions(sim.ctx(hotline))).toEqual([{ action: 'registerCase', label: '登记', allowed: true }]);
-    expect(allowedActions(sim.ctx(supervisor))[0]).toMatchObject({ allowed: false, reason: { code: 'FORBIDDEN_ROLE' } });
+    expect(allowedActions(sim.ctx(supervisor))[0]).toMatchObject({
+      allowed: false,
+      reason: { code: 'FORBIDDEN_ROLE' },
+    });
   });
 });
 
@@ -248,6 +374,10 @@ describe(nextStateAfterFollowUp.name, () => {
     expect(nextStateAfterFollowUp(reached('BASIC')).newRound).toBeNull();
   });
   it('stays replied when the consumer cannot be reached', () => {
-    expect(nextStateAfterFollowUp({ followUpResult: 'UNREACHABLE' })).toEqual({ to: 'REPLIED', followUpDone: false, newRound: null });
+    expect(nextStateAfterFollowUp({ followUpResult: 'UNREACHABLE' })).toEqual({
+      to: 'REPLIED',
+      followUpDone: false,
+      newRound: null,
+    });
   });
 });

@@ -90,7 +90,11 @@ function roleError(row: Transition, ctx: CaseGuardContext): CaseGuardError | nul
   return { code: 'FORBIDDEN_ROLE', message: `只有${who}可以“${row.label}”` };
 }
 
-function firstError(row: Transition, ctx: CaseGuardContext, phases: readonly ('state' | 'input')[]): CaseGuardError | null {
+function firstError(
+  row: Transition,
+  ctx: CaseGuardContext,
+  phases: readonly ('state' | 'input')[],
+): CaseGuardError | null {
   if (ctx.state !== NEW_CASE) {
     const recused = actorNotRecused(ctx);
     if (recused) return recused;
@@ -136,7 +140,9 @@ export function allowedActions(ctx: CaseGuardContext): AllowedAction[] {
     const row = findTransition(action, ctx.kind, ctx.state);
     if (!row) continue;
     const reason = roleError(row, ctx) ?? firstError(row, ctx, ['state']);
-    result.push(reason ? { action, label: row.label, allowed: false, reason } : { action, label: row.label, allowed: true });
+    result.push(
+      reason ? { action, label: row.label, allowed: false, reason } : { action, label: row.label, allowed: true },
+    );
   }
   return result;
 }

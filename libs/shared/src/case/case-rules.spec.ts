@@ -22,9 +22,12 @@ describe(isMobilePhone.name, () => {
 });
 
 describe(isLandline.name, () => {
-  it.each(['0591-87654321', '010-12345678', '02161234567', '0477-8123456', '87654321', '021-6123456-8001'])('accepts %s', (p) => {
-    expect(isLandline(p)).toBe(true);
-  });
+  it.each(['0591-87654321', '010-12345678', '02161234567', '0477-8123456', '87654321', '021-6123456-8001'])(
+    'accepts %s',
+    (p) => {
+      expect(isLandline(p)).toBe(true);
+    },
+  );
   it.each(['0591-123', '13812345678', '1234567', '0591-01234567', '0091-87654321'])('rejects %s', (p) => {
     expect(isLandline(p)).toBe(false);
   });

@@ -10,10 +10,60 @@ const STATES = Object.values(CaseState);
 
 // The states each kind can be in; a state missing here for a kind is deliberate.
 const EXPECTED_STATES: Record<CaseKind, CaseState[]> = {
-  COMPLAINT: ['REGISTERED', 'MATERIALS_PENDING', 'ACCEPTED', 'REJECTED', 'DISPATCHED', 'RETURNED', 'IN_PROGRESS', 'SUSPENDED', 'CONCLUDED', 'REPLIED', 'FOLLOWED_UP', 'CLOSED', 'ARCHIVED'],
-  REPORT: ['REGISTERED', 'MATERIALS_PENDING', 'ACCEPTED', 'REJECTED', 'FILED', 'NOT_FILED', 'DISPATCHED', 'RETURNED', 'IN_PROGRESS', 'SUSPENDED', 'CONCLUDED', 'REPLIED', 'FOLLOWED_UP', 'CLOSED', 'ARCHIVED'],
-  CONSULTATION: ['REGISTERED', 'DISPATCHED', 'RETURNED', 'IN_PROGRESS', 'CONCLUDED', 'REPLIED', 'FOLLOWED_UP', 'CLOSED', 'ARCHIVED'],
-  SUGGESTION: ['REGISTERED', 'DISPATCHED', 'RETURNED', 'IN_PROGRESS', 'CONCLUDED', 'REPLIED', 'FOLLOWED_UP', 'CLOSED', 'ARCHIVED'],
+  COMPLAINT: [
+    'REGISTERED',
+    'MATERIALS_PENDING',
+    'ACCEPTED',
+    'REJECTED',
+    'DISPATCHED',
+    'RETURNED',
+    'IN_PROGRESS',
+    'SUSPENDED',
+    'CONCLUDED',
+    'REPLIED',
+    'FOLLOWED_UP',
+    'CLOSED',
+    'ARCHIVED',
+  ],
+  REPORT: [
+    'REGISTERED',
+    'MATERIALS_PENDING',
+    'ACCEPTED',
+    'REJECTED',
+    'FILED',
+    'NOT_FILED',
+    'DISPATCHED',
+    'RETURNED',
+    'IN_PROGRESS',
+    'SUSPENDED',
+    'CONCLUDED',
+    'REPLIED',
+    'FOLLOWED_UP',
+    'CLOSED',
+    'ARCHIVED',
+  ],
+  CONSULTATION: [
+    'REGISTERED',
+    'DISPATCHED',
+    'RETURNED',
+    'IN_PROGRESS',
+    'CONCLUDED',
+    'REPLIED',
+    'FOLLOWED_UP',
+    'CLOSED',
+    'ARCHIVED',
+  ],
+  SUGGESTION: [
+    'REGISTERED',
+    'DISPATCHED',
+    'RETURNED',
+    'IN_PROGRESS',
+    'CONCLUDED',
+    'REPLIED',
+    'FOLLOWED_UP',
+    'CLOSED',
+    'ARCHIVED',
+  ],
 };
 
 describe('CASE_TRANSITIONS', () => {
@@ -93,7 +143,8 @@ describe('CASE_TRANSITIONS', () => {
   });
 
   it('lets only a director decide an extension and gives supervisors and admins no step', () => {
-    for (const t of CASE_TRANSITIONS.filter((t) => t.action === 'decideExtension')) expect(t.roles).toEqual(['DIRECTOR']);
+    for (const t of CASE_TRANSITIONS.filter((t) => t.action === 'decideExtension'))
+      expect(t.roles).toEqual(['DIRECTOR']);
     for (const t of CASE_TRANSITIONS) {
       expect(t.roles).not.toContain('SUPERVISOR');
       expect(t.roles).not.toContain('ADMIN');

@@ -88,6 +88,22 @@ const APPROVERS: readonly Role[] = ['DIRECTOR'];
 // States where an accepted case waits on someone, so a deadline may be extended.
 const EXTENDABLE: readonly CaseState[] = ['ACCEPTED', 'FILED', 'DISPATCHED', 'IN_PROGRESS', 'SUSPENDED'];
 
+// Every state before follow-up in which a dispute case may receive a contact/handling record.
+const CONTACTABLE: readonly CaseState[] = [
+  'REGISTERED',
+  'MATERIALS_PENDING',
+  'ACCEPTED',
+  'REJECTED',
+  'FILED',
+  'NOT_FILED',
+  'DISPATCHED',
+  'RETURNED',
+  'IN_PROGRESS',
+  'SUSPENDED',
+  'CONCLUDED',
+  'REPLIED',
+];
+
 /* prettier-ignore */
 export const CASE_TRANSITIONS: readonly Transition[] = [
   { action: 'registerCase',       from: [NEW_CASE],                          to: 'REGISTERED',        kinds: ALL,         roles: REGISTRARS, guards: ['channelGiven'],                                      label: '登记',             description: '登记诉求（含12345、上级、部门转办及站点登记）；登记人首问负责' },
@@ -105,7 +121,7 @@ export const CASE_TRANSITIONS: readonly Transition[] = [
   { action: 'dispatchCase',       from: ['RETURNED'],                        to: 'DISPATCHED',        kinds: ALL,         roles: INTAKE,     guards: ['atIntakeUnit', 'dispatchTargetGiven'],               label: '重新分流',          description: '被退回的案件由受理单位重新分流' },
   { action: 'receiveCase',        from: ['DISPATCHED'],                      to: 'IN_PROGRESS',       kinds: ALL,         roles: HANDLERS,   guards: ['atAssignedUnit'],                                    label: '签收',             description: '承办单位签收，开始办理；首问负责移交承办人' },
   { action: 'returnCase',         from: ['DISPATCHED', 'IN_PROGRESS'],       to: 'RETURNED',          kinds: ALL,         roles: HANDLERS,   guards: ['atAssignedUnit', 'returnedToIntakeWithReason'],      label: '退回',             description: '无管辖权的说明理由退回受理单位，不得自行转办' },
-  { action: 'recordContact',      from: ['REGISTERED', 'MATERIALS_PENDING', 'ACCEPTED', 'REJECTED', 'FILED', 'NOT_FILED', 'DISPATCHED', 'RETURNED', 'IN_PROGRESS', 'SUSPENDED', 'CONCLUDED', 'REPLIED'], to: SAME, kinds: DISPUTE, roles: HANDLERS, guards: ['atCaseUnit', 'contactLogged'], label: '办理记录', description: '记录联系、调解、调查等办理情况（件件有登记）' },
+  { action: 'recordContact',      from: CONTACTABLE,                         to: SAME, kinds: DISPUTE, roles: HANDLERS, guards: ['atCaseUnit', 'contactLogged'], label: '办理记录', description: '记录联系、调解、调查等办理情况（件件有登记）' },
   { action: 'recordContact',      from: ['REGISTERED', 'DISPATCHED', 'RETURNED', 'IN_PROGRESS', 'CONCLUDED', 'REPLIED'], to: SAME, kinds: QUERY, roles: HANDLERS, guards: ['atCaseUnit', 'contactLogged'], label: '办理记录', description: '记录联系和办理情况' },
   { action: 'suspendCase',        from: ['IN_PROGRESS'],                     to: 'SUSPENDED',         kinds: DISPUTE,     roles: HANDLERS,   guards: ['atAssignedUnit', 'suspendReasonGiven'],              label: '中止',             description: '检测鉴定、等待补正材料或经批准的调查期间中止，计时暂停' },
   { action: 'resumeCase',         from: ['SUSPENDED'],                       to: 'IN_PROGRESS',       kinds: DISPUTE,     roles: HANDLERS,   guards: ['atAssignedUnit'],                                    label: '恢复办理',          description: '中止事由消除，计时按剩余时间继续' },

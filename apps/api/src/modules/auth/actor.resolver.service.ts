@@ -3,7 +3,18 @@ import type IORedis from 'ioredis';
 import { InjectRepository } from '@nestjs/typeorm';
 import { timingSafeEqual } from 'node:crypto';
 import { Repository } from 'typeorm';
-import { Actor, ApiClientEntity, AppConfig, AppError, Clock, ErrorCode, makeActor, OrgUnitEntity, REDIS, UserEntity } from '@weiquan/core';
+import {
+  Actor,
+  ApiClientEntity,
+  AppConfig,
+  AppError,
+  Clock,
+  ErrorCode,
+  makeActor,
+  OrgUnitEntity,
+  REDIS,
+  UserEntity,
+} from '@weiquan/core';
 import { DataScope, Role } from '@weiquan/shared';
 import { sha256, TokenService } from './token.service';
 
@@ -131,6 +142,14 @@ export class ActorResolver implements OnModuleInit, OnApplicationShutdown {
     if (!ok) throw new AppError(ErrorCode.UNAUTHENTICATED, 'API 密钥无效');
     const unit = await this.units.findOneByOrFail({ id: client.unitId });
     await this.clients.update(client.id, { lastUsedAt: this.clock.now() });
-    return makeActor({ kind: 'API_CLIENT', id: client.id, name: client.name, roles: client.roles, unitId: unit.id, unitPath: unit.path, dataScope: client.dataScope });
+    return makeActor({
+      kind: 'API_CLIENT',
+      id: client.id,
+      name: client.name,
+      roles: client.roles,
+      unitId: unit.id,
+      unitPath: unit.path,
+      dataScope: client.dataScope,
+    });
   }
 }

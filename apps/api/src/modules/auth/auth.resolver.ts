@@ -35,6 +35,11 @@ export class AuthResolver {
   private async payload(s: Session): Promise<AuthPayload> {
     const actor = await this.actors.forUser(s.userId);
     const user = await this.users.getVisible(actor, s.userId);
-    return { accessToken: s.accessToken, refreshToken: s.refreshToken, accessTokenExpiresAt: s.accessTokenExpiresAt, user: toUserModel(user) };
+    return {
+      accessToken: s.accessToken,
+      refreshToken: s.refreshToken,
+      accessTokenExpiresAt: s.accessTokenExpiresAt,
+      user: toUserModel(user),
+    };
   }
 }

@@ -2,7 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { AppConfig, AppError, Clock, DUMMY_HASH, ErrorCode, RefreshTokenEntity, UserEntity, verifyPassword } from '@weiquan/core';
+import {
+  AppConfig,
+  AppError,
+  Clock,
+  DUMMY_HASH,
+  ErrorCode,
+  RefreshTokenEntity,
+  UserEntity,
+  verifyPassword,
+} from '@weiquan/core';
 import { sha256, TokenService } from './token.service';
 
 export interface Session {
@@ -56,11 +65,17 @@ export class AuthService {
     const now = this.clock.now();
     const hash = sha256(refreshToken ?? '');
     const outcome = await this.ds.transaction(async (m) => {
-      const row = await m.findOne(RefreshTokenEntity, { where: { tokenHash: hash }, lock: { mode: 'pessimistic_write' } });
-      if (!row || row.expiresAt <= now) return { error: new AppError(ErrorCode.REFRESH_TOKEN_INVALID, '会话已过期，请重新登录') };
+      const row = await m.findOne(RefreshTokenEntity, {
+        where: { tokenHash: hash },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!row || row.expiresAt <= now)
+        return { error: new AppError(ErrorCode.REFRESH_TOKEN_INVALID, '会话已过期，请重新登录') };
       if (row.usedAt || row.revokedAt) {
         await m.update(RefreshTokenEntity, { familyId: row.familyId, revokedAt: IsNull() }, { revokedAt: now });
-        return { error: new AppError(ErrorCode.REFRESH_TOKEN_REUSED, '检测到登录凭证被重复使用，已注销该会话，请重新登录') };
+        return {
+          error: new AppError(ErrorCode.REFRESH_TOKEN_REUSED, '检测到登录凭证被重复使用，已注销该会话，请重新登录'),
+        };
       }
       const user = await m.findOneBy(UserEntity, { id: row.userId });
       if (!user?.active) return { error: new AppError(ErrorCode.REFRESH_TOKEN_INVALID, '账号不可用，请重新登录') };
@@ -74,7 +89,10 @@ export class AuthService {
 
   async logout(refreshToken: string): Promise<boolean> {
     const row = await this.ds.getRepository(RefreshTokenEntity).findOneBy({ tokenHash: sha256(refreshToken ?? '') });
-    if (row) await this.ds.getRepository(RefreshTokenEntity).update({ familyId: row.familyId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+    if (row)
+      await this.ds
+        .getRepository(RefreshTokenEntity)
+        .update({ familyId: row.familyId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
     return true;
   }
 
@@ -105,5 +123,7 @@ function invalidCredentials(): AppError {
 
 function locked(until: Date): AppError {
   const hhmm = until.toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' });
-  return new AppError(ErrorCode.ACCOUNT_LOCKED, `连续登录失败次数过多，账号已锁定至 ${hhmm}`, 'username', { lockedUntil: until.toISOString() });
+  return new AppError(ErrorCode.ACCOUNT_LOCKED, `连续登录失败次数过多，账号已锁定至 ${hhmm}`, 'username', {
+    lockedUntil: until.toISOString(),
+  });
 }

@@ -31,7 +31,8 @@ export class TokenService {
     if (known && nowSec < known.exp) return known.userId;
     try {
       const payload = jwt.verify(token, this.key, { algorithms: ['HS256'], clockTimestamp: nowSec }) as jwt.JwtPayload;
-      if (payload.typ !== 'access' || !payload.sub || typeof payload.exp !== 'number') throw new Error('wrong token type');
+      if (payload.typ !== 'access' || !payload.sub || typeof payload.exp !== 'number')
+        throw new Error('wrong token type');
       if (this.verified.size >= 10_000) this.verified.clear();
       this.verified.set(token, { userId: Number(payload.sub), exp: payload.exp });
       return Number(payload.sub);

@@ -15,7 +15,10 @@ export const CalendarDayReason = {
 } as const satisfies Record<DayReason, DayReason>;
 export type CalendarDayReason = DayReason;
 
-export const CalendarDayKind = { HOLIDAY: 'HOLIDAY', WORKDAY: 'WORKDAY' } as const satisfies Record<OverrideKind, OverrideKind>;
+export const CalendarDayKind = { HOLIDAY: 'HOLIDAY', WORKDAY: 'WORKDAY' } as const satisfies Record<
+  OverrideKind,
+  OverrideKind
+>;
 export type CalendarDayKind = OverrideKind;
 
 registerEnumType(CalendarDayReason, {
@@ -51,7 +54,9 @@ export function toCalendarDayModel(d: DayInfo): CalendarDayModel {
   return { date: d.date, working: d.working, reason: d.reason, name: d.name ?? null };
 }
 
-@ObjectType('CalendarOverride', { description: `管理员设置的本地放假日或工作日，优先于国务院节假日安排。${APPLIES_TO_NEW}` })
+@ObjectType('CalendarOverride', {
+  description: `管理员设置的本地放假日或工作日，优先于国务院节假日安排。${APPLIES_TO_NEW}`,
+})
 export class CalendarOverrideModel {
   @Field(() => ID) id: string;
   @Field({ description: '日期 YYYY-MM-DD' }) date: string;
@@ -114,5 +119,6 @@ export class CalendarStatusModel {
   warning: string | null;
   @Field(() => Int, { description: '本地设置（放假日 / 工作日）条数' }) overrideCount: number;
   @Field(() => [Int], { description: '管理员导入的年度' }) importedYears: number[];
-  @Field(() => [CalendarArrangementModel], { description: '管理员导入的节假日安排' }) imports: CalendarArrangementModel[];
+  @Field(() => [CalendarArrangementModel], { description: '管理员导入的节假日安排' })
+  imports: CalendarArrangementModel[];
 }

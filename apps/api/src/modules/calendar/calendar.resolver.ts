@@ -20,7 +20,9 @@ const APPLIES_TO_NEW = '只影响此后新起算的时限，正在计时的时�
 export class CalendarResolver {
   constructor(private readonly service: CalendarAdminService) {}
 
-  @Query(() => [CalendarDayModel], { description: `工作日历：from 至 to（含两端，上海日期 YYYY-MM-DD）每天是否为工作日及原因，最多 ${MAX_CALENDAR_DAYS} 天` })
+  @Query(() => [CalendarDayModel], {
+    description: `工作日历：from 至 to（含两端，上海日期 YYYY-MM-DD）每天是否为工作日及原因，最多 ${MAX_CALENDAR_DAYS} 天`,
+  })
   @Allow(Permission.ORG_READ)
   async calendarDays(@Args('from') from: string, @Args('to') to: string): Promise<CalendarDayModel[]> {
     return (await this.service.days(from, to)).map(toCalendarDayModel);
@@ -35,13 +37,18 @@ export class CalendarResolver {
 
   @Query(() => [CalendarOverrideModel], { description: '本地日历设置（放假日 / 工作日），可按年份筛选' })
   @Allow(Permission.ORG_READ)
-  async calendarOverrides(@Args('year', { type: () => Int, nullable: true }) year?: number | null): Promise<CalendarOverrideModel[]> {
+  async calendarOverrides(
+    @Args('year', { type: () => Int, nullable: true }) year?: number | null,
+  ): Promise<CalendarOverrideModel[]> {
     return (await this.service.overrides(year)).map(toCalendarOverrideModel);
   }
 
   @Mutation(() => CalendarOverrideModel, { description: `新增本地放假日或工作日（每个日期一条）。${APPLIES_TO_NEW}` })
   @Allow(Permission.RULES_MANAGE)
-  async addCalendarOverride(@CurrentActor() actor: Actor, @Args('input') input: AddCalendarOverrideInput): Promise<CalendarOverrideModel> {
+  async addCalendarOverride(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: AddCalendarOverrideInput,
+  ): Promise<CalendarOverrideModel> {
     return toCalendarOverrideModel(await this.service.addOverride(actor, input));
   }
 
@@ -58,13 +65,19 @@ export class CalendarResolver {
       APPLIES_TO_NEW,
   })
   @Allow(Permission.RULES_MANAGE)
-  async importCalendarArrangement(@CurrentActor() actor: Actor, @Args('json') json: string): Promise<CalendarArrangementModel> {
+  async importCalendarArrangement(
+    @CurrentActor() actor: Actor,
+    @Args('json') json: string,
+  ): Promise<CalendarArrangementModel> {
     return toCalendarArrangementModel(await this.service.importArrangement(actor, json));
   }
 
   @Mutation(() => Boolean, { description: `撤销某一年的导入，该年恢复使用数据包中的安排（若有）。${APPLIES_TO_NEW}` })
   @Allow(Permission.RULES_MANAGE)
-  removeCalendarArrangement(@CurrentActor() actor: Actor, @Args('year', { type: () => Int }) year: number): Promise<boolean> {
+  removeCalendarArrangement(
+    @CurrentActor() actor: Actor,
+    @Args('year', { type: () => Int }) year: number,
+  ): Promise<boolean> {
     return this.service.removeArrangement(actor, year);
   }
 }

@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource } from 'typeorm';
 import { type DayInfo, dateRange, parseArrangementImport } from '@weiquan/shared';
-import { Actor, AppError, CalendarArrangementEntity, CalendarOverrideEntity, CalendarService, Clock, ErrorCode } from '@weiquan/core';
+import {
+  Actor,
+  AppError,
+  CalendarArrangementEntity,
+  CalendarOverrideEntity,
+  CalendarService,
+  Clock,
+  ErrorCode,
+} from '@weiquan/core';
 import { parseId } from '../../common/ids';
 import { AuditService } from '../audit/audit.service';
 import { AddCalendarOverrideInput, DATE_MESSAGE, isCalendarDate } from './calendar.input';
@@ -55,7 +63,14 @@ export class CalendarAdminService {
       this.ds.getRepository(CalendarArrangementEntity).find({ order: { year: 'ASC' } }),
     ]);
     const { firstYear, lastYear } = cal.coverage();
-    return { version: cal.version, firstYear, lastYear, warning: cal.coverageWarning(this.clock.now()), overrideCount, imports };
+    return {
+      version: cal.version,
+      firstYear,
+      lastYear,
+      warning: cal.coverageWarning(this.clock.now()),
+      overrideCount,
+      imports,
+    };
   }
 
   overrides(year?: number | null): Promise<CalendarOverrideEntity[]> {
@@ -83,12 +98,18 @@ export class CalendarAdminService {
           throw e.code === 'ER_DUP_ENTRY' ? overrideExists(input.date) : e;
         });
       const newId = res.identifiers[0].id as number;
-      await this.audit.record(m, actor, 'calendar.override.add', { type: 'calendar_override', id: newId }, {
-        date: input.date,
-        kind: input.kind,
-        name: input.name.trim(),
-        before: { working: before.working, reason: before.reason, name: before.name ?? null },
-      });
+      await this.audit.record(
+        m,
+        actor,
+        'calendar.override.add',
+        { type: 'calendar_override', id: newId },
+        {
+          date: input.date,
+          kind: input.kind,
+          name: input.name.trim(),
+          before: { working: before.working, reason: before.reason, name: before.name ?? null },
+        },
+      );
       return newId;
     });
     this.calendar.invalidate();
@@ -101,7 +122,13 @@ export class CalendarAdminService {
       const o = await m.findOne(CalendarOverrideEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!o) throw AppError.notFound('本地日历设置', 'id');
       await m.delete(CalendarOverrideEntity, id);
-      await this.audit.record(m, actor, 'calendar.override.remove', { type: 'calendar_override', id }, { date: o.date, kind: o.kind, name: o.name });
+      await this.audit.record(
+        m,
+        actor,
+        'calendar.override.remove',
+        { type: 'calendar_override', id },
+        { date: o.date, kind: o.kind, name: o.name },
+      );
     });
     this.calendar.invalidate();
     return true;
@@ -109,7 +136,8 @@ export class CalendarAdminService {
 
   /** Validates a year's arrangement (every problem at once) and stores it, replacing an earlier import of that year. */
   async importArrangement(actor: Actor, json: string): Promise<CalendarArrangementEntity> {
-    if (json.length > MAX_IMPORT_CHARS) throw AppError.badInput('json', `导入内容过长（最多 ${MAX_IMPORT_CHARS} 个字符）`);
+    if (json.length > MAX_IMPORT_CHARS)
+      throw AppError.badInput('json', `导入内容过长（最多 ${MAX_IMPORT_CHARS} 个字符）`);
     const parsed = parseArrangementImport(json);
     if (!parsed.ok) {
       throw new AppError(
@@ -121,21 +149,39 @@ export class CalendarAdminService {
     }
     const a = parsed.arrangement;
     const id = await this.ds.transaction(async (m) => {
-      const previous = await m.findOne(CalendarArrangementEntity, { where: { year: a.year }, lock: { mode: 'pessimistic_write' } });
-      const row = { year: a.year, source: a.source ?? null, days: a.days, importedById: actor.kind === 'USER' ? actor.id : null };
+      const previous = await m.findOne(CalendarArrangementEntity, {
+        where: { year: a.year },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const row = {
+        year: a.year,
+        source: a.source ?? null,
+        days: a.days,
+        importedById: actor.kind === 'USER' ? actor.id : null,
+      };
       // Replaced whole (a new row, so imported_at is the time of this import).
       if (previous) await m.delete(CalendarArrangementEntity, previous.id);
       const res = await m.insert(CalendarArrangementEntity, row).catch((e: { code?: string }) => {
-        throw e.code === 'ER_DUP_ENTRY' ? AppError.conflict(`${a.year} 年的节假日安排正被他人同时导入，请刷新后重试`, 'json') : e;
+        throw e.code === 'ER_DUP_ENTRY'
+          ? AppError.conflict(`${a.year} 年的节假日安排正被他人同时导入，请刷新后重试`, 'json')
+          : e;
       });
       const rowId = res.identifiers[0].id as number;
-      await this.audit.record(m, actor, 'calendar.arrangement.import', { type: 'calendar_arrangement', id: a.year }, {
-        year: a.year,
-        source: a.source ?? null,
-        holidays: a.days.filter((d) => d.kind === 'HOLIDAY').length,
-        workdays: a.days.filter((d) => d.kind === 'WORKDAY').length,
-        replaced: previous ? { source: previous.source, days: previous.days.length, importedAt: previous.importedAt } : null,
-      });
+      await this.audit.record(
+        m,
+        actor,
+        'calendar.arrangement.import',
+        { type: 'calendar_arrangement', id: a.year },
+        {
+          year: a.year,
+          source: a.source ?? null,
+          holidays: a.days.filter((d) => d.kind === 'HOLIDAY').length,
+          workdays: a.days.filter((d) => d.kind === 'WORKDAY').length,
+          replaced: previous
+            ? { source: previous.source, days: previous.days.length, importedAt: previous.importedAt }
+            : null,
+        },
+      );
       return rowId;
     });
     this.calendar.invalidate();
@@ -148,7 +194,13 @@ export class CalendarAdminService {
       const a = await m.findOne(CalendarArrangementEntity, { where: { year }, lock: { mode: 'pessimistic_write' } });
       if (!a) throw AppError.notFound('该年度的导入', 'year');
       await m.delete(CalendarArrangementEntity, a.id);
-      await this.audit.record(m, actor, 'calendar.arrangement.remove', { type: 'calendar_arrangement', id: year }, { year, source: a.source, days: a.days.length });
+      await this.audit.record(
+        m,
+        actor,
+        'calendar.arrangement.remove',
+        { type: 'calendar_arrangement', id: year },
+        { year, source: a.source, days: a.days.length },
+      );
     });
     this.calendar.invalidate();
     return true;

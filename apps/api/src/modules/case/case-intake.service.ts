@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { CaseKind, checkTransition, DEFAULT_CASE_MACHINE_CONFIG, normalizePhone, OrgUnitType, pathIds } from '@weiquan/shared';
+import {
+  CaseKind,
+  checkTransition,
+  DEFAULT_CASE_MACHINE_CONFIG,
+  normalizePhone,
+  OrgUnitType,
+  pathIds,
+} from '@weiquan/shared';
 import {
   Actor,
   AppError,
@@ -64,10 +71,16 @@ export class CaseIntakeService {
       input: { channel: input.channel },
       config: DEFAULT_CASE_MACHINE_CONFIG,
     });
-    if (!check.ok) throw new AppError(check.error.code, check.error.message, check.error.field ? `input.${check.error.field}` : undefined);
+    if (!check.ok)
+      throw new AppError(
+        check.error.code,
+        check.error.message,
+        check.error.field ? `input.${check.error.field}` : undefined,
+      );
     const now = this.clock.now();
     const receivedAt = input.receivedAt ?? now;
-    if (receivedAt.getTime() > now.getTime() + 60_000) throw AppError.badInput('input.receivedAt', '收到时间不能晚于现在');
+    if (receivedAt.getTime() > now.getTime() + 60_000)
+      throw AppError.badInput('input.receivedAt', '收到时间不能晚于现在');
     if (input.kind !== 'CONSULTATION' && input.kind !== 'SUGGESTION' && !input.respondent?.name) {
       throw AppError.badInput('input.respondent.name', '投诉、举报须填写被投诉（举报）经营者名称');
     }
@@ -111,10 +124,16 @@ export class CaseIntakeService {
     }
   }
 
-  private readonly batch = new GroupCommit<PreparedRegistration, WrittenRegistration>((items) => this.registerMany(items), {
-    maxBatch: REGISTRATION_BATCH_MAX,
-    key: (p) => (p.phone && (p.input.respondent?.creditCode || p.input.respondent?.name) ? `${p.phone}|${repeatRespondentKey(p.input)}` : null),
-  });
+  private readonly batch = new GroupCommit<PreparedRegistration, WrittenRegistration>(
+    (items) => this.registerMany(items),
+    {
+      maxBatch: REGISTRATION_BATCH_MAX,
+      key: (p) =>
+        p.phone && (p.input.respondent?.creditCode || p.input.respondent?.name)
+          ? `${p.phone}|${repeatRespondentKey(p.input)}`
+          : null,
+    },
+  );
 
   /** Numbers for the batch inside its transaction: one statement per center and year, in (center, year) order. */
   private async allocateNumbers(m: EntityManager, items: PreparedRegistration[]): Promise<string[]> {
@@ -125,7 +144,9 @@ export class CaseIntakeService {
       if (idx) idx.push(i);
       else groups.set(k, [i]);
     });
-    const ordered = [...groups.values()].sort((a, b) => items[a[0]!]!.center.id - items[b[0]!]!.center.id || items[a[0]!]!.year - items[b[0]!]!.year);
+    const ordered = [...groups.values()].sort(
+      (a, b) => items[a[0]!]!.center.id - items[b[0]!]!.center.id || items[a[0]!]!.year - items[b[0]!]!.year,
+    );
     const out: string[] = [];
     for (const idx of ordered) {
       const { center, year } = items[idx[0]!]!;
@@ -145,16 +166,26 @@ export class CaseIntakeService {
         const { result, afterCommit } = await transactionThen(this.ds, (m) => this.write(m, planned));
         return result.map((c) => ({ case: c, afterCommit }));
       } catch (e) {
-        if (attempt >= 3 || (e as { driverError?: { code?: string } }).driverError?.code !== 'ER_LOCK_DEADLOCK') throw e;
+        if (attempt >= 3 || (e as { driverError?: { code?: string } }).driverError?.code !== 'ER_LOCK_DEADLOCK')
+          throw e;
       }
     }
   }
 
   private async write(m: EntityManager, planned: PlannedRegistration[]): Promise<CaseEntity[]> {
-    const numbers = await this.allocateNumbers(m, planned.map((x) => x.p));
+    const numbers = await this.allocateNumbers(
+      m,
+      planned.map((x) => x.p),
+    );
     const cases = planned.map((x, i) => this.draftCase(m, x, numbers[i]!));
-    const order = cases.map((c, i) => i).sort((a, b) => cases[a]!.ownerUnitId - cases[b]!.ownerUnitId || cmp(cases[a]!.kind, cases[b]!.kind) || a - b);
-    await insertRows(m, CaseEntity, order.map((i) => cases[i]!));
+    const order = cases
+      .map((c, i) => i)
+      .sort((a, b) => cases[a]!.ownerUnitId - cases[b]!.ownerUnitId || cmp(cases[a]!.kind, cases[b]!.kind) || a - b);
+    await insertRows(
+      m,
+      CaseEntity,
+      order.map((i) => cases[i]!),
+    );
     const events: { actor: Actor; e: CaseEventInput }[] = [];
     const fresh: RegisteredCase[] = [];
     planned.forEach(({ p, repeat }, i) => {
@@ -296,7 +327,12 @@ export class CaseIntakeService {
              AND ${creditCode ? 'c.respondent_credit_code = ?' : 'c.respondent_name = ?'}${p.input.kind === 'REPORT' ? " AND c.kind = 'REPORT'" : ''}
            ORDER BY c.received_at DESC LIMIT 1)`,
       );
-      params.push(i, p.phone, new Date(p.receivedAt.getTime() - REPEAT_WINDOW_DAYS * DAY_MS), creditCode ? creditCode.toUpperCase() : name);
+      params.push(
+        i,
+        p.phone,
+        new Date(p.receivedAt.getTime() - REPEAT_WINDOW_DAYS * DAY_MS),
+        creditCode ? creditCode.toUpperCase() : name,
+      );
     });
     const out: (RepeatCandidate | null)[] = items.map(() => null);
     if (!parts.length) return out;

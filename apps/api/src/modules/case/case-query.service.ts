@@ -27,7 +27,9 @@ const YEAR_MS = 365 * 86_400_000;
 /** Filters the per-unit counters (case_count, kept by triggers) answer exactly; any other filter counts rows. */
 const COUNTER_FILTERS: ReadonlySet<string> = new Set(['unitId', 'open', 'states', 'kinds', 'sort']);
 const countableByCounters = (f: CaseFilter): boolean =>
-  Object.entries(f).every(([k, v]) => COUNTER_FILTERS.has(k) || v === undefined || v === null || (Array.isArray(v) && v.length === 0));
+  Object.entries(f).every(
+    ([k, v]) => COUNTER_FILTERS.has(k) || v === undefined || v === null || (Array.isArray(v) && v.length === 0),
+  );
 
 @Injectable()
 export class CaseQueryService {
@@ -58,15 +60,24 @@ export class CaseQueryService {
     if (f.overdue !== undefined && f.overdue !== null) qb.andWhere('c.overdue = :overdue', { overdue: f.overdue });
     if (f.handlerId) qb.andWhere('c.handler_id = :handlerId', { handlerId: parseId(f.handlerId, 'filter.handlerId') });
     if (f.queue === CaseQueue.MINE) {
-      qb.andWhere('c.is_open = 1 AND (c.handler_id = :me OR (c.registered_by_id = :me AND c.handler_id IS NULL))', { me: actor.id });
+      qb.andWhere('c.is_open = 1 AND (c.handler_id = :me OR (c.registered_by_id = :me AND c.handler_id IS NULL))', {
+        me: actor.id,
+      });
     }
     if (f.keyword) {
-      qb.andWhere('(c.consumer_name LIKE :kw OR c.respondent_name LIKE :kw OR c.summary LIKE :kw OR c.case_no LIKE :kw)', { kw: `%${escapeLike(f.keyword)}%` });
+      qb.andWhere(
+        '(c.consumer_name LIKE :kw OR c.respondent_name LIKE :kw OR c.summary LIKE :kw OR c.case_no LIKE :kw)',
+        { kw: `%${escapeLike(f.keyword)}%` },
+      );
     }
     if (f.consumerPhone) qb.andWhere('c.consumer_phone = :phone', { phone: f.consumerPhone.replace(/[\s-]/g, '') });
     if (f.consumerAddress) qb.andWhere('c.consumer_address LIKE :addr', { addr: `${escapeLike(f.consumerAddress)}%` });
     if (f.consumerName) qb.andWhere('c.consumer_name = :cname', { cname: f.consumerName });
-    if (f.respondent) qb.andWhere('(c.respondent_name LIKE :resp OR c.respondent_credit_code = :respCode)', { resp: `%${escapeLike(f.respondent)}%`, respCode: f.respondent.toUpperCase() });
+    if (f.respondent)
+      qb.andWhere('(c.respondent_name LIKE :resp OR c.respondent_credit_code = :respCode)', {
+        resp: `%${escapeLike(f.respondent)}%`,
+        respCode: f.respondent.toUpperCase(),
+      });
     switch (f.sort ?? CaseSort.RECEIVED_DESC) {
       case CaseSort.RECEIVED_ASC:
         qb.orderBy('c.receivedAt', 'ASC').addOrderBy('c.id', 'ASC');
@@ -81,7 +92,9 @@ export class CaseQueryService {
         qb.orderBy('c.receivedAt', 'DESC').addOrderBy('c.id', 'DESC');
     }
     // The exact total is the costly half of a first page over a large subtree: read it from the counters.
-    const total = countableByCounters(f) ? countCases(this.ds.manager, actor, { unitPath, open: f.open ?? undefined, states: f.states, kinds: f.kinds }) : qb.getCount();
+    const total = countableByCounters(f)
+      ? countCases(this.ds.manager, actor, { unitPath, open: f.open ?? undefined, states: f.states, kinds: f.kinds })
+      : qb.getCount();
     const fast = await this.openPageByUnits(actor, f, unitPath, page);
     const [items, n] = await Promise.all([fast ?? qb.clone().offset(page.offset).limit(page.limit).getMany(), total]);
     return { items, total: n, offset: page.offset, limit: page.limit };
@@ -95,20 +108,32 @@ export class CaseQueryService {
    * Visibility is unchanged: a case is visible when its owning unit is (owner_path is that unit's path).
    * Only for the default list (open, newest first, optionally a unit) on the first pages; null otherwise.
    */
-  private async openPageByUnits(actor: Actor, f: CaseFilter, unitPath: string | null, page: PageInput): Promise<CaseEntity[] | null> {
-    const onlyScope = Object.entries(f).every(([k, v]) => ['unitId', 'open', 'sort'].includes(k) || v === undefined || v === null || (Array.isArray(v) && v.length === 0));
+  private async openPageByUnits(
+    actor: Actor,
+    f: CaseFilter,
+    unitPath: string | null,
+    page: PageInput,
+  ): Promise<CaseEntity[] | null> {
+    const onlyScope = Object.entries(f).every(
+      ([k, v]) =>
+        ['unitId', 'open', 'sort'].includes(k) || v === undefined || v === null || (Array.isArray(v) && v.length === 0),
+    );
     const newestFirst = (f.sort ?? CaseSort.RECEIVED_DESC) === CaseSort.RECEIVED_DESC;
     const n = page.offset + page.limit;
-    if (!onlyScope || f.open !== true || !newestFirst || n > 200 || (actor.scope.type === 'ALL' && !unitPath)) return null;
+    if (!onlyScope || f.open !== true || !newestFirst || n > 200 || (actor.scope.type === 'ALL' && !unitPath))
+      return null;
     const units = (await this.orgUnits.listVisible(actor)).filter((u) => !unitPath || u.path.startsWith(unitPath));
     if (!units.length || units.length > 100) return units.length ? null : [];
-    const branch = '(SELECT id, received_at FROM wq_case WHERE owner_unit_id = ? AND is_open = 1 ORDER BY received_at DESC, id DESC LIMIT ?)';
+    const branch =
+      '(SELECT id, received_at FROM wq_case WHERE owner_unit_id = ? AND is_open = 1 ORDER BY received_at DESC, id DESC LIMIT ?)';
     const rows: { id: string }[] = await this.ds.query(
       `SELECT t.id FROM (${units.map(() => branch).join(' UNION ALL ')}) t ORDER BY t.received_at DESC, t.id DESC LIMIT ? OFFSET ?`,
       [...units.flatMap((u) => [u.id, n]), page.limit, page.offset],
     );
     if (!rows.length) return [];
-    const byId = new Map((await this.ds.getRepository(CaseEntity).findBy({ id: In(rows.map((r) => String(r.id))) })).map((c) => [c.id, c]));
+    const byId = new Map(
+      (await this.ds.getRepository(CaseEntity).findBy({ id: In(rows.map((r) => String(r.id))) })).map((c) => [c.id, c]),
+    );
     return rows.map((r) => byId.get(String(r.id))).filter((c): c is CaseEntity => !!c);
   }
 
@@ -121,7 +146,12 @@ export class CaseQueryService {
   }
 
   timeline(caseIds: readonly string[]): Promise<CaseEventEntity[]> {
-    return this.ds.getRepository(CaseEventEntity).createQueryBuilder('e').where('e.case_id IN (:...ids)', { ids: caseIds }).orderBy('e.id').getMany();
+    return this.ds
+      .getRepository(CaseEventEntity)
+      .createQueryBuilder('e')
+      .where('e.case_id IN (:...ids)', { ids: caseIds })
+      .orderBy('e.id')
+      .getMany();
   }
 
   dispatches(caseId: string) {
@@ -143,14 +173,19 @@ export class CaseQueryService {
   async sharedContactSignal(c: CaseEntity, now: Date) {
     const count = async (col: string, value: string | null) => {
       if (!value) return 0;
-      const [row] = await this.ds.query(`SELECT COUNT(DISTINCT consumer_name) AS n FROM wq_case WHERE ${col} = ?`, [value]);
+      const [row] = await this.ds.query(`SELECT COUNT(DISTINCT consumer_name) AS n FROM wq_case WHERE ${col} = ?`, [
+        value,
+      ]);
       return Number(row.n);
     };
     const [namesSharingPhone, namesSharingAddress, recent] = await Promise.all([
       count('consumer_phone', c.consumerPhone),
       count('consumer_address', c.consumerAddress),
       c.consumerPhone
-        ? this.ds.query('SELECT COUNT(*) AS n FROM wq_case WHERE consumer_phone = ? AND received_at >= ?', [c.consumerPhone, new Date(now.getTime() - YEAR_MS)])
+        ? this.ds.query('SELECT COUNT(*) AS n FROM wq_case WHERE consumer_phone = ? AND received_at >= ?', [
+            c.consumerPhone,
+            new Date(now.getTime() - YEAR_MS),
+          ])
         : Promise.resolve([{ n: 0 }]),
     ]);
     return { namesSharingPhone, namesSharingAddress, casesWithPhoneLastYear: Number(recent[0].n) };
@@ -159,9 +194,13 @@ export class CaseQueryService {
   /** Full consumer details for roles that need them; the look is itself recorded on the case. */
   async unmask(actor: Actor, caseId: string, reason: string): Promise<CaseEntity> {
     const c = await this.access.getVisible(actor, caseId, { field: 'input.caseId' });
-    const mayUnmask = actor.permissions.has('case.unmask') || (actor.kind === 'USER' && (c.handlerId === actor.id || c.registeredById === actor.id));
+    const mayUnmask =
+      actor.permissions.has('case.unmask') ||
+      (actor.kind === 'USER' && (c.handlerId === actor.id || c.registeredById === actor.id));
     if (!mayUnmask) throw AppError.forbidden('无权查看完整的消费者信息');
-    await this.ds.transaction((m) => this.events.append(m, actor, { caseId: c.id, action: 'unmaskConsumer', note: reason }));
+    await this.ds.transaction((m) =>
+      this.events.append(m, actor, { caseId: c.id, action: 'unmaskConsumer', note: reason }),
+    );
     return c;
   }
 }

@@ -21,7 +21,14 @@ export function maskedConsumer(c: CaseEntity): ConsumerModel {
 }
 
 export function fullConsumer(c: CaseEntity): ConsumerModel {
-  return { name: c.consumerName, phone: c.consumerPhone, idNumber: c.consumerIdNumber, address: c.consumerAddress, anonymous: c.anonymous, masked: false };
+  return {
+    name: c.consumerName,
+    phone: c.consumerPhone,
+    idNumber: c.consumerIdNumber,
+    address: c.consumerAddress,
+    anonymous: c.anonymous,
+    masked: false,
+  };
 }
 
 const ENTITY = Symbol('caseEntity');
@@ -50,7 +57,13 @@ export function toCaseModel(c: CaseEntity): CaseModel {
     assignedUnitId: id(c.assignedUnitId),
     handlerId: id(c.handlerId),
     consumer: maskedConsumer(c),
-    respondent: { name: c.respondentName, creditCode: c.respondentCreditCode, address: c.respondentAddress, region: c.respondentRegion, industry: c.respondentIndustry },
+    respondent: {
+      name: c.respondentName,
+      creditCode: c.respondentCreditCode,
+      address: c.respondentAddress,
+      region: c.respondentRegion,
+      industry: c.respondentIndustry,
+    },
     occurredAt: c.occurredAt,
     occurredPlace: c.occurredPlace,
     category: c.category,

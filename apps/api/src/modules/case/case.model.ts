@@ -118,7 +118,8 @@ export class CaseModel {
   @Field(() => CaseKind) kind: CaseKind;
   @Field(() => Channel) channel: Channel;
   @Field(() => CaseState) state: CaseState;
-  @Field(() => Int, { description: 'Optimistic-concurrency version; every mutation must send the one it saw' }) version: number;
+  @Field(() => Int, { description: 'Optimistic-concurrency version; every mutation must send the one it saw' })
+  version: number;
   @Field(() => Int, { description: '第几轮（回访不满意重新受理）' }) round: number;
   @Field(() => ID, { nullable: true }) previousRoundId: string | null;
   @Field(() => ID, { nullable: true }) nextRoundId: string | null;

@@ -108,12 +108,26 @@ export class CaseResolver {
 
   @ResolveField(() => [CaseExtensionModel])
   async extensions(@Parent() c: CaseModel): Promise<CaseExtensionModel[]> {
-    return (await this.query.extensions(c.id)).map((e) => ({ id: e.id, reason: e.reason, days: e.days, status: e.status, requestedAt: e.requestedAt, decidedAt: e.decidedAt, decisionNote: e.decisionNote }));
+    return (await this.query.extensions(c.id)).map((e) => ({
+      id: e.id,
+      reason: e.reason,
+      days: e.days,
+      status: e.status,
+      requestedAt: e.requestedAt,
+      decidedAt: e.decidedAt,
+      decisionNote: e.decisionNote,
+    }));
   }
 
   @ResolveField(() => [CaseFollowUpModel])
   async followUps(@Parent() c: CaseModel): Promise<CaseFollowUpModel[]> {
-    return (await this.query.followUps(c.id)).map((f) => ({ attempt: f.attempt, at: f.at, result: f.result, satisfaction: f.satisfaction as CaseFollowUpModel['satisfaction'], note: f.note }));
+    return (await this.query.followUps(c.id)).map((f) => ({
+      attempt: f.attempt,
+      at: f.at,
+      result: f.result,
+      satisfaction: f.satisfaction as CaseFollowUpModel['satisfaction'],
+      note: f.note,
+    }));
   }
 
   @ResolveField(() => [AllowedActionModel], { description: '当前用户此刻可执行的操作' })

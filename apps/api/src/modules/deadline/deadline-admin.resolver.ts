@@ -63,9 +63,14 @@ export class DeadlineAdminResolver {
     }));
   }
 
-  @Mutation(() => DeadlineRuleSetModel, { description: '修订时限规则：生成规则集新版本（在办计时不受影响，需另行预览并应用重新计算）' })
+  @Mutation(() => DeadlineRuleSetModel, {
+    description: '修订时限规则：生成规则集新版本（在办计时不受影响，需另行预览并应用重新计算）',
+  })
   @Allow(Permission.RULES_MANAGE)
-  async reviseDeadlineRule(@CurrentActor() actor: Actor, @Args('input') input: ReviseDeadlineRuleInput): Promise<DeadlineRuleSetModel> {
+  async reviseDeadlineRule(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: ReviseDeadlineRuleInput,
+  ): Promise<DeadlineRuleSetModel> {
     const set = await this.admin.revise(actor, input);
     const all = await this.admin.ruleSets();
     const found = all.find((s) => s.set.id === set.id)!;

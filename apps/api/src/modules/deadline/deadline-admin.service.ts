@@ -47,34 +47,84 @@ export class DeadlineAdminService {
   ) {}
 
   async ruleSets(): Promise<{ set: DeadlineRuleSetEntity; rules: DeadlineRuleEntity[] }[]> {
-    const sets = await this.ds.getRepository(DeadlineRuleSetEntity).find({ order: { layer: 'ASC', effectiveFrom: 'ASC', version: 'ASC' } });
-    const rules = sets.length ? await this.ds.getRepository(DeadlineRuleEntity).find({ where: { ruleSetId: In(sets.map((s) => s.id)) }, order: { id: 'ASC' } }) : [];
+    const sets = await this.ds
+      .getRepository(DeadlineRuleSetEntity)
+      .find({ order: { layer: 'ASC', effectiveFrom: 'ASC', version: 'ASC' } });
+    const rules = sets.length
+      ? await this.ds
+          .getRepository(DeadlineRuleEntity)
+          .find({ where: { ruleSetId: In(sets.map((s) => s.id)) }, order: { id: 'ASC' } })
+      : [];
     return sets.map((set) => ({ set, rules: rules.filter((r) => r.ruleSetId === set.id) }));
   }
 
   /** A new version of the set with one rule changed; the previous version stays for running deadlines. */
   async revise(actor: Actor, i: ReviseDeadlineRuleInput): Promise<DeadlineRuleSetEntity> {
     return withTransaction(this.ds, async (m) => {
-      const latest = await m.findOne(DeadlineRuleSetEntity, { where: { code: i.ruleSetCode }, order: { version: 'DESC' }, lock: { mode: 'pessimistic_write' } });
+      const latest = await m.findOne(DeadlineRuleSetEntity, {
+        where: { code: i.ruleSetCode },
+        order: { version: 'DESC' },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!latest) throw AppError.notFound('时限规则集', 'input.ruleSetCode');
       const rules = await m.findBy(DeadlineRuleEntity, { ruleSetId: latest.id });
       const target = rules.find((r) => r.code === i.ruleCode);
       if (!target) throw AppError.notFound('时限规则', 'input.ruleCode');
-      if (i.hardMaxAmount != null && i.hardMaxAmount < (i.amount ?? target.amount)) throw AppError.badInput('input.hardMaxAmount', '最长时限不能小于时限');
-      const next = await m.save(m.create(DeadlineRuleSetEntity, { code: latest.code, name: latest.name, layer: latest.layer, effectiveFrom: i.effectiveFrom ?? latest.effectiveFrom, version: latest.version + 1, active: true }));
+      if (i.hardMaxAmount != null && i.hardMaxAmount < (i.amount ?? target.amount))
+        throw AppError.badInput('input.hardMaxAmount', '最长时限不能小于时限');
+      const next = await m.save(
+        m.create(DeadlineRuleSetEntity, {
+          code: latest.code,
+          name: latest.name,
+          layer: latest.layer,
+          effectiveFrom: i.effectiveFrom ?? latest.effectiveFrom,
+          version: latest.version + 1,
+          active: true,
+        }),
+      );
       for (const r of rules) {
         const { id: _id, ruleSetId: _set, ...rest } = r;
-        const changed = r.code === i.ruleCode ? { amount: i.amount ?? r.amount, unit: i.unit ?? r.unit, warnFractions: i.warnFractions ?? r.warnFractions, hardMaxAmount: i.hardMaxAmount === undefined ? r.hardMaxAmount : i.hardMaxAmount } : {};
+        const changed =
+          r.code === i.ruleCode
+            ? {
+                amount: i.amount ?? r.amount,
+                unit: i.unit ?? r.unit,
+                warnFractions: i.warnFractions ?? r.warnFractions,
+                hardMaxAmount: i.hardMaxAmount === undefined ? r.hardMaxAmount : i.hardMaxAmount,
+              }
+            : {};
         await m.insert(DeadlineRuleEntity, { ...rest, ...changed, ruleSetId: next.id } as never);
       }
-      await this.audit.record(m, actor, 'deadline.rule.revise', { type: 'deadline_rule_set', id: next.id }, { code: latest.code, fromVersion: latest.version, toVersion: next.version, rule: i.ruleCode, amount: i.amount, unit: i.unit, warnFractions: i.warnFractions, hardMaxAmount: i.hardMaxAmount, reason: i.reason });
+      await this.audit.record(
+        m,
+        actor,
+        'deadline.rule.revise',
+        { type: 'deadline_rule_set', id: next.id },
+        {
+          code: latest.code,
+          fromVersion: latest.version,
+          toVersion: next.version,
+          rule: i.ruleCode,
+          amount: i.amount,
+          unit: i.unit,
+          warnFractions: i.warnFractions,
+          hardMaxAmount: i.hardMaxAmount,
+          reason: i.reason,
+        },
+      );
       return next;
     });
   }
 
   /** Which running deadlines would change under the rule versions and calendar in force now. */
   async preview(ruleSetCode?: string): Promise<RecalculationItem[]> {
-    const qb = this.ds.getRepository(CaseDeadlineEntity).createQueryBuilder('d').innerJoin('wq_case', 'c', 'c.id = d.case_id').addSelect('c.case_no', 'caseNo').addSelect('c.received_at', 'receivedAt').where("d.status IN ('RUNNING', 'PAUSED')");
+    const qb = this.ds
+      .getRepository(CaseDeadlineEntity)
+      .createQueryBuilder('d')
+      .innerJoin('wq_case', 'c', 'c.id = d.case_id')
+      .addSelect('c.case_no', 'caseNo')
+      .addSelect('c.received_at', 'receivedAt')
+      .where("d.status IN ('RUNNING', 'PAUSED')");
     if (ruleSetCode) qb.andWhere('d.rule_set_code = :code', { code: ruleSetCode });
     const { entities, raw } = await qb.orderBy('d.id').getRawAndEntities();
     const cal = await this.calendar.current();
@@ -91,7 +141,20 @@ export class DeadlineAdminService {
       const toVersion = inForce?.set.version ?? d.ruleSetVersion;
       const moved = (newDue?.getTime() ?? null) !== (d.dueAt?.getTime() ?? null);
       if (moved || toVersion !== d.ruleSetVersion || cal.version !== d.calendarVersion) {
-        out.push({ deadlineId: d.id, caseId: d.caseId, caseNo: raw[k].caseNo, ruleCode: d.ruleCode, fromVersion: d.ruleSetVersion, toVersion, currentDue: d.dueAt, newDue, amount: d.amount, newAmount: next.amount, unit: d.unit, newUnit: next.unit });
+        out.push({
+          deadlineId: d.id,
+          caseId: d.caseId,
+          caseNo: raw[k].caseNo,
+          ruleCode: d.ruleCode,
+          fromVersion: d.ruleSetVersion,
+          toVersion,
+          currentDue: d.dueAt,
+          newDue,
+          amount: d.amount,
+          newAmount: next.amount,
+          unit: d.unit,
+          newUnit: next.unit,
+        });
       }
     }
     return out;
@@ -103,19 +166,41 @@ export class DeadlineAdminService {
     if (!items.length) return 0;
     const cal = await this.calendar.current();
     return withTransaction(this.ds, async (m) => {
-      const rows = await m.find(CaseDeadlineEntity, { where: { id: In(items.map((i) => i.deadlineId)) }, lock: { mode: 'pessimistic_write' } });
+      const rows = await m.find(CaseDeadlineEntity, {
+        where: { id: In(items.map((i) => i.deadlineId)) },
+        lock: { mode: 'pessimistic_write' },
+      });
       const changed: CaseDeadlineEntity[] = [];
       for (const d of rows) {
         const item = items.find((i) => i.deadlineId === d.id)!;
         if (d.status !== 'RUNNING' && d.status !== 'PAUSED') continue;
         const set = await m.findOneBy(DeadlineRuleSetEntity, { code: d.ruleSetCode, version: item.toVersion });
         const rule = set ? await m.findOneBy(DeadlineRuleEntity, { ruleSetId: set.id, code: d.ruleCode }) : null;
-        Object.assign(d, { amount: item.newAmount, unit: item.newUnit, ruleSetVersion: item.toVersion, ruleId: rule?.id ?? d.ruleId, calendarVersion: cal.version, version: d.version + 1 });
+        Object.assign(d, {
+          amount: item.newAmount,
+          unit: item.newUnit,
+          ruleSetVersion: item.toVersion,
+          ruleId: rule?.id ?? d.ruleId,
+          calendarVersion: cal.version,
+          version: d.version + 1,
+        });
         if (d.status === 'RUNNING') d.dueAt = dueOf(cal, d).due;
         changed.push(d);
       }
       await m.save(CaseDeadlineEntity, changed);
-      await this.audit.record(m, actor, 'deadline.recalculate', { type: 'case_deadline', id: changed.map((d) => d.id).join(',').slice(0, 64) }, { count: changed.length, reason, items: items.slice(0, 200) as never });
+      await this.audit.record(
+        m,
+        actor,
+        'deadline.recalculate',
+        {
+          type: 'case_deadline',
+          id: changed
+            .map((d) => d.id)
+            .join(',')
+            .slice(0, 64),
+        },
+        { count: changed.length, reason, items: items.slice(0, 200) as never },
+      );
       this.scheduler.afterCommit(m, changed);
       return changed.length;
     });

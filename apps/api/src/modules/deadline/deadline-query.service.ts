@@ -1,11 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, applyOrgScope, CalendarService, CaseDeadlineEntity, Clock, dueOf, escapeLike, ViolationEntity } from '@weiquan/core';
+import {
+  Actor,
+  applyOrgScope,
+  CalendarService,
+  CaseDeadlineEntity,
+  Clock,
+  dueOf,
+  escapeLike,
+  ViolationEntity,
+} from '@weiquan/core';
 import { parseId } from '../../common/ids';
 import { Page, PageInput } from '../../common/paging';
 import { OrgUnitService } from '../org-unit/org-unit.service';
-import { CaseDeadlineModel, StaffViolationSummaryModel, UnitViolationSummaryModel, ViolationModel } from './deadline.model';
+import {
+  CaseDeadlineModel,
+  StaffViolationSummaryModel,
+  UnitViolationSummaryModel,
+  ViolationModel,
+} from './deadline.model';
 
 /** 违诺 consequences per staff member per year (domain page): the system counts, people decide. */
 export const CONSEQUENCES = ['', '向消费者赔礼道歉并批评教育', '通报批评', '效能告诫或调离岗位'];
@@ -20,7 +34,12 @@ export class DeadlineQueryService {
   ) {}
 
   async forCases(caseIds: readonly string[]): Promise<Map<string, CaseDeadlineModel[]>> {
-    const rows = await this.ds.getRepository(CaseDeadlineEntity).createQueryBuilder('d').where('d.case_id IN (:...ids)', { ids: caseIds }).orderBy('d.id').getMany();
+    const rows = await this.ds
+      .getRepository(CaseDeadlineEntity)
+      .createQueryBuilder('d')
+      .where('d.case_id IN (:...ids)', { ids: caseIds })
+      .orderBy('d.id')
+      .getMany();
     const names = await this.ruleNames(rows);
     const models = await Promise.all(rows.map((d) => this.toModel(d, names)));
     const out = new Map<string, CaseDeadlineModel[]>(caseIds.map((id) => [id, []]));
@@ -29,8 +48,15 @@ export class DeadlineQueryService {
   }
 
   /** Running deadlines due within `hours`, or breached ones still open, in the actor's scope. */
-  async list(actor: Actor, f: { unitId?: string; overdue?: boolean; withinHours?: number }, page: PageInput): Promise<Page<CaseDeadlineModel>> {
-    const qb = this.ds.getRepository(CaseDeadlineEntity).createQueryBuilder('d').innerJoin('wq_case', 'c', 'c.id = d.case_id');
+  async list(
+    actor: Actor,
+    f: { unitId?: string; overdue?: boolean; withinHours?: number },
+    page: PageInput,
+  ): Promise<Page<CaseDeadlineModel>> {
+    const qb = this.ds
+      .getRepository(CaseDeadlineEntity)
+      .createQueryBuilder('d')
+      .innerJoin('wq_case', 'c', 'c.id = d.case_id');
     applyOrgScope(qb, actor, { path: 'c.owner_path', unitId: 'c.owner_unit_id' });
     if (f.unitId) {
       const unit = await this.orgUnits.getVisible(actor, parseId(f.unitId, 'unitId'), 'unitId');
@@ -44,11 +70,24 @@ export class DeadlineQueryService {
     qb.orderBy('d.due_at', 'ASC').addOrderBy('d.id', 'ASC');
     const [rows, total] = await qb.offset(page.offset).limit(page.limit).getManyAndCount();
     const names = await this.ruleNames(rows);
-    return { items: await Promise.all(rows.map((d) => this.toModel(d, names))), total, offset: page.offset, limit: page.limit };
+    return {
+      items: await Promise.all(rows.map((d) => this.toModel(d, names))),
+      total,
+      offset: page.offset,
+      limit: page.limit,
+    };
   }
 
-  async violations(actor: Actor, f: { year?: number; unitId?: string; userId?: string }, page: PageInput): Promise<Page<ViolationModel>> {
-    const qb = this.ds.getRepository(ViolationEntity).createQueryBuilder('v').innerJoin('wq_case', 'c', 'c.id = v.case_id').leftJoin('app_user', 'u', 'u.id = v.user_id');
+  async violations(
+    actor: Actor,
+    f: { year?: number; unitId?: string; userId?: string },
+    page: PageInput,
+  ): Promise<Page<ViolationModel>> {
+    const qb = this.ds
+      .getRepository(ViolationEntity)
+      .createQueryBuilder('v')
+      .innerJoin('wq_case', 'c', 'c.id = v.case_id')
+      .leftJoin('app_user', 'u', 'u.id = v.user_id');
     applyOrgScope(qb, actor, { path: 'v.unit_path', unitId: 'v.unit_id' });
     if (f.year) qb.andWhere('v.year = :year', { year: f.year });
     if (f.userId) qb.andWhere('v.user_id = :uid', { uid: parseId(f.userId, 'filter.userId') });
@@ -57,33 +96,89 @@ export class DeadlineQueryService {
       qb.andWhere('v.unit_path LIKE :p', { p: `${escapeLike(unit.path)}%` });
     }
     const total = await qb.getCount();
-    const rows = await qb.select(['v.id AS id', 'v.case_id AS caseId', 'c.case_no AS caseNo', 'v.rule_code AS ruleCode', 'v.user_id AS userId', 'u.display_name AS userName', 'v.unit_id AS unitId', 'v.year AS year', 'v.occurred_at AS occurredAt'])
-      .orderBy('v.occurred_at', 'DESC').offset(page.offset).limit(page.limit).getRawMany();
-    return { items: rows.map((r) => ({ ...r, id: String(r.id), caseId: String(r.caseId), userId: r.userId == null ? null : String(r.userId), unitId: String(r.unitId), year: Number(r.year) })), total, offset: page.offset, limit: page.limit };
+    const rows = await qb
+      .select([
+        'v.id AS id',
+        'v.case_id AS caseId',
+        'c.case_no AS caseNo',
+        'v.rule_code AS ruleCode',
+        'v.user_id AS userId',
+        'u.display_name AS userName',
+        'v.unit_id AS unitId',
+        'v.year AS year',
+        'v.occurred_at AS occurredAt',
+      ])
+      .orderBy('v.occurred_at', 'DESC')
+      .offset(page.offset)
+      .limit(page.limit)
+      .getRawMany();
+    return {
+      items: rows.map((r) => ({
+        ...r,
+        id: String(r.id),
+        caseId: String(r.caseId),
+        userId: r.userId == null ? null : String(r.userId),
+        unitId: String(r.unitId),
+        year: Number(r.year),
+      })),
+      total,
+      offset: page.offset,
+      limit: page.limit,
+    };
   }
 
   async staffSummary(actor: Actor, year: number): Promise<StaffViolationSummaryModel[]> {
-    const qb = this.ds.getRepository(ViolationEntity).createQueryBuilder('v').innerJoin('app_user', 'u', 'u.id = v.user_id').where('v.year = :year', { year });
+    const qb = this.ds
+      .getRepository(ViolationEntity)
+      .createQueryBuilder('v')
+      .innerJoin('app_user', 'u', 'u.id = v.user_id')
+      .where('v.year = :year', { year });
     applyOrgScope(qb, actor, { path: 'v.unit_path', unitId: 'v.unit_id' });
-    const rows = await qb.select(['v.user_id AS userId', 'u.display_name AS userName', 'u.unit_id AS unitId', 'COUNT(*) AS n']).groupBy('v.user_id').addGroupBy('u.display_name').addGroupBy('u.unit_id').orderBy('n', 'DESC').getRawMany();
+    const rows = await qb
+      .select(['v.user_id AS userId', 'u.display_name AS userName', 'u.unit_id AS unitId', 'COUNT(*) AS n'])
+      .groupBy('v.user_id')
+      .addGroupBy('u.display_name')
+      .addGroupBy('u.unit_id')
+      .orderBy('n', 'DESC')
+      .getRawMany();
     return rows.map((r) => {
       const count = Number(r.n);
       const level = Math.min(count, 3);
-      return { userId: String(r.userId), userName: r.userName, unitId: String(r.unitId), year, count, level, consequence: CONSEQUENCES[level] };
+      return {
+        userId: String(r.userId),
+        userName: r.userName,
+        unitId: String(r.unitId),
+        year,
+        count,
+        level,
+        consequence: CONSEQUENCES[level],
+      };
     });
   }
 
   async unitSummary(actor: Actor, year: number): Promise<UnitViolationSummaryModel[]> {
-    const qb = this.ds.getRepository(ViolationEntity).createQueryBuilder('v').innerJoin('org_unit', 'o', 'o.id = v.unit_id').where('v.year = :year', { year });
+    const qb = this.ds
+      .getRepository(ViolationEntity)
+      .createQueryBuilder('v')
+      .innerJoin('org_unit', 'o', 'o.id = v.unit_id')
+      .where('v.year = :year', { year });
     applyOrgScope(qb, actor, { path: 'v.unit_path', unitId: 'v.unit_id' });
-    const rows = await qb.select(['v.unit_id AS unitId', 'o.name AS unitName', 'COUNT(*) AS n']).groupBy('v.unit_id').addGroupBy('o.name').orderBy('n', 'DESC').getRawMany();
+    const rows = await qb
+      .select(['v.unit_id AS unitId', 'o.name AS unitName', 'COUNT(*) AS n'])
+      .groupBy('v.unit_id')
+      .addGroupBy('o.name')
+      .orderBy('n', 'DESC')
+      .getRawMany();
     return rows.map((r) => ({ unitId: String(r.unitId), unitName: r.unitName, year, count: Number(r.n) }));
   }
 
   private async ruleNames(rows: CaseDeadlineEntity[]): Promise<Map<number, string>> {
     const ids = [...new Set(rows.map((r) => r.ruleId))];
     if (!ids.length) return new Map();
-    const rules: { id: number; name: string }[] = await this.ds.query('SELECT id, name FROM deadline_rule WHERE id IN (?)', [ids]);
+    const rules: { id: number; name: string }[] = await this.ds.query(
+      'SELECT id, name FROM deadline_rule WHERE id IN (?)',
+      [ids],
+    );
     return new Map(rules.map((r) => [Number(r.id), r.name]));
   }
 

@@ -6,5 +6,8 @@ import { DeadlineQueryService } from './deadline-query.service';
 import { DeadlineResolver } from './deadline.resolver';
 
 /** Reading deadlines and violations; the engine itself lives in libs/core (api and worker share it). */
-@Module({ imports: [OrgUnitModule], providers: [DeadlineQueryService, DeadlineResolver, DeadlineAdminService, DeadlineAdminResolver] })
+@Module({
+  imports: [OrgUnitModule],
+  providers: [DeadlineQueryService, DeadlineResolver, DeadlineAdminService, DeadlineAdminResolver],
+})
 export class DeadlineModule {}

@@ -5,7 +5,13 @@ import { loader } from '../../common/loaders';
 import { PageInput } from '../../common/paging';
 import { Allow, CurrentActor } from '../../common/permission.decorator';
 import { CaseModel } from '../case/case.model';
-import { CaseDeadlineModel, CaseDeadlinePage, StaffViolationSummaryModel, UnitViolationSummaryModel, ViolationPage } from './deadline.model';
+import {
+  CaseDeadlineModel,
+  CaseDeadlinePage,
+  StaffViolationSummaryModel,
+  UnitViolationSummaryModel,
+  ViolationPage,
+} from './deadline.model';
 import { DeadlineQueryService } from './deadline-query.service';
 
 @Resolver(() => CaseModel)
@@ -28,7 +34,11 @@ export class DeadlineResolver {
     @Args('withinHours', { type: () => Int, nullable: true, defaultValue: 48 }) withinHours?: number,
     @Args('page', { type: () => PageInput, nullable: true }) page?: PageInput,
   ): Promise<CaseDeadlinePage> {
-    return this.query.list(actor, { unitId, withinHours: Math.min(Math.max(withinHours ?? 48, 1), 24 * 60) }, page ?? new PageInput());
+    return this.query.list(
+      actor,
+      { unitId, withinHours: Math.min(Math.max(withinHours ?? 48, 1), 24 * 60) },
+      page ?? new PageInput(),
+    );
   }
 
   @Query(() => CaseDeadlinePage, { description: '已超期且未办结的计时' })
@@ -55,13 +65,19 @@ export class DeadlineResolver {
 
   @Query(() => [StaffViolationSummaryModel], { description: '工作人员年度违诺次数（1次、2次、3次及以上）' })
   @Allow(Permission.CASE_READ)
-  staffViolationSummary(@CurrentActor() actor: Actor, @Args('year', { type: () => Int }) year: number): Promise<StaffViolationSummaryModel[]> {
+  staffViolationSummary(
+    @CurrentActor() actor: Actor,
+    @Args('year', { type: () => Int }) year: number,
+  ): Promise<StaffViolationSummaryModel[]> {
     return this.query.staffSummary(actor, year);
   }
 
   @Query(() => [UnitViolationSummaryModel], { description: '单位年度违诺次数' })
   @Allow(Permission.CASE_READ)
-  unitViolationSummary(@CurrentActor() actor: Actor, @Args('year', { type: () => Int }) year: number): Promise<UnitViolationSummaryModel[]> {
+  unitViolationSummary(
+    @CurrentActor() actor: Actor,
+    @Args('year', { type: () => Int }) year: number,
+  ): Promise<UnitViolationSummaryModel[]> {
     return this.query.unitSummary(actor, year);
   }
 }

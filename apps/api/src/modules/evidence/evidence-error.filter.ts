@@ -4,7 +4,10 @@ import { AppConfig, AppError, ErrorCode } from '@weiquan/core';
 import { AppErrorFilter } from '../../common/app-error.filter';
 import { EVIDENCE_HTTP_STATUS, EvidenceErrorCode, formatBytes } from './evidence.exception';
 
-const OWN_STATUS: Record<string, number> = { ...EVIDENCE_HTTP_STATUS, [ErrorCode.INTERNAL]: HttpStatus.INTERNAL_SERVER_ERROR };
+const OWN_STATUS: Record<string, number> = {
+  ...EVIDENCE_HTTP_STATUS,
+  [ErrorCode.INTERNAL]: HttpStatus.INTERNAL_SERVER_ERROR,
+};
 
 /**
  * Errors of the evidence routes as `{ code, message, field? }`: the evidence codes with their own
@@ -33,7 +36,9 @@ export class EvidenceErrorFilter implements ExceptionFilter {
       this.appErrors.catch(error, host);
       return;
     }
-    res.status(status).json({ code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) });
+    res
+      .status(status)
+      .json({ code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) });
   }
 
   private toAppError(e: unknown): AppError {
@@ -41,11 +46,19 @@ export class EvidenceErrorFilter implements ExceptionFilter {
     if (e instanceof HttpException) {
       const status = e.getStatus();
       if (status === HttpStatus.PAYLOAD_TOO_LARGE) {
-        return new AppError(EvidenceErrorCode.FILE_TOO_LARGE, `文件超过 ${formatBytes(this.config.EVIDENCE_MAX_BYTES)} 的大小上限`, 'file');
+        return new AppError(
+          EvidenceErrorCode.FILE_TOO_LARGE,
+          `文件超过 ${formatBytes(this.config.EVIDENCE_MAX_BYTES)} 的大小上限`,
+          'file',
+        );
       }
       // multer: an unexpected field, a second file, too many parts, a malformed body…
       if (status === HttpStatus.BAD_REQUEST) {
-        return new AppError(ErrorCode.BAD_USER_INPUT, `上传格式不正确（${e.message}）：请以 multipart/form-data 的 file 字段上传一个文件`, 'file');
+        return new AppError(
+          ErrorCode.BAD_USER_INPUT,
+          `上传格式不正确（${e.message}）：请以 multipart/form-data 的 file 字段上传一个文件`,
+          'file',
+        );
       }
       if (status === HttpStatus.NOT_FOUND) return AppError.notFound();
     }

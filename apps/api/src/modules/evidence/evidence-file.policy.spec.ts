@@ -2,9 +2,20 @@ import { cleanFileName, matchesSignature, normalizeMimeType, resolveContentType 
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46]);
-const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(62), Buffer.from('This program cannot be run in DOS mode.')]);
+const EXE = Buffer.concat([
+  Buffer.from('MZ'),
+  Buffer.alloc(62),
+  Buffer.from('This program cannot be run in DOS mode.'),
+]);
 const ELF = Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]);
-const ALLOWED = new Set(['image/png', 'image/jpeg', 'application/pdf', 'text/plain', 'audio/wav', 'application/x-custom']);
+const ALLOWED = new Set([
+  'image/png',
+  'image/jpeg',
+  'application/pdf',
+  'text/plain',
+  'audio/wav',
+  'application/x-custom',
+]);
 
 describe('evidence file policy', () => {
   it('normalises declared types: case, parameters and aliases', () => {
@@ -29,7 +40,9 @@ describe('evidence file policy', () => {
     expect(matchesSignature('image/png', PNG)).toBe(true);
     expect(matchesSignature('image/jpeg', JPEG)).toBe(true);
     expect(matchesSignature('application/pdf', Buffer.from('%PDF-1.7\n%âãÏÓ'))).toBe(true);
-    expect(matchesSignature('application/pdf', Buffer.concat([Buffer.alloc(100, 0x20), Buffer.from('%PDF-1.4')]))).toBe(true);
+    expect(matchesSignature('application/pdf', Buffer.concat([Buffer.alloc(100, 0x20), Buffer.from('%PDF-1.4')]))).toBe(
+      true,
+    );
     expect(matchesSignature('audio/wav', Buffer.from('RIFF\x24\x08\x00\x00WAVEfmt ', 'latin1'))).toBe(true);
     expect(matchesSignature('video/mp4', Buffer.from('\x00\x00\x00\x20ftypisom', 'latin1'))).toBe(true);
     expect(matchesSignature('audio/mpeg', Buffer.from('ID3\x04\x00', 'latin1'))).toBe(true);
@@ -37,7 +50,14 @@ describe('evidence file policy', () => {
   });
 
   it('refuses an executable whatever type it claims, and bytes of another type', () => {
-    for (const type of ['image/png', 'image/jpeg', 'application/pdf', 'text/plain', 'application/x-custom', 'image/webp']) {
+    for (const type of [
+      'image/png',
+      'image/jpeg',
+      'application/pdf',
+      'text/plain',
+      'application/x-custom',
+      'image/webp',
+    ]) {
       expect(matchesSignature(type, EXE)).toBe(false);
       expect(matchesSignature(type, ELF)).toBe(false);
     }

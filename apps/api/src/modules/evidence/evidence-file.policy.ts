@@ -19,9 +19,18 @@ const ALIASES: Record<string, string> = {
 
 // For a client that declares nothing useful (application/octet-stream): the type by extension.
 const BY_EXTENSION: Record<string, string> = {
-  jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif',
-  pdf: 'application/pdf', mp3: 'audio/mpeg', wav: 'audio/wav', mp4: 'video/mp4', txt: 'text/plain',
-  docx: DOCX, xlsx: XLSX,
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  gif: 'image/gif',
+  pdf: 'application/pdf',
+  mp3: 'audio/mpeg',
+  wav: 'audio/wav',
+  mp4: 'video/mp4',
+  txt: 'text/plain',
+  docx: DOCX,
+  xlsx: XLSX,
 };
 
 const ascii = (s: string) => Buffer.from(s, 'latin1');
@@ -46,7 +55,8 @@ const SIGNATURES: Record<string, (b: Buffer) => boolean> = {
   [DOCX]: zip,
   [XLSX]: zip,
   // Text of any encoding but UTF-16/32 without a BOM: no NUL bytes.
-  'text/plain': (b) => startsWith(b, [0xff, 0xfe]) || startsWith(b, [0xfe, 0xff]) || !b.subarray(0, SNIFF_BYTES).includes(0),
+  'text/plain': (b) =>
+    startsWith(b, [0xff, 0xfe]) || startsWith(b, [0xfe, 0xff]) || !b.subarray(0, SNIFF_BYTES).includes(0),
 };
 
 // For an allowed type without a signature above: at least not an executable. (The signatures
@@ -54,8 +64,10 @@ const SIGNATURES: Record<string, (b: Buffer) => boolean> = {
 const EXECUTABLE: Buffer[] = [
   ascii('MZ'), // Windows PE / DOS
   Buffer.from([0x7f, 0x45, 0x4c, 0x46]), // ELF
-  Buffer.from([0xfe, 0xed, 0xfa, 0xce]), Buffer.from([0xfe, 0xed, 0xfa, 0xcf]), // Mach-O
-  Buffer.from([0xce, 0xfa, 0xed, 0xfe]), Buffer.from([0xcf, 0xfa, 0xed, 0xfe]),
+  Buffer.from([0xfe, 0xed, 0xfa, 0xce]),
+  Buffer.from([0xfe, 0xed, 0xfa, 0xcf]), // Mach-O
+  Buffer.from([0xce, 0xfa, 0xed, 0xfe]),
+  Buffer.from([0xcf, 0xfa, 0xed, 0xfe]),
   Buffer.from([0xca, 0xfe, 0xba, 0xbe]), // Mach-O universal / Java class
 ];
 
@@ -69,7 +81,11 @@ export function normalizeMimeType(declared: string | undefined): string {
  * The content type to store for an upload, or null when it is not allowed. A generic declared
  * type (application/octet-stream, none) falls back to the file name's extension.
  */
-export function resolveContentType(declared: string | undefined, fileName: string, allowed: ReadonlySet<string>): string | null {
+export function resolveContentType(
+  declared: string | undefined,
+  fileName: string,
+  allowed: ReadonlySet<string>,
+): string | null {
   let type = normalizeMimeType(declared);
   if (!type || type === 'application/octet-stream') {
     const ext = /\.([A-Za-z0-9]{1,8})$/.exec(fileName)?.[1].toLowerCase();
@@ -92,11 +108,17 @@ export function matchesSignature(contentType: string, head: Buffer): boolean {
 export function cleanFileName(original: string | undefined, max = 200): string {
   const base = (original ?? '').split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').replace(/^[\s.]+|\s+$/g, '');
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .replace(/^[\s.]+|\s+$/g, '');
   if (!clean) return 'file';
   const chars = Array.from(clean);
   if (chars.length <= max) return clean;
   const dot = clean.lastIndexOf('.');
   const ext = dot > 0 && clean.length - dot <= 16 ? clean.slice(dot) : '';
-  return Array.from(clean.slice(0, clean.length - ext.length)).slice(0, max - Array.from(ext).length).join('') + ext;
+  return (
+    Array.from(clean.slice(0, clean.length - ext.length))
+      .slice(0, max - Array.from(ext).length)
+      .join('') + ext
+  );
 }

@@ -1,4 +1,17 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res, StreamableFile, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Res,
+  StreamableFile,
+  UploadedFile,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import { Permission } from '@weiquan/shared';
@@ -36,13 +49,20 @@ export class EvidenceController {
   /** The file as an attachment, with its recorded SHA-256 in X-Content-SHA256. */
   @Get('evidence/:id/download')
   @Allow(Permission.CASE_READ)
-  async download(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async download(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     const { evidence, stream } = await this.evidence.openDownload(actor, id);
     res.setHeader('X-Content-SHA256', evidence.sha256);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Cache-Control', 'private, no-store');
-    return new StreamableFile(stream, { type: evidence.contentType, length: evidence.sizeBytes, disposition: attachmentDisposition(evidence.fileName) })
-      .setErrorHandler(() => onStreamError(res));
+    return new StreamableFile(stream, {
+      type: evidence.contentType,
+      length: evidence.sizeBytes,
+      disposition: attachmentDisposition(evidence.fileName),
+    }).setErrorHandler(() => onStreamError(res));
   }
 }
 
@@ -55,5 +75,7 @@ function onStreamError(res: Response): void {
     return;
   }
   for (const h of ['Content-Disposition', 'Content-Length', 'X-Content-SHA256']) res.removeHeader(h);
-  res.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ code: ErrorCode.INTERNAL, message: '证据文件读取或校验失败，请联系管理员' });
+  res
+    .status(HttpStatus.INTERNAL_SERVER_ERROR)
+    .json({ code: ErrorCode.INTERNAL, message: '证据文件读取或校验失败，请联系管理员' });
 }

@@ -11,7 +11,10 @@ export class EvidenceResolver {
 
   @Query(() => [EvidenceModel], { description: '案件的证据材料（上传：POST /api/cases/:caseId/evidence）' })
   @Allow(Permission.CASE_READ)
-  async caseEvidence(@CurrentActor() actor: Actor, @Args('caseId', { type: () => ID }) caseId: string): Promise<EvidenceModel[]> {
+  async caseEvidence(
+    @CurrentActor() actor: Actor,
+    @Args('caseId', { type: () => ID }) caseId: string,
+  ): Promise<EvidenceModel[]> {
     return (await this.evidence.listForCase(actor, caseId)).map(toEvidenceModel);
   }
 }

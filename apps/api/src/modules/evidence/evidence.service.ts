@@ -4,7 +4,19 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
-import { Actor, AppConfig, AppError, CaseAccess, CaseEntity, CaseEventWriter, CaseEvidenceEntity, Clock, ErrorCode, EvidenceStorage, StorageObjectNotFoundError } from '@weiquan/core';
+import {
+  Actor,
+  AppConfig,
+  AppError,
+  CaseAccess,
+  CaseEntity,
+  CaseEventWriter,
+  CaseEvidenceEntity,
+  Clock,
+  ErrorCode,
+  EvidenceStorage,
+  StorageObjectNotFoundError,
+} from '@weiquan/core';
 import { cleanFileName, matchesSignature, resolveContentType, SNIFF_BYTES } from './evidence-file.policy';
 import { EvidenceErrorCode, formatBytes } from './evidence.exception';
 
@@ -44,7 +56,10 @@ export class EvidenceService {
 
   async listForCase(actor: Actor, caseId: string): Promise<CaseEvidenceEntity[]> {
     const c = await this.access.getVisible(actor, caseId, { field: 'caseId' });
-    return this.ds.manager.find(CaseEvidenceEntity, { where: { caseId: c.id }, order: { uploadedAt: 'ASC', id: 'ASC' } });
+    return this.ds.manager.find(CaseEvidenceEntity, {
+      where: { caseId: c.id },
+      order: { uploadedAt: 'ASC', id: 'ASC' },
+    });
   }
 
   /**
@@ -52,7 +67,12 @@ export class EvidenceService {
    * the bytes, then records the row and the timeline entry in one transaction. The stored bytes
    * are removed again when that transaction fails, so a refused upload leaves nothing behind.
    */
-  async upload(actor: Actor, caseId: string, file: UploadedEvidenceFile | undefined, rawDescription?: unknown): Promise<CaseEvidenceEntity> {
+  async upload(
+    actor: Actor,
+    caseId: string,
+    file: UploadedEvidenceFile | undefined,
+    rawDescription?: unknown,
+  ): Promise<CaseEvidenceEntity> {
     // Scope first: for a case outside the scope nothing about the file is said.
     const c = await this.access.getVisible(actor, caseId, { field: 'caseId' });
     assertOpen(c);
@@ -88,7 +108,9 @@ export class EvidenceService {
         return row;
       });
     } catch (e) {
-      await this.storage.delete(key).catch((err: unknown) => this.logger.error(`could not remove ${key} after a failed upload: ${String(err)}`));
+      await this.storage
+        .delete(key)
+        .catch((err: unknown) => this.logger.error(`could not remove ${key} after a failed upload: ${String(err)}`));
       throw e;
     }
   }
@@ -96,7 +118,9 @@ export class EvidenceService {
   /** The evidence row, if its case is visible to the actor; otherwise NOT_FOUND like a missing id. */
   async getVisible(actor: Actor, rawId: string): Promise<CaseEvidenceEntity> {
     const notFound = () => AppError.notFound('证据', 'id');
-    const evidence = /^\d{1,19}$/.test(rawId) ? await this.ds.manager.findOneBy(CaseEvidenceEntity, { id: rawId }) : null;
+    const evidence = /^\d{1,19}$/.test(rawId)
+      ? await this.ds.manager.findOneBy(CaseEvidenceEntity, { id: rawId })
+      : null;
     if (!evidence) throw notFound();
     await this.access.getVisible(actor, evidence.caseId).catch((e: unknown) => {
       throw e instanceof AppError && e.code === ErrorCode.NOT_FOUND ? notFound() : e;
@@ -118,12 +142,19 @@ export class EvidenceService {
 
   private check(file: UploadedEvidenceFile | undefined): { fileName: string; contentType: string; bytes: Buffer } {
     if (!file || !Buffer.isBuffer(file.buffer)) throw AppError.badInput('file', '请选择要上传的文件');
-    if (file.size === 0 || file.buffer.length === 0) throw new AppError(EvidenceErrorCode.FILE_EMPTY, '文件是空的', 'file');
+    if (file.size === 0 || file.buffer.length === 0)
+      throw new AppError(EvidenceErrorCode.FILE_EMPTY, '文件是空的', 'file');
     const max = this.config.EVIDENCE_MAX_BYTES;
-    if (file.buffer.length > max) throw new AppError(EvidenceErrorCode.FILE_TOO_LARGE, `文件超过 ${formatBytes(max)} 的大小上限`, 'file');
+    if (file.buffer.length > max)
+      throw new AppError(EvidenceErrorCode.FILE_TOO_LARGE, `文件超过 ${formatBytes(max)} 的大小上限`, 'file');
     const fileName = cleanFileName(file.originalname);
     const contentType = resolveContentType(file.mimetype, fileName, this.config.evidenceAllowedTypes);
-    if (!contentType) throw new AppError(EvidenceErrorCode.FILE_TYPE_NOT_ALLOWED, `不支持的文件类型（${file.mimetype || '未知'}）`, 'file');
+    if (!contentType)
+      throw new AppError(
+        EvidenceErrorCode.FILE_TYPE_NOT_ALLOWED,
+        `不支持的文件类型（${file.mimetype || '未知'}）`,
+        'file',
+      );
     if (!matchesSignature(contentType, file.buffer.subarray(0, SNIFF_BYTES))) {
       throw new AppError(EvidenceErrorCode.FILE_TYPE_NOT_ALLOWED, '文件内容与文件类型不符', 'file');
     }
@@ -139,7 +170,8 @@ function parseDescription(raw: unknown): string | null {
   if (raw === undefined || raw === null) return null;
   if (typeof raw !== 'string') throw AppError.badInput('description', '说明只能填写一项');
   const text = raw.trim();
-  if (Array.from(text).length > DESCRIPTION_MAX) throw AppError.badInput('description', `说明最多 ${DESCRIPTION_MAX} 个字`);
+  if (Array.from(text).length > DESCRIPTION_MAX)
+    throw AppError.badInput('description', `说明最多 ${DESCRIPTION_MAX} 个字`);
   return text || null;
 }
 
@@ -161,7 +193,9 @@ function verifySha256(e: CaseEvidenceEntity, log: (msg: string) => void): Transf
     flush(done) {
       const actual = hash.digest('hex');
       if (actual === e.sha256 && size === e.sizeBytes) return done(null, held ?? undefined);
-      log(`evidence ${e.id}: stored bytes do not match the record (sha256 ${actual}, ${size} bytes; expected ${e.sha256}, ${e.sizeBytes})`);
+      log(
+        `evidence ${e.id}: stored bytes do not match the record (sha256 ${actual}, ${size} bytes; expected ${e.sha256}, ${e.sizeBytes})`,
+      );
       done(new Error(`evidence ${e.id} failed its checksum`));
     },
   });

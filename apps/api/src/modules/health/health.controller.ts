@@ -26,11 +26,11 @@ export class HealthController {
   @Public()
   @HttpCode(200)
   async ready() {
-    const [db, redis] = await Promise.all([
-      check(() => this.ds.query('SELECT 1')),
-      check(() => this.redis.ping()),
-    ]);
-    const body = { status: db && redis ? 'ok' : 'unavailable', checks: { database: db ? 'up' : 'down', redis: redis ? 'up' : 'down' } };
+    const [db, redis] = await Promise.all([check(() => this.ds.query('SELECT 1')), check(() => this.redis.ping())]);
+    const body = {
+      status: db && redis ? 'ok' : 'unavailable',
+      checks: { database: db ? 'up' : 'down', redis: redis ? 'up' : 'down' },
+    };
     if (body.status !== 'ok') throw new ServiceUnavailableException(body);
     return body;
   }
@@ -39,7 +39,10 @@ export class HealthController {
 async function check(fn: () => Promise<unknown>): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([fn(), new Promise((_, rej) => (timer = setTimeout(() => rej(new Error('timeout')), TIMEOUT_MS)))]);
+    await Promise.race([
+      fn(),
+      new Promise((_, rej) => (timer = setTimeout(() => rej(new Error('timeout')), TIMEOUT_MS))),
+    ]);
     return true;
   } catch {
     return false;

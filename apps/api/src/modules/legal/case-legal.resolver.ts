@@ -3,7 +3,12 @@ import type { Actor } from '@weiquan/core';
 import { CurrentActor } from '../../common/permission.decorator';
 import { CaseModel } from '../case/case.model';
 import { byCase, LoaderContext } from '../workroom/case-field.loader';
-import { LegalConsultationModel, LitigationSupportModel, toLegalConsultationModel, toLitigationSupportModel } from './legal.model';
+import {
+  LegalConsultationModel,
+  LitigationSupportModel,
+  toLegalConsultationModel,
+  toLitigationSupportModel,
+} from './legal.model';
 import { LegalConsultationService } from './legal-consultation.service';
 import { LitigationSupportService } from './litigation-support.service';
 
@@ -16,12 +21,20 @@ export class CaseLegalResolver {
   ) {}
 
   @ResolveField(() => [LegalConsultationModel], { description: '该案件的法律咨询' })
-  legalConsultations(@Parent() c: CaseModel, @CurrentActor() actor: Actor, @Context() ctx: LoaderContext): Promise<LegalConsultationModel[]> {
-    return byCase(ctx, 'case.legalConsultations', c.id, async (ids) => (await this.consultations.forCases(ids)).map((v) => [v.item.caseId!, toLegalConsultationModel(v, actor)]));
+  legalConsultations(
+    @Parent() c: CaseModel,
+    @CurrentActor() actor: Actor,
+    @Context() ctx: LoaderContext,
+  ): Promise<LegalConsultationModel[]> {
+    return byCase(ctx, 'case.legalConsultations', c.id, async (ids) =>
+      (await this.consultations.forCases(ids)).map((v) => [v.item.caseId!, toLegalConsultationModel(v, actor)]),
+    );
   }
 
   @ResolveField(() => [LitigationSupportModel], { description: '该案件的诉讼支持' })
   litigationSupports(@Parent() c: CaseModel, @Context() ctx: LoaderContext): Promise<LitigationSupportModel[]> {
-    return byCase(ctx, 'case.litigationSupports', c.id, async (ids) => (await this.litigation.forCases(ids)).map((v) => [v.item.caseId, toLitigationSupportModel(v)]));
+    return byCase(ctx, 'case.litigationSupports', c.id, async (ids) =>
+      (await this.litigation.forCases(ids)).map((v) => [v.item.caseId, toLitigationSupportModel(v)]),
+    );
   }
 }

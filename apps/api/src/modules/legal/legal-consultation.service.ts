@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Actor, AppError, CaseEntity, CaseEventWriter, Clock, LegalConsultationEntity, withTransaction } from '@weiquan/core';
+import {
+  Actor,
+  AppError,
+  CaseEntity,
+  CaseEventWriter,
+  Clock,
+  LegalConsultationEntity,
+  withTransaction,
+} from '@weiquan/core';
 import { parseId } from '../../common/ids';
 import { Page, PageInput } from '../../common/paging';
 import { WorkroomCaseAccess } from '../workroom/workroom-case.service';
@@ -27,14 +35,21 @@ export class LegalConsultationService {
     private readonly clock: Clock,
   ) {}
 
-  async list(actor: Actor, f: LegalConsultationFilter = {}, page: PageInput = new PageInput()): Promise<Page<ConsultationView>> {
+  async list(
+    actor: Actor,
+    f: LegalConsultationFilter = {},
+    page: PageInput = new PageInput(),
+  ): Promise<Page<ConsultationView>> {
     const qb = this.ds.getRepository(LegalConsultationEntity).createQueryBuilder('lc');
     this.scope.scope(qb, actor, 'lc');
     await this.scope.filterUnit(qb, actor, 'lc', f.unitId, 'filter.unitId');
     if (f.caseId != null) qb.andWhere('lc.case_id = :caseId', { caseId: parseId(f.caseId, 'filter.caseId') });
     if (f.answered != null) qb.andWhere(f.answered ? 'lc.answer IS NOT NULL' : 'lc.answer IS NULL');
     qb.orderBy('lc.askedAt', 'DESC').addOrderBy('lc.id', 'DESC');
-    const [rows, total] = await Promise.all([qb.clone().offset(page.offset).limit(page.limit).getMany(), qb.getCount()]);
+    const [rows, total] = await Promise.all([
+      qb.clone().offset(page.offset).limit(page.limit).getMany(),
+      qb.getCount(),
+    ]);
     return { items: await this.views(rows), total, offset: page.offset, limit: page.limit };
   }
 
@@ -46,12 +61,18 @@ export class LegalConsultationService {
   /** Consultations on cases the caller has already reached through CaseAccess. */
   async forCases(caseIds: readonly string[]): Promise<ConsultationView[]> {
     if (!caseIds.length) return [];
-    return this.views(await this.ds.manager.find(LegalConsultationEntity, { where: { caseId: In([...caseIds]) }, order: { askedAt: 'ASC', id: 'ASC' } }));
+    return this.views(
+      await this.ds.manager.find(LegalConsultationEntity, {
+        where: { caseId: In([...caseIds]) },
+        order: { askedAt: 'ASC', id: 'ASC' },
+      }),
+    );
   }
 
   async create(actor: Actor, i: CreateLegalConsultationInput): Promise<ConsultationView> {
     const now = this.clock.now();
-    if (i.askedAt && i.askedAt.getTime() > now.getTime()) throw AppError.badInput('input.askedAt', '咨询时间不能晚于现在');
+    if (i.askedAt && i.askedAt.getTime() > now.getTime())
+      throw AppError.badInput('input.askedAt', '咨询时间不能晚于现在');
     const row = await withTransaction(this.ds, async (m) => {
       const c = i.caseId != null ? await this.cases.caseForWrite(m, actor, parseId(i.caseId, 'input.caseId')) : null;
       const askerName = i.askerName?.trim() || null;
@@ -93,7 +114,12 @@ export class LegalConsultationService {
   /** Edits the record; the first answer is the 答复 (who and when are kept). */
   async update(actor: Actor, i: UpdateLegalConsultationInput): Promise<ConsultationView> {
     const row = await withTransaction(this.ds, async (m) => {
-      const e = await this.scope.getVisible(actor, LegalConsultationEntity, i.id, { m, lock: true, what: WHAT, field: 'input.id' });
+      const e = await this.scope.getVisible(actor, LegalConsultationEntity, i.id, {
+        m,
+        lock: true,
+        what: WHAT,
+        field: 'input.id',
+      });
       if (e.version !== i.version) throw LegalError.stale(WHAT, e.version, i.version);
       const c = e.caseId != null ? await this.cases.caseForWrite(m, actor, e.caseId, 'input.id') : null;
       const now = this.clock.now();
@@ -123,7 +149,14 @@ export class LegalConsultationService {
     return (await this.views([row]))[0];
   }
 
-  private appendEvent(m: EntityManager, actor: Actor, c: CaseEntity, e: LegalConsultationEntity, firstAnswer: boolean, changed: string[]) {
+  private appendEvent(
+    m: EntityManager,
+    actor: Actor,
+    c: CaseEntity,
+    e: LegalConsultationEntity,
+    firstAnswer: boolean,
+    changed: string[],
+  ) {
     return this.events.append(m, actor, {
       caseId: c.id,
       action: firstAnswer ? 'answerLegalConsultation' : 'updateLegalConsultation',
@@ -134,9 +167,14 @@ export class LegalConsultationService {
 
   private async views(rows: LegalConsultationEntity[]): Promise<ConsultationView[]> {
     const caseIds = [...new Set(rows.map((r) => r.caseId).filter((v): v is string => v != null))];
-    const cases = caseIds.length ? await this.ds.manager.find(CaseEntity, { where: { id: In(caseIds) }, select: { id: true, caseNo: true } }) : [];
+    const cases = caseIds.length
+      ? await this.ds.manager.find(CaseEntity, { where: { id: In(caseIds) }, select: { id: true, caseNo: true } })
+      : [];
     const caseNo = new Map(cases.map((c) => [String(c.id), c.caseNo]));
-    return rows.map((item) => ({ item, caseNo: item.caseId == null ? null : (caseNo.get(String(item.caseId)) ?? null) }));
+    return rows.map((item) => ({
+      item,
+      caseNo: item.caseId == null ? null : (caseNo.get(String(item.caseId)) ?? null),
+    }));
   }
 }
 

@@ -2,7 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
 import { isIsoDate, OrgUnitType } from '@weiquan/shared';
-import { Actor, AppError, canSeeUnitPath, Clock, LegalDutyEntity, LegalVolunteerEntity, OrgUnitEntity, UserEntity, withTransaction } from '@weiquan/core';
+import {
+  Actor,
+  AppError,
+  canSeeUnitPath,
+  Clock,
+  LegalDutyEntity,
+  LegalVolunteerEntity,
+  OrgUnitEntity,
+  UserEntity,
+  withTransaction,
+} from '@weiquan/core';
 import type { DutyShift } from '@weiquan/core';
 import { parseId } from '../../common/ids';
 import { AuditService } from '../audit/audit.service';
@@ -31,12 +41,16 @@ export class LegalDutyService {
     if (!isIsoDate(from)) throw AppError.badInput('from', '日期格式应为 YYYY-MM-DD，且须为真实日期');
     if (!isIsoDate(to)) throw AppError.badInput('to', '日期格式应为 YYYY-MM-DD，且须为真实日期');
     if (to < from) throw AppError.badInput('to', '结束日期不能早于开始日期');
-    if ((Date.parse(to) - Date.parse(from)) / DAY_MS + 1 > MAX_RANGE_DAYS) throw LegalError.rangeTooLong(MAX_RANGE_DAYS);
+    if ((Date.parse(to) - Date.parse(from)) / DAY_MS + 1 > MAX_RANGE_DAYS)
+      throw LegalError.rangeTooLong(MAX_RANGE_DAYS);
     const qb = this.ds.getRepository(LegalDutyEntity).createQueryBuilder('ld');
     this.scope.scope(qb, actor, 'ld');
     if (rawUnitId != null) await this.scope.filterUnit(qb, actor, 'ld', rawUnitId, 'unitId');
     else qb.andWhere('ld.unit_id = :homeId', { homeId: (await this.scope.homeOf(actor.unitId)).id });
-    qb.andWhere('ld.duty_date BETWEEN :from AND :to', { from, to }).orderBy('ld.dutyDate', 'ASC').addOrderBy(SHIFT_ORDER, 'ASC').addOrderBy('ld.id', 'ASC');
+    qb.andWhere('ld.duty_date BETWEEN :from AND :to', { from, to })
+      .orderBy('ld.dutyDate', 'ASC')
+      .addOrderBy(SHIFT_ORDER, 'ASC')
+      .addOrderBy('ld.id', 'ASC');
     return this.views(await qb.getMany());
   }
 
@@ -61,7 +75,13 @@ export class LegalDutyService {
         version: 1,
       });
       e.id = Number((await m.insert(LegalDutyEntity, e)).identifiers[0].id);
-      await this.audit.record(m, actor, 'addLegalDuty', { type: 'legal_duty', id: e.id }, { date: e.dutyDate, shift: e.shift, person: person.key });
+      await this.audit.record(
+        m,
+        actor,
+        'addLegalDuty',
+        { type: 'legal_duty', id: e.id },
+        { date: e.dutyDate, shift: e.shift, person: person.key },
+      );
       return e;
     });
     return (await this.views([row]))[0];
@@ -69,7 +89,12 @@ export class LegalDutyService {
 
   async update(actor: Actor, i: UpdateLegalDutyInput): Promise<DutyView> {
     const row = await withTransaction(this.ds, async (m) => {
-      const e = await this.scope.getVisible(actor, LegalDutyEntity, i.id, { m, lock: true, what: WHAT, field: 'input.id' });
+      const e = await this.scope.getVisible(actor, LegalDutyEntity, i.id, {
+        m,
+        lock: true,
+        what: WHAT,
+        field: 'input.id',
+      });
       if (e.version !== i.version) throw LegalError.stale(WHAT, e.version, i.version);
       const before = { date: e.dutyDate, shift: e.shift, note: e.note };
       if (i.date != null) e.dutyDate = i.date;
@@ -79,7 +104,13 @@ export class LegalDutyService {
       e.updatedAt = this.clock.now();
       e.version += 1;
       await m.save(LegalDutyEntity, e);
-      await this.audit.record(m, actor, 'updateLegalDuty', { type: 'legal_duty', id: e.id }, { before, after: { date: e.dutyDate, shift: e.shift, note: e.note } });
+      await this.audit.record(
+        m,
+        actor,
+        'updateLegalDuty',
+        { type: 'legal_duty', id: e.id },
+        { before, after: { date: e.dutyDate, shift: e.shift, note: e.note } },
+      );
       return e;
     });
     return (await this.views([row]))[0];
@@ -87,22 +118,36 @@ export class LegalDutyService {
 
   async remove(actor: Actor, i: RemoveLegalDutyInput): Promise<boolean> {
     return withTransaction(this.ds, async (m) => {
-      const e = await this.scope.getVisible(actor, LegalDutyEntity, i.id, { m, lock: true, what: WHAT, field: 'input.id' });
+      const e = await this.scope.getVisible(actor, LegalDutyEntity, i.id, {
+        m,
+        lock: true,
+        what: WHAT,
+        field: 'input.id',
+      });
       if (e.version !== i.version) throw LegalError.stale(WHAT, e.version, i.version);
       await m.delete(LegalDutyEntity, e.id);
-      await this.audit.record(m, actor, 'removeLegalDuty', { type: 'legal_duty', id: e.id }, { date: e.dutyDate, shift: e.shift, person: e.personKey });
+      await this.audit.record(
+        m,
+        actor,
+        'removeLegalDuty',
+        { type: 'legal_duty', id: e.id },
+        { date: e.dutyDate, shift: e.shift, person: e.personKey },
+      );
       return true;
     });
   }
 
   /** Exactly one person: a staff member of the workroom's center, or an active volunteer of the workroom. */
   private async personOf(m: EntityManager, actor: Actor, unit: OrgUnitEntity, i: AddLegalDutyInput) {
-    if ((i.userId == null) === (i.volunteerId == null)) throw LegalError.dutyPerson('input.userId', '请指定值班的工作人员或志愿者（二者只能选其一）');
+    if ((i.userId == null) === (i.volunteerId == null))
+      throw LegalError.dutyPerson('input.userId', '请指定值班的工作人员或志愿者（二者只能选其一）');
     if (i.userId != null) {
       const userId = parseId(i.userId, 'input.userId');
       const user = await m.findOneBy(UserEntity, { id: userId, active: true });
-      if (!user || !canSeeUnitPath(actor, user.unitPath, user.unitId)) throw AppError.notFound('工作人员', 'input.userId');
-      if (!user.unitPath.startsWith(centerPath(unit))) throw LegalError.dutyPerson('input.userId', '值班人员须为本中心的工作人员');
+      if (!user || !canSeeUnitPath(actor, user.unitPath, user.unitId))
+        throw AppError.notFound('工作人员', 'input.userId');
+      if (!user.unitPath.startsWith(centerPath(unit)))
+        throw LegalError.dutyPerson('input.userId', '值班人员须为本中心的工作人员');
       return { userId, volunteerId: null, key: `U:${userId}` };
     }
     const volunteerId = parseId(i.volunteerId!, 'input.volunteerId');
@@ -113,8 +158,21 @@ export class LegalDutyService {
     return { userId: null, volunteerId, key: `V:${volunteerId}` };
   }
 
-  private async assertFree(m: EntityManager, unitId: number, dutyDate: string, shift: DutyShift, personKey: string, exceptId?: number): Promise<void> {
-    const taken = await m.existsBy(LegalDutyEntity, { unitId, dutyDate, shift, personKey, ...(exceptId ? { id: Not(exceptId) } : {}) });
+  private async assertFree(
+    m: EntityManager,
+    unitId: number,
+    dutyDate: string,
+    shift: DutyShift,
+    personKey: string,
+    exceptId?: number,
+  ): Promise<void> {
+    const taken = await m.existsBy(LegalDutyEntity, {
+      unitId,
+      dutyDate,
+      shift,
+      personKey,
+      ...(exceptId ? { id: Not(exceptId) } : {}),
+    });
     if (taken) throw LegalError.dutyTaken();
   }
 
@@ -122,12 +180,22 @@ export class LegalDutyService {
     const userIds = [...new Set(rows.map((r) => r.userId).filter((v): v is number => v != null))];
     const volunteerIds = [...new Set(rows.map((r) => r.volunteerId).filter((v): v is number => v != null))];
     const [users, volunteers] = await Promise.all([
-      userIds.length ? this.ds.manager.find(UserEntity, { where: { id: In(userIds) }, select: { id: true, displayName: true } }) : [],
-      volunteerIds.length ? this.ds.manager.find(LegalVolunteerEntity, { where: { id: In(volunteerIds) }, select: { id: true, name: true } }) : [],
+      userIds.length
+        ? this.ds.manager.find(UserEntity, { where: { id: In(userIds) }, select: { id: true, displayName: true } })
+        : [],
+      volunteerIds.length
+        ? this.ds.manager.find(LegalVolunteerEntity, {
+            where: { id: In(volunteerIds) },
+            select: { id: true, name: true },
+          })
+        : [],
     ]);
     const userName = new Map(users.map((u) => [u.id, u.displayName]));
     const volunteerName = new Map(volunteers.map((v) => [v.id, v.name]));
-    return rows.map((item) => ({ item, personName: (item.userId != null ? userName.get(item.userId) : volunteerName.get(item.volunteerId!)) ?? '' }));
+    return rows.map((item) => ({
+      item,
+      personName: (item.userId != null ? userName.get(item.userId) : volunteerName.get(item.volunteerId!)) ?? '',
+    }));
   }
 }
 

@@ -33,9 +33,15 @@ export class LegalScope {
     const unit = await m.findOneBy(OrgUnitEntity, { id: unitId });
     if (!unit) throw AppError.notFound('机构');
     if (unit.type === OrgUnitType.WORKROOM && unit.workroom === WorkroomCode.LEGAL) return unit;
-    const center = CENTERS.includes(unit.type) ? unit : unit.type === OrgUnitType.WORKROOM && unit.parentId != null ? await m.findOneBy(OrgUnitEntity, { id: unit.parentId }) : null;
+    const center = CENTERS.includes(unit.type)
+      ? unit
+      : unit.type === OrgUnitType.WORKROOM && unit.parentId != null
+        ? await m.findOneBy(OrgUnitEntity, { id: unit.parentId })
+        : null;
     if (!center) return unit;
-    return (await m.findOneBy(OrgUnitEntity, { parentId: center.id, workroom: WorkroomCode.LEGAL, active: true })) ?? center;
+    return (
+      (await m.findOneBy(OrgUnitEntity, { parentId: center.id, workroom: WorkroomCode.LEGAL, active: true })) ?? center
+    );
   }
 
   /** The home unit for a new item, which the actor must be able to see afterwards. */
@@ -51,7 +57,13 @@ export class LegalScope {
   }
 
   /** Optional list filter: the subtree of a unit the actor may see. */
-  async filterUnit<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, actor: Actor, alias: string, rawUnitId: string | null | undefined, field: string): Promise<void> {
+  async filterUnit<T extends ObjectLiteral>(
+    qb: SelectQueryBuilder<T>,
+    actor: Actor,
+    alias: string,
+    rawUnitId: string | null | undefined,
+    field: string,
+  ): Promise<void> {
     if (rawUnitId == null) return;
     const unit = await this.orgUnits.getVisible(actor, parseId(rawUnitId, field), field);
     qb.andWhere(`${alias}.unit_path LIKE :filterUnitPath`, { filterUnitPath: `${escapeLike(unit.path)}%` });
@@ -69,7 +81,10 @@ export class LegalScope {
   ): Promise<T> {
     const id = parseId(rawId, opts.field);
     const m = opts.m ?? this.ds.manager;
-    const row = await m.findOne(target, { where: { id } as never, ...(opts.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const row = await m.findOne(target, {
+      where: { id } as never,
+      ...(opts.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
     if (!row || !canSeeUnitPath(actor, row.unitPath, row.unitId)) throw AppError.notFound(opts.what, opts.field);
     return row;
   }

@@ -51,7 +51,9 @@ export class LegalVolunteerPage extends PageOf(LegalVolunteerModel, 'LegalVolunt
 export class LegalTrainingAttendeeModel {
   @Field(() => ID) volunteerId: string;
   @Field() name: string;
-  @Field(() => Boolean, { nullable: true, description: '出勤：true 出席，false 缺席，空为未登记' }) attended: boolean | null;
+  @Field(() => Boolean, { nullable: true, description: '出勤：true 出席，false 缺席，空为未登记' }) attended:
+    | boolean
+    | null;
   @Field(() => Date, { nullable: true }) recordedAt: Date | null;
 }
 

@@ -40,19 +40,28 @@ export class LegalTeamResolver {
 
   @Query(() => LegalVolunteerModel)
   @Allow(Permission.CASE_READ)
-  async legalVolunteer(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<LegalVolunteerModel> {
+  async legalVolunteer(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<LegalVolunteerModel> {
     return toLegalVolunteerModel(await this.volunteers.get(actor, id));
   }
 
   @Mutation(() => LegalVolunteerModel, { description: '登记志愿者（归入本中心法律服务工作室）' })
   @Allow(Permission.CASE_HANDLE)
-  async createLegalVolunteer(@CurrentActor() actor: Actor, @Args('input') input: I.CreateLegalVolunteerInput): Promise<LegalVolunteerModel> {
+  async createLegalVolunteer(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: I.CreateLegalVolunteerInput,
+  ): Promise<LegalVolunteerModel> {
     return toLegalVolunteerModel(await this.volunteers.create(actor, input));
   }
 
   @Mutation(() => LegalVolunteerModel, { description: '修改志愿者信息；active=false 为退出' })
   @Allow(Permission.CASE_HANDLE)
-  async updateLegalVolunteer(@CurrentActor() actor: Actor, @Args('input') input: I.UpdateLegalVolunteerInput): Promise<LegalVolunteerModel> {
+  async updateLegalVolunteer(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: I.UpdateLegalVolunteerInput,
+  ): Promise<LegalVolunteerModel> {
     return toLegalVolunteerModel(await this.volunteers.update(actor, input));
   }
 
@@ -69,25 +78,37 @@ export class LegalTeamResolver {
 
   @Query(() => LegalTrainingModel)
   @Allow(Permission.CASE_READ)
-  async legalTraining(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<LegalTrainingModel> {
+  async legalTraining(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<LegalTrainingModel> {
     return toLegalTrainingModel(await this.trainings.get(actor, id));
   }
 
   @Mutation(() => LegalTrainingModel, { description: '安排志愿者培训' })
   @Allow(Permission.CASE_HANDLE)
-  async createLegalTraining(@CurrentActor() actor: Actor, @Args('input') input: I.CreateLegalTrainingInput): Promise<LegalTrainingModel> {
+  async createLegalTraining(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: I.CreateLegalTrainingInput,
+  ): Promise<LegalTrainingModel> {
     return toLegalTrainingModel(await this.trainings.create(actor, input));
   }
 
   @Mutation(() => LegalTrainingModel, { description: '修改培训及参训名单' })
   @Allow(Permission.CASE_HANDLE)
-  async updateLegalTraining(@CurrentActor() actor: Actor, @Args('input') input: I.UpdateLegalTrainingInput): Promise<LegalTrainingModel> {
+  async updateLegalTraining(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: I.UpdateLegalTrainingInput,
+  ): Promise<LegalTrainingModel> {
     return toLegalTrainingModel(await this.trainings.update(actor, input));
   }
 
   @Mutation(() => LegalTrainingModel, { description: '登记培训出勤' })
   @Allow(Permission.CASE_HANDLE)
-  async recordTrainingAttendance(@CurrentActor() actor: Actor, @Args('input') input: I.RecordTrainingAttendanceInput): Promise<LegalTrainingModel> {
+  async recordTrainingAttendance(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: I.RecordTrainingAttendanceInput,
+  ): Promise<LegalTrainingModel> {
     return toLegalTrainingModel(await this.trainings.recordAttendance(actor, input));
   }
 
@@ -110,7 +131,10 @@ export class LegalTeamResolver {
 
   @Mutation(() => LegalDutyModel, { description: '调班：改日期、班次或备注' })
   @Allow(Permission.CASE_HANDLE)
-  async updateLegalDuty(@CurrentActor() actor: Actor, @Args('input') input: I.UpdateLegalDutyInput): Promise<LegalDutyModel> {
+  async updateLegalDuty(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: I.UpdateLegalDutyInput,
+  ): Promise<LegalDutyModel> {
     return toLegalDutyModel(await this.duty.update(actor, input));
   }
 

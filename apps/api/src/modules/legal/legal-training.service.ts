@@ -2,12 +2,26 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { toShanghaiDate } from '@weiquan/shared';
-import { Actor, AppError, canSeeUnitPath, Clock, LegalTrainingAttendeeEntity, LegalTrainingEntity, LegalVolunteerEntity, withTransaction } from '@weiquan/core';
+import {
+  Actor,
+  AppError,
+  canSeeUnitPath,
+  Clock,
+  LegalTrainingAttendeeEntity,
+  LegalTrainingEntity,
+  LegalVolunteerEntity,
+  withTransaction,
+} from '@weiquan/core';
 import { parseId } from '../../common/ids';
 import { Page, PageInput } from '../../common/paging';
 import { AuditService } from '../audit/audit.service';
 import { LegalError } from './legal.exception';
-import { CreateLegalTrainingInput, LegalTrainingFilter, RecordTrainingAttendanceInput, UpdateLegalTrainingInput } from './legal-team.input';
+import {
+  CreateLegalTrainingInput,
+  LegalTrainingFilter,
+  RecordTrainingAttendanceInput,
+  UpdateLegalTrainingInput,
+} from './legal-team.input';
 import { TrainingView } from './legal-team.model';
 import { LegalScope } from './legal-scope.service';
 
@@ -23,24 +37,36 @@ export class LegalTrainingService {
     private readonly clock: Clock,
   ) {}
 
-  async list(actor: Actor, f: LegalTrainingFilter = {}, page: PageInput = new PageInput()): Promise<Page<TrainingView>> {
+  async list(
+    actor: Actor,
+    f: LegalTrainingFilter = {},
+    page: PageInput = new PageInput(),
+  ): Promise<Page<TrainingView>> {
     const qb = this.ds.getRepository(LegalTrainingEntity).createQueryBuilder('lt');
     this.scope.scope(qb, actor, 'lt');
     await this.scope.filterUnit(qb, actor, 'lt', f.unitId, 'filter.unitId');
     if (f.from) qb.andWhere('lt.held_on >= :from', { from: f.from });
     if (f.to) qb.andWhere('lt.held_on <= :to', { to: f.to });
     if (f.volunteerId != null) {
-      qb.andWhere('EXISTS (SELECT 1 FROM legal_training_attendee a WHERE a.training_id = lt.id AND a.volunteer_id = :volunteerId)', {
-        volunteerId: parseId(f.volunteerId, 'filter.volunteerId'),
-      });
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM legal_training_attendee a WHERE a.training_id = lt.id AND a.volunteer_id = :volunteerId)',
+        {
+          volunteerId: parseId(f.volunteerId, 'filter.volunteerId'),
+        },
+      );
     }
     qb.orderBy('lt.heldOn', 'DESC').addOrderBy('lt.id', 'DESC');
-    const [rows, total] = await Promise.all([qb.clone().offset(page.offset).limit(page.limit).getMany(), qb.getCount()]);
+    const [rows, total] = await Promise.all([
+      qb.clone().offset(page.offset).limit(page.limit).getMany(),
+      qb.getCount(),
+    ]);
     return { items: await this.views(rows), total, offset: page.offset, limit: page.limit };
   }
 
   async get(actor: Actor, rawId: string): Promise<TrainingView> {
-    return (await this.views([await this.scope.getVisible(actor, LegalTrainingEntity, rawId, { what: WHAT, field: 'id' })]))[0];
+    return (
+      await this.views([await this.scope.getVisible(actor, LegalTrainingEntity, rawId, { what: WHAT, field: 'id' })])
+    )[0];
   }
 
   async create(actor: Actor, i: CreateLegalTrainingInput): Promise<TrainingView> {
@@ -62,8 +88,18 @@ export class LegalTrainingService {
         version: 1,
       });
       e.id = Number((await m.insert(LegalTrainingEntity, e)).identifiers[0].id);
-      if (volunteerIds.length) await m.insert(LegalTrainingAttendeeEntity, volunteerIds.map((volunteerId) => ({ trainingId: e.id, volunteerId, attended: null, recordedAt: null })));
-      await this.audit.record(m, actor, 'createLegalTraining', { type: 'legal_training', id: e.id }, { topic: e.topic, heldOn: e.heldOn, attendees: volunteerIds });
+      if (volunteerIds.length)
+        await m.insert(
+          LegalTrainingAttendeeEntity,
+          volunteerIds.map((volunteerId) => ({ trainingId: e.id, volunteerId, attended: null, recordedAt: null })),
+        );
+      await this.audit.record(
+        m,
+        actor,
+        'createLegalTraining',
+        { type: 'legal_training', id: e.id },
+        { topic: e.topic, heldOn: e.heldOn, attendees: volunteerIds },
+      );
       return e;
     });
     return (await this.views([row]))[0];
@@ -71,7 +107,12 @@ export class LegalTrainingService {
 
   async update(actor: Actor, i: UpdateLegalTrainingInput): Promise<TrainingView> {
     const row = await withTransaction(this.ds, async (m) => {
-      const e = await this.scope.getVisible(actor, LegalTrainingEntity, i.id, { m, lock: true, what: WHAT, field: 'input.id' });
+      const e = await this.scope.getVisible(actor, LegalTrainingEntity, i.id, {
+        m,
+        lock: true,
+        what: WHAT,
+        field: 'input.id',
+      });
       if (e.version !== i.version) throw LegalError.stale(WHAT, e.version, i.version);
       const changed: string[] = [];
       const set = <K extends keyof LegalTrainingEntity>(k: K, v: LegalTrainingEntity[K]) => {
@@ -85,11 +126,17 @@ export class LegalTrainingService {
       if (i.note !== undefined) set('note', i.note?.trim() || null);
       if (i.attendeeIds != null) {
         const wanted = await this.attendeesOf(m, actor, e.unitId, i.attendeeIds);
-        const current = (await m.find(LegalTrainingAttendeeEntity, { where: { trainingId: e.id } })).map((a) => a.volunteerId);
+        const current = (await m.find(LegalTrainingAttendeeEntity, { where: { trainingId: e.id } })).map(
+          (a) => a.volunteerId,
+        );
         const gone = current.filter((v) => !wanted.includes(v));
         const added = wanted.filter((v) => !current.includes(v));
         if (gone.length) await m.delete(LegalTrainingAttendeeEntity, { trainingId: e.id, volunteerId: In(gone) });
-        if (added.length) await m.insert(LegalTrainingAttendeeEntity, added.map((volunteerId) => ({ trainingId: e.id, volunteerId, attended: null, recordedAt: null })));
+        if (added.length)
+          await m.insert(
+            LegalTrainingAttendeeEntity,
+            added.map((volunteerId) => ({ trainingId: e.id, volunteerId, attended: null, recordedAt: null })),
+          );
         changed.push('attendees');
       }
       e.updatedAt = this.clock.now();
@@ -104,22 +151,40 @@ export class LegalTrainingService {
   /** 培训签到: attended or absent, for volunteers on the training's list, once the day has come. */
   async recordAttendance(actor: Actor, i: RecordTrainingAttendanceInput): Promise<TrainingView> {
     const row = await withTransaction(this.ds, async (m) => {
-      const e = await this.scope.getVisible(actor, LegalTrainingEntity, i.trainingId, { m, lock: true, what: WHAT, field: 'input.trainingId' });
+      const e = await this.scope.getVisible(actor, LegalTrainingEntity, i.trainingId, {
+        m,
+        lock: true,
+        what: WHAT,
+        field: 'input.trainingId',
+      });
       if (e.version !== i.version) throw LegalError.stale(WHAT, e.version, i.version);
       const now = this.clock.now();
       if (e.heldOn > toShanghaiDate(now)) throw LegalError.trainingNotHeld();
-      const invited = new Set((await m.find(LegalTrainingAttendeeEntity, { where: { trainingId: e.id } })).map((a) => a.volunteerId));
+      const invited = new Set(
+        (await m.find(LegalTrainingAttendeeEntity, { where: { trainingId: e.id } })).map((a) => a.volunteerId),
+      );
       const marks = i.attendance.map((a, idx) => {
         const field = `input.attendance.${idx}.volunteerId`;
         const volunteerId = parseId(a.volunteerId, field);
         if (!invited.has(volunteerId)) throw LegalError.notAnAttendee(field);
         return { volunteerId, attended: a.attended };
       });
-      for (const mark of marks) await m.update(LegalTrainingAttendeeEntity, { trainingId: e.id, volunteerId: mark.volunteerId }, { attended: mark.attended, recordedAt: now });
+      for (const mark of marks)
+        await m.update(
+          LegalTrainingAttendeeEntity,
+          { trainingId: e.id, volunteerId: mark.volunteerId },
+          { attended: mark.attended, recordedAt: now },
+        );
       e.updatedAt = now;
       e.version += 1;
       await m.save(LegalTrainingEntity, e);
-      await this.audit.record(m, actor, 'recordTrainingAttendance', { type: 'legal_training', id: e.id }, { attendance: marks });
+      await this.audit.record(
+        m,
+        actor,
+        'recordTrainingAttendance',
+        { type: 'legal_training', id: e.id },
+        { attendance: marks },
+      );
       return e;
     });
     return (await this.views([row]))[0];
@@ -142,7 +207,13 @@ export class LegalTrainingService {
 
   private async views(rows: LegalTrainingEntity[]): Promise<TrainingView[]> {
     if (!rows.length) return [];
-    const attendees: { trainingId: string; volunteerId: string; name: string; attended: number | null; recordedAt: Date | null }[] = await this.ds
+    const attendees: {
+      trainingId: string;
+      volunteerId: string;
+      name: string;
+      attended: number | null;
+      recordedAt: Date | null;
+    }[] = await this.ds
       .createQueryBuilder(LegalTrainingAttendeeEntity, 'a')
       .innerJoin(LegalVolunteerEntity, 'v', 'v.id = a.volunteer_id')
       .select('a.training_id', 'trainingId')
@@ -158,7 +229,12 @@ export class LegalTrainingService {
       item,
       attendees: attendees
         .filter((a) => Number(a.trainingId) === item.id)
-        .map((a) => ({ volunteerId: String(a.volunteerId), name: a.name, attended: a.attended == null ? null : Number(a.attended) === 1, recordedAt: a.recordedAt })),
+        .map((a) => ({
+          volunteerId: String(a.volunteerId),
+          name: a.name,
+          attended: a.attended == null ? null : Number(a.attended) === 1,
+          recordedAt: a.recordedAt,
+        })),
     }));
   }
 }

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, Clock, escapeLike, LegalTrainingAttendeeEntity, LegalVolunteerEntity, withTransaction } from '@weiquan/core';
+import {
+  Actor,
+  Clock,
+  escapeLike,
+  LegalTrainingAttendeeEntity,
+  LegalVolunteerEntity,
+  withTransaction,
+} from '@weiquan/core';
 import { Page, PageInput } from '../../common/paging';
 import { AuditService } from '../audit/audit.service';
 import { LegalError } from './legal.exception';
@@ -22,22 +29,34 @@ export class LegalVolunteerService {
     private readonly clock: Clock,
   ) {}
 
-  async list(actor: Actor, f: LegalVolunteerFilter = {}, page: PageInput = new PageInput()): Promise<Page<VolunteerView>> {
+  async list(
+    actor: Actor,
+    f: LegalVolunteerFilter = {},
+    page: PageInput = new PageInput(),
+  ): Promise<Page<VolunteerView>> {
     const qb = this.ds.getRepository(LegalVolunteerEntity).createQueryBuilder('lv');
     this.scope.scope(qb, actor, 'lv');
     await this.scope.filterUnit(qb, actor, 'lv', f.unitId, 'filter.unitId');
     if (f.active != null) qb.andWhere('lv.active = :active', { active: f.active });
-    if (f.speciality?.trim()) qb.andWhere('JSON_CONTAINS(lv.specialities, JSON_QUOTE(:speciality))', { speciality: f.speciality.trim() });
+    if (f.speciality?.trim())
+      qb.andWhere('JSON_CONTAINS(lv.specialities, JSON_QUOTE(:speciality))', { speciality: f.speciality.trim() });
     if (f.keyword?.trim()) {
-      qb.andWhere('(lv.name LIKE :kw OR lv.phone LIKE :kw OR lv.organization LIKE :kw)', { kw: `%${escapeLike(f.keyword.trim())}%` });
+      qb.andWhere('(lv.name LIKE :kw OR lv.phone LIKE :kw OR lv.organization LIKE :kw)', {
+        kw: `%${escapeLike(f.keyword.trim())}%`,
+      });
     }
     qb.orderBy('lv.active', 'DESC').addOrderBy('lv.name', 'ASC').addOrderBy('lv.id', 'ASC');
-    const [rows, total] = await Promise.all([qb.clone().offset(page.offset).limit(page.limit).getMany(), qb.getCount()]);
+    const [rows, total] = await Promise.all([
+      qb.clone().offset(page.offset).limit(page.limit).getMany(),
+      qb.getCount(),
+    ]);
     return { items: await this.views(rows), total, offset: page.offset, limit: page.limit };
   }
 
   async get(actor: Actor, rawId: string): Promise<VolunteerView> {
-    return (await this.views([await this.scope.getVisible(actor, LegalVolunteerEntity, rawId, { what: WHAT, field: 'id' })]))[0];
+    return (
+      await this.views([await this.scope.getVisible(actor, LegalVolunteerEntity, rawId, { what: WHAT, field: 'id' })])
+    )[0];
   }
 
   /** Registers a volunteer with the legal workroom of the actor's center. */
@@ -60,7 +79,13 @@ export class LegalVolunteerService {
         version: 1,
       });
       e.id = Number((await m.insert(LegalVolunteerEntity, e)).identifiers[0].id);
-      await this.audit.record(m, actor, 'createLegalVolunteer', { type: 'legal_volunteer', id: e.id }, { unitId: unit.id, name: e.name });
+      await this.audit.record(
+        m,
+        actor,
+        'createLegalVolunteer',
+        { type: 'legal_volunteer', id: e.id },
+        { unitId: unit.id, name: e.name },
+      );
       return e;
     });
     return (await this.views([row]))[0];
@@ -68,7 +93,12 @@ export class LegalVolunteerService {
 
   async update(actor: Actor, i: UpdateLegalVolunteerInput): Promise<VolunteerView> {
     const row = await withTransaction(this.ds, async (m) => {
-      const e = await this.scope.getVisible(actor, LegalVolunteerEntity, i.id, { m, lock: true, what: WHAT, field: 'input.id' });
+      const e = await this.scope.getVisible(actor, LegalVolunteerEntity, i.id, {
+        m,
+        lock: true,
+        what: WHAT,
+        field: 'input.id',
+      });
       if (e.version !== i.version) throw LegalError.stale(WHAT, e.version, i.version);
       const changed: string[] = [];
       const set = <K extends keyof LegalVolunteerEntity>(k: K, v: LegalVolunteerEntity[K]) => {

@@ -18,10 +18,18 @@ export class LegalController {
   /** 民事起诉状 drafted from the case's current data, as an attachment. */
   @Get('litigation/:id/document')
   @Allow(Permission.CASE_HANDLE)
-  async litigationDocument(@CurrentActor() actor: Actor, @Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async litigationDocument(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     const doc = await this.litigation.generateDocument(actor, id);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Cache-Control', 'private, no-store');
-    return new StreamableFile(doc.bytes, { type: doc.contentType, length: doc.bytes.length, disposition: attachmentDisposition(doc.fileName) });
+    return new StreamableFile(doc.bytes, {
+      type: doc.contentType,
+      length: doc.bytes.length,
+      disposition: attachmentDisposition(doc.fileName),
+    });
   }
 }

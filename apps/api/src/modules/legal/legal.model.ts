@@ -4,7 +4,10 @@ import { LitigationStatus } from '@weiquan/core';
 import type { Actor, LegalConsultationEntity, LitigationSupportEntity } from '@weiquan/core';
 import { PageOf } from '../../common/paging';
 
-registerEnumType(LitigationStatus, { name: 'LitigationStatus', description: '诉讼支持状态：已申请、诉讼材料已准备、已立案起诉、已结束' });
+registerEnumType(LitigationStatus, {
+  name: 'LitigationStatus',
+  description: '诉讼支持状态：已申请、诉讼材料已准备、已立案起诉、已结束',
+});
 
 export enum LegalItemKind {
   CONSULTATION = 'CONSULTATION',
@@ -18,7 +21,10 @@ export enum LegalWorkQueueSort {
   TIME_LEFT_DESC = 'TIME_LEFT_DESC',
   OLDEST_FIRST = 'OLDEST_FIRST',
 }
-registerEnumType(LegalWorkQueueSort, { name: 'LegalWorkQueueSort', description: '待办排序：按剩余时间升序/降序，或按登记先后' });
+registerEnumType(LegalWorkQueueSort, {
+  name: 'LegalWorkQueueSort',
+  description: '待办排序：按剩余时间升序/降序，或按登记先后',
+});
 
 const id = (v: string | number | null) => (v == null ? null : String(v));
 
@@ -29,7 +35,8 @@ export class LegalConsultationModel {
   @Field(() => ID, { nullable: true }) caseId: string | null;
   @Field(() => String, { nullable: true }) caseNo: string | null;
   @Field(() => String, { nullable: true }) askerName: string | null;
-  @Field(() => String, { nullable: true, description: '咨询人电话：登记人和有查看完整信息权限者可见全号，其他人脱敏' }) askerPhone: string | null;
+  @Field(() => String, { nullable: true, description: '咨询人电话：登记人和有查看完整信息权限者可见全号，其他人脱敏' })
+  askerPhone: string | null;
   @Field() question: string;
   @Field(() => String, { nullable: true }) answer: string | null;
   @Field(() => [String], { description: '引用的法律法规条文' }) lawsCited: string[];
@@ -51,7 +58,8 @@ export interface ConsultationView {
 export function toLegalConsultationModel(v: ConsultationView, actor: Actor): LegalConsultationModel {
   const e = v.item;
   // 保密: the full number to whoever recorded it (to call back) and to those allowed to unmask.
-  const fullPhone = actor.permissions.has(Permission.CASE_UNMASK) || (actor.kind === 'USER' && e.createdById === actor.id);
+  const fullPhone =
+    actor.permissions.has(Permission.CASE_UNMASK) || (actor.kind === 'USER' && e.createdById === actor.id);
   return {
     id: String(e.id),
     unitId: String(e.unitId),
@@ -94,7 +102,8 @@ export class LitigationSupportModel {
   @Field() requestedAt: Date;
   @Field() updatedAt: Date;
   @Field(() => Int, { description: '乐观锁版本，修改时原样传回' }) version: number;
-  @Field({ description: '民事起诉状下载地址（相对于 API 根地址，需带同样的 Authorization 头；每次下载记入案件日志）' }) downloadUrl: string;
+  @Field({ description: '民事起诉状下载地址（相对于 API 根地址，需带同样的 Authorization 头；每次下载记入案件日志）' })
+  downloadUrl: string;
 }
 
 export const litigationDocumentPath = (id: string) => `/api/legal/litigation/${id}/document`;
@@ -157,7 +166,9 @@ export class LegalWorkItemModel {
   @Field({ description: '咨询：AWAITING_ANSWER；诉讼支持：其状态' }) status: string;
   @Field({ description: '登记（申请）时间' }) since: Date;
   @Field(() => Date, { nullable: true, description: '关联案件的办理期限' }) dueAt: Date | null;
-  @Field(() => Float, { nullable: true, description: '剩余毫秒（负数为已超期；无期限为空）' }) timeLeftMs: number | null;
+  @Field(() => Float, { nullable: true, description: '剩余毫秒（负数为已超期；无期限为空）' }) timeLeftMs:
+    | number
+    | null;
   @Field({ description: '关联案件已超期' }) overdue: boolean;
 }
 

@@ -49,19 +49,28 @@ export class LegalResolver {
 
   @Query(() => LegalConsultationModel)
   @Allow(Permission.CASE_READ)
-  async legalConsultation(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<LegalConsultationModel> {
+  async legalConsultation(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<LegalConsultationModel> {
     return toLegalConsultationModel(await this.consultations.get(actor, id), actor);
   }
 
   @Mutation(() => LegalConsultationModel, { description: '登记免费法律咨询（可当场答复）；关联案件的记入案件日志' })
   @Allow(Permission.CASE_HANDLE)
-  async createLegalConsultation(@CurrentActor() actor: Actor, @Args('input') input: CreateLegalConsultationInput): Promise<LegalConsultationModel> {
+  async createLegalConsultation(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: CreateLegalConsultationInput,
+  ): Promise<LegalConsultationModel> {
     return toLegalConsultationModel(await this.consultations.create(actor, input), actor);
   }
 
   @Mutation(() => LegalConsultationModel, { description: '修改法律咨询或作出答复' })
   @Allow(Permission.CASE_HANDLE)
-  async updateLegalConsultation(@CurrentActor() actor: Actor, @Args('input') input: UpdateLegalConsultationInput): Promise<LegalConsultationModel> {
+  async updateLegalConsultation(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: UpdateLegalConsultationInput,
+  ): Promise<LegalConsultationModel> {
     return toLegalConsultationModel(await this.consultations.update(actor, input), actor);
   }
 
@@ -78,19 +87,28 @@ export class LegalResolver {
 
   @Query(() => LitigationSupportModel)
   @Allow(Permission.CASE_READ)
-  async litigationSupport(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<LitigationSupportModel> {
+  async litigationSupport(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<LitigationSupportModel> {
     return toLitigationSupportModel(await this.litigation.get(actor, id));
   }
 
   @Mutation(() => LitigationSupportModel, { description: '为需要诉讼解决的消费者申请诉讼支持（须关联案件）' })
   @Allow(Permission.CASE_HANDLE)
-  async requestLitigationSupport(@CurrentActor() actor: Actor, @Args('input') input: RequestLitigationSupportInput): Promise<LitigationSupportModel> {
+  async requestLitigationSupport(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: RequestLitigationSupportInput,
+  ): Promise<LitigationSupportModel> {
     return toLitigationSupportModel(await this.litigation.request(actor, input));
   }
 
   @Mutation(() => LitigationSupportModel, { description: '办理诉讼支持：材料准备、立案起诉、结束（填写结果）' })
   @Allow(Permission.CASE_HANDLE)
-  async updateLitigationSupport(@CurrentActor() actor: Actor, @Args('input') input: UpdateLitigationSupportInput): Promise<LitigationSupportModel> {
+  async updateLitigationSupport(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: UpdateLitigationSupportInput,
+  ): Promise<LitigationSupportModel> {
     return toLitigationSupportModel(await this.litigation.update(actor, input));
   }
 
@@ -105,11 +123,14 @@ export class LegalResolver {
     return this.work.archive(actor, keyword, kind, page ?? new PageInput());
   }
 
-  @Query(() => LegalWorkItemPage, { description: '本人所在法律服务工作室的待办（待答复的咨询、未结束的诉讼支持），可按剩余时间排序' })
+  @Query(() => LegalWorkItemPage, {
+    description: '本人所在法律服务工作室的待办（待答复的咨询、未结束的诉讼支持），可按剩余时间排序',
+  })
   @Allow(Permission.CASE_READ)
   legalWorkQueue(
     @CurrentActor() actor: Actor,
-    @Args('sort', { type: () => LegalWorkQueueSort, nullable: true, defaultValue: LegalWorkQueueSort.TIME_LEFT_ASC }) sort: LegalWorkQueueSort,
+    @Args('sort', { type: () => LegalWorkQueueSort, nullable: true, defaultValue: LegalWorkQueueSort.TIME_LEFT_ASC })
+    sort: LegalWorkQueueSort,
     @Args('page', { type: () => PageInput, nullable: true }) page?: PageInput,
   ): Promise<LegalWorkItemPage> {
     return this.work.workQueue(actor, sort ?? LegalWorkQueueSort.TIME_LEFT_ASC, page ?? new PageInput());

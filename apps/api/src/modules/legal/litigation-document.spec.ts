@@ -1,5 +1,14 @@
 import { readDocx } from '../../../test/docx-text';
-import { BLANK, buildStatementOfClaim, chineseDate, ClaimCase, DOCX_CONTENT_TYPE, fromIdNumber, partyLines, renderStatementOfClaim } from './litigation-document';
+import {
+  BLANK,
+  buildStatementOfClaim,
+  chineseDate,
+  ClaimCase,
+  DOCX_CONTENT_TYPE,
+  fromIdNumber,
+  partyLines,
+  renderStatementOfClaim,
+} from './litigation-document';
 
 const CASE: ClaimCase = {
   caseNo: 'GL-2026-000042',
@@ -36,21 +45,42 @@ describe('litigation document (民事起诉状)', () => {
 
   it('takes the parties from the consumer and the respondent, the claims from the demand, the facts from the narrative', () => {
     const s = buildStatementOfClaim(CASE, { ...OPTS, evidence: ['发票.pdf（购物发票）'] });
-    expect(s.plaintiff).toEqual({ name: '李四', gender: '女', birthDate: '1949年12月31日', phone: '13912345678', idNumber: '11010519491231002X', address: '鼓楼区五四路 1 号' });
-    expect(s.defendant).toEqual({ name: '某某电器有限公司', creditCode: '91350100M000100Y43', address: '鼓楼区八一七北路 88 号' });
+    expect(s.plaintiff).toEqual({
+      name: '李四',
+      gender: '女',
+      birthDate: '1949年12月31日',
+      phone: '13912345678',
+      idNumber: '11010519491231002X',
+      address: '鼓楼区五四路 1 号',
+    });
+    expect(s.defendant).toEqual({
+      name: '某某电器有限公司',
+      creditCode: '91350100M000100Y43',
+      address: '鼓楼区八一七北路 88 号',
+    });
     expect(s.claims).toEqual(['退货退款（涉案金额人民币 2999.00 元）。', '本案诉讼费用由被告承担。']);
-    expect(s.facts.join('')).toContain('2026年3月1日，原告在某某电器五四路店与被告发生消费纠纷（商品或服务类别：家用电器）。');
+    expect(s.facts.join('')).toContain(
+      '2026年3月1日，原告在某某电器五四路店与被告发生消费纠纷（商品或服务类别：家用电器）。',
+    );
     expect(s.facts).toContain('购买的空调三天后不制冷，商家拒绝退换。');
-    expect(s.facts.join('')).toContain('原告于2026年3月5日向鼓楼区消费者维权中心投诉（案件编号 GL-2026-000042），处理结果为「调解不成」');
+    expect(s.facts.join('')).toContain(
+      '原告于2026年3月5日向鼓楼区消费者维权中心投诉（案件编号 GL-2026-000042），处理结果为「调解不成」',
+    );
     expect(s).toMatchObject({ signer: '李四', date: '2026年4月1日', preparedBy: '鼓楼区消费者维权中心法律服务工作室' });
   });
 
   it('words the party lines as the form does, leaving a blank for what the case does not hold', () => {
     expect(partyLines(buildStatementOfClaim(CASE, OPTS))).toEqual({
-      plaintiff: '原告：李四，女，1949年12月31日出生，身份证号码：11010519491231002X，住址：鼓楼区五四路 1 号，联系电话：13912345678。',
+      plaintiff:
+        '原告：李四，女，1949年12月31日出生，身份证号码：11010519491231002X，住址：鼓楼区五四路 1 号，联系电话：13912345678。',
       defendant: `被告：某某电器有限公司，统一社会信用代码：91350100M000100Y43，住所地：鼓楼区八一七北路 88 号，法定代表人（负责人）：${BLANK}。`,
     });
-    const sparse = partyLines(buildStatementOfClaim({ ...CASE, consumerIdNumber: null, consumerAddress: null, respondentCreditCode: null }, OPTS));
+    const sparse = partyLines(
+      buildStatementOfClaim(
+        { ...CASE, consumerIdNumber: null, consumerAddress: null, respondentCreditCode: null },
+        OPTS,
+      ),
+    );
     expect(sparse.plaintiff).toBe(`原告：李四，身份证号码：${BLANK}，住址：${BLANK}，联系电话：13912345678。`);
     expect(sparse.defendant).toContain(`统一社会信用代码：${BLANK}`);
   });
@@ -61,18 +91,33 @@ describe('litigation document (民事起诉状)', () => {
   });
 
   it('renders a real .docx whose document.xml holds the title, parties, claims, facts and court in order, escaped', async () => {
-    const s = buildStatementOfClaim({ ...CASE, respondentName: '<某某>&"电器"' }, { ...OPTS, court: '鼓楼区人民法院', evidence: ['发票.pdf（购物发票）'] });
+    const s = buildStatementOfClaim(
+      { ...CASE, respondentName: '<某某>&"电器"' },
+      { ...OPTS, court: '鼓楼区人民法院', evidence: ['发票.pdf（购物发票）'] },
+    );
     const doc = await renderStatementOfClaim(s);
     expect(doc).toMatchObject({ contentType: DOCX_CONTENT_TYPE, extension: 'docx' });
     expect(doc.bytes.subarray(0, 2).toString('latin1')).toBe('PK'); // a zip, as every .docx is
     const parsed = await readDocx(doc.bytes);
-    expect(parsed.files).toEqual(expect.arrayContaining(['[Content_Types].xml', 'word/document.xml', 'word/styles.xml', 'docProps/core.xml']));
-    expect(parsed.contentTypes).toContain('application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml');
+    expect(parsed.files).toEqual(
+      expect.arrayContaining(['[Content_Types].xml', 'word/document.xml', 'word/styles.xml', 'docProps/core.xml']),
+    );
+    expect(parsed.contentTypes).toContain(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml',
+    );
     const p = parsed.paragraphs.filter(Boolean);
     expect(p[0]).toBe('民事起诉状');
-    expect(p[1]).toBe('原告：李四，女，1949年12月31日出生，身份证号码：11010519491231002X，住址：鼓楼区五四路 1 号，联系电话：13912345678。');
-    expect(p[2]).toBe(`被告：<某某>&"电器"，统一社会信用代码：91350100M000100Y43，住所地：鼓楼区八一七北路 88 号，法定代表人（负责人）：${BLANK}。`);
-    expect(p.slice(3, 6)).toEqual(['诉讼请求：', '1. 退货退款（涉案金额人民币 2999.00 元）。', '2. 本案诉讼费用由被告承担。']);
+    expect(p[1]).toBe(
+      '原告：李四，女，1949年12月31日出生，身份证号码：11010519491231002X，住址：鼓楼区五四路 1 号，联系电话：13912345678。',
+    );
+    expect(p[2]).toBe(
+      `被告：<某某>&"电器"，统一社会信用代码：91350100M000100Y43，住所地：鼓楼区八一七北路 88 号，法定代表人（负责人）：${BLANK}。`,
+    );
+    expect(p.slice(3, 6)).toEqual([
+      '诉讼请求：',
+      '1. 退货退款（涉案金额人民币 2999.00 元）。',
+      '2. 本案诉讼费用由被告承担。',
+    ]);
     expect(p[6]).toBe('事实与理由：');
     expect(p).toEqual(expect.arrayContaining(['证据和证据来源：', '1. 发票.pdf（购物发票）']));
     const end = p.slice(p.indexOf('此致'));

@@ -10,13 +10,35 @@ import type { CaseEntity } from '@weiquan/core';
 
 export type ClaimCase = Pick<
   CaseEntity,
-  | 'caseNo' | 'consumerName' | 'consumerPhone' | 'consumerIdNumber' | 'consumerAddress' | 'respondentName' | 'respondentCreditCode' | 'respondentAddress'
-  | 'occurredAt' | 'occurredPlace' | 'category' | 'amountInvolved' | 'summary' | 'demand' | 'receivedAt' | 'outcome'
-> & Partial<Pick<CaseEntity, 'agreementText'>>;
+  | 'caseNo'
+  | 'consumerName'
+  | 'consumerPhone'
+  | 'consumerIdNumber'
+  | 'consumerAddress'
+  | 'respondentName'
+  | 'respondentCreditCode'
+  | 'respondentAddress'
+  | 'occurredAt'
+  | 'occurredPlace'
+  | 'category'
+  | 'amountInvolved'
+  | 'summary'
+  | 'demand'
+  | 'receivedAt'
+  | 'outcome'
+> &
+  Partial<Pick<CaseEntity, 'agreementText'>>;
 
 export interface StatementOfClaim {
   title: string;
-  plaintiff: { name: string; gender: '男' | '女' | null; birthDate: string | null; phone: string | null; idNumber: string | null; address: string | null };
+  plaintiff: {
+    name: string;
+    gender: '男' | '女' | null;
+    birthDate: string | null;
+    phone: string | null;
+    idNumber: string | null;
+    address: string | null;
+  };
   defendant: { name: string; creditCode: string | null; address: string | null };
   claims: string[];
   facts: string[];
@@ -57,8 +79,14 @@ export function fromIdNumber(idNumber: string | null): { gender: '男' | '女'; 
  * the claims are the consumer's demand; the facts come from the case's narrative and amount. The
  * caller checks that the names and the demand are present.
  */
-export function buildStatementOfClaim(c: ClaimCase, opts: { court: string | null; evidence: string[]; centerName: string; now: Date }): StatementOfClaim {
-  const claims = [`${(c.demand ?? '').trim().replace(/[。；;]$/, '')}${c.amountInvolved != null ? `（涉案金额人民币 ${yuan(c.amountInvolved)} 元）` : ''}。`, '本案诉讼费用由被告承担。'];
+export function buildStatementOfClaim(
+  c: ClaimCase,
+  opts: { court: string | null; evidence: string[]; centerName: string; now: Date },
+): StatementOfClaim {
+  const claims = [
+    `${(c.demand ?? '').trim().replace(/[。；;]$/, '')}${c.amountInvolved != null ? `（涉案金额人民币 ${yuan(c.amountInvolved)} 元）` : ''}。`,
+    '本案诉讼费用由被告承担。',
+  ];
   const when = c.occurredAt ? `${chineseDate(c.occurredAt)}，` : '';
   const where = c.occurredPlace ? `在${c.occurredPlace}` : '';
   const what = c.category ? `（商品或服务类别：${c.category}）` : '';
@@ -106,7 +134,12 @@ export function partyLines(s: StatementOfClaim): { plaintiff: string; defendant:
     `联系电话：${p.phone ?? BLANK}`,
   ];
   const d = s.defendant;
-  const defendant = [`被告：${d.name}`, `统一社会信用代码：${d.creditCode ?? BLANK}`, `住所地：${d.address ?? BLANK}`, `法定代表人（负责人）：${BLANK}`];
+  const defendant = [
+    `被告：${d.name}`,
+    `统一社会信用代码：${d.creditCode ?? BLANK}`,
+    `住所地：${d.address ?? BLANK}`,
+    `法定代表人（负责人）：${BLANK}`,
+  ];
   return { plaintiff: `${plaintiff.filter(Boolean).join('，')}。`, defendant: `${defendant.join('，')}。` };
 }
 
@@ -128,9 +161,27 @@ const A4 = { width: 11906, height: 16838 };
 const MARGIN = { top: 1440, bottom: 1440, left: 1797, right: 1797 };
 const LINE = { line: 560, lineRule: 'exact' as const }; // 28 磅 固定行距, the usual for 三号仿宋
 
-type Para = { text: string; indent?: boolean; line?: { line: number; lineRule: 'auto' | 'exact' }; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; run?: IRunOptions; before?: number; after?: number; keepNext?: boolean };
+type Para = {
+  text: string;
+  indent?: boolean;
+  line?: { line: number; lineRule: 'auto' | 'exact' };
+  align?: (typeof AlignmentType)[keyof typeof AlignmentType];
+  run?: IRunOptions;
+  before?: number;
+  after?: number;
+  keepNext?: boolean;
+};
 
-function para({ text, indent = false, line, align = AlignmentType.JUSTIFIED, run, before, after, keepNext }: Para): Paragraph {
+function para({
+  text,
+  indent = false,
+  line,
+  align = AlignmentType.JUSTIFIED,
+  run,
+  before,
+  after,
+  keepNext,
+}: Para): Paragraph {
   return new Paragraph({
     alignment: align,
     // 首行缩进两字: in characters for Word and WPS, in twips (2 × 16 pt) for LibreOffice, which ignores the former.
@@ -147,14 +198,21 @@ const heading = (text: string) => para({ text, run: { font: HEADING_FONT }, befo
 export async function renderStatementOfClaim(s: StatementOfClaim): Promise<RenderedDocument> {
   const parties = partyLines(s);
   const children = [
-    para({ text: s.title, align: AlignmentType.CENTER, run: { font: HEADING_FONT, size: TITLE_SIZE, bold: true }, after: 240 }),
+    para({
+      text: s.title,
+      align: AlignmentType.CENTER,
+      run: { font: HEADING_FONT, size: TITLE_SIZE, bold: true },
+      after: 240,
+    }),
     para({ text: parties.plaintiff }),
     para({ text: parties.defendant }),
     heading('诉讼请求：'),
     ...s.claims.map((c, i) => para({ text: `${i + 1}. ${c}`, indent: true })),
     heading('事实与理由：'),
     ...s.facts.map((f) => para({ text: f, indent: true })),
-    ...(s.evidence.length ? [heading('证据和证据来源：'), ...s.evidence.map((e, i) => para({ text: `${i + 1}. ${e}`, indent: true }))] : []),
+    ...(s.evidence.length
+      ? [heading('证据和证据来源：'), ...s.evidence.map((e, i) => para({ text: `${i + 1}. ${e}`, indent: true }))]
+      : []),
     para({ text: '此致', indent: true, before: 240, keepNext: true }),
     para({ text: s.court ?? `${BLANK}人民法院`, keepNext: true }),
     para({ text: `具状人：${s.signer}（签名）`, align: AlignmentType.RIGHT, before: 480, keepNext: true }),
@@ -171,7 +229,11 @@ export async function renderStatementOfClaim(s: StatementOfClaim): Promise<Rende
     title: s.title,
     creator: s.preparedBy,
     description: `案件编号 ${s.caseNo}`,
-    styles: { default: { document: { run: { font: BODY_FONT, size: BODY_SIZE, language: { value: 'zh-CN', eastAsia: 'zh-CN' } } } } },
+    styles: {
+      default: {
+        document: { run: { font: BODY_FONT, size: BODY_SIZE, language: { value: 'zh-CN', eastAsia: 'zh-CN' } } },
+      },
+    },
     sections: [{ properties: { page: { size: A4, margin: MARGIN } }, children }],
   });
   return { bytes: await Packer.toBuffer(doc), contentType: DOCX_CONTENT_TYPE, extension: 'docx' };

@@ -46,14 +46,21 @@ export class LitigationSupportService {
     private readonly clock: Clock,
   ) {}
 
-  async list(actor: Actor, f: LitigationSupportFilter = {}, page: PageInput = new PageInput()): Promise<Page<LitigationView>> {
+  async list(
+    actor: Actor,
+    f: LitigationSupportFilter = {},
+    page: PageInput = new PageInput(),
+  ): Promise<Page<LitigationView>> {
     const qb = this.ds.getRepository(LitigationSupportEntity).createQueryBuilder('ls');
     this.scope.scope(qb, actor, 'ls');
     await this.scope.filterUnit(qb, actor, 'ls', f.unitId, 'filter.unitId');
     if (f.caseId != null) qb.andWhere('ls.case_id = :caseId', { caseId: parseId(f.caseId, 'filter.caseId') });
     if (f.statuses?.length) qb.andWhere('ls.status IN (:...statuses)', { statuses: f.statuses });
     qb.orderBy('ls.requestedAt', 'DESC').addOrderBy('ls.id', 'DESC');
-    const [rows, total] = await Promise.all([qb.clone().offset(page.offset).limit(page.limit).getMany(), qb.getCount()]);
+    const [rows, total] = await Promise.all([
+      qb.clone().offset(page.offset).limit(page.limit).getMany(),
+      qb.getCount(),
+    ]);
     return { items: await this.views(rows), total, offset: page.offset, limit: page.limit };
   }
 
@@ -65,14 +72,20 @@ export class LitigationSupportService {
   /** Litigation supports of cases the caller has already reached through CaseAccess. */
   async forCases(caseIds: readonly string[]): Promise<LitigationView[]> {
     if (!caseIds.length) return [];
-    return this.views(await this.ds.manager.find(LitigationSupportEntity, { where: { caseId: In([...caseIds]) }, order: { requestedAt: 'ASC', id: 'ASC' } }));
+    return this.views(
+      await this.ds.manager.find(LitigationSupportEntity, {
+        where: { caseId: In([...caseIds]) },
+        order: { requestedAt: 'ASC', id: 'ASC' },
+      }),
+    );
   }
 
   async request(actor: Actor, i: RequestLitigationSupportInput): Promise<LitigationView> {
     const row = await withTransaction(this.ds, async (m) => {
       const c = await this.cases.caseForWrite(m, actor, parseId(i.caseId, 'input.caseId'));
       if (c.kind === 'REPORT') throw LegalError.caseKind();
-      if (await m.existsBy(LitigationSupportEntity, { caseId: c.id, status: Not(LitigationStatus.CLOSED) })) throw LegalError.openExists();
+      if (await m.existsBy(LitigationSupportEntity, { caseId: c.id, status: Not(LitigationStatus.CLOSED) }))
+        throw LegalError.openExists();
       const unit = await this.scope.homeForWrite(actor, c.ownerUnitId, m);
       const now = this.clock.now();
       const e = m.create(LitigationSupportEntity, {
@@ -93,7 +106,12 @@ export class LitigationSupportService {
         version: 1,
       });
       e.id = String((await m.insert(LitigationSupportEntity, e)).identifiers[0].id);
-      await this.events.append(m, actor, { caseId: c.id, action: 'requestLitigationSupport', note: e.request, detail: { litigationSupportId: e.id, status: e.status } });
+      await this.events.append(m, actor, {
+        caseId: c.id,
+        action: 'requestLitigationSupport',
+        note: e.request,
+        detail: { litigationSupportId: e.id, status: e.status },
+      });
       return e;
     });
     return (await this.views([row]))[0];
@@ -102,7 +120,12 @@ export class LitigationSupportService {
   /** Edits and moves forward: REQUESTED → DOCUMENTS_PREPARED → FILED (court required) → CLOSED (outcome required). */
   async update(actor: Actor, i: UpdateLitigationSupportInput): Promise<LitigationView> {
     const row = await withTransaction(this.ds, async (m) => {
-      const e = await this.scope.getVisible(actor, LitigationSupportEntity, i.id, { m, lock: true, what: WHAT, field: 'input.id' });
+      const e = await this.scope.getVisible(actor, LitigationSupportEntity, i.id, {
+        m,
+        lock: true,
+        what: WHAT,
+        field: 'input.id',
+      });
       if (e.version !== i.version) throw LegalError.stale(WHAT, e.version, i.version);
       if (e.status === LitigationStatus.CLOSED) throw LegalError.closed();
       const c = await this.cases.caseForWrite(m, actor, e.caseId, 'input.id');
@@ -110,7 +133,8 @@ export class LitigationSupportService {
       const from = e.status;
       const to = i.status ?? from;
       if (to !== from && !LITIGATION_NEXT[from].includes(to)) throw LegalError.transition(from, to);
-      if (i.filedAt && i.filedAt.getTime() > now.getTime()) throw AppError.badInput('input.filedAt', '立案日期不能晚于现在');
+      if (i.filedAt && i.filedAt.getTime() > now.getTime())
+        throw AppError.badInput('input.filedAt', '立案日期不能晚于现在');
       const changed: string[] = [];
       const set = <K extends keyof LitigationSupportEntity>(k: K, v: LitigationSupportEntity[K]) => {
         e[k] = v;
@@ -157,7 +181,10 @@ export class LitigationSupportService {
       if (!c.respondentName?.trim()) throw LegalError.partyMissing('被告（经营者）名称');
       if (!c.demand?.trim()) throw LegalError.partyMissing('诉讼请求（消费者的诉求）');
       const now = this.clock.now();
-      const evidence = await m.find(CaseEvidenceEntity, { where: { caseId: c.id }, order: { uploadedAt: 'ASC', id: 'ASC' } });
+      const evidence = await m.find(CaseEvidenceEntity, {
+        where: { caseId: c.id },
+        order: { uploadedAt: 'ASC', id: 'ASC' },
+      });
       const claim = buildStatementOfClaim(c, {
         court: e.court,
         evidence: evidence.map((x) => (x.description ? `${x.fileName}（${x.description}）` : x.fileName)),
@@ -171,7 +198,12 @@ export class LitigationSupportService {
         caseId: c.id,
         action: 'generateLitigationDocument',
         note: '生成民事起诉状（含消费者完整信息）',
-        detail: { litigationSupportId: e.id, fileName, sizeBytes: doc.bytes.length, sha256: createHash('sha256').update(doc.bytes).digest('hex') },
+        detail: {
+          litigationSupportId: e.id,
+          fileName,
+          sizeBytes: doc.bytes.length,
+          sha256: createHash('sha256').update(doc.bytes).digest('hex'),
+        },
       });
       return { fileName, contentType: doc.contentType, bytes: doc.bytes };
     });
@@ -186,7 +218,9 @@ export class LitigationSupportService {
 
   private async views(rows: LitigationSupportEntity[]): Promise<LitigationView[]> {
     const caseIds = [...new Set(rows.map((r) => String(r.caseId)))];
-    const cases = caseIds.length ? await this.ds.manager.find(CaseEntity, { where: { id: In(caseIds) }, select: { id: true, caseNo: true } }) : [];
+    const cases = caseIds.length
+      ? await this.ds.manager.find(CaseEntity, { where: { id: In(caseIds) }, select: { id: true, caseNo: true } })
+      : [];
     const caseNo = new Map(cases.map((c) => [String(c.id), c.caseNo]));
     return rows.map((item) => ({ item, caseNo: caseNo.get(String(item.caseId)) ?? '' }));
   }

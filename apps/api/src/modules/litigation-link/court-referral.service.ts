@@ -2,7 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { CaseState } from '@weiquan/shared';
-import { Actor, AppError, CaseEntity, CaseEventWriter, Clock, CourtReferralEntity, CourtReferralStatus, CourtReferralStatusLabel, withTransaction } from '@weiquan/core';
+import {
+  Actor,
+  AppError,
+  CaseEntity,
+  CaseEventWriter,
+  Clock,
+  CourtReferralEntity,
+  CourtReferralStatus,
+  CourtReferralStatusLabel,
+  withTransaction,
+} from '@weiquan/core';
 import { parseId } from '../../common/ids';
 import { Page, PageInput } from '../../common/paging';
 import { LitigationLinkAccess } from './litigation-link-access.service';
@@ -11,7 +21,16 @@ import { CourtReferralFilter, ReferCaseToCourtInput, UpdateCourtReferralInput } 
 import { CourtReferralView, LitigationLinkViews } from './litigation-link-views.service';
 
 /** A complaint can go to court once accepted, while handled, and after a mediated conclusion (司法确认). */
-const REFERABLE_STATES: ReadonlySet<CaseState> = new Set<CaseState>(['ACCEPTED', 'DISPATCHED', 'RETURNED', 'IN_PROGRESS', 'SUSPENDED', 'CONCLUDED', 'REPLIED', 'FOLLOWED_UP']);
+const REFERABLE_STATES: ReadonlySet<CaseState> = new Set<CaseState>([
+  'ACCEPTED',
+  'DISPATCHED',
+  'RETURNED',
+  'IN_PROGRESS',
+  'SUSPENDED',
+  'CONCLUDED',
+  'REPLIED',
+  'FOLLOWED_UP',
+]);
 
 export const OPEN_REFERRAL_STATUSES: readonly CourtReferralStatus[] = ['SENT', 'ACCEPTED'];
 
@@ -51,8 +70,12 @@ export class CourtReferralService {
       if (c.kind !== 'COMPLAINT') throw LitigationLinkError.complaintOnly();
       if (!REFERABLE_STATES.has(c.state)) throw LitigationLinkError.caseNotReferable(c.state);
       const court = await this.access.agency(m, i.courtId, 'COURT', 'input.courtId', '法院');
-      if (i.type === 'JUDICIAL_CONFIRMATION' && !(await this.hasAgreement(m, c))) throw LitigationLinkError.noMediationAgreement();
-      if (await m.existsBy(CourtReferralEntity, { caseId: c.id, type: i.type, status: In([...OPEN_REFERRAL_STATUSES]) })) throw LitigationLinkError.referralAlreadyOpen();
+      if (i.type === 'JUDICIAL_CONFIRMATION' && !(await this.hasAgreement(m, c)))
+        throw LitigationLinkError.noMediationAgreement();
+      if (
+        await m.existsBy(CourtReferralEntity, { caseId: c.id, type: i.type, status: In([...OPEN_REFERRAL_STATUSES]) })
+      )
+        throw LitigationLinkError.referralAlreadyOpen();
       const unit = await this.access.owningUnit(m, side);
       const now = this.clock.now();
       const res = await m.insert(CourtReferralEntity, {
@@ -76,7 +99,13 @@ export class CourtReferralService {
         version: 1,
       });
       const id = String(res.identifiers[0].id);
-      await this.events.append(m, actor, { caseId: c.id, action: 'referCaseToCourt', note: i.matter.trim(), detail: { referralId: id, type: i.type, courtId: court.id, court: court.name }, at: now });
+      await this.events.append(m, actor, {
+        caseId: c.id,
+        action: 'referCaseToCourt',
+        note: i.matter.trim(),
+        detail: { referralId: id, type: i.type, courtId: court.id, court: court.name },
+        at: now,
+      });
       return this.one(m, id);
     });
   }
@@ -88,7 +117,8 @@ export class CourtReferralService {
       const id = String(parseId(i.id, 'input.id'));
       const found = await m.findOne(CourtReferralEntity, { where: { id }, select: { id: true, caseId: true } });
       // On a case outside the scope: exactly like a missing one.
-      if (!found || !(await this.access.canSeeCase(m, actor, found.caseId))) throw AppError.notFound('移送记录', 'input.id');
+      if (!found || !(await this.access.canSeeCase(m, actor, found.caseId)))
+        throw AppError.notFound('移送记录', 'input.id');
       const c = await this.access.caseForWrite(m, actor, found.caseId, 'input.id');
       const r = await m.findOneOrFail(CourtReferralEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       this.access.assertOwningSide(actor, side, r);
@@ -96,10 +126,17 @@ export class CourtReferralService {
       const from = r.status;
       const to = i.status ?? from;
       if (to !== from) {
-        const allowed = NEXT[from].filter((s) => (s === 'MEDIATED' ? r.type === 'PRE_SUIT_MEDIATION' : s === 'CONFIRMED' ? r.type === 'JUDICIAL_CONFIRMATION' : true));
+        const allowed = NEXT[from].filter((s) =>
+          s === 'MEDIATED'
+            ? r.type === 'PRE_SUIT_MEDIATION'
+            : s === 'CONFIRMED'
+              ? r.type === 'JUDICIAL_CONFIRMATION'
+              : true,
+        );
         if (!allowed.includes(to)) throw LitigationLinkError.referralStatusInvalid(from, to);
       }
-      if (to === from && i.courtCaseNo === undefined && i.note === undefined) throw AppError.badInput('input.status', '没有需要保存的修改');
+      if (to === from && i.courtCaseNo === undefined && i.note === undefined)
+        throw AppError.badInput('input.status', '没有需要保存的修改');
       const now = this.clock.now();
       const patch: Partial<CourtReferralEntity> = { status: to, updatedAt: now, version: r.version + 1 };
       if (to !== from) (patch as Record<string, unknown>)[STAMP[to]!] = now;
@@ -118,13 +155,28 @@ export class CourtReferralService {
     });
   }
 
-  async list(actor: Actor, f: CourtReferralFilter = {}, page: PageInput = new PageInput()): Promise<Page<CourtReferralView>> {
+  async list(
+    actor: Actor,
+    f: CourtReferralFilter = {},
+    page: PageInput = new PageInput(),
+  ): Promise<Page<CourtReferralView>> {
     const m = this.ds.manager;
-    const qb = this.access.scopeByCase(m.createQueryBuilder(CourtReferralEntity, 'r').innerJoin(CaseEntity, 'c', 'c.id = r.case_id'), actor);
-    if (f.caseId) qb.andWhere('r.case_id = :caseId', { caseId: (await this.access.visibleCase(actor, f.caseId, 'filter.caseId', m)).id });
+    const qb = this.access.scopeByCase(
+      m.createQueryBuilder(CourtReferralEntity, 'r').innerJoin(CaseEntity, 'c', 'c.id = r.case_id'),
+      actor,
+    );
+    if (f.caseId)
+      qb.andWhere('r.case_id = :caseId', {
+        caseId: (await this.access.visibleCase(actor, f.caseId, 'filter.caseId', m)).id,
+      });
     if (f.type) qb.andWhere('r.type = :type', { type: f.type });
     if (f.statuses?.length) qb.andWhere('r.status IN (:...statuses)', { statuses: f.statuses });
-    const [rows, total] = await qb.orderBy('r.sentAt', 'DESC').addOrderBy('r.id', 'DESC').offset(page.offset).limit(page.limit).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy('r.sentAt', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .offset(page.offset)
+      .limit(page.limit)
+      .getManyAndCount();
     return { items: await this.views.referrals(m, rows), total, offset: page.offset, limit: page.limit };
   }
 
@@ -137,7 +189,10 @@ export class CourtReferralService {
 
   /** 司法确认 confirms a mediation agreement: the case was mediated, or the court's pre-suit mediation succeeded. */
   private async hasAgreement(m: EntityManager, c: CaseEntity): Promise<boolean> {
-    return c.outcome === 'MEDIATED' || (await m.existsBy(CourtReferralEntity, { caseId: c.id, type: 'PRE_SUIT_MEDIATION', status: 'MEDIATED' }));
+    return (
+      c.outcome === 'MEDIATED' ||
+      (await m.existsBy(CourtReferralEntity, { caseId: c.id, type: 'PRE_SUIT_MEDIATION', status: 'MEDIATED' }))
+    );
   }
 
   private async one(m: EntityManager, id: string): Promise<CourtReferralView> {

@@ -42,7 +42,13 @@ export class DepartmentDeadlineClock {
   ) {}
 
   /** Must run inside withTransaction (the alarms are enqueued after commit). */
-  async start(m: EntityManager, c: CaseEntity, handlingId: string, agreedDeadline: string, responsibleUserId: number | null): Promise<CaseDeadlineEntity> {
+  async start(
+    m: EntityManager,
+    c: CaseEntity,
+    handlingId: string,
+    agreedDeadline: string,
+    responsibleUserId: number | null,
+  ): Promise<CaseDeadlineEntity> {
     const { rule, set } = await this.ruleFor(m, c.receivedAt);
     const now = this.clock.now();
     const cal = await this.calendar.current();
@@ -95,7 +101,11 @@ export class DepartmentDeadlineClock {
    * status and gets stopped_at, so the case is no longer flagged overdue for it. Stale alarms are
    * dropped by the effects (version/status check) and the reconciler.
    */
-  async stop(m: EntityManager, deadlineId: string | null, status: 'MET' | 'CANCELLED'): Promise<CaseDeadlineEntity | null> {
+  async stop(
+    m: EntityManager,
+    deadlineId: string | null,
+    status: 'MET' | 'CANCELLED',
+  ): Promise<CaseDeadlineEntity | null> {
     if (!deadlineId) return null;
     const d = await m.findOne(CaseDeadlineEntity, { where: { id: deadlineId }, lock: { mode: 'pessimistic_write' } });
     if (!d || d.stoppedAt) return d ?? null;

@@ -37,7 +37,8 @@ export class LinkageService {
       const side = await this.access.writerSide(actor, m);
       const sender = await this.access.owningUnit(m, side);
       const target = await m.findOneBy(OrgUnitEntity, { id: parseId(i.targetUnitId, 'input.targetUnitId') });
-      if (!target || !target.active || target.type === OrgUnitType.WORKROOM) throw AppError.notFound('接收单位', 'input.targetUnitId');
+      if (!target || !target.active || target.type === OrgUnitType.WORKROOM)
+        throw AppError.notFound('接收单位', 'input.targetUnitId');
       const below = target.path.startsWith(sender.path) && target.id !== sender.id;
       const above = sender.path.startsWith(target.path) && target.id !== sender.id;
       if (i.kind === 'INSTRUCTION' && !below) throw LitigationLinkError.targetNotSubordinate();
@@ -61,7 +62,13 @@ export class LinkageService {
         version: 1,
       });
       const id = String(res.identifiers[0].id);
-      await this.audit.record(m, actor, 'sendLinkageMessage', { type: 'linkage_message', id }, { kind: i.kind, from: sender.id, to: target.id, title: i.title.trim() });
+      await this.audit.record(
+        m,
+        actor,
+        'sendLinkageMessage',
+        { type: 'linkage_message', id },
+        { kind: i.kind, from: sender.id, to: target.id, title: i.title.trim() },
+      );
       return this.one(m, id);
     });
   }
@@ -70,28 +77,49 @@ export class LinkageService {
   async acknowledge(actor: Actor, i: AcknowledgeLinkageMessageInput): Promise<LinkageMessageView> {
     return withTransaction(this.ds, async (m) => {
       const side = await this.access.writerSide(actor, m);
-      const x = await m.findOne(LinkageMessageEntity, { where: { id: String(parseId(i.id, 'input.id')) }, lock: { mode: 'pessimistic_write' } });
+      const x = await m.findOne(LinkageMessageEntity, {
+        where: { id: String(parseId(i.id, 'input.id')) },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!x || !this.visible(actor, side, x)) throw AppError.notFound('联动消息', 'input.id');
       if (!side.unitIds.includes(x.targetUnitId)) throw LitigationLinkError.notRecipient();
       if (x.acknowledgedAt) throw LitigationLinkError.alreadyAcknowledged(x.acknowledgedAt);
-      await m.update(LinkageMessageEntity, { id: x.id, version: x.version }, {
-        acknowledgedById: actor.id,
-        acknowledgedAt: this.clock.now(),
-        ackNote: i.note?.trim() || null,
-        version: x.version + 1,
-      });
-      await this.audit.record(m, actor, 'acknowledgeLinkageMessage', { type: 'linkage_message', id: x.id }, { unitId: x.targetUnitId });
+      await m.update(
+        LinkageMessageEntity,
+        { id: x.id, version: x.version },
+        {
+          acknowledgedById: actor.id,
+          acknowledgedAt: this.clock.now(),
+          ackNote: i.note?.trim() || null,
+          version: x.version + 1,
+        },
+      );
+      await this.audit.record(
+        m,
+        actor,
+        'acknowledgeLinkageMessage',
+        { type: 'linkage_message', id: x.id },
+        { unitId: x.targetUnitId },
+      );
       return this.one(m, x.id);
     });
   }
 
   /** Received by the actor's unit (a workroom's staff: by its center). */
-  inbox(actor: Actor, f: LinkageMessageFilter = {}, page: PageInput = new PageInput()): Promise<Page<LinkageMessageView>> {
+  inbox(
+    actor: Actor,
+    f: LinkageMessageFilter = {},
+    page: PageInput = new PageInput(),
+  ): Promise<Page<LinkageMessageView>> {
     return this.list(actor, 'target_unit_id', f, page);
   }
 
   /** Sent by the actor's unit (a workroom's staff: by its center). */
-  outbox(actor: Actor, f: LinkageMessageFilter = {}, page: PageInput = new PageInput()): Promise<Page<LinkageMessageView>> {
+  outbox(
+    actor: Actor,
+    f: LinkageMessageFilter = {},
+    page: PageInput = new PageInput(),
+  ): Promise<Page<LinkageMessageView>> {
     return this.list(actor, 'sender_unit_id', f, page);
   }
 
@@ -104,23 +132,45 @@ export class LinkageService {
   }
 
   /** Visible messages of the actor's side, as a query (for the work queue too). */
-  scoped(qb: SelectQueryBuilder<LinkageMessageEntity>, actor: Actor, side: ActorSide, alias = 'x'): SelectQueryBuilder<LinkageMessageEntity> {
+  scoped(
+    qb: SelectQueryBuilder<LinkageMessageEntity>,
+    actor: Actor,
+    side: ActorSide,
+    alias = 'x',
+  ): SelectQueryBuilder<LinkageMessageEntity> {
     return this.access.scopeByUnits(qb, actor, side, LinkageMessageEntity, alias, UNITS);
   }
 
-  private async list(actor: Actor, column: 'target_unit_id' | 'sender_unit_id', f: LinkageMessageFilter, page: PageInput): Promise<Page<LinkageMessageView>> {
+  private async list(
+    actor: Actor,
+    column: 'target_unit_id' | 'sender_unit_id',
+    f: LinkageMessageFilter,
+    page: PageInput,
+  ): Promise<Page<LinkageMessageView>> {
     const m = this.ds.manager;
     const side = await this.access.sideOf(actor, m);
     if (!side.unitIds.length) return { items: [], total: 0, offset: page.offset, limit: page.limit };
-    const qb = this.scoped(m.createQueryBuilder(LinkageMessageEntity, 'x'), actor, side).andWhere(`x.${column} IN (:...boxUnitIds)`, { boxUnitIds: side.unitIds });
+    const qb = this.scoped(m.createQueryBuilder(LinkageMessageEntity, 'x'), actor, side).andWhere(
+      `x.${column} IN (:...boxUnitIds)`,
+      { boxUnitIds: side.unitIds },
+    );
     if (f.kind) qb.andWhere('x.kind = :kind', { kind: f.kind });
-    if (f.acknowledged != null) qb.andWhere(f.acknowledged ? 'x.acknowledged_at IS NOT NULL' : 'x.acknowledged_at IS NULL');
-    const [rows, total] = await qb.orderBy('x.sentAt', 'DESC').addOrderBy('x.id', 'DESC').skip(page.offset).take(page.limit).getManyAndCount();
+    if (f.acknowledged != null)
+      qb.andWhere(f.acknowledged ? 'x.acknowledged_at IS NOT NULL' : 'x.acknowledged_at IS NULL');
+    const [rows, total] = await qb
+      .orderBy('x.sentAt', 'DESC')
+      .addOrderBy('x.id', 'DESC')
+      .skip(page.offset)
+      .take(page.limit)
+      .getManyAndCount();
     return { items: await this.views.messages(m, rows), total, offset: page.offset, limit: page.limit };
   }
 
   private visible(actor: Actor, side: ActorSide, x: LinkageMessageEntity): boolean {
-    return this.access.canSeeUnit(actor, side, x.senderUnitId, x.senderPath) || this.access.canSeeUnit(actor, side, x.targetUnitId, x.targetPath);
+    return (
+      this.access.canSeeUnit(actor, side, x.senderUnitId, x.senderPath) ||
+      this.access.canSeeUnit(actor, side, x.targetUnitId, x.targetPath)
+    );
   }
 
   private async one(m: EntityManager, id: string): Promise<LinkageMessageView> {

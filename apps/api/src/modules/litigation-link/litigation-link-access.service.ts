@@ -62,7 +62,10 @@ export class LitigationLinkAccess {
   /** Case ids of `ids` the actor may see (for lists that mention cases). */
   async visibleCaseIds(m: EntityManager, actor: Actor, ids: readonly string[]): Promise<Set<string>> {
     if (!ids.length) return new Set();
-    const rows = await m.find(CaseEntity, { where: { id: In([...ids]) }, select: { id: true, ownerPath: true, ownerUnitId: true } });
+    const rows = await m.find(CaseEntity, {
+      where: { id: In([...ids]) },
+      select: { id: true, ownerPath: true, ownerUnitId: true },
+    });
     return new Set(rows.filter((c) => this.cases.canSee(actor, c)).map((c) => String(c.id)));
   }
 
@@ -71,7 +74,11 @@ export class LitigationLinkAccess {
   }
 
   /** Narrows a query joined to wq_case (aliased `caseAlias`) to cases in the actor's scope (as CaseAccess.scope). */
-  scopeByCase<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, actor: Actor, caseAlias = 'c'): SelectQueryBuilder<T> {
+  scopeByCase<T extends ObjectLiteral>(
+    qb: SelectQueryBuilder<T>,
+    actor: Actor,
+    caseAlias = 'c',
+  ): SelectQueryBuilder<T> {
     return applyOrgScope(qb, actor, { path: `${caseAlias}.owner_path`, unitId: `${caseAlias}.owner_unit_id` });
   }
 
@@ -79,14 +86,24 @@ export class LitigationLinkAccess {
    * Narrows a query over `entity` (aliased `alias`, primary key `id`) to rows one of whose units
    * (`units`) is in the actor's org scope or answered for by the actor.
    */
-  scopeByUnits<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, actor: Actor, side: ActorSide, entity: EntityTarget<T>, alias: string, units: UnitColumns[]): SelectQueryBuilder<T> {
+  scopeByUnits<T extends ObjectLiteral>(
+    qb: SelectQueryBuilder<T>,
+    actor: Actor,
+    side: ActorSide,
+    entity: EntityTarget<T>,
+    alias: string,
+    units: UnitColumns[],
+  ): SelectQueryBuilder<T> {
     if (actor.scope.type === 'ALL') return qb;
     const ors: string[] = [];
     const params: Record<string, unknown> = {};
     units.forEach((u, i) => {
       // The same scope helper as every list, as a correlated sub-query per unit column.
       const x = `${alias}_sx${i}`;
-      const sub = applyOrgScope(qb.subQuery().select('1').from(entity, x).where(`${x}.id = ${alias}.id`), actor, { path: `${x}.${u.path}`, unitId: `${x}.${u.unitId}` });
+      const sub = applyOrgScope(qb.subQuery().select('1').from(entity, x).where(`${x}.id = ${alias}.id`), actor, {
+        path: `${x}.${u.path}`,
+        unitId: `${x}.${u.unitId}`,
+      });
       ors.push(`EXISTS ${sub.getQuery()}`);
       Object.assign(params, sub.getParameters());
       if (side.unitIds.length) ors.push(`${alias}.${u.unitId} IN (:...llSideUnitIds)`);
@@ -101,7 +118,10 @@ export class LitigationLinkAccess {
 
   /** Writes on an item owned by a unit: that unit's side, or a unit whose scope covers it. */
   assertOwningSide(actor: Actor, side: ActorSide, item: { unitId: number; unitPath: string }): void {
-    const above = item.unitPath !== side.centerPath && item.unitPath.startsWith(side.centerPath) && canSeeUnitPath(actor, item.unitPath, item.unitId);
+    const above =
+      item.unitPath !== side.centerPath &&
+      item.unitPath.startsWith(side.centerPath) &&
+      canSeeUnitPath(actor, item.unitPath, item.unitId);
     if (!side.unitIds.includes(item.unitId) && !above) throw LitigationLinkError.notHandlingUnit();
   }
 
@@ -111,7 +131,13 @@ export class LitigationLinkAccess {
   }
 
   /** An active external agency of one kind (COURT, DEPARTMENT); anything else is a clear error. */
-  async agency(m: EntityManager, rawId: string, kind: string, field: string, what: string): Promise<ExternalAgencyEntity> {
+  async agency(
+    m: EntityManager,
+    rawId: string,
+    kind: string,
+    field: string,
+    what: string,
+  ): Promise<ExternalAgencyEntity> {
     const a = await m.findOneBy(ExternalAgencyEntity, { id: parseId(rawId, field), active: true });
     if (!a) throw AppError.notFound(what, field);
     if (a.kind !== kind) throw LitigationLinkError.agencyKindMismatch(field, what);

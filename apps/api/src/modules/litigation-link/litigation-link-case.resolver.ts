@@ -44,19 +44,30 @@ export class LitigationLinkCaseResolver {
 
   @Query(() => CourtReferralModel)
   @Allow(Permission.CASE_READ)
-  async courtReferral(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<CourtReferralModel> {
+  async courtReferral(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<CourtReferralModel> {
     return toCourtReferralModel(await this.referrals.get(actor, id));
   }
 
   @Mutation(() => CourtReferralModel, { description: '移送法院：诉前调解，或申请调解协议司法确认（须已达成调解协议）' })
   @Allow(Permission.CASE_HANDLE)
-  async referCaseToCourt(@CurrentActor() actor: Actor, @Args('input') input: ReferCaseToCourtInput): Promise<CourtReferralModel> {
+  async referCaseToCourt(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: ReferCaseToCourtInput,
+  ): Promise<CourtReferralModel> {
     return toCourtReferralModel(await this.referrals.refer(actor, input));
   }
 
-  @Mutation(() => CourtReferralModel, { description: '登记法院受理、调解成功、司法确认、不予受理或撤回等状态，及法院案号、反馈' })
+  @Mutation(() => CourtReferralModel, {
+    description: '登记法院受理、调解成功、司法确认、不予受理或撤回等状态，及法院案号、反馈',
+  })
   @Allow(Permission.CASE_HANDLE)
-  async updateCourtReferral(@CurrentActor() actor: Actor, @Args('input') input: UpdateCourtReferralInput): Promise<CourtReferralModel> {
+  async updateCourtReferral(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: UpdateCourtReferralInput,
+  ): Promise<CourtReferralModel> {
     return toCourtReferralModel(await this.referrals.update(actor, input));
   }
 
@@ -73,31 +84,46 @@ export class LitigationLinkCaseResolver {
 
   @Query(() => DepartmentHandlingModel)
   @Allow(Permission.CASE_READ)
-  async departmentHandling(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<DepartmentHandlingModel> {
+  async departmentHandling(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<DepartmentHandlingModel> {
     return toDepartmentHandlingModel(await this.handlings.get(actor, id));
   }
 
   @Mutation(() => DepartmentHandlingModel, { description: '与其他部门联办或移交，共同协商办理期限（计时随即开始）' })
   @Allow(Permission.CASE_HANDLE)
-  async startDepartmentHandling(@CurrentActor() actor: Actor, @Args('input') input: StartDepartmentHandlingInput): Promise<DepartmentHandlingModel> {
+  async startDepartmentHandling(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: StartDepartmentHandlingInput,
+  ): Promise<DepartmentHandlingModel> {
     return toDepartmentHandlingModel(await this.handlings.start(actor, input));
   }
 
   @Mutation(() => DepartmentHandlingModel, { description: '修改联办、移交事项、联系人，或重新商定办理期限' })
   @Allow(Permission.CASE_HANDLE)
-  async updateDepartmentHandling(@CurrentActor() actor: Actor, @Args('input') input: UpdateDepartmentHandlingInput): Promise<DepartmentHandlingModel> {
+  async updateDepartmentHandling(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: UpdateDepartmentHandlingInput,
+  ): Promise<DepartmentHandlingModel> {
     return toDepartmentHandlingModel(await this.handlings.update(actor, input));
   }
 
   @Mutation(() => DepartmentHandlingModel, { description: '联办、移交办结：登记办理结果，商定期限计时停止' })
   @Allow(Permission.CASE_HANDLE)
-  async completeDepartmentHandling(@CurrentActor() actor: Actor, @Args('input') input: CloseDepartmentHandlingInput): Promise<DepartmentHandlingModel> {
+  async completeDepartmentHandling(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: CloseDepartmentHandlingInput,
+  ): Promise<DepartmentHandlingModel> {
     return toDepartmentHandlingModel(await this.handlings.close(actor, input, 'COMPLETED'));
   }
 
   @Mutation(() => DepartmentHandlingModel, { description: '撤销联办、移交（如部门不予接收），商定期限计时撤销' })
   @Allow(Permission.CASE_HANDLE)
-  async cancelDepartmentHandling(@CurrentActor() actor: Actor, @Args('input') input: CloseDepartmentHandlingInput): Promise<DepartmentHandlingModel> {
+  async cancelDepartmentHandling(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: CloseDepartmentHandlingInput,
+  ): Promise<DepartmentHandlingModel> {
     return toDepartmentHandlingModel(await this.handlings.close(actor, input, 'CANCELLED'));
   }
 }

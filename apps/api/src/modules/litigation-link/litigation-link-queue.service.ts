@@ -20,7 +20,11 @@ import { msLeft, TIME_LEFT_ORDER, unionPage } from '../workroom/work-queue';
 import { OPEN_REFERRAL_STATUSES } from './court-referral.service';
 import { LinkageService } from './linkage.service';
 import { LitigationLinkAccess } from './litigation-link-access.service';
-import { LitigationLinkQueueSort, LitigationLinkWorkItemKind, LitigationLinkWorkItemKindLabel } from './litigation-link.enums';
+import {
+  LitigationLinkQueueSort,
+  LitigationLinkWorkItemKind,
+  LitigationLinkWorkItemKindLabel,
+} from './litigation-link.enums';
 import type { LitigationLinkWorkItemModel } from './litigation-link.model';
 import { LitigationLinkViews } from './litigation-link-views.service';
 
@@ -49,7 +53,11 @@ export class LitigationLinkQueueService {
     private readonly clock: Clock,
   ) {}
 
-  async queue(actor: Actor, sort: LitigationLinkQueueSort = LitigationLinkQueueSort.TIME_LEFT, page: PageInput = new PageInput()): Promise<Page<LitigationLinkWorkItemModel>> {
+  async queue(
+    actor: Actor,
+    sort: LitigationLinkQueueSort = LitigationLinkQueueSort.TIME_LEFT,
+    page: PageInput = new PageInput(),
+  ): Promise<Page<LitigationLinkWorkItemModel>> {
     const m = this.ds.manager;
     const side = await this.access.sideOf(actor, m);
     if (!side.unitIds.length) return { items: [], total: 0, offset: page.offset, limit: page.limit };
@@ -61,9 +69,15 @@ export class LitigationLinkQueueService {
       .addSelect('r.id', 'id')
       .addSelect('c.due_at', 'due_at')
       .addSelect('r.sent_at', 'since')
-      .andWhere('r.status IN (:...openReferral) AND r.unit_id IN (:...queueUnitIds)', { openReferral: OPEN_REFERRAL_STATUSES, ...units });
+      .andWhere('r.status IN (:...openReferral) AND r.unit_id IN (:...queueUnitIds)', {
+        openReferral: OPEN_REFERRAL_STATUSES,
+        ...units,
+      });
     const handlings = this.access
-      .scopeByCase(m.createQueryBuilder(DepartmentHandlingEntity, 'h').innerJoin(CaseEntity, 'c', 'c.id = h.case_id'), actor)
+      .scopeByCase(
+        m.createQueryBuilder(DepartmentHandlingEntity, 'h').innerJoin(CaseEntity, 'c', 'c.id = h.case_id'),
+        actor,
+      )
       .leftJoin(CaseDeadlineEntity, 'd', 'd.id = h.deadline_id')
       .select(`'${LitigationLinkWorkItemKind.DEPARTMENT_HANDLING}'`, 'kind')
       .addSelect('h.id', 'id')
@@ -78,8 +92,16 @@ export class LitigationLinkQueueService {
       .addSelect('x.sent_at', 'since')
       .andWhere('x.acknowledged_at IS NULL AND x.target_unit_id IN (:...queueUnitIds)', units);
 
-    const order = sort === LitigationLinkQueueSort.NEWEST ? 'q.since DESC, q.kind, q.id DESC' : `${TIME_LEFT_ORDER('q.due_at')}, q.since ASC, q.kind, q.id`;
-    const { rows, total } = await unionPage<QueueRow>(m, [referrals, handlings, messages] as SelectQueryBuilder<ObjectLiteral>[], order, page);
+    const order =
+      sort === LitigationLinkQueueSort.NEWEST
+        ? 'q.since DESC, q.kind, q.id DESC'
+        : `${TIME_LEFT_ORDER('q.due_at')}, q.since ASC, q.kind, q.id`;
+    const { rows, total } = await unionPage<QueueRow>(
+      m,
+      [referrals, handlings, messages] as SelectQueryBuilder<ObjectLiteral>[],
+      order,
+      page,
+    );
     return { items: await this.describe(rows), total, offset: page.offset, limit: page.limit };
   }
 
@@ -90,9 +112,21 @@ export class LitigationLinkQueueService {
     const refIds = ids('COURT_REFERRAL');
     const hIds = ids('DEPARTMENT_HANDLING');
     const xIds = ids('LINKAGE_MESSAGE');
-    const referrals = new Map((await this.views.referrals(m, refIds.length ? await m.findBy(CourtReferralEntity, { id: In(refIds) }) : [])).map((v) => [String(v.item.id), v]));
-    const handlings = new Map((await this.views.handlings(m, hIds.length ? await m.findBy(DepartmentHandlingEntity, { id: In(hIds) }) : [])).map((v) => [String(v.item.id), v]));
-    const messages = new Map((await this.views.messages(m, xIds.length ? await m.findBy(LinkageMessageEntity, { id: In(xIds) }) : [])).map((v) => [String(v.item.id), v]));
+    const referrals = new Map(
+      (await this.views.referrals(m, refIds.length ? await m.findBy(CourtReferralEntity, { id: In(refIds) }) : [])).map(
+        (v) => [String(v.item.id), v],
+      ),
+    );
+    const handlings = new Map(
+      (
+        await this.views.handlings(m, hIds.length ? await m.findBy(DepartmentHandlingEntity, { id: In(hIds) }) : [])
+      ).map((v) => [String(v.item.id), v]),
+    );
+    const messages = new Map(
+      (await this.views.messages(m, xIds.length ? await m.findBy(LinkageMessageEntity, { id: In(xIds) }) : [])).map(
+        (v) => [String(v.item.id), v],
+      ),
+    );
     const now = this.clock.now();
     return rows.map((row) => {
       const dueAt = row.due_at ? new Date(row.due_at) : null;
@@ -109,12 +143,27 @@ export class LitigationLinkQueueService {
       if (row.kind === 'COURT_REFERRAL') {
         const v = referrals.get(String(row.id))!;
         const title = `${CourtReferralTypeLabel[v.item.type]}：${v.court.name}`;
-        return { ...base, caseId: String(v.item.caseId), caseNo: v.caseNo, title, status: CourtReferralStatusLabel[v.item.status], dueLabel: dueAt ? '案件最近的计时期限' : null };
+        return {
+          ...base,
+          caseId: String(v.item.caseId),
+          caseNo: v.caseNo,
+          title,
+          status: CourtReferralStatusLabel[v.item.status],
+          dueLabel: dueAt ? '案件最近的计时期限' : null,
+        };
       }
       if (row.kind === 'DEPARTMENT_HANDLING') {
         const v = handlings.get(String(row.id))!;
         const title = `${DepartmentHandlingModeLabel[v.item.mode]}：${v.department.name}`;
-        return { ...base, overdue: v.overdue, caseId: String(v.item.caseId), caseNo: v.caseNo, title, status: DepartmentHandlingStatusLabel[v.item.status], dueLabel: `商定办理期限 ${v.item.agreedDeadline}` };
+        return {
+          ...base,
+          overdue: v.overdue,
+          caseId: String(v.item.caseId),
+          caseNo: v.caseNo,
+          title,
+          status: DepartmentHandlingStatusLabel[v.item.status],
+          dueLabel: `商定办理期限 ${v.item.agreedDeadline}`,
+        };
       }
       const v = messages.get(String(row.id))!;
       const title = `${LinkageMessageKindLabel[v.item.kind]}：${v.item.title}（${v.senderUnit.name}）`;

@@ -15,7 +15,13 @@ import type { DeadlineStatus } from '@weiquan/core';
 import { PageOf } from '../../common/paging';
 import { ExternalAgencyModel, OrgUnitModel, toExternalAgencyModel, toOrgUnitModel } from '../org-unit/org-unit.model';
 import { LitigationLinkWorkItemKind } from './litigation-link.enums';
-import type { CourtReferralView, DepartmentHandlingView, ExpertSeminarView, ExpertView, LinkageMessageView } from './litigation-link-views.service';
+import type {
+  CourtReferralView,
+  DepartmentHandlingView,
+  ExpertSeminarView,
+  ExpertView,
+  LinkageMessageView,
+} from './litigation-link-views.service';
 
 const id = (v: string | number | null) => (v == null ? null : String(v));
 
@@ -85,7 +91,8 @@ export class CourtReferralPage extends PageOf(CourtReferralModel, 'CourtReferral
 @ObjectType('DepartmentDeadline', { description: '商定办理期限的计时（时限引擎中的 DEPARTMENT_AGREED 计时）' })
 export class DepartmentDeadlineModel {
   @Field(() => ID) id: string;
-  @Field(() => String, { description: 'RUNNING 计时中；MET 已停止计时（办结）；BREACHED 已超期；CANCELLED 已撤销' }) status: DeadlineStatus;
+  @Field(() => String, { description: 'RUNNING 计时中；MET 已停止计时（办结）；BREACHED 已超期；CANCELLED 已撤销' })
+  status: DeadlineStatus;
   @Field(() => Date, { nullable: true }) dueAt: Date | null;
   @Field(() => Date, { nullable: true }) stoppedAt: Date | null;
   @Field(() => Date, { nullable: true }) breachedAt: Date | null;
@@ -133,7 +140,9 @@ export function toDepartmentHandlingModel(v: DepartmentHandlingView): Department
     contactPerson: h.contactPerson,
     contactPhone: h.contactPhone,
     agreedDeadline: h.agreedDeadline,
-    deadline: d ? { id: String(d.id), status: d.status, dueAt: d.dueAt, stoppedAt: d.stoppedAt, breachedAt: d.breachedAt } : null,
+    deadline: d
+      ? { id: String(d.id), status: d.status, dueAt: d.dueAt, stoppedAt: d.stoppedAt, breachedAt: d.breachedAt }
+      : null,
     overdue: v.overdue,
     result: h.result,
     unitId: String(h.unitId),
@@ -239,7 +248,9 @@ export class ExpertSeminarPage extends PageOf(ExpertSeminarModel, 'ExpertSeminar
 
 // ---- 联动消息 ----
 
-@ObjectType('LinkageMessage', { description: '联动消息：向下级中心、站点下发的指示，或向上级中心上报的情况；接收单位须签收' })
+@ObjectType('LinkageMessage', {
+  description: '联动消息：向下级中心、站点下发的指示，或向上级中心上报的情况；接收单位须签收',
+})
 export class LinkageMessageModel {
   @Field(() => ID) id: string;
   @Field(() => LinkageMessageKind) kind: LinkageMessageKind;
@@ -286,7 +297,9 @@ export class LinkageMessagePage extends PageOf(LinkageMessageModel, 'LinkageMess
 
 // ---- 待办 ----
 
-@ObjectType('LitigationLinkWorkItem', { description: '诉调对接工作室的一项待办：在办的移送、联办移交，待签收的联动消息' })
+@ObjectType('LitigationLinkWorkItem', {
+  description: '诉调对接工作室的一项待办：在办的移送、联办移交，待签收的联动消息',
+})
 export class LitigationLinkWorkItemModel {
   @Field(() => LitigationLinkWorkItemKind) kind: LitigationLinkWorkItemKind;
   @Field() kindLabel: string;
@@ -295,9 +308,15 @@ export class LitigationLinkWorkItemModel {
   @Field(() => String, { nullable: true }) caseNo: string | null;
   @Field({ description: '摘要' }) title: string;
   @Field({ description: '状态说明' }) status: string;
-  @Field(() => Date, { nullable: true, description: '期限：联办移交为商定期限，移送为案件最近的计时期限，消息为要求签收期限' }) dueAt: Date | null;
+  @Field(() => Date, {
+    nullable: true,
+    description: '期限：联办移交为商定期限，移送为案件最近的计时期限，消息为要求签收期限',
+  })
+  dueAt: Date | null;
   @Field(() => String, { nullable: true, description: '期限的含义' }) dueLabel: string | null;
-  @Field(() => Int, { nullable: true, description: '剩余分钟数（负数为已超期）；无期限为空' }) minutesLeft: number | null;
+  @Field(() => Int, { nullable: true, description: '剩余分钟数（负数为已超期）；无期限为空' }) minutesLeft:
+    | number
+    | null;
   @Field() overdue: boolean;
   @Field({ description: '发起（收到）时间' }) since: Date;
 }

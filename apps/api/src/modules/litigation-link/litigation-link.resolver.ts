@@ -40,11 +40,18 @@ export class LitigationLinkResolver {
     private readonly queue: LitigationLinkQueueService,
   ) {}
 
-  @Query(() => LitigationLinkWorkQueuePage, { description: '诉调对接待办：本单位（工作室所在中心）在办的移送、联办移交和待签收的联动消息，按剩余时间排序' })
+  @Query(() => LitigationLinkWorkQueuePage, {
+    description: '诉调对接待办：本单位（工作室所在中心）在办的移送、联办移交和待签收的联动消息，按剩余时间排序',
+  })
   @Allow(Permission.CASE_READ)
   litigationLinkWorkQueue(
     @CurrentActor() actor: Actor,
-    @Args('sort', { type: () => LitigationLinkQueueSort, nullable: true, defaultValue: LitigationLinkQueueSort.TIME_LEFT }) sort?: LitigationLinkQueueSort,
+    @Args('sort', {
+      type: () => LitigationLinkQueueSort,
+      nullable: true,
+      defaultValue: LitigationLinkQueueSort.TIME_LEFT,
+    })
+    sort?: LitigationLinkQueueSort,
     @Args('page', { type: () => PageInput, nullable: true }) page?: PageInput,
   ): Promise<LitigationLinkWorkQueuePage> {
     return this.queue.queue(actor, sort ?? LitigationLinkQueueSort.TIME_LEFT, page ?? new PageInput());
@@ -92,19 +99,28 @@ export class LitigationLinkResolver {
 
   @Query(() => ExpertSeminarModel)
   @Allow(Permission.CASE_READ)
-  async expertSeminar(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<ExpertSeminarModel> {
+  async expertSeminar(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<ExpertSeminarModel> {
     return toExpertSeminarModel(await this.roster.seminar(actor, id));
   }
 
   @Mutation(() => ExpertSeminarModel, { description: '登记专家研讨会（主题、日期、专家、纪要、热点问题及关联案件）' })
   @Allow(Permission.CASE_HANDLE)
-  async createExpertSeminar(@CurrentActor() actor: Actor, @Args('input') input: CreateExpertSeminarInput): Promise<ExpertSeminarModel> {
+  async createExpertSeminar(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: CreateExpertSeminarInput,
+  ): Promise<ExpertSeminarModel> {
     return toExpertSeminarModel(await this.roster.createSeminar(actor, input));
   }
 
   @Mutation(() => ExpertSeminarModel, { description: '修改研讨会（如补充会议纪要）；给出的列表整体替换' })
   @Allow(Permission.CASE_HANDLE)
-  async updateExpertSeminar(@CurrentActor() actor: Actor, @Args('input') input: UpdateExpertSeminarInput): Promise<ExpertSeminarModel> {
+  async updateExpertSeminar(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: UpdateExpertSeminarInput,
+  ): Promise<ExpertSeminarModel> {
     return toExpertSeminarModel(await this.roster.updateSeminar(actor, input));
   }
 
@@ -132,19 +148,28 @@ export class LitigationLinkResolver {
 
   @Query(() => LinkageMessageModel)
   @Allow(Permission.CASE_READ)
-  async linkageMessage(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<LinkageMessageModel> {
+  async linkageMessage(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<LinkageMessageModel> {
     return toLinkageMessageModel(await this.linkage.get(actor, id));
   }
 
   @Mutation(() => LinkageMessageModel, { description: '向下级县级中心、站点下发指示，或向上级中心上报情况' })
   @Allow(Permission.CASE_HANDLE)
-  async sendLinkageMessage(@CurrentActor() actor: Actor, @Args('input') input: SendLinkageMessageInput): Promise<LinkageMessageModel> {
+  async sendLinkageMessage(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: SendLinkageMessageInput,
+  ): Promise<LinkageMessageModel> {
     return toLinkageMessageModel(await this.linkage.send(actor, input));
   }
 
   @Mutation(() => LinkageMessageModel, { description: '接收单位签收联动消息（只能签收一次）' })
   @Allow(Permission.CASE_HANDLE)
-  async acknowledgeLinkageMessage(@CurrentActor() actor: Actor, @Args('input') input: AcknowledgeLinkageMessageInput): Promise<LinkageMessageModel> {
+  async acknowledgeLinkageMessage(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: AcknowledgeLinkageMessageInput,
+  ): Promise<LinkageMessageModel> {
     return toLinkageMessageModel(await this.linkage.acknowledge(actor, input));
   }
 }

@@ -57,7 +57,12 @@ export class InvestigationService {
         caseId: c.id,
         action: 'recordInvestigation',
         note: `现场调查（${i.place.trim()}）`,
-        detail: { investigationId: id, investigatedAt: i.investigatedAt.toISOString(), staff: staff.map((u) => u.displayName), evidenceIds },
+        detail: {
+          investigationId: id,
+          investigatedAt: i.investigatedAt.toISOString(),
+          staff: staff.map((u) => u.displayName),
+          evidenceIds,
+        },
         at: now,
       });
       return (await this.queries.investigations([], m, [id]))[0];
@@ -66,7 +71,14 @@ export class InvestigationService {
 
   async update(actor: Actor, i: UpdateInvestigationInput): Promise<InvestigationView> {
     return withTransaction(this.ds, async (m) => {
-      const { item: v, c } = await this.access.itemFor(m, actor, SiteInvestigationEntity, i.id, i.version, handling('修改现场调查记录'));
+      const { item: v, c } = await this.access.itemFor(
+        m,
+        actor,
+        SiteInvestigationEntity,
+        i.id,
+        i.version,
+        handling('修改现场调查记录'),
+      );
       if (i.investigatedAt) this.access.assertPast(i.investigatedAt, 'input.investigatedAt');
       const staff = i.staffIds ? await this.access.staff(m, actor, c, i.staffIds, 'input.staffIds') : null;
       const changes: Partial<SiteInvestigationEntity> = {};
@@ -76,7 +88,11 @@ export class InvestigationService {
       if (i.evidenceNote !== undefined) changes.evidenceNote = i.evidenceNote?.trim() || null;
       if (i.evidenceIds) changes.evidenceIds = await this.evidenceOf(m, c, i.evidenceIds);
       const now = this.clock.now();
-      await m.update(SiteInvestigationEntity, { id: v.id }, { ...changes, updatedById: actor.kind === 'USER' ? actor.id : null, updatedAt: now, version: v.version + 1 });
+      await m.update(
+        SiteInvestigationEntity,
+        { id: v.id },
+        { ...changes, updatedById: actor.kind === 'USER' ? actor.id : null, updatedAt: now, version: v.version + 1 },
+      );
       if (staff) await this.saveStaff(m, v.id, staff, true);
       const changed = [...Object.keys(changes), ...(staff ? ['staff'] : [])];
       await this.events.append(m, actor, {
@@ -99,8 +115,16 @@ export class InvestigationService {
     return ids;
   }
 
-  private async saveStaff(m: EntityManager, investigationId: string, staff: UserEntity[], replace: boolean): Promise<void> {
+  private async saveStaff(
+    m: EntityManager,
+    investigationId: string,
+    staff: UserEntity[],
+    replace: boolean,
+  ): Promise<void> {
     if (replace) await m.delete(SiteInvestigationStaffEntity, { investigationId });
-    await m.insert(SiteInvestigationStaffEntity, staff.map((u) => ({ investigationId, userId: u.id })));
+    await m.insert(
+      SiteInvestigationStaffEntity,
+      staff.map((u) => ({ investigationId, userId: u.id })),
+    );
   }
 }

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, EntityTarget, In } from 'typeorm';
 import { CaseState } from '@weiquan/shared';
-import { Actor, AppError, canSeeUnitPath, CaseAccess, CaseEntity, CaseRecusalEntity, Clock, UserEntity } from '@weiquan/core';
+import {
+  Actor,
+  AppError,
+  canSeeUnitPath,
+  CaseAccess,
+  CaseEntity,
+  CaseRecusalEntity,
+  Clock,
+  UserEntity,
+} from '@weiquan/core';
 import { parseId } from '../../common/ids';
 import { WorkroomCaseAccess } from '../workroom/workroom-case.service';
 import { MediationError } from './mediation.exception';
@@ -77,11 +86,19 @@ export class MediationAccess {
    * Staff taking part: distinct users that exist, are in the actor's data scope, are active and
    * have not declared 回避 on this case. Returns them in the order given.
    */
-  async staff(m: EntityManager, actor: Actor, c: CaseEntity, rawIds: readonly string[], field: string): Promise<UserEntity[]> {
+  async staff(
+    m: EntityManager,
+    actor: Actor,
+    c: CaseEntity,
+    rawIds: readonly string[],
+    field: string,
+  ): Promise<UserEntity[]> {
     const ids = this.staffIds(rawIds, field);
     const users = ids.length ? await m.findBy(UserEntity, { id: In(ids) }) : [];
     const byId = new Map(users.map((u) => [u.id, u]));
-    const recused = new Set((await m.find(CaseRecusalEntity, { where: { caseId: c.id }, select: { userId: true } })).map((r) => r.userId));
+    const recused = new Set(
+      (await m.find(CaseRecusalEntity, { where: { caseId: c.id }, select: { userId: true } })).map((r) => r.userId),
+    );
     return ids.map((id) => {
       const u = byId.get(id);
       // Outside the scope answers exactly like a user that does not exist.

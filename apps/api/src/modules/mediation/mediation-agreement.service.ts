@@ -46,7 +46,8 @@ export class MediationAgreementService {
       let sessionId: string | null = null;
       if (i.sessionId) {
         sessionId = String(parseId(i.sessionId, 'input.sessionId'));
-        if (!(await m.existsBy(MediationSessionEntity, { id: sessionId, caseId: c.id }))) throw MediationError.sessionNotOnCase();
+        if (!(await m.existsBy(MediationSessionEntity, { id: sessionId, caseId: c.id })))
+          throw MediationError.sessionNotOnCase();
       }
       const res = await m.insert(MediationAgreementEntity, {
         caseId: c.id,
@@ -70,7 +71,12 @@ export class MediationAgreementService {
         caseId: c.id,
         action: 'recordAgreement',
         note: i.terms.trim(),
-        detail: { agreementId: id, sessionId, amount: i.amount ?? null, performanceDueAt: i.performanceDueAt?.toISOString() ?? null },
+        detail: {
+          agreementId: id,
+          sessionId,
+          amount: i.amount ?? null,
+          performanceDueAt: i.performanceDueAt?.toISOString() ?? null,
+        },
         at: now,
       });
       return m.findOneByOrFail(MediationAgreementEntity, { id });
@@ -84,23 +90,35 @@ export class MediationAgreementService {
   async updatePerformance(actor: Actor, i: UpdateAgreementPerformanceInput): Promise<MediationAgreementEntity> {
     return withTransaction(this.ds, async (m) => {
       const rule = { what: '登记协议履行情况', guard: 'atCaseUnit' as const, states: null };
-      const { item: a, c } = await this.access.itemFor(m, actor, MediationAgreementEntity, i.id, i.version, rule, (a) => {
-        if (a.performance === 'FULFILLED') throw MediationError.agreementAlreadyFulfilled();
-      });
+      const { item: a, c } = await this.access.itemFor(
+        m,
+        actor,
+        MediationAgreementEntity,
+        i.id,
+        i.version,
+        rule,
+        (a) => {
+          if (a.performance === 'FULFILLED') throw MediationError.agreementAlreadyFulfilled();
+        },
+      );
       const now = this.clock.now();
       const note = i.note?.trim() || null;
       let supervisionId = a.supervisionId;
       if (i.performance === 'UNFULFILLED' && CONCLUDED_OR_LATER.includes(c.state) && !supervisionId) {
         supervisionId = await this.superviseUnfulfilled(m, c, a, note);
       }
-      await m.update(MediationAgreementEntity, { id: a.id }, {
-        performance: i.performance,
-        performanceNote: note,
-        performanceRecordedAt: now,
-        performanceRecordedById: actor.kind === 'USER' ? actor.id : null,
-        supervisionId,
-        version: a.version + 1,
-      });
+      await m.update(
+        MediationAgreementEntity,
+        { id: a.id },
+        {
+          performance: i.performance,
+          performanceNote: note,
+          performanceRecordedAt: now,
+          performanceRecordedById: actor.kind === 'USER' ? actor.id : null,
+          supervisionId,
+          version: a.version + 1,
+        },
+      );
       await this.events.append(m, actor, {
         caseId: c.id,
         action: 'updateAgreementPerformance',
@@ -112,7 +130,12 @@ export class MediationAgreementService {
     });
   }
 
-  private async superviseUnfulfilled(m: EntityManager, c: CaseEntity, a: MediationAgreementEntity, note: string | null): Promise<string> {
+  private async superviseUnfulfilled(
+    m: EntityManager,
+    c: CaseEntity,
+    a: MediationAgreementEntity,
+    note: string | null,
+  ): Promise<string> {
     const cal = await this.calendar.current();
     let respondBy = toShanghaiDate(this.clock.now());
     for (let n = 0; n < RESPONSE_WORKING_DAYS; n++) respondBy = cal.nextWorkingDay(respondBy);

@@ -41,7 +41,11 @@ export interface QueueRow {
 
 /** Cases the 维权服务 workroom (or a station) has in hand: dispatched to it and not yet concluded. */
 const QUEUE_STATES = ['DISPATCHED', 'IN_PROGRESS', 'SUSPENDED'];
-const STATIONS: readonly string[] = [OrgUnitType.TOWNSHIP_STATION, OrgUnitType.VILLAGE_STATION, OrgUnitType.ENTERPRISE_STATION];
+const STATIONS: readonly string[] = [
+  OrgUnitType.TOWNSHIP_STATION,
+  OrgUnitType.VILLAGE_STATION,
+  OrgUnitType.ENTERPRISE_STATION,
+];
 
 /**
  * Reads of the workroom's records. Per-case lists take case ids the caller has already checked
@@ -60,30 +64,54 @@ export class MediationQueryService {
     return (await this.cases.getVisible(actor, caseId, { field: 'caseId' })).id;
   }
 
-  async sessions(caseIds: readonly string[], m: EntityManager = this.ds.manager, ids?: readonly string[]): Promise<SessionView[]> {
+  async sessions(
+    caseIds: readonly string[],
+    m: EntityManager = this.ds.manager,
+    ids?: readonly string[],
+  ): Promise<SessionView[]> {
     const where = ids ? { id: In([...ids]) } : { caseId: In([...caseIds]) };
     if (!(ids ?? caseIds).length) return [];
     const rows = await m.find(MediationSessionEntity, { where, order: { heldAt: 'ASC', id: 'ASC' } });
-    const staff = await this.staffOf(m, 'mediation_session_staff', 'session_id', rows.map((r) => r.id));
+    const staff = await this.staffOf(
+      m,
+      'mediation_session_staff',
+      'session_id',
+      rows.map((r) => r.id),
+    );
     return rows.map((session) => ({ session, staff: staff.get(String(session.id)) ?? [] }));
   }
 
-  async investigations(caseIds: readonly string[], m: EntityManager = this.ds.manager, ids?: readonly string[]): Promise<InvestigationView[]> {
+  async investigations(
+    caseIds: readonly string[],
+    m: EntityManager = this.ds.manager,
+    ids?: readonly string[],
+  ): Promise<InvestigationView[]> {
     const where = ids ? { id: In([...ids]) } : { caseId: In([...caseIds]) };
     if (!(ids ?? caseIds).length) return [];
     const rows = await m.find(SiteInvestigationEntity, { where, order: { investigatedAt: 'ASC', id: 'ASC' } });
-    const staff = await this.staffOf(m, 'site_investigation_staff', 'investigation_id', rows.map((r) => r.id));
+    const staff = await this.staffOf(
+      m,
+      'site_investigation_staff',
+      'investigation_id',
+      rows.map((r) => r.id),
+    );
     return rows.map((investigation) => ({ investigation, staff: staff.get(String(investigation.id)) ?? [] }));
   }
 
   async commissions(caseIds: readonly string[]): Promise<TestingCommissionEntity[]> {
     if (!caseIds.length) return [];
-    return this.ds.manager.find(TestingCommissionEntity, { where: { caseId: In([...caseIds]) }, order: { commissionedAt: 'ASC', id: 'ASC' } });
+    return this.ds.manager.find(TestingCommissionEntity, {
+      where: { caseId: In([...caseIds]) },
+      order: { commissionedAt: 'ASC', id: 'ASC' },
+    });
   }
 
   async agreements(caseIds: readonly string[]): Promise<MediationAgreementEntity[]> {
     if (!caseIds.length) return [];
-    return this.ds.manager.find(MediationAgreementEntity, { where: { caseId: In([...caseIds]) }, order: { signedAt: 'ASC', id: 'ASC' } });
+    return this.ds.manager.find(MediationAgreementEntity, {
+      where: { caseId: In([...caseIds]) },
+      order: { signedAt: 'ASC', id: 'ASC' },
+    });
   }
 
   /**
@@ -102,8 +130,15 @@ export class MediationQueryService {
       .andWhere('c.assigned_unit_id IN (:...queueUnits)', { queueUnits: units });
     this.cases.scope(qb, actor, 'c');
     if (sort === MediationQueueSort.RECEIVED) qb.orderBy('c.receivedAt', 'ASC').addOrderBy('c.id', 'ASC');
-    else qb.orderBy('c.dueAt IS NULL', 'ASC').addOrderBy('c.dueAt', 'ASC').addOrderBy('c.receivedAt', 'ASC').addOrderBy('c.id', 'ASC');
-    const [cases, total] = await Promise.all([qb.clone().offset(page.offset).limit(page.limit).getMany(), qb.getCount()]);
+    else
+      qb.orderBy('c.dueAt IS NULL', 'ASC')
+        .addOrderBy('c.dueAt', 'ASC')
+        .addOrderBy('c.receivedAt', 'ASC')
+        .addOrderBy('c.id', 'ASC');
+    const [cases, total] = await Promise.all([
+      qb.clone().offset(page.offset).limit(page.limit).getMany(),
+      qb.getCount(),
+    ]);
     const counts = await this.countsFor(cases.map((c) => c.id));
     const now = this.clock.now().getTime();
     const items = cases.map((c): QueueRow => {
@@ -131,11 +166,17 @@ export class MediationQueryService {
     if (STATIONS.includes(unit.type)) return [unit.id];
     const centerId = unit.type === OrgUnitType.WORKROOM ? unit.parentId : unit.id;
     if (centerId == null) return [];
-    const rooms = await this.ds.manager.findBy(OrgUnitEntity, { parentId: centerId, type: OrgUnitType.WORKROOM, workroom: WorkroomCode.RIGHTS });
+    const rooms = await this.ds.manager.findBy(OrgUnitEntity, {
+      parentId: centerId,
+      type: OrgUnitType.WORKROOM,
+      workroom: WorkroomCode.RIGHTS,
+    });
     return rooms.map((r) => r.id);
   }
 
-  private async countsFor(caseIds: string[]): Promise<Map<string, { sessions: number; running: number; agreements: number }>> {
+  private async countsFor(
+    caseIds: string[],
+  ): Promise<Map<string, { sessions: number; running: number; agreements: number }>> {
     const out = new Map<string, { sessions: number; running: number; agreements: number }>();
     if (!caseIds.length) return out;
     const rows: { case_id: string; kind: string; n: string }[] = await this.ds.query(
@@ -153,7 +194,12 @@ export class MediationQueryService {
     return out;
   }
 
-  private async staffOf(m: EntityManager, table: 'mediation_session_staff' | 'site_investigation_staff', key: 'session_id' | 'investigation_id', ids: string[]): Promise<Map<string, StaffRef[]>> {
+  private async staffOf(
+    m: EntityManager,
+    table: 'mediation_session_staff' | 'site_investigation_staff',
+    key: 'session_id' | 'investigation_id',
+    ids: string[],
+  ): Promise<Map<string, StaffRef[]>> {
     const out = new Map<string, StaffRef[]>();
     if (!ids.length) return out;
     const rows: { item_id: string; user_id: number; name: string }[] = await m.query(

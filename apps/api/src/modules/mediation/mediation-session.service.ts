@@ -17,7 +17,12 @@ import {
 import { handling, MediationAccess } from './mediation-access.service';
 import { MediationModeLabel, MediationResultLabel } from './mediation.enums';
 import { MediationError } from './mediation.exception';
-import { FeedBackResultInput, MediationPartyInput, RecordMediationSessionInput, UpdateMediationSessionInput } from './mediation.input';
+import {
+  FeedBackResultInput,
+  MediationPartyInput,
+  RecordMediationSessionInput,
+  UpdateMediationSessionInput,
+} from './mediation.input';
 import { MediationQueryService, SessionView } from './mediation-query.service';
 
 /** 调解: the recorded sessions of a case, and the result fed back to reception. */
@@ -37,7 +42,12 @@ export class MediationSessionService {
       const c = await this.access.caseFor(m, actor, i.caseId, handling('记录调解'));
       this.access.assertPast(i.heldAt, 'input.heldAt');
       const simple = i.simple ?? false;
-      const staff = await this.checkSession(m, actor, c, { simple, staffIds: i.staffIds, parties: i.parties, partiesConsented: i.partiesConsented });
+      const staff = await this.checkSession(m, actor, c, {
+        simple,
+        staffIds: i.staffIds,
+        parties: i.parties,
+        partiesConsented: i.partiesConsented,
+      });
       const now = this.clock.now();
       const res = await m.insert(MediationSessionEntity, {
         caseId: c.id,
@@ -63,7 +73,14 @@ export class MediationSessionService {
         caseId: c.id,
         action: 'recordMediationSession',
         note: `${MediationModeLabel[i.mode]}：${MediationResultLabel[i.result]}`,
-        detail: { sessionId: id, mode: i.mode, heldAt: i.heldAt.toISOString(), simple, staff: staff.map((u) => u.displayName), result: i.result },
+        detail: {
+          sessionId: id,
+          mode: i.mode,
+          heldAt: i.heldAt.toISOString(),
+          simple,
+          staff: staff.map((u) => u.displayName),
+          result: i.result,
+        },
         at: now,
       });
       return (await this.queries.sessions([], m, [id]))[0];
@@ -73,12 +90,20 @@ export class MediationSessionService {
   /** Changes the given fields; the staff rule (two or more unless simple) holds for the result. */
   async update(actor: Actor, i: UpdateMediationSessionInput): Promise<SessionView> {
     return withTransaction(this.ds, async (m) => {
-      const { item: s, c } = await this.access.itemFor(m, actor, MediationSessionEntity, i.id, i.version, handling('修改调解记录'));
+      const { item: s, c } = await this.access.itemFor(
+        m,
+        actor,
+        MediationSessionEntity,
+        i.id,
+        i.version,
+        handling('修改调解记录'),
+      );
       if (i.heldAt) this.access.assertPast(i.heldAt, 'input.heldAt');
       const simple = i.simple ?? s.simple;
       const current = (await m.findBy(MediationSessionStaffEntity, { sessionId: s.id })).map((x) => String(x.userId));
       const staffCount = this.access.staffIds(i.staffIds ?? current, 'input.staffIds').length;
-      if (staffCount < (simple ? 1 : 2)) throw MediationError.staffTooFew(i.staffIds ? 'input.staffIds' : 'input.simple');
+      if (staffCount < (simple ? 1 : 2))
+        throw MediationError.staffTooFew(i.staffIds ? 'input.staffIds' : 'input.simple');
       const staff = i.staffIds ? await this.access.staff(m, actor, c, i.staffIds, 'input.staffIds') : null;
       if (i.parties && !i.parties.length) throw MediationError.partyRequired('input.parties');
       const changes: Partial<MediationSessionEntity> = {};
@@ -91,14 +116,23 @@ export class MediationSessionService {
       if (i.result) changes.result = i.result;
       if (i.resultNote !== undefined) changes.resultNote = i.resultNote?.trim() || null;
       const now = this.clock.now();
-      await m.update(MediationSessionEntity, { id: s.id }, { ...changes, updatedById: actor.kind === 'USER' ? actor.id : null, updatedAt: now, version: s.version + 1 });
+      await m.update(
+        MediationSessionEntity,
+        { id: s.id },
+        { ...changes, updatedById: actor.kind === 'USER' ? actor.id : null, updatedAt: now, version: s.version + 1 },
+      );
       if (staff) await this.saveStaff(m, s.id, staff, true);
       const changed = [...Object.keys(changes), ...(staff ? ['staff'] : [])];
       await this.events.append(m, actor, {
         caseId: c.id,
         action: 'updateMediationSession',
         note: `修改调解记录：${changed.join('、') || '无变化'}`,
-        detail: { sessionId: s.id, changed, ...(staff ? { staff: staff.map((u) => u.displayName) } : {}), ...(i.result ? { result: i.result } : {}) },
+        detail: {
+          sessionId: s.id,
+          changed,
+          ...(staff ? { staff: staff.map((u) => u.displayName) } : {}),
+          ...(i.result ? { result: i.result } : {}),
+        },
         at: now,
       });
       return (await this.queries.sessions([], m, [s.id]))[0];
@@ -111,12 +145,23 @@ export class MediationSessionService {
    */
   async feedBackResult(actor: Actor, i: FeedBackResultInput): Promise<CaseEntity> {
     return withTransaction(this.ds, async (m) => {
-      const c = await this.access.caseFor(m, actor, i.caseId, { what: '反馈办理结果', guard: 'atAssignedUnit', states: ['IN_PROGRESS', 'SUSPENDED', 'CONCLUDED'] });
+      const c = await this.access.caseFor(m, actor, i.caseId, {
+        what: '反馈办理结果',
+        guard: 'atAssignedUnit',
+        states: ['IN_PROGRESS', 'SUSPENDED', 'CONCLUDED'],
+      });
       const content = i.content.trim();
       const now = this.clock.now();
-      await this.events.append(m, actor, { caseId: c.id, action: 'feedBackResult', note: content, detail: { toUnitId: c.intakeUnitId }, at: now });
+      await this.events.append(m, actor, {
+        caseId: c.id,
+        action: 'feedBackResult',
+        note: content,
+        detail: { toUnitId: c.intakeUnitId },
+        at: now,
+      });
       const receivers = new Set<number>();
-      for (const role of [Role.RECEPTIONIST, Role.STATION_STAFF]) for (const id of await this.notifications.usersWithRole(m, c.intakeUnitId, role)) receivers.add(id);
+      for (const role of [Role.RECEPTIONIST, Role.STATION_STAFF])
+        for (const id of await this.notifications.usersWithRole(m, c.intakeUnitId, role)) receivers.add(id);
       await this.notifications.notifyUsers(m, [...receivers], {
         kind: 'RESULT_FEEDBACK',
         title: `${c.caseNo} 办理结果反馈`,
@@ -137,13 +182,17 @@ export class MediationSessionService {
     if (!d.partiesConsented) throw MediationError.consentRequired();
     if (!d.parties.length) throw MediationError.partyRequired('input.parties');
     // Counted as people, not strings: '7' and '07' name the same staff member.
-    if (this.access.staffIds(d.staffIds, 'input.staffIds').length < (d.simple ? 1 : 2)) throw MediationError.staffTooFew('input.staffIds');
+    if (this.access.staffIds(d.staffIds, 'input.staffIds').length < (d.simple ? 1 : 2))
+      throw MediationError.staffTooFew('input.staffIds');
     return this.access.staff(m, actor, c, d.staffIds, 'input.staffIds');
   }
 
   private async saveStaff(m: EntityManager, sessionId: string, staff: UserEntity[], replace: boolean): Promise<void> {
     if (replace) await m.delete(MediationSessionStaffEntity, { sessionId });
-    await m.insert(MediationSessionStaffEntity, staff.map((u) => ({ sessionId, userId: u.id })));
+    await m.insert(
+      MediationSessionStaffEntity,
+      staff.map((u) => ({ sessionId, userId: u.id })),
+    );
   }
 }
 

@@ -4,7 +4,14 @@ import { PageOf } from '../../common/paging';
 import { toCaseModel } from '../case/case.mapper';
 import { CaseModel } from '../case/case.model';
 import type { InvestigationView, QueueRow, SessionView } from './mediation-query.service';
-import { AgreementPerformance, MediationMode, MediationPartyRole, MediationResult, TestingCostParty, TestingStatus } from './mediation.enums';
+import {
+  AgreementPerformance,
+  MediationMode,
+  MediationPartyRole,
+  MediationResult,
+  TestingCostParty,
+  TestingStatus,
+} from './mediation.enums';
 
 const id = (v: string | number | null | undefined) => (v == null ? null : String(v));
 
@@ -102,10 +109,12 @@ export class MediationAgreementModel {
 @ObjectType('MediationQueueItem', { description: '维权服务工作队列中的一件：在办案件及其最早到期的计时' })
 export class MediationQueueItemModel {
   @Field(() => CaseModel, { name: 'case' }) case: CaseModel;
-  @Field(() => Date, { nullable: true, description: '最早到期的运行中计时（案件的 dueAt）；没有运行中的计时时为空' }) dueAt: Date | null;
+  @Field(() => Date, { nullable: true, description: '最早到期的运行中计时（案件的 dueAt）；没有运行中的计时时为空' })
+  dueAt: Date | null;
   @Field(() => Int, { nullable: true, description: '剩余秒数，已超期为负' }) secondsLeft: number | null;
   @Field() overdue: boolean;
-  @Field({ description: '案件中止（检测鉴定等），办结时限暂停；不随中止暂停的计时（如首次联系）仍在运行' }) suspended: boolean;
+  @Field({ description: '案件中止（检测鉴定等），办结时限暂停；不随中止暂停的计时（如首次联系）仍在运行' })
+  suspended: boolean;
   @Field(() => Int) sessionCount: number;
   @Field(() => Int, { description: '检测鉴定中的委托' }) runningTestingCount: number;
   @Field(() => Int, { description: '待履行或未履行的调解协议' }) openAgreementCount: number;

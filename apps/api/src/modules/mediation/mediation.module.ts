@@ -16,6 +16,17 @@ import { TestingResumeHook } from './testing-resume.hook';
  * The lifecycle, case access, supervision and notifications come from CoreModule (global).
  */
 @Module({
-  providers: [WorkroomCaseAccess, MediationAccess, MediationQueryService, MediationSessionService, InvestigationService, TestingCommissionService, TestingResumeHook, MediationAgreementService, MediationResolver, CaseMediationResolver],
+  providers: [
+    WorkroomCaseAccess,
+    MediationAccess,
+    MediationQueryService,
+    MediationSessionService,
+    InvestigationService,
+    TestingCommissionService,
+    TestingResumeHook,
+    MediationAgreementService,
+    MediationResolver,
+    CaseMediationResolver,
+  ],
 })
 export class MediationModule {}

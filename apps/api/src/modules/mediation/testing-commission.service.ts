@@ -2,7 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Not } from 'typeorm';
 import { CaseState } from '@weiquan/shared';
-import { Actor, actingUnitId, CaseEntity, CaseEventWriter, CaseLifecycleService, Clock, TestingCommissionEntity, withTransaction } from '@weiquan/core';
+import {
+  Actor,
+  actingUnitId,
+  CaseEntity,
+  CaseEventWriter,
+  CaseLifecycleService,
+  Clock,
+  TestingCommissionEntity,
+  withTransaction,
+} from '@weiquan/core';
 import { handling, HANDLING_STATES, MediationAccess } from './mediation-access.service';
 import { MediationError } from './mediation.exception';
 import { CommissionTestingInput, RecordTestingResultInput } from './mediation.input';
@@ -60,15 +69,32 @@ export class TestingCommissionService {
         caseId: c.id,
         action: 'commissionTesting',
         note: `委托${i.agencyName.trim()}检测鉴定：${items.join('、')}`,
-        detail: { testingCommissionId: id, agency: i.agencyName.trim(), qualification: i.agencyQualification.trim(), costAdvancedBy: i.costAdvancedBy, suspendsCase: suspends },
+        detail: {
+          testingCommissionId: id,
+          agency: i.agencyName.trim(),
+          qualification: i.agencyQualification.trim(),
+          costAdvancedBy: i.costAdvancedBy,
+          suspendsCase: suspends,
+        },
         at: now,
       });
       // Already suspended (another test, awaiting materials): the clocks are paused already.
       if (suspends) {
-        await this.lifecycle.transitionIn(m, actor, { caseId: c.id, version: c.version, action: 'suspendCase', input: { suspendReason: 'TESTING' }, note: '检测鉴定期间中止，计时暂停' }, ({ c: locked, detail }) => {
-          locked.suspendReason = 'TESTING';
-          Object.assign(detail, { reason: 'TESTING', testingCommissionId: id });
-        });
+        await this.lifecycle.transitionIn(
+          m,
+          actor,
+          {
+            caseId: c.id,
+            version: c.version,
+            action: 'suspendCase',
+            input: { suspendReason: 'TESTING' },
+            note: '检测鉴定期间中止，计时暂停',
+          },
+          ({ c: locked, detail }) => {
+            locked.suspendReason = 'TESTING';
+            Object.assign(detail, { reason: 'TESTING', testingCommissionId: id });
+          },
+        );
       }
       return m.findOneByOrFail(TestingCommissionEntity, { id });
     });
@@ -78,33 +104,55 @@ export class TestingCommissionService {
   async recordResult(actor: Actor, i: RecordTestingResultInput): Promise<TestingCommissionEntity> {
     return withTransaction(this.ds, async (m) => {
       const rule = { what: '登记检测鉴定结果', guard: 'atAssignedUnit' as const, states: RESULT_STATES };
-      const { item: t, c } = await this.access.itemFor(m, actor, TestingCommissionEntity, i.id, i.version, rule, (t) => {
-        if (t.status === 'COMPLETED') throw MediationError.testingAlreadyCompleted();
-      });
+      const { item: t, c } = await this.access.itemFor(
+        m,
+        actor,
+        TestingCommissionEntity,
+        i.id,
+        i.version,
+        rule,
+        (t) => {
+          if (t.status === 'COMPLETED') throw MediationError.testingAlreadyCompleted();
+        },
+      );
       const now = this.clock.now();
       const resultAt = i.resultAt ?? now;
       this.access.assertPast(resultAt, 'input.resultAt');
-      await m.update(TestingCommissionEntity, { id: t.id }, {
-        status: 'COMPLETED',
-        result: i.result.trim(),
-        actualCost: i.actualCost ?? null,
-        costBorneBy: i.costBorneBy,
-        resultAt,
-        resultById: actor.kind === 'USER' ? actor.id : null,
-        version: t.version + 1,
-      });
+      await m.update(
+        TestingCommissionEntity,
+        { id: t.id },
+        {
+          status: 'COMPLETED',
+          result: i.result.trim(),
+          actualCost: i.actualCost ?? null,
+          costBorneBy: i.costBorneBy,
+          resultAt,
+          resultById: actor.kind === 'USER' ? actor.id : null,
+          version: t.version + 1,
+        },
+      );
       await this.events.append(m, actor, {
         caseId: c.id,
         action: 'recordTestingResult',
         note: i.result.trim(),
-        detail: { testingCommissionId: t.id, costBorneBy: i.costBorneBy, actualCost: i.actualCost ?? null, resultAt: resultAt.toISOString() },
+        detail: {
+          testingCommissionId: t.id,
+          costBorneBy: i.costBorneBy,
+          actualCost: i.actualCost ?? null,
+          resultAt: resultAt.toISOString(),
+        },
         at: now,
       });
       if (await this.resumes(m, c, t.id)) {
-        await this.lifecycle.transitionIn(m, actor, { caseId: c.id, version: c.version, action: 'resumeCase', note: '检测鉴定结果已出具，恢复办理' }, ({ c: locked, detail }) => {
-          Object.assign(detail, { suspendedFor: locked.suspendReason, testingCommissionId: t.id });
-          locked.suspendReason = null;
-        });
+        await this.lifecycle.transitionIn(
+          m,
+          actor,
+          { caseId: c.id, version: c.version, action: 'resumeCase', note: '检测鉴定结果已出具，恢复办理' },
+          ({ c: locked, detail }) => {
+            Object.assign(detail, { suspendedFor: locked.suspendReason, testingCommissionId: t.id });
+            locked.suspendReason = null;
+          },
+        );
       }
       return m.findOneByOrFail(TestingCommissionEntity, { id: t.id });
     });
@@ -112,7 +160,9 @@ export class TestingCommissionService {
 
   private async resumes(m: EntityManager, c: CaseEntity, completedId: string): Promise<boolean> {
     if (c.state !== 'SUSPENDED' || c.suspendReason !== 'TESTING') return false;
-    const othersRunning = await m.count(TestingCommissionEntity, { where: { caseId: c.id, status: 'RUNNING', id: Not(completedId) } });
+    const othersRunning = await m.count(TestingCommissionEntity, {
+      where: { caseId: c.id, status: 'RUNNING', id: Not(completedId) },
+    });
     return othersRunning === 0;
   }
 }

@@ -1,5 +1,11 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { Actor, CaseLifecycleService, CaseTransitionHook, TestingCommissionEntity, TransitionContext } from '@weiquan/core';
+import {
+  Actor,
+  CaseLifecycleService,
+  CaseTransitionHook,
+  TestingCommissionEntity,
+  TransitionContext,
+} from '@weiquan/core';
 import { MediationError } from './mediation.exception';
 
 /**

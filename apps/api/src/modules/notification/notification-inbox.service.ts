@@ -37,7 +37,10 @@ export class NotificationInboxService {
   }
 
   private own(actor: Actor) {
-    return this.ds.getRepository(NotificationEntity).createQueryBuilder('n').where('n.user_id = :userId', { userId: this.userIdOf(actor) });
+    return this.ds
+      .getRepository(NotificationEntity)
+      .createQueryBuilder('n')
+      .where('n.user_id = :userId', { userId: this.userIdOf(actor) });
   }
 
   private userIdOf(actor: Actor): number {

@@ -34,7 +34,9 @@ export function toNotificationModel(n: NotificationEntity): NotificationModel {
 @ObjectType('NotificationPage')
 export class NotificationPage extends PageOf(NotificationModel, 'NotificationPageBase') {}
 
-@ObjectType('SmsOutboxMessage', { description: '发给消费者的短信（发件箱）；发送时段（默认 08:00–21:00）以外产生的短信暂缓到下一个发送时段开始' })
+@ObjectType('SmsOutboxMessage', {
+  description: '发给消费者的短信（发件箱）；发送时段（默认 08:00–21:00）以外产生的短信暂缓到下一个发送时段开始',
+})
 export class SmsOutboxModel {
   @Field(() => ID) id: string;
   @Field({ description: '手机号；无查看完整信息权限时打码' }) phone: string;

@@ -5,7 +5,13 @@ import type { Actor } from '@weiquan/core';
 import { PageInput } from '../../common/paging';
 import { Allow, CurrentActor, SignedIn } from '../../common/permission.decorator';
 import { NotificationInboxService } from './notification-inbox.service';
-import { NotificationModel, NotificationPage, SmsOutboxPage, toNotificationModel, toSmsOutboxModel } from './notification.model';
+import {
+  NotificationModel,
+  NotificationPage,
+  SmsOutboxPage,
+  toNotificationModel,
+  toSmsOutboxModel,
+} from './notification.model';
 import { SmsOutboxQueryService } from './sms-outbox-query.service';
 
 const MAX_IDS = 500;
@@ -42,7 +48,10 @@ export class NotificationResolver {
 
   @Mutation(() => Int, { description: '将我的通知标为已读；不传 ids 则全部标为已读。返回本次标记的条数' })
   @SignedIn()
-  markNotificationsRead(@CurrentActor() actor: Actor, @Args('ids', { type: () => [ID], nullable: true }) ids?: string[] | null): Promise<number> {
+  markNotificationsRead(
+    @CurrentActor() actor: Actor,
+    @Args('ids', { type: () => [ID], nullable: true }) ids?: string[] | null,
+  ): Promise<number> {
     if (ids && ids.length > MAX_IDS) throw AppError.badInput('ids', `一次最多标记 ${MAX_IDS} 条`);
     return this.inbox.markRead(actor, ids ? ids.map((id, i) => parseBigintId(id, `ids.${i}`)) : null);
   }
@@ -56,7 +65,11 @@ export class NotificationResolver {
     @Args('caseId', { type: () => ID, nullable: true }) caseId?: string,
     @Args('page', { type: () => PageInput, nullable: true }) page?: PageInput,
   ): Promise<SmsOutboxPage> {
-    const res = await this.outbox.list(actor, { status, caseId: caseId == null ? null : parseBigintId(caseId, 'caseId') }, page ?? new PageInput());
+    const res = await this.outbox.list(
+      actor,
+      { status, caseId: caseId == null ? null : parseBigintId(caseId, 'caseId') },
+      page ?? new PageInput(),
+    );
     const unmask = actor.permissions.has(Permission.CASE_UNMASK);
     return { ...res, items: res.items.map((s) => toSmsOutboxModel(s, unmask)) };
   }

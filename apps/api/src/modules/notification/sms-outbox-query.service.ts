@@ -13,7 +13,11 @@ import { Page, PageInput } from '../../common/paging';
 export class SmsOutboxQueryService {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  async list(actor: Actor, filter: { status?: SmsStatus | null; caseId?: string | null }, page: PageInput): Promise<Page<SmsOutboxEntity>> {
+  async list(
+    actor: Actor,
+    filter: { status?: SmsStatus | null; caseId?: string | null },
+    page: PageInput,
+  ): Promise<Page<SmsOutboxEntity>> {
     const qb = this.ds.getRepository(SmsOutboxEntity).createQueryBuilder('s');
     if (actor.scope.type !== 'ALL') {
       qb.innerJoin('wq_case', 'c', 'c.id = s.case_id');

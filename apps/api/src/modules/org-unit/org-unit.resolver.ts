@@ -43,7 +43,11 @@ export class OrgUnitResolver {
 
   @Mutation(() => OrgUnitModel, { description: '停用或启用机构（尚有未办结案件、启用账号或下级机构的不能停用）' })
   @Allow(Permission.ORG_MANAGE)
-  async setOrgUnitActive(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('active') active: boolean): Promise<OrgUnitModel> {
+  async setOrgUnitActive(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('active') active: boolean,
+  ): Promise<OrgUnitModel> {
     return toOrgUnitModel(await this.service.setActive(actor, id, active));
   }
 }

@@ -2,7 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { childPath, OrgUnitType, WorkroomCode, WorkroomLabel } from '@weiquan/shared';
-import { Actor, AppError, applyOrgScope, canSeeUnitPath, ExternalAgencyEntity, OrgUnitEntity, UserEntity, withTransaction } from '@weiquan/core';
+import {
+  Actor,
+  AppError,
+  applyOrgScope,
+  canSeeUnitPath,
+  ExternalAgencyEntity,
+  OrgUnitEntity,
+  UserEntity,
+  withTransaction,
+} from '@weiquan/core';
 import { parseId } from '../../common/ids';
 import { AuditService } from '../audit/audit.service';
 import { CreateOrgUnitInput, UpdateOrgUnitInput } from './org-unit.input';
@@ -40,8 +49,10 @@ export class OrgUnitService {
     if (!ALLOWED_PARENTS[input.type].includes(parent.type)) {
       throw AppError.badInput('input.type', `${parent.name}下不能设立该类型的机构`);
     }
-    if (input.type === OrgUnitType.WORKROOM && !input.workroom) throw AppError.badInput('input.workroom', '请选择工作室类别');
-    if (input.type !== OrgUnitType.WORKROOM && input.workroom) throw AppError.badInput('input.workroom', '只有工作室才有工作室类别');
+    if (input.type === OrgUnitType.WORKROOM && !input.workroom)
+      throw AppError.badInput('input.workroom', '请选择工作室类别');
+    if (input.type !== OrgUnitType.WORKROOM && input.workroom)
+      throw AppError.badInput('input.workroom', '只有工作室才有工作室类别');
     if (input.type === OrgUnitType.COUNTY_CENTER && (!/^[A-Z]{2,8}$/.test(input.code) || input.code === 'WQ')) {
       throw AppError.badInput('input.code', '县级中心编码须为 2–8 个大写字母（用作案件编号前缀，WQ 为市中心保留）');
     }
@@ -51,13 +62,33 @@ export class OrgUnitService {
       if (input.workroom && (await m.existsBy(OrgUnitEntity, { parentId: parent.id, workroom: input.workroom }))) {
         throw AppError.badInput('input.workroom', `${parent.name}已有${WorkroomLabel[input.workroom]}`);
       }
-      const unit = await this.insertUnit(m, locked, { code: input.code, name: input.name, type: input.type, workroom: input.workroom ?? null, phone: input.phone ?? null, address: input.address ?? null });
+      const unit = await this.insertUnit(m, locked, {
+        code: input.code,
+        name: input.name,
+        type: input.type,
+        workroom: input.workroom ?? null,
+        phone: input.phone ?? null,
+        address: input.address ?? null,
+      });
       if (CENTERS.includes(input.type)) {
         for (const w of Object.values(WorkroomCode)) {
-          await this.insertUnit(m, unit, { code: `${input.code}-${w}`, name: WorkroomLabel[w], type: OrgUnitType.WORKROOM, workroom: w, phone: null, address: null });
+          await this.insertUnit(m, unit, {
+            code: `${input.code}-${w}`,
+            name: WorkroomLabel[w],
+            type: OrgUnitType.WORKROOM,
+            workroom: w,
+            phone: null,
+            address: null,
+          });
         }
       }
-      await this.audit.record(m, actor, 'org.create', { type: 'org_unit', id: unit.id }, { code: unit.code, name: unit.name, type: unit.type, parentId: parent.id });
+      await this.audit.record(
+        m,
+        actor,
+        'org.create',
+        { type: 'org_unit', id: unit.id },
+        { code: unit.code, name: unit.name, type: unit.type, parentId: parent.id },
+      );
       return unit.id;
     });
     this.forget();
@@ -93,11 +124,17 @@ export class OrgUnitService {
       if (!active) {
         if (unit.type === OrgUnitType.CITY_CENTER) throw AppError.badInput('id', '市中心不能停用');
         if (unit.id === actor.unitId) throw AppError.badInput('id', '不能停用自己所在的机构');
-        const [{ n: children }] = await m.query('SELECT COUNT(*) AS n FROM org_unit WHERE parent_id = ? AND active = 1', [unit.id]);
+        const [{ n: children }] = await m.query(
+          'SELECT COUNT(*) AS n FROM org_unit WHERE parent_id = ? AND active = 1',
+          [unit.id],
+        );
         if (Number(children)) throw AppError.badInput('id', `该机构下还有 ${children} 个启用的下级机构，请先停用它们`);
         const users = await m.countBy(UserEntity, { unitId: unit.id, active: true });
         if (users) throw AppError.badInput('id', `该机构还有 ${users} 个启用的账号，请先调整或停用`);
-        const [{ n: open }] = await m.query('SELECT COUNT(*) AS n FROM wq_case WHERE (owner_unit_id = ? OR assigned_unit_id = ?) AND is_open = 1', [unit.id, unit.id]);
+        const [{ n: open }] = await m.query(
+          'SELECT COUNT(*) AS n FROM wq_case WHERE (owner_unit_id = ? OR assigned_unit_id = ?) AND is_open = 1',
+          [unit.id, unit.id],
+        );
         if (Number(open)) throw AppError.badInput('id', `该机构还有 ${open} 件未办结的案件，不能停用`);
       } else if (unit.parentId) {
         const parent = await m.findOneBy(OrgUnitEntity, { id: unit.parentId });
@@ -116,10 +153,16 @@ export class OrgUnitService {
     return unit;
   }
 
-  private async insertUnit(m: EntityManager, parent: OrgUnitEntity, u: Pick<OrgUnitEntity, 'code' | 'name' | 'type' | 'workroom' | 'phone' | 'address'>): Promise<OrgUnitEntity> {
-    const res = await m.insert(OrgUnitEntity, { ...u, parentId: parent.id, path: 'pending', depth: parent.depth + 1, active: true }).catch((e: { code?: string }) => {
-      throw e.code === 'ER_DUP_ENTRY' ? AppError.badInput('input.code', `机构编码 ${u.code} 已被使用`) : e;
-    });
+  private async insertUnit(
+    m: EntityManager,
+    parent: OrgUnitEntity,
+    u: Pick<OrgUnitEntity, 'code' | 'name' | 'type' | 'workroom' | 'phone' | 'address'>,
+  ): Promise<OrgUnitEntity> {
+    const res = await m
+      .insert(OrgUnitEntity, { ...u, parentId: parent.id, path: 'pending', depth: parent.depth + 1, active: true })
+      .catch((e: { code?: string }) => {
+        throw e.code === 'ER_DUP_ENTRY' ? AppError.badInput('input.code', `机构编码 ${u.code} 已被使用`) : e;
+      });
     const id = Number(res.identifiers[0].id);
     const path = childPath(parent.path, id);
     await m.update(OrgUnitEntity, id, { path });

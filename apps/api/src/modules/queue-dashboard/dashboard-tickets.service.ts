@@ -17,15 +17,26 @@ export class DashboardTickets {
 
   issue(userId: number): { url: string; expiresAt: Date } {
     const now = Math.floor(this.clock.now().getTime() / 1000);
-    const token = jwt.sign({ sub: String(userId), typ: 'queue-ticket', iat: now, exp: now + TICKET_TTL_S }, this.config.JWT_SECRET, { algorithm: 'HS256' });
-    return { url: `${DASHBOARD_BASE}/login?ticket=${encodeURIComponent(token)}`, expiresAt: new Date((now + TICKET_TTL_S) * 1000) };
+    const token = jwt.sign(
+      { sub: String(userId), typ: 'queue-ticket', iat: now, exp: now + TICKET_TTL_S },
+      this.config.JWT_SECRET,
+      { algorithm: 'HS256' },
+    );
+    return {
+      url: `${DASHBOARD_BASE}/login?ticket=${encodeURIComponent(token)}`,
+      expiresAt: new Date((now + TICKET_TTL_S) * 1000),
+    };
   }
 
   exchange(ticket: string): { token: string; maxAgeMs: number } | null {
     const userId = this.verify(ticket, 'queue-ticket');
     if (!userId) return null;
     const now = Math.floor(this.clock.now().getTime() / 1000);
-    const token = jwt.sign({ sub: String(userId), typ: 'queue-session', iat: now, exp: now + SESSION_TTL_S }, this.config.JWT_SECRET, { algorithm: 'HS256' });
+    const token = jwt.sign(
+      { sub: String(userId), typ: 'queue-session', iat: now, exp: now + SESSION_TTL_S },
+      this.config.JWT_SECRET,
+      { algorithm: 'HS256' },
+    );
     return { token, maxAgeMs: SESSION_TTL_S * 1000 };
   }
 
@@ -35,7 +46,10 @@ export class DashboardTickets {
 
   private verify(token: string, typ: string): number | null {
     try {
-      const p = jwt.verify(token, this.config.JWT_SECRET, { algorithms: ['HS256'], clockTimestamp: Math.floor(this.clock.now().getTime() / 1000) }) as jwt.JwtPayload;
+      const p = jwt.verify(token, this.config.JWT_SECRET, {
+        algorithms: ['HS256'],
+        clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
+      }) as jwt.JwtPayload;
       return p.typ === typ && p.sub ? Number(p.sub) : null;
     } catch {
       return null;

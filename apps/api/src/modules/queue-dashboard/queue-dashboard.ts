@@ -24,21 +24,36 @@ export function mountQueueDashboard(app: INestApplication, config: AppConfig): (
   );
   const adapter = new ExpressAdapter();
   adapter.setBasePath(DASHBOARD_BASE);
-  createBullBoard({ queues: [deadlineQueue, ...extra].map((q) => new BullMQAdapter(q)), serverAdapter: adapter, options: { uiConfig: { boardTitle: '维权 队列监控' } } });
+  createBullBoard({
+    queues: [deadlineQueue, ...extra].map((q) => new BullMQAdapter(q)),
+    serverAdapter: adapter,
+    options: { uiConfig: { boardTitle: '维权 队列监控' } },
+  });
 
   const http = app.getHttpAdapter().getInstance();
   http.use(DASHBOARD_BASE, cookieParser());
   http.get(`${DASHBOARD_BASE}/login`, (req: Request, res: Response) => {
     const session = tickets.exchange(String(req.query.ticket ?? ''));
-    if (!session) return res.status(401).type('text/plain; charset=utf-8').send('队列监控登录链接无效或已过期，请从控制台重新打开。');
-    res.cookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'strict', path: DASHBOARD_BASE, maxAge: session.maxAgeMs, secure: config.NODE_ENV === 'production' });
+    if (!session)
+      return res
+        .status(401)
+        .type('text/plain; charset=utf-8')
+        .send('队列监控登录链接无效或已过期，请从控制台重新打开。');
+    res.cookie(SESSION_COOKIE, session.token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      path: DASHBOARD_BASE,
+      maxAge: session.maxAgeMs,
+      secure: config.NODE_ENV === 'production',
+    });
     return res.redirect(DASHBOARD_BASE);
   });
   http.use(DASHBOARD_BASE, async (req: Request, res: Response, next: NextFunction) => {
     try {
       const userId = tickets.verifySession(req.cookies?.[SESSION_COOKIE]);
       const actor = userId ? await actors.forUser(userId) : null;
-      if (!actor?.permissions.has('queue.dashboard')) return res.status(403).type('text/plain; charset=utf-8').send('无权访问队列监控。');
+      if (!actor?.permissions.has('queue.dashboard'))
+        return res.status(403).type('text/plain; charset=utf-8').send('无权访问队列监控。');
       return next();
     } catch {
       return res.status(403).type('text/plain; charset=utf-8').send('无权访问队列监控。');

@@ -6,7 +6,10 @@ import { PageOf } from '../../common/paging';
 import { OrgUnitModel, toOrgUnitModel } from '../org-unit/org-unit.model';
 
 registerEnumType(SupervisionLevel, { name: 'SupervisionLevel', description: '督办级别：催办、督办、挂牌督办' });
-registerEnumType(SupervisionStatus, { name: 'SupervisionStatus', description: '督办状态：待答复、已答复、已升级、已关闭' });
+registerEnumType(SupervisionStatus, {
+  name: 'SupervisionStatus',
+  description: '督办状态：待答复、已答复、已升级、已关闭',
+});
 
 @ObjectType('Supervision', { description: '督办事项（催办 / 督办 / 挂牌督办），针对案件或机构，有自己的答复期限' })
 export class SupervisionModel {
@@ -77,5 +80,13 @@ export class UnitSupervisionCountModel {
 }
 
 export function toUnitSupervisionCountModel(c: UnitSupervisionCount): UnitSupervisionCountModel {
-  return { unitId: String(c.unit.id), unit: toOrgUnitModel(c.unit), open: c.open, responded: c.responded, overdue: c.overdue, escalated: c.escalated, total: c.total };
+  return {
+    unitId: String(c.unit.id),
+    unit: toOrgUnitModel(c.unit),
+    open: c.open,
+    responded: c.responded,
+    overdue: c.overdue,
+    escalated: c.escalated,
+    total: c.total,
+  };
 }

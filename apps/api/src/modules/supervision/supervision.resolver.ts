@@ -5,8 +5,19 @@ import type { Actor } from '@weiquan/core';
 import { parseId } from '../../common/ids';
 import { PageInput } from '../../common/paging';
 import { Allow, CurrentActor } from '../../common/permission.decorator';
-import { EscalateSupervisionInput, OpenSupervisionInput, RespondSupervisionInput, SupervisionFilter } from './supervision.input';
-import { SupervisionModel, SupervisionPage, toSupervisionModel, toUnitSupervisionCountModel, UnitSupervisionCountModel } from './supervision.model';
+import {
+  EscalateSupervisionInput,
+  OpenSupervisionInput,
+  RespondSupervisionInput,
+  SupervisionFilter,
+} from './supervision.input';
+import {
+  SupervisionModel,
+  SupervisionPage,
+  toSupervisionModel,
+  toUnitSupervisionCountModel,
+  UnitSupervisionCountModel,
+} from './supervision.model';
 
 const optionalId = (v: string | null | undefined, field: string) => (v == null ? null : parseId(v, field));
 
@@ -27,7 +38,11 @@ export class SupervisionResolver {
     const f = filter ?? {};
     const res = await this.queries.list(
       actor,
-      { ...f, caseId: optionalId(f.caseId, 'filter.caseId')?.toString() ?? null, targetUnitId: optionalId(f.targetUnitId, 'filter.targetUnitId') },
+      {
+        ...f,
+        caseId: optionalId(f.caseId, 'filter.caseId')?.toString() ?? null,
+        targetUnitId: optionalId(f.targetUnitId, 'filter.targetUnitId'),
+      },
       page ?? new PageInput(),
     );
     return { ...res, items: res.items.map(toSupervisionModel) };
@@ -35,11 +50,16 @@ export class SupervisionResolver {
 
   @Query(() => SupervisionModel)
   @Allow(Permission.CASE_READ)
-  async supervision(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<SupervisionModel> {
+  async supervision(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<SupervisionModel> {
     return toSupervisionModel(await this.queries.getVisible(actor, String(parseId(id, 'id'))));
   }
 
-  @Query(() => [UnitSupervisionCountModel], { description: '按被督办单位统计：待答复、已答复、超期、已升级；unitId 限定为该单位及下级' })
+  @Query(() => [UnitSupervisionCountModel], {
+    description: '按被督办单位统计：待答复、已答复、超期、已升级；unitId 限定为该单位及下级',
+  })
   @Allow(Permission.CASE_READ)
   async supervisionCounts(
     @CurrentActor() actor: Actor,
@@ -50,7 +70,10 @@ export class SupervisionResolver {
 
   @Mutation(() => SupervisionModel, { description: '发起督办（针对案件或机构），发起单位为当前用户所在单位' })
   @Allow(Permission.SUPERVISION_ISSUE)
-  async openSupervision(@CurrentActor() actor: Actor, @Args('input') input: OpenSupervisionInput): Promise<SupervisionModel> {
+  async openSupervision(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: OpenSupervisionInput,
+  ): Promise<SupervisionModel> {
     const view = await this.service.open(actor, {
       caseId: optionalId(input.caseId, 'input.caseId')?.toString() ?? null,
       targetUnitId: optionalId(input.targetUnitId, 'input.targetUnitId'),
@@ -63,16 +86,32 @@ export class SupervisionResolver {
 
   @Mutation(() => SupervisionModel, { description: '被督办单位书面答复督办（只能答复一次）' })
   @Allow(Permission.CASE_HANDLE)
-  async respondSupervision(@CurrentActor() actor: Actor, @Args('input') input: RespondSupervisionInput): Promise<SupervisionModel> {
+  async respondSupervision(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: RespondSupervisionInput,
+  ): Promise<SupervisionModel> {
     const id = String(parseId(input.id, 'input.id'));
-    return toSupervisionModel(await this.service.respond(actor, { id, response: input.response, version: input.version }));
+    return toSupervisionModel(
+      await this.service.respond(actor, { id, response: input.response, version: input.version }),
+    );
   }
 
-  @Mutation(() => SupervisionModel, { description: '升级督办：向被督办单位的上级单位发起新的督办，原督办标记为已升级；返回新督办' })
+  @Mutation(() => SupervisionModel, {
+    description: '升级督办：向被督办单位的上级单位发起新的督办，原督办标记为已升级；返回新督办',
+  })
   @Allow(Permission.SUPERVISION_ISSUE)
-  async escalateSupervision(@CurrentActor() actor: Actor, @Args('input') input: EscalateSupervisionInput): Promise<SupervisionModel> {
+  async escalateSupervision(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: EscalateSupervisionInput,
+  ): Promise<SupervisionModel> {
     const id = String(parseId(input.id, 'input.id'));
-    const view = await this.service.escalate(actor, { id, version: input.version, content: input.content, responseDueAt: input.responseDueAt, level: input.level });
+    const view = await this.service.escalate(actor, {
+      id,
+      version: input.version,
+      content: input.content,
+      responseDueAt: input.responseDueAt,
+      level: input.level,
+    });
     return toSupervisionModel(view);
   }
 }

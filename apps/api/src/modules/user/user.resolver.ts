@@ -37,7 +37,10 @@ export class UserResolver {
     return toUserModel(await this.userService.getVisible(actor, parseId(id, 'id')));
   }
 
-  @Query(() => [StaffOptionModel], { description: '数据范围内在岗的工作人员（姓名、单位），供选择调解、调查、值班人员；unitId 限定为该单位及下级，最多 200 人' })
+  @Query(() => [StaffOptionModel], {
+    description:
+      '数据范围内在岗的工作人员（姓名、单位），供选择调解、调查、值班人员；unitId 限定为该单位及下级，最多 200 人',
+  })
   @Allow(Permission.CASE_HANDLE)
   async staffOptions(
     @CurrentActor() actor: Actor,
@@ -61,13 +64,21 @@ export class UserResolver {
 
   @Mutation(() => UserModel, { description: '启用或停用账号（停用会立即注销其所有会话）' })
   @Allow(Permission.USER_MANAGE)
-  async setUserActive(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('active') active: boolean): Promise<UserModel> {
+  async setUserActive(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('active') active: boolean,
+  ): Promise<UserModel> {
     return toUserModel(await this.userService.setActive(actor, id, active));
   }
 
   @Mutation(() => Boolean, { description: '重置密码（同时解除锁定并注销其所有会话）' })
   @Allow(Permission.USER_MANAGE)
-  resetUserPassword(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string, @Args('newPassword') newPassword: string): Promise<boolean> {
+  resetUserPassword(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('newPassword') newPassword: string,
+  ): Promise<boolean> {
     return this.userService.resetPassword(actor, id, newPassword);
   }
 }

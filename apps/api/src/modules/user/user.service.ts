@@ -2,7 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { DataScope, Role } from '@weiquan/shared';
-import { Actor, AppError, applyOrgScope, canSeeUnitPath, Clock, ErrorCode, escapeLike, hashPassword, RefreshTokenEntity, UserEntity } from '@weiquan/core';
+import {
+  Actor,
+  AppError,
+  applyOrgScope,
+  canSeeUnitPath,
+  Clock,
+  ErrorCode,
+  escapeLike,
+  hashPassword,
+  RefreshTokenEntity,
+  UserEntity,
+} from '@weiquan/core';
 import { parseId } from '../../common/ids';
 import { Page, PageInput } from '../../common/paging';
 import { AuditService } from '../audit/audit.service';
@@ -37,8 +48,14 @@ export class UserService {
       qb.andWhere('(u.username LIKE :kw OR u.display_name LIKE :kw)', { kw: `%${escapeLike(filter.keyword)}%` });
     }
     if (filter.role) qb.andWhere('u.roles LIKE :role', { role: `%"${filter.role}"%` });
-    if (filter.active !== undefined && filter.active !== null) qb.andWhere('u.active = :active', { active: filter.active });
-    const [items, total] = await qb.orderBy('u.unitPath').addOrderBy('u.id').skip(page.offset).take(page.limit).getManyAndCount();
+    if (filter.active !== undefined && filter.active !== null)
+      qb.andWhere('u.active = :active', { active: filter.active });
+    const [items, total] = await qb
+      .orderBy('u.unitPath')
+      .addOrderBy('u.id')
+      .skip(page.offset)
+      .take(page.limit)
+      .getManyAndCount();
     return { items, total, offset: page.offset, limit: page.limit };
   }
 
@@ -89,7 +106,13 @@ export class UserService {
           throw e.code === 'ER_DUP_ENTRY' ? usernameTaken() : e;
         });
       const newId = res.identifiers[0].id as number;
-      await this.audit.record(m, actor, 'user.create', { type: 'user', id: newId }, { username: input.username, roles: input.roles, unitId: unit.id });
+      await this.audit.record(
+        m,
+        actor,
+        'user.create',
+        { type: 'user', id: newId },
+        { username: input.username, roles: input.roles, unitId: unit.id },
+      );
       return newId;
     });
     return this.getVisible(actor, id);

@@ -7,7 +7,12 @@ import type { PageInput } from '../../common/paging';
  * (they must select the same columns in the same order) and ordered by `orderBy` over the union's
  * columns, aliased `q`. Two statements: the page and the count.
  */
-export async function unionPage<R>(m: EntityManager, parts: SelectQueryBuilder<ObjectLiteral>[], orderBy: string, page: PageInput): Promise<{ rows: R[]; total: number }> {
+export async function unionPage<R>(
+  m: EntityManager,
+  parts: SelectQueryBuilder<ObjectLiteral>[],
+  orderBy: string,
+  page: PageInput,
+): Promise<{ rows: R[]; total: number }> {
   const sql: string[] = [];
   const params: unknown[] = [];
   for (const qb of parts) {
@@ -17,7 +22,11 @@ export async function unionPage<R>(m: EntityManager, parts: SelectQueryBuilder<O
   }
   const from = `(${sql.join(' UNION ALL ')}) q`;
   const [rows, [count]] = await Promise.all([
-    m.query(`SELECT q.* FROM ${from} ORDER BY ${orderBy} LIMIT ? OFFSET ?`, [...params, page.limit, page.offset]) as Promise<R[]>,
+    m.query(`SELECT q.* FROM ${from} ORDER BY ${orderBy} LIMIT ? OFFSET ?`, [
+      ...params,
+      page.limit,
+      page.offset,
+    ]) as Promise<R[]>,
     m.query(`SELECT COUNT(*) AS n FROM ${from}`, params) as Promise<{ n: string | number }[]>,
   ]);
   return { rows, total: Number(count.n) };

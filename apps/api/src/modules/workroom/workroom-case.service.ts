@@ -16,14 +16,26 @@ export class WorkroomCaseAccess {
     private readonly lifecycle: CaseLifecycleService,
   ) {}
 
-  async caseForWrite(m: EntityManager, actor: Actor, caseId: string | number, field = 'input.caseId', guard?: GuardName): Promise<CaseEntity> {
+  async caseForWrite(
+    m: EntityManager,
+    actor: Actor,
+    caseId: string | number,
+    field = 'input.caseId',
+    guard?: GuardName,
+  ): Promise<CaseEntity> {
     const c = await this.cases.getVisible(actor, caseId, { m, lock: true, field });
     await this.assertMayAct(m, actor, c, field, guard);
     return c;
   }
 
   /** Not recused, and — when given — the transition-table guard (e.g. atAssignedUnit) holds for the actor. */
-  async assertMayAct(m: EntityManager, actor: Actor, c: CaseEntity, field = 'input.caseId', guard?: GuardName): Promise<void> {
+  async assertMayAct(
+    m: EntityManager,
+    actor: Actor,
+    c: CaseEntity,
+    field = 'input.caseId',
+    guard?: GuardName,
+  ): Promise<void> {
     const ctx = await this.lifecycle.guardContext(m, actor, c);
     const failed = actorNotRecused(ctx) ?? (guard ? GUARDS[guard].check(ctx) : null);
     if (failed) throw new AppError(failed.code, failed.message, failed.field ?? field);

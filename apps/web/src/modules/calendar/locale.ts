@@ -21,7 +21,8 @@ export const calendarMessages = {
   removed: '已删除',
   added: '已添加 {date}',
   import: '导入节假日安排',
-  importHint: "粘贴国务院办公厅节假日安排 JSON，格式如：{'{'} \"year\": 2027, \"source\": \"国办发明电〔…〕…号\", \"days\": [{'{'} \"date\": \"2027-01-01\", \"kind\": \"HOLIDAY\", \"name\": \"元旦\" {'}'}] {'}'}。同一年再次导入会替换上一次导入。",
+  importHint:
+    '粘贴国务院办公厅节假日安排 JSON，格式如：{\'{\'} "year": 2027, "source": "国办发明电〔…〕…号", "days": [{\'{\'} "date": "2027-01-01", "kind": "HOLIDAY", "name": "元旦" {\'}\'}] {\'}\'}。同一年再次导入会替换上一次导入。',
   importDone: '已导入 {year} 年节假日安排',
   removeImport: '撤销导入',
   removeImportConfirm: '撤销 {year} 年的导入？该年恢复使用数据包中的安排（若有）。',

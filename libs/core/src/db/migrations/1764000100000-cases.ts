@@ -240,7 +240,17 @@ export class Cases1764000100000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query('DROP TRIGGER IF EXISTS case_event_no_update');
     await q.query('DROP TRIGGER IF EXISTS case_event_no_delete');
-    for (const t of ['case_evidence', 'supervision', 'case_recusal', 'case_follow_up', 'case_extension', 'case_dispatch', 'case_event', 'wq_case', 'case_no_sequence']) {
+    for (const t of [
+      'case_evidence',
+      'supervision',
+      'case_recusal',
+      'case_follow_up',
+      'case_extension',
+      'case_dispatch',
+      'case_event',
+      'wq_case',
+      'case_no_sequence',
+    ]) {
       await q.query(`DROP TABLE ${t}`);
     }
   }

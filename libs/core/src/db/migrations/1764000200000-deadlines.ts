@@ -158,7 +158,17 @@ export class Deadlines1764000200000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['sms_outbox', 'notification', 'violation', 'deadline_effect', 'case_deadline', 'deadline_rule', 'deadline_rule_set', 'calendar_arrangement', 'calendar_override']) {
+    for (const t of [
+      'sms_outbox',
+      'notification',
+      'violation',
+      'deadline_effect',
+      'case_deadline',
+      'deadline_rule',
+      'deadline_rule_set',
+      'calendar_arrangement',
+      'calendar_override',
+    ]) {
       await q.query(`DROP TABLE ${t}`);
     }
   }

@@ -11,7 +11,9 @@ export class SeedDeadlineRules1764000300000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query("DELETE r FROM deadline_rule r JOIN deadline_rule_set s ON s.id = r.rule_set_id WHERE s.code IN ('COMMITMENT','ORDER_20','ORDER_121') AND s.version = 1");
+    await q.query(
+      "DELETE r FROM deadline_rule r JOIN deadline_rule_set s ON s.id = r.rule_set_id WHERE s.code IN ('COMMITMENT','ORDER_20','ORDER_121') AND s.version = 1",
+    );
     await q.query("DELETE FROM deadline_rule_set WHERE code IN ('COMMITMENT','ORDER_20','ORDER_121') AND version = 1");
   }
 }

@@ -132,7 +132,14 @@ export class Legal1764000400000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['legal_duty', 'legal_training_attendee', 'legal_training', 'legal_volunteer', 'legal_litigation_support', 'legal_consultation']) {
+    for (const t of [
+      'legal_duty',
+      'legal_training_attendee',
+      'legal_training',
+      'legal_volunteer',
+      'legal_litigation_support',
+      'legal_consultation',
+    ]) {
       await q.query(`DROP TABLE ${t}`);
     }
   }

@@ -124,7 +124,14 @@ export class Mediation1764000500000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['mediation_agreement', 'testing_commission', 'site_investigation_staff', 'site_investigation', 'mediation_session_staff', 'mediation_session']) {
+    for (const t of [
+      'mediation_agreement',
+      'testing_commission',
+      'site_investigation_staff',
+      'site_investigation',
+      'mediation_session_staff',
+      'mediation_session',
+    ]) {
       await q.query(`DROP TABLE ${t}`);
     }
   }

@@ -150,13 +150,31 @@ export class LitigationLink1764000600000 implements MigrationInterface {
          (rule_set_id, code, name, kinds, channels, start_event, start_condition, stop_events, pause_states, amount, unit, warn_fractions, hard_max_amount, per_hop, escalation)
        SELECT s.id, 'DEPARTMENT_AGREED', '联办、移交部门商定的办理时限', ?, NULL, 'agreeDepartmentDeadline', NULL, ?, '[]', 1, 'CALENDAR_DAYS', '[0.5,0.8]', NULL, 0, NULL
        FROM deadline_rule_set s WHERE s.code = 'COMMITMENT' AND s.version = 1`,
-      [JSON.stringify(['CONSULTATION', 'COMPLAINT', 'REPORT', 'SUGGESTION']), JSON.stringify(['completeDepartmentHandling', 'cancelDepartmentHandling', 'concludeCase', 'answerConsultation'])],
+      [
+        JSON.stringify(['CONSULTATION', 'COMPLAINT', 'REPORT', 'SUGGESTION']),
+        JSON.stringify([
+          'completeDepartmentHandling',
+          'cancelDepartmentHandling',
+          'concludeCase',
+          'answerConsultation',
+        ]),
+      ],
     );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query("DELETE r FROM deadline_rule r JOIN deadline_rule_set s ON s.id = r.rule_set_id WHERE s.code = 'COMMITMENT' AND r.code = 'DEPARTMENT_AGREED' AND NOT EXISTS (SELECT 1 FROM case_deadline d WHERE d.rule_id = r.id)");
-    for (const t of ['linkage_message', 'expert_seminar_case', 'expert_seminar_expert', 'expert_seminar', 'expert', 'department_handling', 'court_referral']) {
+    await q.query(
+      "DELETE r FROM deadline_rule r JOIN deadline_rule_set s ON s.id = r.rule_set_id WHERE s.code = 'COMMITMENT' AND r.code = 'DEPARTMENT_AGREED' AND NOT EXISTS (SELECT 1 FROM case_deadline d WHERE d.rule_id = r.id)",
+    );
+    for (const t of [
+      'linkage_message',
+      'expert_seminar_case',
+      'expert_seminar_expert',
+      'expert_seminar',
+      'expert',
+      'department_handling',
+      'court_referral',
+    ]) {
       await q.query(`DROP TABLE ${t}`);
     }
   }

@@ -9,4 +9,14 @@ import { EscalationLadders1764000700000 } from './1764000700000-escalation-ladde
 import { CaseCounts1764000900000 } from './1764000900000-case-counts';
 
 // Ordered list of migrations. Never edit one that has landed; add a new one.
-export const MIGRATIONS = [Foundation1764000000000, Cases1764000100000, Deadlines1764000200000, SeedDeadlineRules1764000300000, Legal1764000400000, Mediation1764000500000, LitigationLink1764000600000, EscalationLadders1764000700000, CaseCounts1764000900000];
+export const MIGRATIONS = [
+  Foundation1764000000000,
+  Cases1764000100000,
+  Deadlines1764000200000,
+  SeedDeadlineRules1764000300000,
+  Legal1764000400000,
+  Mediation1764000500000,
+  LitigationLink1764000600000,
+  EscalationLadders1764000700000,
+  CaseCounts1764000900000,
+];

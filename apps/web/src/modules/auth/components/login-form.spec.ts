@@ -64,7 +64,9 @@ describe('LoginForm', () => {
 
   it('shows a server error next to the field it names, stripping the input. prefix', async () => {
     const submitFn = vi.fn(async () => {
-      throw new RequestError([{ code: 'INVALID_CREDENTIALS', field: 'input.password', message: '密码错误，还可尝试 4 次' }]);
+      throw new RequestError([
+        { code: 'INVALID_CREDENTIALS', field: 'input.password', message: '密码错误，还可尝试 4 次' },
+      ]);
     });
     const wrapper = mountForm(submitFn);
 

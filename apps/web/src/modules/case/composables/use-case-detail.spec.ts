@@ -29,7 +29,9 @@ describe('useCaseDetail.runAction', () => {
     const detail = useCaseDetail(() => '42');
     request.mockResolvedValueOnce({ case: base });
     await detail.load();
-    request.mockRejectedValueOnce(new RequestError([{ code: 'CONFLICT', field: 'version', message: '案件已被他人修改' }]));
+    request.mockRejectedValueOnce(
+      new RequestError([{ code: 'CONFLICT', field: 'version', message: '案件已被他人修改' }]),
+    );
     request.mockResolvedValueOnce({ case: { ...base, version: 5, state: 'ACCEPTED' } });
 
     const outcome = await detail.runAction('acceptCase', {});
@@ -43,7 +45,9 @@ describe('useCaseDetail.runAction', () => {
     const detail = useCaseDetail(() => '42');
     request.mockResolvedValueOnce({ case: base });
     await detail.load();
-    request.mockRejectedValueOnce(new RequestError([{ code: 'REJECT_GROUND_REQUIRED', field: 'input.ground', message: '请选择' }]));
+    request.mockRejectedValueOnce(
+      new RequestError([{ code: 'REJECT_GROUND_REQUIRED', field: 'input.ground', message: '请选择' }]),
+    );
 
     await expect(detail.runAction('rejectCase', {})).rejects.toBeInstanceOf(RequestError);
   });

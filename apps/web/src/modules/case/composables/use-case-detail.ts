@@ -71,7 +71,10 @@ export function useCaseDetail(id: () => string) {
       notFound.value = false;
     } catch (error) {
       // Out of scope reads as not found: the API never says a case exists elsewhere.
-      if (error instanceof RequestError && (error.hasCode('NOT_FOUND') || error.hasCode('FORBIDDEN') || error.hasCode('BAD_USER_INPUT'))) {
+      if (
+        error instanceof RequestError &&
+        (error.hasCode('NOT_FOUND') || error.hasCode('FORBIDDEN') || error.hasCode('BAD_USER_INPUT'))
+      ) {
         caseData.value = null;
         notFound.value = true;
         return;
@@ -91,7 +94,9 @@ export function useCaseDetail(id: () => string) {
     const current = caseData.value;
     if (!current || action === 'registerCase') throw new Error('no case loaded');
     try {
-      const data = await request(MUTATIONS[action], { input: { ...input, caseId: current.id, version: current.version } });
+      const data = await request(MUTATIONS[action], {
+        input: { ...input, caseId: current.id, version: current.version },
+      });
       const updated = Object.values(data)[0]!;
       caseData.value = updated;
       return { kind: 'done', case: updated };

@@ -3,7 +3,11 @@ import type { CaseAction, CaseDetailFragment } from '@/graphql/generated/graphql
 export type AllowedActionItem = CaseDetailFragment['allowedActions'][number];
 
 /** Steps that cannot be undone and change who holds the case: asked for confirmation first. */
-export const DESTRUCTIVE_ACTIONS: ReadonlySet<CaseAction> = new Set<CaseAction>(['rejectCase', 'returnCase', 'archiveCase']);
+export const DESTRUCTIVE_ACTIONS: ReadonlySet<CaseAction> = new Set<CaseAction>([
+  'rejectCase',
+  'returnCase',
+  'archiveCase',
+]);
 
 /** The step that moves the case forward in its normal course: shown as the primary button. */
 const FORWARD_ACTIONS: ReadonlySet<CaseAction> = new Set<CaseAction>([

@@ -3,7 +3,8 @@ import type { CaseDetailFragment } from '@/graphql/generated/graphql';
 import { ACTION_SPECS, fieldProblem, initialForm, toActionInput } from './action-forms';
 
 const complaint = { kind: 'COMPLAINT' } as CaseDetailFragment;
-const field = (action: keyof typeof ACTION_SPECS, key: string) => ACTION_SPECS[action].fields.find((f) => f.key === key)!;
+const field = (action: keyof typeof ACTION_SPECS, key: string) =>
+  ACTION_SPECS[action].fields.find((f) => f.key === key)!;
 
 describe('action forms', () => {
   it('requires a referral (authority and valid phone) only when the ground is 不属于职责范围', () => {
@@ -21,15 +22,28 @@ describe('action forms', () => {
     const outcomes = field('concludeCase', 'outcome').options!(complaint).map((o) => o.label);
     expect(outcomes).toEqual(['调解成功', '调解不成', '撤回', '终止调解']);
     const form = { outcome: 'TERMINATED', terminationGround: undefined };
-    expect(fieldProblem(field('concludeCase', 'terminationGround'), form)).toBe('case.action.terminationGroundRequired');
+    expect(fieldProblem(field('concludeCase', 'terminationGround'), form)).toBe(
+      'case.action.terminationGroundRequired',
+    );
     form.outcome = 'MEDIATED';
     expect(fieldProblem(field('concludeCase', 'terminationGround'), form)).toBeNull();
   });
 
   it('sends only the visible dispatch target with the mode', () => {
     const spec = ACTION_SPECS.dispatchCase;
-    const form = { ...initialForm(spec, complaint), unitId: '17', workroom: 'LEGAL', mode: 'ON_BEHALF', instructions: ' 请尽快联系 ' };
-    expect(toActionInput(spec, form, complaint)).toEqual({ targetType: 'UNIT', unitId: '17', mode: 'ON_BEHALF', instructions: '请尽快联系' });
+    const form = {
+      ...initialForm(spec, complaint),
+      unitId: '17',
+      workroom: 'LEGAL',
+      mode: 'ON_BEHALF',
+      instructions: ' 请尽快联系 ',
+    };
+    expect(toActionInput(spec, form, complaint)).toEqual({
+      targetType: 'UNIT',
+      unitId: '17',
+      mode: 'ON_BEHALF',
+      instructions: '请尽快联系',
+    });
   });
 
   it('asks for satisfaction only when the consumer was reached', () => {

@@ -53,11 +53,17 @@ export interface ActionSpec {
 const options = <K extends string>(labels: Readonly<Record<K, string>>, keys?: readonly K[]): Option[] =>
   (keys ?? (Object.keys(labels) as K[])).map((value) => ({ value, label: labels[value] }));
 const always = (message: string) => () => message;
-const when = (test: (form: ActionForm) => boolean, message: string) => (form: ActionForm) => (test(form) ? message : null);
+const when = (test: (form: ActionForm) => boolean, message: string) => (form: ActionForm) =>
+  test(form) ? message : null;
 const is = (key: string, value: unknown) => (form: ActionForm) => form[key] === value;
 
 const note: ActionField = { key: 'note', label: 'case.action.note', kind: 'textarea' };
-const content = (label: string): ActionField => ({ key: 'content', label, kind: 'textarea', required: always('case.action.contentRequired') });
+const content = (label: string): ActionField => ({
+  key: 'content',
+  label,
+  kind: 'textarea',
+  required: always('case.action.contentRequired'),
+});
 
 export const MATERIAL_SUGGESTIONS = [
   '消费者身份证明（身份证复印件）',
@@ -79,7 +85,8 @@ export const ACTION_SPECS: Record<Exclude<CaseAction, 'registerCase'>, ActionSpe
         suggestions: MATERIAL_SUGGESTIONS,
         placeholder: 'case.action.missingItemsPlaceholder',
         initial: () => [],
-        required: (form) => ((form.missingItems as string[] | undefined)?.length ? null : 'case.action.missingItemsRequired'),
+        required: (form) =>
+          (form.missingItems as string[] | undefined)?.length ? null : 'case.action.missingItemsRequired',
       },
       note,
     ],
@@ -88,14 +95,26 @@ export const ACTION_SPECS: Record<Exclude<CaseAction, 'registerCase'>, ActionSpe
   acceptCase: { fields: [note] },
   rejectCase: {
     fields: [
-      { key: 'ground', label: 'case.action.ground', kind: 'select', options: () => options(RejectGroundLabel), required: always('case.action.groundRequired') },
-      { key: 'referralAuthority', label: 'case.action.referralAuthority', kind: 'text', required: when(is('ground', 'OUTSIDE_JURISDICTION'), 'case.action.referralRequired') },
+      {
+        key: 'ground',
+        label: 'case.action.ground',
+        kind: 'select',
+        options: () => options(RejectGroundLabel),
+        required: always('case.action.groundRequired'),
+      },
+      {
+        key: 'referralAuthority',
+        label: 'case.action.referralAuthority',
+        kind: 'text',
+        required: when(is('ground', 'OUTSIDE_JURISDICTION'), 'case.action.referralRequired'),
+      },
       {
         key: 'referralPhone',
         label: 'case.action.referralPhone',
         kind: 'text',
         required: when(is('ground', 'OUTSIDE_JURISDICTION'), 'case.action.referralRequired'),
-        validate: (v) => (typeof v === 'string' && v.trim() && !isContactPhone(v) ? 'case.register.rules.phoneInvalid' : null),
+        validate: (v) =>
+          typeof v === 'string' && v.trim() && !isContactPhone(v) ? 'case.register.rules.phoneInvalid' : null,
       },
       note,
     ],
@@ -113,42 +132,120 @@ export const ACTION_SPECS: Record<Exclude<CaseAction, 'registerCase'>, ActionSpe
         ],
         required: (form) => (typeof form.filed === 'boolean' ? null : 'case.action.outcomeRequired'),
       },
-      { key: 'reason', label: 'case.action.filingReason', kind: 'textarea', required: when(is('filed', false), 'case.action.filingReasonRequired') },
+      {
+        key: 'reason',
+        label: 'case.action.filingReason',
+        kind: 'textarea',
+        required: when(is('filed', false), 'case.action.filingReasonRequired'),
+      },
       note,
     ],
   },
   dispatchCase: {
     fields: [
-      { key: 'targetType', label: 'case.action.targetType', kind: 'radio', options: () => options(DispatchTargetTypeLabel), initial: () => 'UNIT', required: always('case.action.targetRequired') },
-      { key: 'workroom', label: 'case.action.workroom', kind: 'select', options: () => options(WorkroomLabel), visible: is('targetType', 'WORKROOM'), required: always('case.action.targetRequired') },
-      { key: 'unitId', label: 'case.action.unit', kind: 'unit', placeholder: 'case.action.unitPlaceholder', visible: is('targetType', 'UNIT'), required: always('case.action.targetRequired') },
-      { key: 'externalAgencyId', label: 'case.action.agency', kind: 'agency', visible: is('targetType', 'EXTERNAL'), required: always('case.action.targetRequired') },
-      { key: 'mode', label: 'case.action.mode', kind: 'radio', options: () => options(DispatchModeLabel), required: always('case.action.modeRequired') },
+      {
+        key: 'targetType',
+        label: 'case.action.targetType',
+        kind: 'radio',
+        options: () => options(DispatchTargetTypeLabel),
+        initial: () => 'UNIT',
+        required: always('case.action.targetRequired'),
+      },
+      {
+        key: 'workroom',
+        label: 'case.action.workroom',
+        kind: 'select',
+        options: () => options(WorkroomLabel),
+        visible: is('targetType', 'WORKROOM'),
+        required: always('case.action.targetRequired'),
+      },
+      {
+        key: 'unitId',
+        label: 'case.action.unit',
+        kind: 'unit',
+        placeholder: 'case.action.unitPlaceholder',
+        visible: is('targetType', 'UNIT'),
+        required: always('case.action.targetRequired'),
+      },
+      {
+        key: 'externalAgencyId',
+        label: 'case.action.agency',
+        kind: 'agency',
+        visible: is('targetType', 'EXTERNAL'),
+        required: always('case.action.targetRequired'),
+      },
+      {
+        key: 'mode',
+        label: 'case.action.mode',
+        kind: 'radio',
+        options: () => options(DispatchModeLabel),
+        required: always('case.action.modeRequired'),
+      },
       { key: 'instructions', label: 'case.action.instructions', kind: 'textarea' },
       note,
     ],
   },
   receiveCase: { fields: [note] },
-  returnCase: { fields: [{ key: 'reason', label: 'case.action.returnReason', kind: 'textarea', required: always('case.action.reasonRequired') }, note] },
+  returnCase: {
+    fields: [
+      {
+        key: 'reason',
+        label: 'case.action.returnReason',
+        kind: 'textarea',
+        required: always('case.action.reasonRequired'),
+      },
+      note,
+    ],
+  },
   recordContact: {
     fields: [
-      { key: 'method', label: 'case.action.method', kind: 'radio', options: () => options(ContactMethodLabel), initial: () => 'PHONE', required: always('case.action.contentRequired') },
+      {
+        key: 'method',
+        label: 'case.action.method',
+        kind: 'radio',
+        options: () => options(ContactMethodLabel),
+        initial: () => 'PHONE',
+        required: always('case.action.contentRequired'),
+      },
       content('case.action.content'),
       note,
     ],
   },
   suspendCase: {
     fields: [
-      { key: 'reason', label: 'case.action.suspendReason', kind: 'radio', options: () => options(SuspendReasonLabel), required: always('case.action.reasonRequired') },
-      { key: 'approvedById', label: 'case.action.approvedBy', kind: 'text', visible: is('reason', 'INVESTIGATION'), required: always('case.action.approvedByRequired') },
+      {
+        key: 'reason',
+        label: 'case.action.suspendReason',
+        kind: 'radio',
+        options: () => options(SuspendReasonLabel),
+        required: always('case.action.reasonRequired'),
+      },
+      {
+        key: 'approvedById',
+        label: 'case.action.approvedBy',
+        kind: 'text',
+        visible: is('reason', 'INVESTIGATION'),
+        required: always('case.action.approvedByRequired'),
+      },
       note,
     ],
   },
   resumeCase: { fields: [note] },
   requestExtension: {
     fields: [
-      { key: 'reason', label: 'case.action.extensionReason', kind: 'textarea', required: always('case.action.reasonRequired') },
-      { key: 'days', label: 'case.action.extensionDays', kind: 'integer', initial: () => 5, required: always('case.action.reasonRequired') },
+      {
+        key: 'reason',
+        label: 'case.action.extensionReason',
+        kind: 'textarea',
+        required: always('case.action.reasonRequired'),
+      },
+      {
+        key: 'days',
+        label: 'case.action.extensionDays',
+        kind: 'integer',
+        initial: () => 5,
+        required: always('case.action.reasonRequired'),
+      },
       note,
     ],
   },
@@ -169,9 +266,27 @@ export const ACTION_SPECS: Record<Exclude<CaseAction, 'registerCase'>, ActionSpe
   },
   concludeCase: {
     fields: [
-      { key: 'outcome', label: 'case.action.outcome', kind: 'radio', options: (c) => options(OutcomeLabel, OUTCOMES_BY_KIND[c.kind]), required: always('case.action.outcomeRequired') },
-      { key: 'terminationGround', label: 'case.action.terminationGround', kind: 'select', options: () => options(TerminationGroundLabel), visible: is('outcome', 'TERMINATED'), required: always('case.action.terminationGroundRequired') },
-      { key: 'agreementText', label: 'case.action.agreementText', kind: 'textarea', visible: is('outcome', 'MEDIATED') },
+      {
+        key: 'outcome',
+        label: 'case.action.outcome',
+        kind: 'radio',
+        options: (c) => options(OutcomeLabel, OUTCOMES_BY_KIND[c.kind]),
+        required: always('case.action.outcomeRequired'),
+      },
+      {
+        key: 'terminationGround',
+        label: 'case.action.terminationGround',
+        kind: 'select',
+        options: () => options(TerminationGroundLabel),
+        visible: is('outcome', 'TERMINATED'),
+        required: always('case.action.terminationGroundRequired'),
+      },
+      {
+        key: 'agreementText',
+        label: 'case.action.agreementText',
+        kind: 'textarea',
+        visible: is('outcome', 'MEDIATED'),
+      },
       {
         key: 'amountRecovered',
         label: 'case.action.amountRecovered',
@@ -185,13 +300,37 @@ export const ACTION_SPECS: Record<Exclude<CaseAction, 'registerCase'>, ActionSpe
   replyCase: { fields: [content('case.action.replyContent'), note] },
   recordFollowUp: {
     fields: [
-      { key: 'result', label: 'case.action.followUpResult', kind: 'radio', options: () => options(FollowUpResultLabel), initial: () => 'REACHED', required: always('case.action.outcomeRequired') },
-      { key: 'satisfaction', label: 'case.action.satisfaction', kind: 'radio', options: () => options(SatisfactionLabel), visible: is('result', 'REACHED'), required: always('case.action.satisfactionRequired') },
+      {
+        key: 'result',
+        label: 'case.action.followUpResult',
+        kind: 'radio',
+        options: () => options(FollowUpResultLabel),
+        initial: () => 'REACHED',
+        required: always('case.action.outcomeRequired'),
+      },
+      {
+        key: 'satisfaction',
+        label: 'case.action.satisfaction',
+        kind: 'radio',
+        options: () => options(SatisfactionLabel),
+        visible: is('result', 'REACHED'),
+        required: always('case.action.satisfactionRequired'),
+      },
       note,
     ],
   },
   archiveCase: { fields: [note] },
-  mergeReport: { fields: [{ key: 'intoCaseId', label: 'case.action.intoCaseId', kind: 'text', required: always('case.action.contentRequired') }, note] },
+  mergeReport: {
+    fields: [
+      {
+        key: 'intoCaseId',
+        label: 'case.action.intoCaseId',
+        kind: 'text',
+        required: always('case.action.contentRequired'),
+      },
+      note,
+    ],
+  },
 };
 
 export function isVisible(field: ActionField, form: ActionForm): boolean {
@@ -211,7 +350,11 @@ export function initialForm(spec: ActionSpec, c: CaseDetailFragment): ActionForm
 export function fieldProblem(field: ActionField, form: ActionForm): string | null {
   if (!isVisible(field, form)) return null;
   const value = form[field.key];
-  const empty = value === undefined || value === null || (typeof value === 'string' && !value.trim()) || (Array.isArray(value) && value.length === 0);
+  const empty =
+    value === undefined ||
+    value === null ||
+    (typeof value === 'string' && !value.trim()) ||
+    (Array.isArray(value) && value.length === 0);
   const required = field.required?.(form) ?? null;
   if (required && empty) return required;
   if (!empty && field.validate) return field.validate(value, form);

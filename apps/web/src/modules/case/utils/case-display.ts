@@ -26,7 +26,10 @@ export function stateTagType(state: CaseState): TagType {
 }
 
 /** "张* 138****5678" — what the list shows of a consumer (already masked by the server when needed). */
-export function consumerLine(consumer: Pick<CaseRowFragment['consumer'], 'name' | 'phone' | 'anonymous'>, anonymousLabel: string): string {
+export function consumerLine(
+  consumer: Pick<CaseRowFragment['consumer'], 'name' | 'phone' | 'anonymous'>,
+  anonymousLabel: string,
+): string {
   if (consumer.anonymous && !consumer.name) return anonymousLabel;
   return [consumer.name, consumer.phone].filter(Boolean).join(' ') || '—';
 }

@@ -15,7 +15,10 @@ const WARN_MS = 24 * 3600_000;
  * What a deadline shows at `now`: a running clock counts down to dueAt (red once past it);
  * a paused one shows 暂停 with the remaining time frozen; finished ones say how they ended.
  */
-export function countdownOf(d: Pick<CaseDeadlineFieldsFragment, 'status' | 'dueAt' | 'remainingMs'>, now: number): Countdown {
+export function countdownOf(
+  d: Pick<CaseDeadlineFieldsFragment, 'status' | 'dueAt' | 'remainingMs'>,
+  now: number,
+): Countdown {
   switch (d.status) {
     case 'RUNNING': {
       if (!d.dueAt) return { tone: 'paused', key: 'case.deadline.paused', ms: null };

@@ -106,7 +106,8 @@ const text = (value: string): string | null => value.trim() || null;
 
 // The same checks the API runs (libs/shared case-rules), so the operator sees them before sending.
 export const validPhone = (value: string): boolean => !value.trim() || isContactPhone(value);
-export const validCreditCode = (value: string): boolean => !value.trim() || isUnifiedSocialCreditCode(value.trim().toUpperCase());
+export const validCreditCode = (value: string): boolean =>
+  !value.trim() || isUnifiedSocialCreditCode(value.trim().toUpperCase());
 export const validIdNumber = (value: string): boolean => !value.trim() || isResidentIdNumber(value);
 export const validAmount = (value: number | null): boolean =>
   value == null || (value >= 0 && Math.round(value * 100) === value * 100);

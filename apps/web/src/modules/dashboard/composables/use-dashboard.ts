@@ -33,7 +33,13 @@ export function useDashboard() {
     queue.value = q.cases.items;
     dueSoon.value = soon.dueSoon.items;
     overdue.value = late.overdueDeadlines.items;
-    counts.value = { queue: q.cases.total, dueSoon: soon.dueSoon.total, overdue: late.overdueDeadlines.total, open: open.cases.total, today: todayCount.cases.total };
+    counts.value = {
+      queue: q.cases.total,
+      dueSoon: soon.dueSoon.total,
+      overdue: late.overdueDeadlines.total,
+      open: open.cases.total,
+      today: todayCount.cases.total,
+    };
     await loadCaseNos([...soon.dueSoon.items, ...late.overdueDeadlines.items].map((d) => d.caseId));
   }
 

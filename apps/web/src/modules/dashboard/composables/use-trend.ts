@@ -16,7 +16,8 @@ export function lastDays(days: number, now = Date.now()): string[] {
   return Array.from({ length: days }, (_, i) => new Date(base - (days - 1 - i) * 86400_000).toISOString().slice(0, 10));
 }
 
-const nextDate = (date: string): string => new Date(Date.parse(`${date}T00:00:00Z`) + 86400_000).toISOString().slice(0, 10);
+const nextDate = (date: string): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + 86400_000).toISOString().slice(0, 10);
 
 /**
  * Cases registered per day: one `cases(filter:{receivedFrom, receivedTo}) { total }` per day
@@ -29,7 +30,9 @@ export function useTrend(days = 14) {
     const dates = lastDays(days);
     const totals = await Promise.all(
       dates.map((date) =>
-        request(CaseCountDocument, { filter: { receivedFrom: shanghaiMidnight(date), receivedTo: shanghaiMidnight(nextDate(date)) } }).then((d) => d.cases.total),
+        request(CaseCountDocument, {
+          filter: { receivedFrom: shanghaiMidnight(date), receivedTo: shanghaiMidnight(nextDate(date)) },
+        }).then((d) => d.cases.total),
       ),
     );
     points.value = dates.map((date, i) => ({ date, count: totals[i] ?? 0 }));

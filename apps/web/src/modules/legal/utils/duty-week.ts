@@ -31,8 +31,13 @@ export function dayLabel(date: string): string {
 }
 
 /** Duties by shift, then by date, in the order given (the API's order). */
-export function rosterGrid<D extends { date: string; shift: DutyShift }>(duties: readonly D[], dates: readonly string[]): Record<DutyShift, Record<string, D[]>> {
-  const grid = Object.fromEntries(DUTY_SHIFTS.map((s) => [s, Object.fromEntries(dates.map((d) => [d, [] as D[]]))])) as Record<DutyShift, Record<string, D[]>>;
+export function rosterGrid<D extends { date: string; shift: DutyShift }>(
+  duties: readonly D[],
+  dates: readonly string[],
+): Record<DutyShift, Record<string, D[]>> {
+  const grid = Object.fromEntries(
+    DUTY_SHIFTS.map((s) => [s, Object.fromEntries(dates.map((d) => [d, [] as D[]]))]),
+  ) as Record<DutyShift, Record<string, D[]>>;
   for (const duty of duties) grid[duty.shift]?.[duty.date]?.push(duty);
   return grid;
 }

@@ -3,7 +3,13 @@ import type { OrgUnitNodeFragment, OrgUnitType } from '@/graphql/generated/graph
 import { linkageTargets } from './linkage-targets';
 import { nextReferralStatuses } from './referral-status';
 
-const unit = (id: string, parentId: string | null, path: string, type: OrgUnitType, name = `u${id}`): OrgUnitNodeFragment => ({
+const unit = (
+  id: string,
+  parentId: string | null,
+  path: string,
+  type: OrgUnitType,
+  name = `u${id}`,
+): OrgUnitNodeFragment => ({
   id,
   code: name,
   name,

@@ -13,11 +13,21 @@ function senderOf(units: readonly OrgUnitNodeFragment[], myUnitId: string): OrgU
   const mine = units.find((u) => u.id === myUnitId);
   if (!mine) return null;
   if (mine.type !== 'WORKROOM') return mine;
-  return units.find((u) => u.id === mine.parentId) ?? { ...mine, id: mine.parentId ?? mine.id, path: mine.path.replace(/\d+\/$/, '') };
+  return (
+    units.find((u) => u.id === mine.parentId) ?? {
+      ...mine,
+      id: mine.parentId ?? mine.id,
+      path: mine.path.replace(/\d+\/$/, ''),
+    }
+  );
 }
 
 /** Units a message of `kind` may be sent to, nearest first for reports, by path for instructions. */
-export function linkageTargets(kind: LinkageMessageKind, units: readonly OrgUnitNodeFragment[], myUnitId: string): LinkageTarget[] {
+export function linkageTargets(
+  kind: LinkageMessageKind,
+  units: readonly OrgUnitNodeFragment[],
+  myUnitId: string,
+): LinkageTarget[] {
   const sender = senderOf(units, myUnitId);
   if (!sender) return [];
   if (kind === 'INSTRUCTION') {
@@ -26,6 +36,9 @@ export function linkageTargets(kind: LinkageMessageKind, units: readonly OrgUnit
       .sort((a, b) => a.path.localeCompare(b.path))
       .map((u) => ({ id: u.id, name: u.name }));
   }
-  const ancestorIds = sender.path.split('/').filter(Boolean).filter((id) => id !== sender.id);
+  const ancestorIds = sender.path
+    .split('/')
+    .filter(Boolean)
+    .filter((id) => id !== sender.id);
   return ancestorIds.reverse().map((id) => ({ id, name: units.find((u) => u.id === id)?.name ?? null }));
 }

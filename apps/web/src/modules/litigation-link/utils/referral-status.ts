@@ -13,7 +13,9 @@ const NEXT: Readonly<Record<CourtReferralStatus, readonly CourtReferralStatus[]>
 
 /** The statuses a referral of `type` in `status` may be set to next (not including itself). */
 export function nextReferralStatuses(type: CourtReferralType, status: CourtReferralStatus): CourtReferralStatus[] {
-  return NEXT[status].filter((s) => (s === 'MEDIATED' ? type === 'PRE_SUIT_MEDIATION' : s === 'CONFIRMED' ? type === 'JUDICIAL_CONFIRMATION' : true));
+  return NEXT[status].filter((s) =>
+    s === 'MEDIATED' ? type === 'PRE_SUIT_MEDIATION' : s === 'CONFIRMED' ? type === 'JUDICIAL_CONFIRMATION' : true,
+  );
 }
 
 /** Ends the court's part (no way back): asked to confirm. */

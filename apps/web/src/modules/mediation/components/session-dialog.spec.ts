@@ -3,7 +3,11 @@ import { mount, type VueWrapper } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { RequestError } from '@/api/errors';
 import { useAuthStore } from '@/app/stores/auth';
-import { RecordMediationSessionDocument, StaffOptionsDocument, type CurrentUserFragment } from '@/graphql/generated/graphql';
+import {
+  RecordMediationSessionDocument,
+  StaffOptionsDocument,
+  type CurrentUserFragment,
+} from '@/graphql/generated/graphql';
 import { settle, withPlugins } from '@/test-utils/mount';
 
 const request = vi.fn();
@@ -22,7 +26,9 @@ function errorNear(testid: string): string {
 }
 
 async function type(testid: string, value: string): Promise<void> {
-  const el = body().querySelector<HTMLInputElement | HTMLTextAreaElement>(`[data-testid="${testid}"] input, [data-testid="${testid}"] textarea, input[data-testid="${testid}"], textarea[data-testid="${testid}"]`)!;
+  const el = body().querySelector<HTMLInputElement | HTMLTextAreaElement>(
+    `[data-testid="${testid}"] input, [data-testid="${testid}"] textarea, input[data-testid="${testid}"], textarea[data-testid="${testid}"]`,
+  )!;
   el.value = value;
   el.dispatchEvent(new Event('input'));
   await settle();
@@ -41,10 +47,15 @@ describe('SessionDialog (记录调解)', () => {
     useAuthStore().user = ME;
     request.mockReset();
     request.mockImplementation(async (doc: unknown) => {
-      if (doc === StaffOptionsDocument) return { staffOptions: [{ id: '5', displayName: '张调解', unitId: '3', unitName: '维权服务工作室' }] };
+      if (doc === StaffOptionsDocument)
+        return { staffOptions: [{ id: '5', displayName: '张调解', unitId: '3', unitName: '维权服务工作室' }] };
       throw new Error(`unexpected request`);
     });
-    wrapper = mount(SessionDialog, { props: { caseId: '42', item: null, modelValue: false }, global: withPlugins(), attachTo: body() });
+    wrapper = mount(SessionDialog, {
+      props: { caseId: '42', item: null, modelValue: false },
+      global: withPlugins(),
+      attachTo: body(),
+    });
     await wrapper.setProps({ modelValue: true });
     await settle();
   });
@@ -60,14 +71,26 @@ describe('SessionDialog (记录调解)', () => {
   it('shows the API’s ≥2 staff error next to 参加调解的工作人员 when one staff member is not 简易调解', async () => {
     request.mockImplementation(async (doc: unknown) => {
       if (doc === StaffOptionsDocument) return { staffOptions: [] };
-      throw new RequestError([{ code: 'MEDIATION_STAFF_TOO_FEW', field: 'input.staffIds', message: '调解应由两名以上工作人员参加；只有一名工作人员的，请勾选“简易调解”' }]);
+      throw new RequestError([
+        {
+          code: 'MEDIATION_STAFF_TOO_FEW',
+          field: 'input.staffIds',
+          message: '调解应由两名以上工作人员参加；只有一名工作人员的，请勾选“简易调解”',
+        },
+      ]);
     });
     await type('session-party-0', '李明');
     await type('session-record', '电话联系双方，经营者同意退款。');
     await submit();
 
     const [, vars] = request.mock.calls.find(([doc]) => doc === RecordMediationSessionDocument)!;
-    expect(vars.input).toMatchObject({ caseId: '42', staffIds: ['5'], simple: false, partiesConsented: false, record: '电话联系双方，经营者同意退款。' });
+    expect(vars.input).toMatchObject({
+      caseId: '42',
+      staffIds: ['5'],
+      simple: false,
+      partiesConsented: false,
+      record: '电话联系双方，经营者同意退款。',
+    });
     expect(vars.input.parties).toEqual([{ role: 'CONSUMER', name: '李明', note: null }]);
     expect(errorNear('session-staff')).toContain('调解应由两名以上工作人员参加');
     expect(body().querySelector('[data-testid="form-error"]')).toBeNull();
@@ -76,7 +99,9 @@ describe('SessionDialog (记录调解)', () => {
 
   it('sends 简易调解 with one staff member and closes on success', async () => {
     const saved = { id: '9', caseId: '42' };
-    request.mockImplementation(async (doc: unknown) => (doc === StaffOptionsDocument ? { staffOptions: [] } : { recordMediationSession: saved }));
+    request.mockImplementation(async (doc: unknown) =>
+      doc === StaffOptionsDocument ? { staffOptions: [] } : { recordMediationSession: saved },
+    );
     await type('session-party-1', '某某电器商行');
     await type('session-record', '现场调解达成一致。');
     body().querySelector<HTMLInputElement>('[data-testid="session-simple"] input')!.click();

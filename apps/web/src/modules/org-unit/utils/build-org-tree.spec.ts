@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { OrgUnitNodeFragment, OrgUnitType } from '@/graphql/generated/graphql';
 import { buildOrgTree, initiallyExpandedIds } from './build-org-tree';
 
-function unit(id: string, code: string, parentId: string | null, type: OrgUnitType = 'TOWNSHIP_STATION'): OrgUnitNodeFragment {
+function unit(
+  id: string,
+  code: string,
+  parentId: string | null,
+  type: OrgUnitType = 'TOWNSHIP_STATION',
+): OrgUnitNodeFragment {
   return { id, code, name: `单位${code}`, type, parentId, path: '', depth: 0, active: true };
 }
 
@@ -27,7 +32,12 @@ describe('buildOrgTree', () => {
   });
 
   it('expands the roots and their children that have children', () => {
-    const roots = buildOrgTree([unit('1', '01', null), unit('2', '0101', '1'), unit('3', '010101', '2'), unit('4', '0102', '1')]);
+    const roots = buildOrgTree([
+      unit('1', '01', null),
+      unit('2', '0101', '1'),
+      unit('3', '010101', '2'),
+      unit('4', '0102', '1'),
+    ]);
     expect(initiallyExpandedIds(roots)).toEqual(['1', '2']);
   });
 });

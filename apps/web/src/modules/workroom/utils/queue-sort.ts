@@ -19,7 +19,11 @@ export interface TableSortChange {
  * The server sort for a header click. A direction the API cannot sort by falls back to the other
  * direction of the same column, then to `fallback` (also used when the sort is cleared).
  */
-export function queueSortFor<S extends string>(options: readonly QueueSortOption<S>[], change: TableSortChange, fallback: S): S {
+export function queueSortFor<S extends string>(
+  options: readonly QueueSortOption<S>[],
+  change: TableSortChange,
+  fallback: S,
+): S {
   if (!change.prop || !change.order) return fallback;
   const exact = options.find((o) => o.prop === change.prop && o.order === change.order);
   if (exact) return exact.sort;
@@ -27,7 +31,10 @@ export function queueSortFor<S extends string>(options: readonly QueueSortOption
 }
 
 /** The header arrow to show for a server sort (el-table `default-sort`). */
-export function tableSortOf<S extends string>(options: readonly QueueSortOption<S>[], sort: S): { prop: string; order: TableOrder } | undefined {
+export function tableSortOf<S extends string>(
+  options: readonly QueueSortOption<S>[],
+  sort: S,
+): { prop: string; order: TableOrder } | undefined {
   const o = options.find((x) => x.sort === sort);
   return o ? { prop: o.prop, order: o.order } : undefined;
 }

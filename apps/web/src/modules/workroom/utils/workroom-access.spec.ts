@@ -5,7 +5,8 @@ import type { Role } from '@/graphql/generated/graphql';
 import { canWrite, initialTab, visibleTabs } from './workroom-access';
 
 const names = (roles: Role[]) => visibleTabs('legal', roles).map((t) => t.name);
-const menuPaths = (roles: Role[]) => buildMenu(layoutRoutes, roles).flatMap((m) => [m.path, ...(m.children ?? []).map((c) => c.path)]);
+const menuPaths = (roles: Role[]) =>
+  buildMenu(layoutRoutes, roles).flatMap((m) => [m.path, ...(m.children ?? []).map((c) => c.path)]);
 
 describe('workroom visibility by role', () => {
   it('gives handlers every tab with the 待办 queue first, and the right to record', () => {
@@ -13,7 +14,15 @@ describe('workroom visibility by role', () => {
       expect(names([role])[0]).toBe('queue');
       expect(canWrite([role])).toBe(true);
     }
-    expect(names(['LEGAL_OFFICER'])).toEqual(['queue', 'consultations', 'litigation', 'volunteers', 'trainings', 'duty', 'archive']);
+    expect(names(['LEGAL_OFFICER'])).toEqual([
+      'queue',
+      'consultations',
+      'litigation',
+      'volunteers',
+      'trainings',
+      'duty',
+      'archive',
+    ]);
   });
 
   it('shows a supervisor the records read-only: no queue, no create or edit', () => {

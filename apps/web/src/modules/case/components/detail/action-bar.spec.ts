@@ -11,7 +11,13 @@ const ALLOWED: AllowedActionItem[] = [
   { action: 'requestMaterials', label: '一次性告知补正材料', allowed: true, reasonCode: null, reason: null },
   { action: 'acceptCase', label: '受理', allowed: true, reasonCode: null, reason: null },
   { action: 'rejectCase', label: '不予受理', allowed: true, reasonCode: null, reason: null },
-  { action: 'recordContact', label: '办理记录', allowed: false, reasonCode: 'NOT_CASE_UNIT', reason: '您不属于该案件的受理单位或承办单位' },
+  {
+    action: 'recordContact',
+    label: '办理记录',
+    allowed: false,
+    reasonCode: 'NOT_CASE_UNIT',
+    reason: '您不属于该案件的受理单位或承办单位',
+  },
   { action: 'mergeReport', label: '并案', allowed: false, reasonCode: 'FORBIDDEN_ROLE', reason: null },
 ];
 
@@ -25,7 +31,11 @@ describe('toActionButtons', () => {
       ['recordContact', false],
       ['mergeReport', false],
     ]);
-    expect(buttons.find((b) => b.action === 'acceptCase')).toMatchObject({ reason: null, type: 'primary', destructive: false });
+    expect(buttons.find((b) => b.action === 'acceptCase')).toMatchObject({
+      reason: null,
+      type: 'primary',
+      destructive: false,
+    });
     expect(buttons.find((b) => b.action === 'recordContact')?.reason).toBe('您不属于该案件的受理单位或承办单位');
     // Without a message the code is still shown rather than nothing.
     expect(buttons.find((b) => b.action === 'mergeReport')?.reason).toBe('FORBIDDEN_ROLE');
@@ -38,17 +48,24 @@ describe('toActionButtons', () => {
       { action: 'archiveCase', label: '归档', allowed: true, reasonCode: null, reason: null },
       { action: 'receiveCase', label: '签收', allowed: true, reasonCode: null, reason: null },
     ]);
-    expect(buttons.filter((b) => b.destructive).map((b) => b.action)).toEqual(['rejectCase', 'returnCase', 'archiveCase']);
+    expect(buttons.filter((b) => b.destructive).map((b) => b.action)).toEqual([
+      'rejectCase',
+      'returnCase',
+      'archiveCase',
+    ]);
     expect(buttons.filter((b) => b.destructive).every((b) => b.type === 'danger')).toBe(true);
   });
 
   it('never offers registerCase on an existing case', () => {
-    expect(toActionButtons([{ action: 'registerCase', label: '登记', allowed: true, reasonCode: null, reason: null }])).toEqual([]);
+    expect(
+      toActionButtons([{ action: 'registerCase', label: '登记', allowed: true, reasonCode: null, reason: null }]),
+    ).toEqual([]);
   });
 });
 
 describe('ActionBar', () => {
-  const mountBar = (allowedActions: AllowedActionItem[]) => mount(ActionBar, { props: { allowedActions }, global: withPlugins() });
+  const mountBar = (allowedActions: AllowedActionItem[]) =>
+    mount(ActionBar, { props: { allowedActions }, global: withPlugins() });
 
   it('renders enabled buttons for allowed actions and emits the action on click', async () => {
     const wrapper = mountBar(ALLOWED);
@@ -66,7 +83,9 @@ describe('ActionBar', () => {
     const wrapper = mountBar(ALLOWED);
     const contact = wrapper.find('button[data-action="recordContact"]');
     expect(contact.attributes('disabled')).toBeDefined();
-    expect(contact.element.closest('[data-reason]')?.getAttribute('data-reason')).toBe('您不属于该案件的受理单位或承办单位');
+    expect(contact.element.closest('[data-reason]')?.getAttribute('data-reason')).toBe(
+      '您不属于该案件的受理单位或承办单位',
+    );
 
     await contact.trigger('click');
     expect(wrapper.emitted('act')).toBeUndefined();

@@ -75,7 +75,9 @@ describe('RegisterForm', () => {
 
   it('shows a server error with field input.consumer.phone on the phone field', async () => {
     const submitFn = vi.fn<Submit>(async () => {
-      throw new RequestError([{ code: 'BAD_USER_INPUT', field: 'input.consumer.phone', message: '该号码已被列入黑名单' }]);
+      throw new RequestError([
+        { code: 'BAD_USER_INPUT', field: 'input.consumer.phone', message: '该号码已被列入黑名单' },
+      ]);
     });
     const wrapper = mountForm(submitFn);
 
@@ -109,9 +111,18 @@ describe('RegisterForm', () => {
   });
 
   it('warns of a suspected repeat once phone and respondent are entered', async () => {
-    const repeat = { id: '7', caseNo: 'WQ-2026-000007', kind: 'COMPLAINT', state: 'IN_PROGRESS', receivedAt: '2026-03-01T02:00:00.000Z' } as CaseRowFragment;
+    const repeat = {
+      id: '7',
+      caseNo: 'WQ-2026-000007',
+      kind: 'COMPLAINT',
+      state: 'IN_PROGRESS',
+      receivedAt: '2026-03-01T02:00:00.000Z',
+    } as CaseRowFragment;
     const findRepeats = vi.fn(async () => [repeat]);
-    const wrapper = mountForm(vi.fn<Submit>(async () => {}), findRepeats);
+    const wrapper = mountForm(
+      vi.fn<Submit>(async () => {}),
+      findRepeats,
+    );
 
     await fill(wrapper, { 'register-phone': '13812345678', 'register-respondent': '某某电器商行' });
     await new Promise((resolve) => setTimeout(resolve, 500));
