@@ -107,8 +107,8 @@ export function matchesSignature(contentType: string, head: Buffer): boolean {
  */
 export function cleanFileName(original: string | undefined, max = 200): string {
   const base = (original ?? '').split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
   const clean = base
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .replace(/^[\s.]+|\s+$/g, '');
   if (!clean) return 'file';
