@@ -1,8 +1,9 @@
-// Flat ESLint config for the server side (apps/api, apps/worker, libs, bench, tools).
-// The web app is checked by vue-tsc and its own tests.
+// Flat ESLint config for the whole workspace: server side (apps/api, apps/worker, libs, bench, tools) and the
+// web console (TypeScript + Vue single-file components). Import boundaries are checked by dependency-cruiser.
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import pluginVue from 'eslint-plugin-vue';
 
 export default tseslint.config(
   {
@@ -51,6 +52,16 @@ export default tseslint.config(
       '**/*.int-spec.ts',
       'jest.config.ts',
     ],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  ...pluginVue.configs['flat/essential'],
+  {
+    // The console runs in the browser; its .vue files hold TypeScript.
+    files: ['apps/web/**/*.{ts,vue}'],
+    languageOptions: {
+      globals: { ...globals.browser },
+      parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] },
+    },
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

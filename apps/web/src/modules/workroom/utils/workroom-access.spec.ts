@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildMenu } from '@/app/router/menu';
-import { layoutRoutes } from '@/app/router/routes';
+import { layoutRoutes } from '@/app/router/module-routes';
 import type { Role } from '@/graphql/generated/graphql';
 import { canWrite, initialTab, visibleTabs } from './workroom-access';
 
