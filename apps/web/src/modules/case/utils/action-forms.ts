@@ -17,7 +17,7 @@ import type { CaseAction, CaseDetailFragment } from '@/graphql/generated/graphql
 // What each action's dialog asks for. Field keys are the mutation input's own keys, so an API
 // error on `input.<key>` lands on that field. Labels and messages are i18n keys.
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- values are per-field (strings, numbers, booleans, lists)
+// Values are per-field (strings, numbers, booleans, lists).
 export type ActionForm = Record<string, any>;
 export type FieldKind = 'textarea' | 'text' | 'select' | 'radio' | 'integer' | 'money' | 'tags' | 'unit' | 'agency';
 
