@@ -8,7 +8,6 @@ import {
   CaseState,
   checkTransition,
   DEFAULT_CASE_MACHINE_CONFIG,
-  pathIds,
 } from '@weiquan/shared';
 import { CaseEntity } from '../entities/case.entity';
 import { CaseRecusalEntity } from '../entities/case-records.entity';
@@ -117,6 +116,16 @@ export class CaseLifecycleService {
     return saved;
   }
 
+  /**
+   * A workroom record that is a step of the case's handling without changing its state (a mediation
+   * session, an investigation): the clocks and other hooks see it like a step (it may stop the first
+   * contact clock). The caller appends its own timeline entry in the same transaction `m`.
+   */
+  async recordActivity(m: EntityManager, actor: Actor, c: CaseEntity, action: string): Promise<void> {
+    for (const h of this.hooks)
+      await h.afterTransition(actor, { m, c, from: c.state, to: c.state, detail: {}, action: action as CaseAction });
+  }
+
   /** Runs the hooks for a newly registered case (registration is not a transition of an existing row). */
   async afterRegistration(m: EntityManager, actor: Actor, c: CaseEntity): Promise<void> {
     await this.afterRegistrations(m, [{ actor, c }]);
@@ -144,7 +153,7 @@ export class CaseLifecycleService {
     return {
       kind: c.kind,
       state: c.state,
-      actor: { userId: String(actor.id), roles: actor.roles, unitId: String(actingUnitId(actor, c)) },
+      actor: { userId: String(actor.id), roles: actor.roles, unitIds: actor.actsFor.unitIds.map(String) },
       case: {
         registeredById: c.registeredById == null ? null : String(c.registeredById),
         handlerId: c.handlerId == null ? null : String(c.handlerId),
@@ -157,6 +166,7 @@ export class CaseLifecycleService {
         pendingExtension: c.pendingExtension,
         extensionGranted: c.extensionGranted,
         recusedUserIds: recused.map((r) => String(r.userId)),
+        supervisingCenterId: await supervisingCenterOf(m, c.assignedUnitId),
       },
       input: { ...input, toUnitId: input?.toUnitId },
       config: DEFAULT_CASE_MACHINE_CONFIG,
@@ -169,9 +179,21 @@ export class CaseLifecycleService {
  * center the workroom belongs to, when the case sits at that center.
  */
 export function actingUnitId(actor: Actor, c: Pick<CaseEntity, 'intakeUnitId' | 'assignedUnitId'>): number {
-  if (actor.unitId === c.assignedUnitId || actor.unitId === c.intakeUnitId) return actor.unitId;
-  const ids = pathIds(actor.unitPath).map(Number);
-  const parent = ids.length >= 2 ? ids[ids.length - 2] : null;
-  if (parent != null && (parent === c.assignedUnitId || parent === c.intakeUnitId)) return parent;
-  return actor.unitId;
+  const ids = actor.actsFor.unitIds;
+  if (ids.includes(actor.unitId) && (actor.unitId === c.assignedUnitId || actor.unitId === c.intakeUnitId))
+    return actor.unitId;
+  return ids.find((id) => id === c.assignedUnitId || id === c.intakeUnitId) ?? actor.unitId;
+}
+
+/** The center directly above a station (its director decides for it); null when the unit is not a station. */
+async function supervisingCenterOf(m: EntityManager, unitId: number | null): Promise<string | null> {
+  if (unitId == null) return null;
+  const rows: { id: number }[] = await m.query(
+    `SELECT a.id FROM org_unit s JOIN org_unit a ON s.path LIKE CONCAT(a.path, '%') AND a.id <> s.id
+      WHERE s.id = ? AND s.type IN ('TOWNSHIP_STATION', 'VILLAGE_STATION', 'ENTERPRISE_STATION')
+        AND a.type IN ('CITY_CENTER', 'COUNTY_CENTER')
+      ORDER BY a.depth DESC LIMIT 1`,
+    [unitId],
+  );
+  return rows.length ? String(rows[0].id) : null;
 }

@@ -30,7 +30,6 @@ import {
   WorkroomCode,
 } from '@weiquan/shared';
 import { CaseNumberService } from '../case/case-number.service';
-import { actingUnitId } from '../case/case-lifecycle.service';
 import { ApiClientEntity, CaseEntity, ExternalAgencyEntity, OrgUnitEntity, UserEntity } from '../entities';
 import { Actor, makeActor } from '../scope/actor';
 import { DEMO_API_KEY } from './demo-org';
@@ -38,6 +37,7 @@ import * as T from './demo-case-content';
 import { Business, CategoryName, County, Rng } from './demo-case-content';
 import { FRESH_CASE_PROGRESS } from '../case/case-defaults';
 import { CaseDeadlineEntity } from '../entities/deadline.entity';
+import { stepActorOf } from '../deadline/deadline-clocks';
 import { ClockHistory, replayClocks, SeedClock, seedServices, StepSnapshot } from './seed-demo-deadlines';
 
 export interface SeedDemoCasesOptions {
@@ -353,6 +353,7 @@ async function loadEnv(ds: DataSource, now: Date): Promise<Env> {
         roles: u.roles,
         unitId: u.unitId,
         unitPath: u.unitPath,
+        unitType: [...units.values()].find((x) => x.id === u.unitId)?.type,
         dataScope: u.dataScope,
       }),
     });
@@ -374,6 +375,7 @@ async function loadEnv(ds: DataSource, now: Date): Promise<Env> {
             roles: c.roles,
             unitId: cu.id,
             unitPath: cu.path,
+            unitType: cu.type,
             dataScope: c.dataScope,
           }),
         }
@@ -679,7 +681,7 @@ class Walker {
       actor: {
         userId: String(who.actor.id),
         roles: who.actor.roles,
-        unitId: String(actingUnitId(who.actor, c as CaseEntity)),
+        unitIds: who.actor.actsFor.unitIds.map(String),
       },
       case: {
         registeredById: c.registeredById == null ? null : String(c.registeredById),
@@ -1404,6 +1406,7 @@ function snapshot(c: Draft['c'], hops: number): StepSnapshot {
     round: c.round ?? 1,
     receivedAt: c.receivedAt!,
     ownerUnitId: c.ownerUnitId!,
+    intakeUnitId: c.intakeUnitId!,
     assignedUnitId: c.assignedUnitId ?? null,
     handlerId: c.handlerId ?? null,
     registeredById: c.registeredById ?? null,
@@ -1606,6 +1609,7 @@ async function persistClocksAndTimeline(ds: DataSource, m: EntityManager, env: E
       at: e.at,
       detail: resolve(e.detail),
       snap: e.snap,
+      actor: stepActorOf(e.who.actor),
     }));
     histories.push(await replayClocks(m, cal, rules, d.c as CaseEntity, steps, unitType, new Date(env.now)));
   }

@@ -18,7 +18,7 @@ import { CaseDeadlineEntity, DeadlineRuleEntity } from '../entities/deadline.ent
 import { NotificationService } from '../notification/notification.service';
 import { SupervisionAccess, SupervisionQueryService, SupervisionService } from '../supervision';
 import { Clock } from '../time/clock';
-import { planClockStep, ClockCase } from '../deadline/deadline-clocks';
+import { planClockStep, ClockCase, StepActor } from '../deadline/deadline-clocks';
 import { DeadlineEffects } from '../deadline/deadline-effects.service';
 import { ActiveRule, DeadlineRulesService } from '../deadline/deadline-rules.service';
 
@@ -35,6 +35,7 @@ export interface ReplayStep {
   at: Date;
   detail: Record<string, unknown> | null;
   snap: StepSnapshot;
+  actor: StepActor;
 }
 
 export interface ClockHistory {
@@ -129,6 +130,7 @@ export async function replayClocks(
         detail: s.detail ?? {},
         now: s.at,
         c: { ...s.snap, id: c.id },
+        actor: s.actor,
       },
       {
         hops: () => s.snap.hops,

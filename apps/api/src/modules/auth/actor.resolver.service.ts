@@ -26,6 +26,7 @@ interface UserActorRow {
   data_scope: string;
   active: number;
   path: string;
+  unit_type: string;
 }
 
 /** How long a user's actor is kept without news of a change (edits made by hand in SQL, a lost message). */
@@ -114,7 +115,7 @@ export class ActorResolver implements OnModuleInit, OnApplicationShutdown {
   private async loadUser(userId: number): Promise<Actor> {
     // One statement, no entity hydration, no relation loader.
     const rows: UserActorRow[] = await this.users.query(
-      `SELECT u.id, u.display_name, u.roles, u.unit_id, u.data_scope, u.active, o.path
+      `SELECT u.id, u.display_name, u.roles, u.unit_id, u.data_scope, u.active, o.path, o.type AS unit_type
          FROM app_user u JOIN org_unit o ON o.id = u.unit_id WHERE u.id = ?`,
       [userId],
     );
@@ -127,6 +128,7 @@ export class ActorResolver implements OnModuleInit, OnApplicationShutdown {
       roles: JSON.parse(user.roles) as Role[],
       unitId: Number(user.unit_id),
       unitPath: user.path,
+      unitType: user.unit_type,
       dataScope: user.data_scope as DataScope,
     });
   }
@@ -149,6 +151,7 @@ export class ActorResolver implements OnModuleInit, OnApplicationShutdown {
       roles: client.roles,
       unitId: unit.id,
       unitPath: unit.path,
+      unitType: unit.type,
       dataScope: client.dataScope,
     });
   }

@@ -66,7 +66,7 @@ export class CaseIntakeService {
     const check = checkTransition('registerCase', {
       kind: input.kind,
       state: 'NEW',
-      actor: { userId: String(actor.id), roles: actor.roles, unitId: String(actor.unitId) },
+      actor: { userId: String(actor.id), roles: actor.roles, unitIds: actor.actsFor.unitIds.map(String) },
       case: {},
       input: { channel: input.channel },
       config: DEFAULT_CASE_MACHINE_CONFIG,

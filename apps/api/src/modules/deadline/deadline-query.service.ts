@@ -10,6 +10,7 @@ import {
   dueOf,
   escapeLike,
   ViolationEntity,
+  chargeExplanation,
 } from '@weiquan/core';
 import { parseId } from '../../common/ids';
 import { Page, PageInput } from '../../common/paging';
@@ -212,6 +213,7 @@ export class DeadlineQueryService {
         calendarVersionAtStart: d.calendarVersion,
         calendarVersionNow: cal.version,
         extendedAmount: d.extendedAmount,
+        charge: { rule: chargeExplanation(d), reason: d.chargeNote, note: d.note },
       }),
     };
   }

@@ -1,0 +1,226 @@
+import { CaseDeadlineEntity, DeadlineEffects, OrgUnitEntity, ViolationEntity } from '@weiquan/core';
+import { loginAs } from '@weiquan/testing';
+import { startTestApi, TestApi } from './test-api';
+import { CaseOps, CaseView, complaint } from './case-ops';
+
+// Issue 11: who is charged for a late duty, and work that completes. Instants in Asia/Shanghai.
+const sh = (local: string) => new Date(`${local}+08:00`);
+
+describe('Accountability of the case core', () => {
+  let api: TestApi;
+  let effects: DeadlineEffects;
+  const ops: Record<string, CaseOps> = {};
+  const ids: Record<string, string> = {};
+  let unit: (code: string) => OrgUnitEntity;
+  const users = [
+    'city_op',
+    'city_director',
+    'city_mediator',
+    'gl_county',
+    'gl_director',
+    'gl_station',
+    'hx_county',
+    'hx_director',
+  ];
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    effects = api.app.get(DeadlineEffects);
+    const units = await api.ds.getRepository(OrgUnitEntity).find();
+    unit = (code) => units.find((u) => u.code === code)!;
+    for (const name of users) {
+      const s = await loginAs(api.gql, name);
+      ops[name] = new CaseOps(s.client);
+      ids[name] = s.user.id;
+    }
+  });
+  afterAll(() => api?.close());
+
+  const uid = (code: string) => String(unit(code).id);
+  const clocks = (caseId: string) =>
+    api.ds.getRepository(CaseDeadlineEntity).find({ where: { caseId }, order: { id: 'ASC' } });
+  const clock = async (caseId: string, code: string) => (await clocks(caseId)).find((d) => d.ruleCode === code)!;
+  const violations = (caseId: string) =>
+    api.ds.getRepository(ViolationEntity).find({ where: { caseId }, order: { id: 'ASC' } });
+  /** Rings the due alarm of every running clock of the case that is past due (what the worker does). */
+  const ringDue = async (caseId: string) => {
+    for (const d of await clocks(caseId))
+      if (d.status === 'RUNNING' && d.dueAt && d.dueAt <= api.clock.now())
+        await effects.fire({ deadlineId: d.id, version: d.version, kind: 'due' });
+  };
+
+  describe('即办 completes', () => {
+    it('lets the city reception receive, conclude, reply, follow up and archive a case dispatched 即办 to itself', async () => {
+      api.clock.set(sh('2026-11-16T10:00:00'));
+      const { city_op } = ops;
+      let c = await city_op.register(complaint());
+      c = await city_op.run('acceptCase', c);
+      c = await city_op.run('dispatchCase', c, { targetType: 'WORKROOM', workroom: 'RECEPTION', mode: 'IMMEDIATE' });
+      expect(c.assignedUnitId).toBe(uid('CITY-RECEPTION'));
+      c = await city_op.run('receiveCase', c);
+      c = await city_op.run('concludeCase', c, {
+        outcome: 'MEDIATED',
+        agreementText: '当场退款',
+        amountRecovered: 100,
+      });
+      c = await city_op.run('replyCase', c, { content: '已当场调解，商家退款。' });
+      expect(c.state).toBe('REPLIED');
+      c = await city_op.run('recordFollowUp', c, { result: 'REACHED', satisfaction: 'SATISFIED' });
+      c = await city_op.run('archiveCase', c);
+      expect(c.state).toBe('ARCHIVED');
+      // The conclusion clock passed to the reception's handler (it acts for the city center).
+      expect(await clock(c.id, 'COMPLAINT_CONCLUDE')).toMatchObject({
+        status: 'MET',
+        responsibleUserId: Number(ids.city_op),
+      });
+    });
+  });
+
+  describe('First contact stops at the first real contact', () => {
+    it('stops on acceptance, on a materials request, and never runs on a concluded case', async () => {
+      api.clock.set(sh('2026-11-16T10:00:00'));
+      const accepted = await ops.city_op.run('acceptCase', await ops.city_op.register(complaint()));
+      expect(await clock(accepted.id, 'FIRST_CONTACT')).toMatchObject({ status: 'MET' });
+      const asked = await ops.city_op.run('requestMaterials', await ops.city_op.register(complaint()), {
+        missingItems: ['购物凭证'],
+      });
+      expect(await clock(asked.id, 'FIRST_CONTACT')).toMatchObject({ status: 'MET' });
+      const running = (await clocks(asked.id)).filter((d) => d.status === 'RUNNING' || d.status === 'PAUSED');
+      expect(running.map((d) => d.ruleCode)).not.toContain('FIRST_CONTACT');
+    });
+  });
+
+  describe('The statutory acceptance clock waits for completed materials', () => {
+    it('pauses STAT_ACCEPT while materials are pending, like ACCEPT_DECISION', async () => {
+      api.clock.set(sh('2026-11-16T10:00:00'));
+      let c = await ops.city_op.register(complaint());
+      c = await ops.city_op.run('requestMaterials', c, { missingItems: ['购物凭证', '身份证明'] });
+      expect(await clock(c.id, 'STAT_ACCEPT')).toMatchObject({ status: 'PAUSED', dueAt: null });
+      api.clock.set(sh('2026-11-23T10:00:00'));
+      c = await ops.city_op.run('supplyMaterials', c);
+      const stat = await clock(c.id, 'STAT_ACCEPT');
+      expect(stat.status).toBe('RUNNING');
+      // 16 Nov (trigger, not counted) … paused 16–23 Nov; the 7 working days count from 24 Nov: due 2 Dec.
+      expect(stat.dueAt).toEqual(sh('2026-12-02T23:59:59.999'));
+    });
+  });
+
+  describe('并案 restarts the clock', () => {
+    it("restarts the surviving report's verification clocks from the latest report's receivedAt and says so", async () => {
+      api.clock.set(sh('2026-11-02T10:00:00'));
+      const report = (extra = {}) =>
+        complaint({
+          kind: 'REPORT',
+          demand: null,
+          ...extra,
+        });
+      const first = await ops.city_op.register(report());
+      const before = await clock(first.id, 'STAT_REPORT_VERIFY');
+      api.clock.set(sh('2026-11-16T10:00:00'));
+      const second = await ops.city_op.register(report());
+      await ops.city_op.run('mergeReport', second, { intoCaseId: first.id });
+      const after = await clock(first.id, 'STAT_REPORT_VERIFY');
+      expect(after.startedAt).toEqual(sh('2026-11-16T10:00:00'));
+      expect(after.dueAt!.getTime()).toBeGreaterThan(before.dueAt!.getTime());
+      expect(after.note).toContain('并案');
+      const view = await ops.city_op.gql.ok<{ case: { deadlines: { ruleCode: string; explanation: string }[] } }>(
+        `query($id: ID!) { case(id: $id) { deadlines { ruleCode explanation } } }`,
+        { id: first.id },
+      );
+      const ex = JSON.parse(view.case.deadlines.find((d) => d.ruleCode === 'STAT_REPORT_VERIFY')!.explanation);
+      expect(ex.charge.note).toContain('重新起算');
+    });
+  });
+
+  describe('The right person is charged', () => {
+    it("charges a station's hop clock to the station, then to its handler, never to the city operator", async () => {
+      api.clock.set(sh('2026-11-16T10:00:00'));
+      let c = await ops.city_op.register(complaint());
+      c = await ops.city_op.run('acceptCase', c);
+      c = await ops.city_op.run('dispatchCase', c, { targetType: 'UNIT', unitId: uid('GL-T1'), mode: 'ON_BEHALF' });
+      expect(await clock(c.id, 'STATION_CONCLUDE')).toMatchObject({
+        responsibleUnitId: unit('GL-T1').id,
+        responsibleUserId: null,
+      });
+      c = await ops.gl_station.run('receiveCase', c);
+      expect(await clock(c.id, 'STATION_CONCLUDE')).toMatchObject({ responsibleUserId: Number(ids.gl_station) });
+      // The city's own conclusion clock is the city's: its registrar's duty ended when the station received it.
+      expect(await clock(c.id, 'COMPLAINT_CONCLUDE')).toMatchObject({
+        responsibleUnitId: unit('CITY').id,
+        responsibleUserId: null,
+      });
+    });
+
+    it('charges the follow-up clock to the intake operator who replied, not to the county clerk who handled it', async () => {
+      api.clock.set(sh('2026-11-16T10:00:00'));
+      let c = await ops.city_op.register(complaint());
+      c = await ops.city_op.run('acceptCase', c);
+      c = await ops.city_op.run('dispatchCase', c, { targetType: 'UNIT', unitId: uid('GL'), mode: 'ON_BEHALF' });
+      c = await ops.gl_county.run('receiveCase', c);
+      c = await ops.gl_county.run('concludeCase', c, {
+        outcome: 'MEDIATED',
+        agreementText: '退款',
+        amountRecovered: 50,
+      });
+      c = await ops.city_op.run('replyCase', c, { content: '经调解退款。' });
+      expect(await clock(c.id, 'FOLLOW_UP')).toMatchObject({
+        responsibleUnitId: unit('CITY').id,
+        responsibleUserId: Number(ids.city_op),
+      });
+    });
+
+    it('charges a backdated letter that arrives past due to the unit (逾期登记), not to the clerk who registers it', async () => {
+      api.clock.set(sh('2026-11-16T10:00:00'));
+      const c = await ops.city_op.register(
+        complaint({ channel: 'LETTER', receivedAt: sh('2026-10-20T09:00:00').toISOString() }),
+      );
+      for (const code of ['FIRST_CONTACT', 'ACCEPT_DECISION', 'STAT_ACCEPT'])
+        expect(await clock(c.id, code)).toMatchObject({ responsibleUserId: null, chargeNote: 'LATE_REGISTRATION' });
+      await ringDue(c.id);
+      const v = await violations(c.id);
+      expect(v.length).toBeGreaterThan(0);
+      expect(v.every((x) => x.userId === null && x.reason === 'LATE_REGISTRATION')).toBe(true);
+    });
+  });
+
+  describe('One late duty, one 违诺', () => {
+    it('records one personal 违诺 for the acceptance duty and links the statutory breach to it as the unit’s', async () => {
+      api.clock.set(sh('2026-11-02T10:00:00'));
+      const c = await ops.city_op.register(complaint());
+      api.clock.set(sh('2026-11-20T10:00:00')); // past the 5-day and the 7-working-day acceptance limits
+      await ringDue(c.id);
+      const v = await violations(c.id);
+      const accept = v.filter((x) => x.duty === 'ACCEPT');
+      expect(accept).toHaveLength(2);
+      const personal = accept.filter((x) => x.userId !== null);
+      expect(personal).toHaveLength(1);
+      expect(personal[0]).toMatchObject({ userId: Number(ids.city_op), layer: 'COMMITMENT' });
+      expect(accept.find((x) => x.layer === 'STATUTORY')).toMatchObject({
+        userId: null,
+        linkedViolationId: personal[0].id,
+      });
+      // FIRST_CONTACT is a duty of its own: one more personal 违诺, no more.
+      expect(
+        v
+          .filter((x) => x.userId !== null)
+          .map((x) => x.duty)
+          .sort(),
+      ).toEqual(['ACCEPT', 'FIRST_CONTACT']);
+    });
+  });
+
+  describe('Approvals reach a director who exists', () => {
+    it("lets the county director decide the extension of a case its station registered, and not another county's", async () => {
+      api.clock.set(sh('2026-11-16T10:00:00'));
+      let c: CaseView = await ops.gl_station.register(complaint({ channel: 'STATION' }));
+      c = await ops.gl_station.run('acceptCase', c);
+      c = await ops.gl_station.run('dispatchCase', c, { targetType: 'UNIT', unitId: uid('GL-T1'), mode: 'ON_BEHALF' });
+      c = await ops.gl_station.run('receiveCase', c);
+      c = await ops.gl_station.run('requestExtension', c, { reason: '需要检测', days: 5 });
+      const other = await ops.hx_director.fail('decideExtension', c, { approved: true });
+      expect(other.extensions?.code).toBe('NOT_FOUND');
+      c = await ops.gl_director.run('decideExtension', c, { approved: true });
+      expect(c.state).toBe('IN_PROGRESS');
+    });
+  });
+});
