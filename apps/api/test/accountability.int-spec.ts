@@ -223,4 +223,124 @@ describe('Accountability of the case core', () => {
       expect(c.state).toBe('IN_PROGRESS');
     });
   });
+
+  describe('Handling units keep sight of their cases', () => {
+    it('lets the station that handled a hop, and its county, read the concluded case; a third county sees nothing', async () => {
+      api.clock.set(sh('2026-11-16T10:00:00'));
+      let c = await ops.city_op.register(complaint());
+      c = await ops.city_op.run('acceptCase', c);
+      c = await ops.city_op.run('dispatchCase', c, { targetType: 'UNIT', unitId: uid('GL-T1'), mode: 'ON_BEHALF' });
+      c = await ops.gl_station.run('receiveCase', c);
+      c = await ops.gl_station.run('concludeCase', c, {
+        outcome: 'MEDIATED',
+        agreementText: '退款',
+        amountRecovered: 10,
+      });
+      expect(c.ownerUnitId).toBe(uid('CITY'));
+      for (const who of ['gl_station', 'gl_county', 'gl_director']) {
+        const seen = await ops[who].get(c.id);
+        expect(seen.timeline.map((e: { action: string }) => e.action)).toContain('concludeCase');
+      }
+      const byNo = await ops.gl_station.gql.ok<{ caseByNo: { id: string } }>(
+        `query($no: String!) { caseByNo(caseNo: $no) { id } }`,
+        { no: c.caseNo },
+      );
+      expect(byNo.caseByNo.id).toBe(c.id);
+      // read only: no step of the case is theirs any more, and a third county sees nothing
+      const write = await ops.gl_station.fail('recordContact', c, { method: 'PHONE', content: '再次联系' });
+      expect(write.extensions?.code).toBe('NOT_FOUND');
+      const third = await ops.hx_county.gql.error(`query($id: ID!) { case(id: $id) { id } }`, { id: c.id });
+      expect(third.extensions?.code).toBe('NOT_FOUND');
+    });
+  });
+
+  describe('Supervision closes', () => {
+    const FIELDS = 'id status version response closedReason reviewNote responseDueAt';
+    const OPEN = `mutation($input: OpenSupervisionInput!) { openSupervision(input: $input) { ${FIELDS} } }`;
+    const RESPOND = `mutation($input: RespondSupervisionInput!) { respondSupervision(input: $input) { ${FIELDS} } }`;
+    const REVIEW = `mutation($input: ReviewSupervisionInput!) { reviewSupervision(input: $input) { ${FIELDS} } }`;
+    type Sup = { id: string; status: string; version: number; closedReason: string | null; response: string | null };
+
+    it('is accepted (closed) or sent back (open, new deadline) by its issuer; a third county may not review', async () => {
+      api.clock.set(sh('2026-11-16T10:00:00'));
+      let c = await ops.city_op.register(complaint());
+      c = await ops.city_op.run('acceptCase', c);
+      c = await ops.city_op.run('dispatchCase', c, { targetType: 'UNIT', unitId: uid('GL'), mode: 'ON_BEHALF' });
+      const due = sh('2026-11-20T17:00:00').toISOString();
+      let s = (
+        await ops.city_op.gql.ok<{ openSupervision: Sup }>(OPEN, {
+          input: { caseId: c.id, level: 'URGING', content: '请加快办理', responseDueAt: due },
+        })
+      ).openSupervision;
+      const respond = async (text: string) =>
+        (s = (
+          await ops.gl_county.gql.ok<{ respondSupervision: Sup }>(RESPOND, {
+            input: { id: s.id, version: s.version, response: text },
+          })
+        ).respondSupervision);
+      await respond('已联系双方，本周内办结');
+      const third = await ops.hx_director.gql.error(REVIEW, {
+        input: { id: s.id, version: s.version, accepted: true },
+      });
+      expect(third.extensions?.code).toBe('NOT_FOUND');
+      const noDue = await ops.city_op.gql.error(REVIEW, {
+        input: { id: s.id, version: s.version, accepted: false, note: '请说明具体办结时间' },
+      });
+      expect(noDue.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.responseDueAt' });
+      s = (
+        await ops.city_op.gql.ok<{ reviewSupervision: Sup }>(REVIEW, {
+          input: {
+            id: s.id,
+            version: s.version,
+            accepted: false,
+            note: '请说明具体办结时间',
+            responseDueAt: sh('2026-11-23T17:00:00').toISOString(),
+          },
+        })
+      ).reviewSupervision;
+      expect(s).toMatchObject({ status: 'OPEN', response: null, closedReason: null });
+      await respond('将于 11 月 20 日办结');
+      s = (
+        await ops.city_op.gql.ok<{ reviewSupervision: Sup }>(REVIEW, {
+          input: { id: s.id, version: s.version, accepted: true, note: '同意' },
+        })
+      ).reviewSupervision;
+      expect(s).toMatchObject({ status: 'CLOSED', closedReason: 'ACCEPTED' });
+      const actions = (await ops.city_op.get(c.id)).timeline.map((e: { action: string }) => e.action);
+      expect(actions).toEqual(
+        expect.arrayContaining(['returnSupervisionResponse', 'acceptSupervisionResponse', 'respondSupervision']),
+      );
+    });
+
+    it('closes the open items of a case when the case is archived', async () => {
+      api.clock.set(sh('2026-11-16T10:00:00'));
+      let c = await ops.city_op.register(complaint());
+      c = await ops.city_op.run('acceptCase', c);
+      c = await ops.city_op.run('dispatchCase', c, {
+        targetType: 'WORKROOM',
+        workroom: 'RECEPTION',
+        mode: 'IMMEDIATE',
+      });
+      const s = (
+        await ops.city_director.gql.ok<{ openSupervision: Sup }>(OPEN, {
+          input: {
+            caseId: c.id,
+            level: 'URGING',
+            content: '请当日办结',
+            responseDueAt: sh('2026-11-18T17:00:00').toISOString(),
+          },
+        })
+      ).openSupervision;
+      c = await ops.city_op.run('receiveCase', c);
+      c = await ops.city_op.run('concludeCase', c, { outcome: 'MEDIATED', agreementText: '退款', amountRecovered: 1 });
+      c = await ops.city_op.run('replyCase', c, { content: '已退款' });
+      c = await ops.city_op.run('recordFollowUp', c, { result: 'REACHED', satisfaction: 'SATISFIED' });
+      await ops.city_op.run('archiveCase', c);
+      const after = await ops.city_director.gql.ok<{ supervision: Sup }>(
+        `query($id: ID!) { supervision(id: $id) { ${FIELDS} } }`,
+        { id: s.id },
+      );
+      expect(after.supervision).toMatchObject({ status: 'CLOSED', closedReason: 'CASE_ARCHIVED' });
+    });
+  });
 });

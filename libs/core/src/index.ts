@@ -16,6 +16,7 @@ export * from './seed/seed-demo-cases';
 export * from './nest/core.module';
 export * from './case';
 export * from './storage';
+export * from './audit';
 export * from './supervision';
 export * from './notification';
 export * from './calendar';

@@ -6,6 +6,7 @@ import { dataSourceOptions } from '../db/data-source';
 import { ENTITIES } from '../entities';
 import { Clock, SystemClock } from '../time/clock';
 import { EvidenceStorage, LocalDiskStorage } from '../storage';
+import { AuditWriter } from '../audit/audit-writer';
 import { CaseAccess } from '../case/case-access.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { Queue } from 'bullmq';
@@ -50,6 +51,7 @@ export class CoreModule {
         RedisCloser,
         { provide: EvidenceStorage, useClass: LocalDiskStorage },
         CaseAccess,
+        AuditWriter,
         CalendarService,
         {
           provide: DEADLINE_QUEUE,
@@ -86,6 +88,7 @@ export class CoreModule {
         DeadlineEffects,
         DeadlineReconciler,
         CaseAccess,
+        AuditWriter,
         CaseEventWriter,
         CaseLifecycleService,
         CaseNumberService,

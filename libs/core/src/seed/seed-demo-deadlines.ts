@@ -18,6 +18,8 @@ import { CaseDeadlineEntity, DeadlineRuleEntity } from '../entities/deadline.ent
 import { NotificationService } from '../notification/notification.service';
 import { SupervisionAccess, SupervisionQueryService, SupervisionService } from '../supervision';
 import { Clock } from '../time/clock';
+import { AuditWriter } from '../audit/audit-writer';
+import { CaseLifecycleService } from '../case/case-lifecycle.service';
 import { planClockStep, ClockCase, StepActor } from '../deadline/deadline-clocks';
 import { DeadlineEffects } from '../deadline/deadline-effects.service';
 import { ActiveRule, DeadlineRulesService } from '../deadline/deadline-rules.service';
@@ -67,13 +69,16 @@ export function seedServices(
 ): { effects: DeadlineEffects; calendar: CalendarService; rules: DeadlineRulesService } {
   const events = new CaseEventWriter(clock);
   const supervisionAccess = new SupervisionAccess(ds);
+  const caseAccess = new CaseAccess(ds);
   const supervision = new SupervisionService(
     ds,
     supervisionAccess,
-    new CaseAccess(ds),
+    caseAccess,
     events,
     new SupervisionQueryService(ds, supervisionAccess, clock),
+    new AuditWriter(),
     clock,
+    new CaseLifecycleService(ds, caseAccess, events),
   );
   const calendar = new CalendarService(ds, clock);
   const effects = new DeadlineEffects(ds, supervision, new NotificationService(clock), events, calendar, clock);

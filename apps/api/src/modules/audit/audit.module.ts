@@ -1,6 +1,5 @@
-import { Global, Module } from '@nestjs/common';
-import { AuditService } from './audit.service';
+import { Module } from '@nestjs/common';
 
-@Global()
-@Module({ providers: [AuditService], exports: [AuditService] })
+// AuditService is libs/core's AuditWriter, provided globally by CoreModule.
+@Module({})
 export class AuditModule {}

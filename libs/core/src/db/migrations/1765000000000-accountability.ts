@@ -33,6 +33,12 @@ export class Accountability1765000000000 implements MigrationInterface {
     await q.query(`ALTER TABLE case_deadline
       ADD COLUMN charge_note VARCHAR(30) NULL,
       ADD COLUMN note VARCHAR(255) NULL`);
+    // 督办 closes: accepted by the issuer, or closed with its archived case.
+    await q.query(`ALTER TABLE supervision
+      ADD COLUMN closed_reason VARCHAR(30) NULL,
+      ADD COLUMN closed_at DATETIME(3) NULL,
+      ADD COLUMN closed_by_id INT UNSIGNED NULL,
+      ADD COLUMN review_note TEXT NULL`);
     for (const set of DEFAULT_RULE_SETS)
       for (const r of set.rules)
         await q.query(
@@ -44,6 +50,9 @@ export class Accountability1765000000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(
+      'ALTER TABLE supervision DROP COLUMN closed_reason, DROP COLUMN closed_at, DROP COLUMN closed_by_id, DROP COLUMN review_note',
+    );
     await q.query('ALTER TABLE case_deadline DROP COLUMN charge_note, DROP COLUMN note');
     await q.query(`ALTER TABLE violation DROP KEY uq_violation_personal, DROP KEY ix_violation_case_duty,
       DROP COLUMN personal_key, DROP COLUMN linked_violation_id, DROP COLUMN reason, DROP COLUMN layer, DROP COLUMN duty`);
