@@ -343,4 +343,53 @@ describe('Accountability of the case core', () => {
       expect(after.supervision).toMatchObject({ status: 'CLOSED', closedReason: 'CASE_ARCHIVED' });
     });
   });
+
+  describe('A station hands a case up', () => {
+    const HAND_UP = `mutation($input: HandUpCaseInput!) { handUpCase(input: $input) { id version state ownerUnitId assignedUnitId } }`;
+
+    it('hands the case to its county center with a reason (a new hop with its own clock); a county may not use it', async () => {
+      api.clock.set(sh('2026-11-16T10:00:00'));
+      let c = await ops.city_op.register(complaint());
+      c = await ops.city_op.run('acceptCase', c);
+      c = await ops.city_op.run('dispatchCase', c, { targetType: 'UNIT', unitId: uid('GL-T1'), mode: 'ON_BEHALF' });
+      c = await ops.gl_station.run('receiveCase', c);
+      const noReason = await ops.gl_station.gql.error(HAND_UP, {
+        input: { caseId: c.id, version: c.version, reason: ' ' },
+      });
+      expect(noReason.extensions).toMatchObject({ code: 'HAND_UP_REASON_REQUIRED', field: 'input.reason' });
+      const up = (
+        await ops.gl_station.gql.ok<{ handUpCase: CaseView }>(HAND_UP, {
+          input: { caseId: c.id, version: c.version, reason: '涉及跨镇经营者，需区中心协调' },
+        })
+      ).handUpCase;
+      expect(up).toMatchObject({ state: 'DISPATCHED', assignedUnitId: uid('GL'), ownerUnitId: uid('GL') });
+      const hops = (await clocks(c.id)).filter((d) => d.roundKey.includes('-hop'));
+      expect(hops.map((d) => [d.ruleCode, d.status, d.responsibleUnitId])).toEqual([
+        ['STATION_CONCLUDE', 'MET', unit('GL-T1').id],
+        ['HOP_CONCLUDE', 'RUNNING', unit('GL').id],
+      ]);
+      // the county received it and may not hand it up sideways or further: it returns to intake instead
+      c = await ops.gl_county.run('receiveCase', up);
+      const sideways = await ops.gl_county.gql.error(HAND_UP, {
+        input: { caseId: c.id, version: c.version, reason: '转红星县' },
+      });
+      expect(sideways.extensions?.code).toBe('NOT_AT_STATION');
+    });
+  });
+
+  describe('The approver of a suspension is a real director', () => {
+    it('accepts the director of the center above the station and refuses anyone else', async () => {
+      api.clock.set(sh('2026-11-16T10:00:00'));
+      let c = await ops.city_op.register(complaint());
+      c = await ops.city_op.run('acceptCase', c);
+      c = await ops.city_op.run('dispatchCase', c, { targetType: 'UNIT', unitId: uid('GL-T1'), mode: 'ON_BEHALF' });
+      c = await ops.gl_station.run('receiveCase', c);
+      for (const who of ['gl_county', 'hx_director', 'gl_station']) {
+        const e = await ops.gl_station.fail('suspendCase', c, { reason: 'INVESTIGATION', approvedById: ids[who] });
+        expect(e.extensions).toMatchObject({ code: 'APPROVER_NOT_DIRECTOR', field: 'input.approvedById' });
+      }
+      c = await ops.gl_station.run('suspendCase', c, { reason: 'INVESTIGATION', approvedById: ids.gl_director });
+      expect(c.state).toBe('SUSPENDED');
+    });
+  });
 });

@@ -10,6 +10,7 @@ import {
   DEFAULT_CASE_MACHINE_CONFIG,
 } from '@weiquan/shared';
 import { CaseEntity } from '../entities/case.entity';
+import { OrgUnitEntity } from '../entities/org-unit.entity';
 import { CaseRecusalEntity } from '../entities/case-records.entity';
 import { AppError, ErrorCode } from '../errors/app-error';
 import { Actor } from '../scope/actor';
@@ -97,7 +98,7 @@ export class CaseLifecycleService {
     }
     const ctx = await this.guardContext(m, actor, c, req.input);
     const check = checkTransition(req.action, ctx);
-    if (!check.ok) throw new AppError(check.error.code, check.error.message, check.error.field);
+    if (!check.ok) throw new AppError(check.error.code, check.error.message, inputField(check.error.field));
     const from = c.state;
     const tctx: TransitionContext = { m, c, from, to: check.to, detail: {} };
     if (effect) await effect(tctx);
@@ -186,7 +187,7 @@ export function actingUnitId(actor: Actor, c: Pick<CaseEntity, 'intakeUnitId' | 
 }
 
 /** The center directly above a station (its director decides for it); null when the unit is not a station. */
-async function supervisingCenterOf(m: EntityManager, unitId: number | null): Promise<string | null> {
+export async function supervisingCenterOf(m: EntityManager, unitId: number | null): Promise<string | null> {
   if (unitId == null) return null;
   const rows: { id: number }[] = await m.query(
     `SELECT a.id FROM org_unit s JOIN org_unit a ON s.path LIKE CONCAT(a.path, '%') AND a.id <> s.id
@@ -196,4 +197,38 @@ async function supervisingCenterOf(m: EntityManager, unitId: number | null): Pro
     [unitId],
   );
   return rows.length ? String(rows[0].id) : null;
+}
+
+/** The centers whose directors approve for a case: the intake unit and the center handling it (a workroom's center, a station's center above). */
+export async function approvingCentersOf(
+  m: EntityManager,
+  c: Pick<CaseEntity, 'intakeUnitId' | 'assignedUnitId'>,
+): Promise<number[]> {
+  const ids = [c.intakeUnitId];
+  if (c.assignedUnitId != null) {
+    const unit = await m.findOneBy(OrgUnitEntity, { id: c.assignedUnitId });
+    if (unit?.type === 'WORKROOM' && unit.parentId != null) ids.push(unit.parentId);
+    else if (unit) ids.push(Number((await supervisingCenterOf(m, unit.id)) ?? unit.id));
+  }
+  return ids;
+}
+
+// The guards name the fields of CaseActionInput; the mutations' inputs name some of them differently.
+const GUARD_FIELD_IN_INPUT: Readonly<Record<string, string>> = {
+  suspendReason: 'reason',
+  extensionDays: 'days',
+  followUpResult: 'result',
+  note: 'content',
+  'target.type': 'targetType',
+  'target.workroom': 'workroom',
+  'target.unitId': 'unitId',
+  'target.department': 'externalAgencyId',
+  'referral.authority': 'referralAuthority',
+  'referral.phone': 'referralPhone',
+};
+
+/** The offending field as the client sent it (`input.<name>`), so a form can show the error next to it. */
+export function inputField(guardField: string | undefined): string | undefined {
+  if (guardField === undefined || guardField === 'version') return guardField;
+  return `input.${GUARD_FIELD_IN_INPUT[guardField] ?? guardField}`;
 }

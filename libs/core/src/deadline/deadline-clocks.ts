@@ -196,7 +196,9 @@ export async function planClockStep(
 async function starts(ar: ActiveRule, step: ClockStep, look: ClockLookups): Promise<boolean> {
   const { c, action, to } = step;
   const r = ar.rule;
-  if (r.startEvent !== action || !r.kinds.includes(c.kind)) return false;
+  // 上报 opens the next hop (to the center above the station) like a dispatch does.
+  const event = action === 'handUpCase' ? 'dispatchCase' : action;
+  if (r.startEvent !== event || !r.kinds.includes(c.kind)) return false;
   if (r.channels && !r.channels.includes(c.channel)) return false;
   const cond = r.startCondition;
   if (!cond) return true;

@@ -58,6 +58,14 @@ const CASES: Record<GuardName, Case[]> = {
       ctx: ctx({ unitId: COUNTY, case: { assignedUnitId: 'station-a', supervisingCenterId: COUNTY } }),
     },
   ],
+  assignedToStation: [
+    { name: 'a county center', ctx: ctx({ unitId: COUNTY }), code: 'NOT_AT_STATION' },
+    { name: 'a station', ctx: ctx({ case: { assignedUnitId: 'station-a', supervisingCenterId: COUNTY } }) },
+  ],
+  handUpReasonGiven: [
+    { name: 'no reason', ctx: ctx({ input: {} }), code: 'HAND_UP_REASON_REQUIRED', field: 'reason' },
+    { name: 'a reason', ctx: ctx({ input: { reason: '需县中心协调' } }) },
+  ],
   materialsNotYetRequested: [
     {
       name: 'materials already requested once',

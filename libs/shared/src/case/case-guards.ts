@@ -184,6 +184,19 @@ export const GUARDS = {
       return blank(reason) ? err('RETURN_REASON_REQUIRED', '请填写退回理由', 'reason') : null;
     },
   },
+  assignedToStation: {
+    phase: 'state',
+    description: '案件分流在站点（站点可上报所属中心）',
+    codes: ['NOT_AT_STATION'],
+    check: (c) =>
+      c.case.supervisingCenterId ? null : err('NOT_AT_STATION', '只有站点可以上报所属中心；中心请退回受理单位'),
+  },
+  handUpReasonGiven: {
+    phase: 'input',
+    description: '说明上报理由',
+    codes: ['HAND_UP_REASON_REQUIRED'],
+    check: (c) => (blank(inputOf(c).reason) ? err('HAND_UP_REASON_REQUIRED', '请填写上报理由', 'reason') : null),
+  },
   contactLogged: {
     phase: 'input',
     description: '填写联系或办理记录内容',

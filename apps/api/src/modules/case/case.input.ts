@@ -198,6 +198,10 @@ export class ReturnCaseInput extends CaseRefInput {
   @Field({ description: '退回理由' }) @IsString() @MaxLength(NOTE) reason: string;
 }
 @InputType()
+export class HandUpCaseInput extends CaseRefInput {
+  @Field({ description: '上报理由' }) @IsString() @MaxLength(NOTE) reason: string;
+}
+@InputType()
 export class RecordContactInput extends CaseRefInput {
   @Field(() => ContactMethod) @IsEnum(ContactMethod, { message: '联系方式不正确' }) method: ContactMethod;
   @Field({ description: '联系内容' }) @IsString() @MaxLength(TEXT) content: string;
