@@ -392,4 +392,39 @@ describe('Accountability of the case core', () => {
       expect(c.state).toBe('SUSPENDED');
     });
   });
+
+  describe('Agreed deadlines are not recalculated', () => {
+    it("keeps a department's agreed date through a recalculation preview and apply", async () => {
+      api.clock.set(sh('2026-11-16T10:00:00'));
+      let c = await ops.gl_county.register(complaint());
+      c = await ops.gl_county.run('acceptCase', c);
+      const [dept] = await api.ds.query(
+        "SELECT id FROM external_agency WHERE kind = 'DEPARTMENT' AND active = 1 LIMIT 1",
+      );
+      await ops.gl_county.gql.ok(
+        `mutation($input: StartDepartmentHandlingInput!) { startDepartmentHandling(input: $input) { id } }`,
+        {
+          input: {
+            caseId: c.id,
+            departmentId: String(dept.id),
+            mode: 'JOINT',
+            agreedDeadline: '2026-12-30',
+            matter: '联办',
+          },
+        },
+      );
+      const agreed = await clock(c.id, 'DEPARTMENT_AGREED');
+      expect(agreed.dueAt).toEqual(sh('2026-12-30T23:59:59.999'));
+      const admin = (await loginAs(api.gql, 'admin')).client;
+      const preview = await admin.ok<{ previewDeadlineRecalculation: { deadlineId: string }[] }>(
+        `{ previewDeadlineRecalculation { deadlineId } }`,
+      );
+      expect(preview.previewDeadlineRecalculation.map((p) => p.deadlineId)).not.toContain(agreed.id);
+      await admin.ok(`mutation { applyDeadlineRecalculation(reason: "日历更新") }`);
+      expect(await clock(c.id, 'DEPARTMENT_AGREED')).toMatchObject({
+        dueAt: sh('2026-12-30T23:59:59.999'),
+        version: agreed.version,
+      });
+    });
+  });
 });

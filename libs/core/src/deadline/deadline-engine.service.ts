@@ -3,7 +3,8 @@ import { EntityManager, In } from 'typeorm';
 import type { WorkingCalendar } from '@weiquan/shared';
 import { CaseDispatchEntity } from '../entities/case-records.entity';
 import { CaseEntity } from '../entities/case.entity';
-import { CaseDeadlineEntity, DeadlineRuleEntity } from '../entities/deadline.entity';
+import { CaseDeadlineEntity, DeadlineRuleEntity, DeadlineRuleSetEntity } from '../entities/deadline.entity';
+import { CaseEventWriter } from '../case/case-event.writer';
 import { OrgUnitEntity } from '../entities/org-unit.entity';
 import { CalendarService } from '../calendar/calendar.service';
 import {
@@ -17,7 +18,7 @@ import { Actor } from '../scope/actor';
 import { Clock } from '../time/clock';
 import { ClockLookups, planClockStep, stepActorOf } from './deadline-clocks';
 import { dueOf } from './deadline-math';
-import { dutyOf } from './default-rules';
+import { dutyOf, FIXED_DUE_RULES } from './default-rules';
 import { DeadlineRulesService } from './deadline-rules.service';
 import { DeadlineEffects } from './deadline-effects.service';
 import { DeadlineScheduler } from './deadline-scheduler.service';
@@ -36,6 +37,7 @@ export class DeadlineEngine implements CaseTransitionHook {
     private readonly calendar: CalendarService,
     private readonly scheduler: DeadlineScheduler,
     private readonly effects: DeadlineEffects,
+    private readonly events: CaseEventWriter,
     private readonly clock: Clock,
   ) {
     lifecycle.registerHook(this);
@@ -143,6 +145,63 @@ export class DeadlineEngine implements CaseTransitionHook {
       );
     }
     this.scheduler.afterCommit(m, created);
+  }
+
+  /**
+   * An administrator's recalculation (rule revision or calendar change): each clock takes its new rule
+   * version, amount and unit and is counted again with the calendar in force; the cases' due times follow
+   * and every case gets a timeline entry. Clocks with an agreed date (FIXED_DUE_RULES) are never recounted.
+   */
+  async recalculate(
+    m: EntityManager,
+    actor: Actor,
+    items: { deadlineId: string; toVersion: number; newAmount: number; newUnit: CaseDeadlineEntity['unit'] }[],
+    reason?: string | null,
+  ): Promise<CaseDeadlineEntity[]> {
+    const cal = await this.calendar.current();
+    const rows = await m.find(CaseDeadlineEntity, {
+      where: { id: In(items.map((i) => i.deadlineId)) },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const changed: CaseDeadlineEntity[] = [];
+    for (const d of rows) {
+      const item = items.find((i) => i.deadlineId === d.id)!;
+      if ((d.status !== 'RUNNING' && d.status !== 'PAUSED') || FIXED_DUE_RULES.has(d.ruleCode)) continue;
+      const set = await m.findOneBy(DeadlineRuleSetEntity, { code: d.ruleSetCode, version: item.toVersion });
+      const rule = set ? await m.findOneBy(DeadlineRuleEntity, { ruleSetId: set.id, code: d.ruleCode }) : null;
+      Object.assign(d, {
+        amount: item.newAmount,
+        unit: item.newUnit,
+        ruleSetVersion: item.toVersion,
+        ruleId: rule?.id ?? d.ruleId,
+        calendarVersion: cal.version,
+        version: d.version + 1,
+      });
+      if (d.status === 'RUNNING') d.dueAt = dueOf(cal, d).due;
+      changed.push(d);
+    }
+    if (!changed.length) return changed;
+    await m.save(CaseDeadlineEntity, changed);
+    const caseIds = [...new Set(changed.map((d) => d.caseId))];
+    for (const caseId of caseIds) await this.refreshCaseDue(m, { id: caseId });
+    await this.events.appendMany(
+      m,
+      caseIds.map((caseId) => ({
+        actor,
+        e: {
+          caseId,
+          action: 'recalculateDeadlines',
+          note: reason ?? null,
+          detail: {
+            deadlines: changed
+              .filter((d) => d.caseId === caseId)
+              .map((d) => ({ id: d.id, rule: d.ruleCode, dueAt: d.dueAt?.toISOString() ?? null })),
+          },
+        },
+      })),
+    );
+    this.scheduler.afterCommit(m, changed);
+    return changed;
   }
 
   /** Keeps wq_case.due_at (earliest running deadline) and overdue in step with the rows. */

@@ -291,3 +291,6 @@ export function dutyOf(ruleCode: string): string {
 
 /** Clocks charged to the intake unit whichever unit holds the case (the intake replies and follows up). */
 export const INTAKE_DUTIES: ReadonlySet<string> = new Set(['FOLLOW_UP', 'REJECT_NOTICE', 'STAT_TERMINATION_NOTICE']);
+
+/** Clocks whose due is an agreed date, not a count: a recalculation never recounts them. */
+export const FIXED_DUE_RULES: ReadonlySet<string> = new Set(['DEPARTMENT_AGREED']);
