@@ -281,8 +281,9 @@ const DUTY_OF_RULE: Record<string, string> = {
   STAT_MEDIATION: 'CONCLUDE',
   REJECT_NOTICE: 'NOTICE',
   STAT_TERMINATION_NOTICE: 'NOTICE',
-  STATION_CONCLUDE: 'HOP_CONCLUDE',
-  HOP_CONCLUDE: 'HOP_CONCLUDE',
+  // A hop's conclusion is the same act: the reception that handles 即办 holds both clocks, one duty.
+  STATION_CONCLUDE: 'CONCLUDE',
+  HOP_CONCLUDE: 'CONCLUDE',
 };
 
 export function dutyOf(ruleCode: string): string {
