@@ -1,4 +1,4 @@
-import { ApiClientEntity } from './api-client.entity';
+import { ApiClientEntity, ApiClientKeyEntity } from './api-client.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { ExternalAgencyEntity } from './external-agency.entity';
 import { OrgUnitEntity } from './org-unit.entity';
@@ -54,7 +54,15 @@ export {
   CaseRecusalEntity,
   SupervisionEntity,
 };
-export { ApiClientEntity, AuditEventEntity, ExternalAgencyEntity, OrgUnitEntity, RefreshTokenEntity, UserEntity };
+export {
+  ApiClientEntity,
+  ApiClientKeyEntity,
+  AuditEventEntity,
+  ExternalAgencyEntity,
+  OrgUnitEntity,
+  RefreshTokenEntity,
+  UserEntity,
+};
 
 export const ENTITIES = [
   OrgUnitEntity,
@@ -62,6 +70,7 @@ export const ENTITIES = [
   UserEntity,
   RefreshTokenEntity,
   ApiClientEntity,
+  ApiClientKeyEntity,
   AuditEventEntity,
   CaseEntity,
   CaseEventEntity,
