@@ -20,6 +20,7 @@ import { LitigationLinkCaseResolver } from './modules/litigation-link/litigation
 import { LitigationLinkResolver } from './modules/litigation-link/litigation-link.resolver';
 import { ApiClientResolver } from './modules/api-client/api-client.resolver';
 import { TransferResolver } from './modules/transfer/transfer.resolver';
+import { WebhookAdminResolver } from './modules/api-client/webhook-admin.resolver';
 
 // Every resolver class, for schema emission. A resolver missing here fails the schema check.
 export const RESOLVERS = [
@@ -45,4 +46,5 @@ export const RESOLVERS = [
   LitigationLinkCaseResolver,
   ApiClientResolver,
   TransferResolver,
+  WebhookAdminResolver,
 ];

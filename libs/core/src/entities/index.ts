@@ -1,4 +1,5 @@
 import { ApiClientEntity, ApiClientKeyEntity } from './api-client.entity';
+import { WebhookAttemptEntity, WebhookDeliveryEntity, WebhookEndpointEntity } from './webhook.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { ExternalAgencyEntity } from './external-agency.entity';
 import { OrgUnitEntity } from './org-unit.entity';
@@ -54,9 +55,13 @@ export {
   CaseRecusalEntity,
   SupervisionEntity,
 };
+export type { WebhookDeliveryStatus } from './webhook.entity';
 export {
   ApiClientEntity,
   ApiClientKeyEntity,
+  WebhookEndpointEntity,
+  WebhookDeliveryEntity,
+  WebhookAttemptEntity,
   AuditEventEntity,
   ExternalAgencyEntity,
   OrgUnitEntity,
@@ -71,6 +76,9 @@ export const ENTITIES = [
   RefreshTokenEntity,
   ApiClientEntity,
   ApiClientKeyEntity,
+  WebhookEndpointEntity,
+  WebhookDeliveryEntity,
+  WebhookAttemptEntity,
   AuditEventEntity,
   CaseEntity,
   CaseEventEntity,

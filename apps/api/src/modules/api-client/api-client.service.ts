@@ -175,7 +175,7 @@ export class ApiClientService {
   }
 
   /** A client the actor may see (its owning unit inside the actor's scope); otherwise exactly NOT_FOUND. */
-  private async visible(m: EntityManager, actor: Actor, id: string, field: string, lock = false) {
+  async visible(m: EntityManager, actor: Actor, id: string, field: string, lock = false): Promise<ApiClientEntity> {
     const client = await m.findOne(ApiClientEntity, {
       where: { id: parseId(id, field) },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
