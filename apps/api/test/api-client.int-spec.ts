@@ -316,4 +316,65 @@ describe('API clients and transfer-in', () => {
       expect(err.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.unitId' });
     });
   });
+  describe('status callbacks (administration)', () => {
+    const CREATE_HOOK = `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret endpoint { id url eventTypes active version } } }`;
+    const HOOKS = `query($id: ID!) { webhookEndpoints(clientId: $id) { id url eventTypes } }`;
+    const DELIVERIES = `query($id: ID!) { webhookDeliveries(endpointId: $id) { total items { id messageId caseId eventType status attempts } } }`;
+    const REPLAY_ONE = `mutation($id: ID!) { replayWebhookDelivery(deliveryId: $id) { id status attempts } }`;
+    const REPLAY_SINCE = `mutation($id: ID!, $since: DateTime!) { replayWebhookDeliveries(endpointId: $id, since: $since) }`;
+
+    it('subscribes an endpoint (secret shown once), records each transfer-in for it in the same transaction, replays', async () => {
+      const c = await glClient();
+      const created = (
+        await admin.ok<{ createWebhookEndpoint: { secret: string; endpoint: { id: string; eventTypes: string[] } } }>(
+          CREATE_HOOK,
+          { input: { clientId: c.client.id, url: 'http://127.0.0.1:9/hooks', eventTypes: ['REGISTERED', 'ACCEPTED'] } },
+        )
+      ).createWebhookEndpoint;
+      expect(created.secret).toMatch(/^whsec_[A-Za-z0-9+/=]{40,}$/);
+      const listed = await admin.ok<{ webhookEndpoints: unknown[] }>(HOOKS, { id: c.client.id });
+      expect(JSON.stringify(listed)).not.toContain(created.secret);
+
+      const r = (await c.gql.ok<{ transferCase: { transfer: Transfer } }>(TRANSFER_IN, { input: transferInput(ref()) }))
+        .transferCase;
+      type Page = {
+        webhookDeliveries: {
+          total: number;
+          items: { id: string; messageId: string; caseId: string; eventType: string; status: string }[];
+        };
+      };
+      const page = (await admin.ok<Page>(DELIVERIES, { id: created.endpoint.id })).webhookDeliveries;
+      expect(page.items).toEqual([
+        expect.objectContaining({ caseId: r.transfer.caseId, eventType: 'REGISTERED', status: 'PENDING' }),
+      ]);
+      expect(page.items[0]!.messageId).toBe(`msg_${page.items[0]!.id}`);
+      await api.ds.query(`UPDATE webhook_delivery SET status = 'FAILED', attempts = 8 WHERE id = ?`, [
+        page.items[0]!.id,
+      ]);
+      const replayed = (
+        await admin.ok<{ replayWebhookDelivery: { status: string; attempts: number } }>(REPLAY_ONE, {
+          id: page.items[0]!.id,
+        })
+      ).replayWebhookDelivery;
+      expect(replayed).toMatchObject({ status: 'PENDING', attempts: 0 });
+      const since = new Date(Date.now() - 3_600_000).toISOString();
+      expect(
+        (await admin.ok<{ replayWebhookDeliveries: number }>(REPLAY_SINCE, { id: created.endpoint.id, since }))
+          .replayWebhookDeliveries,
+      ).toBe(1);
+
+      // a county director cannot see it; a client cannot administer itself
+      const director = (await loginAs(api.gql, 'gl_director')).client;
+      expect((await director.error(DELIVERIES, { id: created.endpoint.id })).extensions?.code).toBe('FORBIDDEN');
+      expect((await c.gql.error(DELIVERIES, { id: created.endpoint.id })).extensions?.code).toBe('FORBIDDEN');
+    });
+
+    it('rejects an endpoint that is not an http(s) address, on its field', async () => {
+      const c = await glClient();
+      const err = await admin.error(CREATE_HOOK, {
+        input: { clientId: c.client.id, url: 'ftp://example.org/x', eventTypes: ['REGISTERED'] },
+      });
+      expect(err.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.url' });
+    });
+  });
 });
