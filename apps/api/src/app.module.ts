@@ -23,6 +23,8 @@ import { UserModule } from './modules/user/user.module';
 import { MediationModule } from './modules/mediation/mediation.module';
 import { LegalModule } from './modules/legal/legal.module';
 import { LitigationLinkModule } from './modules/litigation-link/litigation-link.module';
+import { ApiClientModule } from './modules/api-client/api-client.module';
+import { TransferModule } from './modules/transfer/transfer.module';
 
 /** Feature modules; each owns its resolvers (see FEATURE_MODULES for schema emission). */
 export const FEATURE_MODULES = [
@@ -40,6 +42,8 @@ export const FEATURE_MODULES = [
   MediationModule,
   LegalModule,
   LitigationLinkModule,
+  ApiClientModule,
+  TransferModule,
 ];
 
 @Module({})

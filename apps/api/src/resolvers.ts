@@ -18,6 +18,9 @@ import { LegalResolver } from './modules/legal/legal.resolver';
 import { LegalTeamResolver } from './modules/legal/legal-team.resolver';
 import { LitigationLinkCaseResolver } from './modules/litigation-link/litigation-link-case.resolver';
 import { LitigationLinkResolver } from './modules/litigation-link/litigation-link.resolver';
+import { ApiClientResolver } from './modules/api-client/api-client.resolver';
+import { TransferResolver } from './modules/transfer/transfer.resolver';
+import { WebhookAdminResolver } from './modules/api-client/webhook-admin.resolver';
 
 // Every resolver class, for schema emission. A resolver missing here fails the schema check.
 export const RESOLVERS = [
@@ -41,4 +44,7 @@ export const RESOLVERS = [
   CaseLegalResolver,
   LitigationLinkResolver,
   LitigationLinkCaseResolver,
+  ApiClientResolver,
+  TransferResolver,
+  WebhookAdminResolver,
 ];

@@ -18,6 +18,9 @@ import { SmsProcessor } from './processors/sms.processor';
 import { DeadlineSchedule } from './schedules/deadline.schedule';
 import { HousekeepingSchedule } from './schedules/housekeeping.schedule';
 import { SmsSchedule } from './schedules/sms.schedule';
+import { WebhookProcessor } from './processors/webhook.processor';
+import { WebhookSender } from './processors/webhook-sender.service';
+import { WebhookSchedule } from './schedules/webhook.schedule';
 
 /** The worker: a Nest application context (no HTTP, no GraphQL) running BullMQ processors. */
 @Module({})
@@ -38,6 +41,7 @@ export class WorkerModule {
           { name: QueueName.HOUSEKEEPING },
           { name: DEADLINE_QUEUE_NAME },
           { name: QueueName.NOTIFICATION },
+          { name: QueueName.WEBHOOK },
         ),
       ],
       providers: [
@@ -45,7 +49,9 @@ export class WorkerModule {
         DeadlineProcessor,
         SmsProcessor,
         SmsDispatcher,
-        ...(opts.schedules === false ? [] : [HousekeepingSchedule, DeadlineSchedule, SmsSchedule]),
+        WebhookProcessor,
+        WebhookSender,
+        ...(opts.schedules === false ? [] : [HousekeepingSchedule, DeadlineSchedule, SmsSchedule, WebhookSchedule]),
       ],
     };
   }

@@ -7,6 +7,7 @@ export * from './db/data-source';
 export * from './db/migrations';
 export * from './scope';
 export * from './auth/password';
+export * from './auth/api-key';
 export * from './queue/queue-names';
 export * from './queue/redis';
 export * from './logging/logger';

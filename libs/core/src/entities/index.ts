@@ -1,4 +1,5 @@
-import { ApiClientEntity } from './api-client.entity';
+import { ApiClientEntity, ApiClientKeyEntity } from './api-client.entity';
+import { WebhookAttemptEntity, WebhookDeliveryEntity, WebhookEndpointEntity } from './webhook.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { ExternalAgencyEntity } from './external-agency.entity';
 import { OrgUnitEntity } from './org-unit.entity';
@@ -54,7 +55,19 @@ export {
   CaseRecusalEntity,
   SupervisionEntity,
 };
-export { ApiClientEntity, AuditEventEntity, ExternalAgencyEntity, OrgUnitEntity, RefreshTokenEntity, UserEntity };
+export type { WebhookDeliveryStatus } from './webhook.entity';
+export {
+  ApiClientEntity,
+  ApiClientKeyEntity,
+  WebhookEndpointEntity,
+  WebhookDeliveryEntity,
+  WebhookAttemptEntity,
+  AuditEventEntity,
+  ExternalAgencyEntity,
+  OrgUnitEntity,
+  RefreshTokenEntity,
+  UserEntity,
+};
 
 export const ENTITIES = [
   OrgUnitEntity,
@@ -62,6 +75,10 @@ export const ENTITIES = [
   UserEntity,
   RefreshTokenEntity,
   ApiClientEntity,
+  ApiClientKeyEntity,
+  WebhookEndpointEntity,
+  WebhookDeliveryEntity,
+  WebhookAttemptEntity,
   AuditEventEntity,
   CaseEntity,
   CaseEventEntity,

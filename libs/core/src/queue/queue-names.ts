@@ -2,6 +2,7 @@
 export const QueueName = {
   HOUSEKEEPING: 'housekeeping',
   NOTIFICATION: 'notification',
+  WEBHOOK: 'webhook',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -19,6 +20,11 @@ export const NotificationJob = {
   SEND_SMS: 'send-sms',
   /** Repeatable (every minute): enqueues PENDING rows whose not_before has passed. */
   SMS_SWEEP: 'sms-sweep',
+} as const;
+
+export const WebhookJob = {
+  /** Repeatable (every second): sends the due webhook deliveries (the table is the truth, see WebhookProcessor). */
+  SWEEP: 'webhook-sweep',
 } as const;
 
 export interface SendSmsPayload {

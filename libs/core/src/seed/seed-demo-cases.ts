@@ -30,8 +30,16 @@ import {
   WorkroomCode,
 } from '@weiquan/shared';
 import { CaseNumberService } from '../case/case-number.service';
-import { ApiClientEntity, CaseEntity, ExternalAgencyEntity, OrgUnitEntity, UserEntity } from '../entities';
+import {
+  ApiClientEntity,
+  ApiClientKeyEntity,
+  CaseEntity,
+  ExternalAgencyEntity,
+  OrgUnitEntity,
+  UserEntity,
+} from '../entities';
 import { Actor, makeActor } from '../scope/actor';
+import { apiClientActor, apiKeyPrefix } from '../auth/api-key';
 import { DEMO_API_KEY } from './demo-org';
 import * as T from './demo-case-content';
 import { Business, CategoryName, County, Rng } from './demo-case-content';
@@ -361,25 +369,10 @@ async function loadEnv(ds: DataSource, now: Date): Promise<Env> {
   const missing = [...needed].filter((n) => !users.has(n));
   if (!units.has('CITY') || missing.length)
     throw new Error(`seedDemoCases needs the demo organisation (seedDemo) first; missing users: ${missing.join(', ')}`);
-  const prefix = DEMO_API_KEY.split('_')[1];
-  const c = await ds.getRepository(ApiClientEntity).findOne({ where: { keyPrefix: prefix } });
+  const key = await ds.getRepository(ApiClientKeyEntity).findOneBy({ prefix: apiKeyPrefix(DEMO_API_KEY)! });
+  const c = key ? await ds.getRepository(ApiClientEntity).findOneBy({ id: key.clientId }) : null;
   const cu = c ? [...units.values()].find((u) => u.id === c.unitId) : undefined;
-  const client: Who | null =
-    c && cu
-      ? {
-          username: c.name,
-          actor: makeActor({
-            kind: 'API_CLIENT',
-            id: c.id,
-            name: c.name,
-            roles: c.roles,
-            unitId: cu.id,
-            unitPath: cu.path,
-            unitType: cu.type,
-            dataScope: c.dataScope,
-          }),
-        }
-      : null;
+  const client: Who | null = c && cu ? { username: c.name, actor: apiClientActor(c, cu.path) } : null;
   const agencies = await ds.getRepository(ExternalAgencyEntity).find({ where: { active: true }, order: { id: 'ASC' } });
   return {
     now: now.getTime(),

@@ -13,6 +13,10 @@ export const Permission = {
   SUPERVISION_ISSUE: 'supervision.issue',
   RULES_MANAGE: 'rules.manage',
   QUEUE_DASHBOARD: 'queue.dashboard',
+  // Other government systems: transfer-in (转办登记) and reading back their own transfers; client administration.
+  CASE_TRANSFER: 'case.transfer',
+  TRANSFER_READ: 'transfer.read',
+  API_CLIENT_MANAGE: 'apiclient.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -28,7 +32,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   COORDINATOR: [...STAFF_BASE],
   STATION_STAFF: [...STAFF_BASE],
   SUPERVISOR: [P.ORG_READ, P.CASE_READ, P.USER_READ, P.SUPERVISION_ISSUE],
-  API_CLIENT: [P.ORG_READ, P.CASE_READ, P.CASE_REGISTER],
+  // An API client's permissions come from the operations granted to it (api-operations.ts), not from this role.
+  API_CLIENT: [],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

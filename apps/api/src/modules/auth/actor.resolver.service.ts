@@ -1,22 +1,11 @@
 import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type IORedis from 'ioredis';
 import { InjectRepository } from '@nestjs/typeorm';
-import { timingSafeEqual } from 'node:crypto';
 import { Repository } from 'typeorm';
-import {
-  Actor,
-  ApiClientEntity,
-  AppConfig,
-  AppError,
-  Clock,
-  ErrorCode,
-  makeActor,
-  OrgUnitEntity,
-  REDIS,
-  UserEntity,
-} from '@weiquan/core';
+import { Actor, AppConfig, AppError, Clock, ErrorCode, makeActor, REDIS, UserEntity } from '@weiquan/core';
 import { DataScope, Role } from '@weiquan/shared';
-import { sha256, TokenService } from './token.service';
+import { ApiKeyAuthService } from './api-key-auth.service';
+import { TokenService } from './token.service';
 
 interface UserActorRow {
   id: number;
@@ -57,8 +46,7 @@ export class ActorResolver implements OnModuleInit, OnApplicationShutdown {
     config: AppConfig,
     @Inject(REDIS) private readonly redis: IORedis,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-    @InjectRepository(ApiClientEntity) private readonly clients: Repository<ApiClientEntity>,
-    @InjectRepository(OrgUnitEntity) private readonly units: Repository<OrgUnitEntity>,
+    private readonly apiKeys: ApiKeyAuthService,
   ) {
     this.channel = `${config.QUEUE_PREFIX}:actor-changed`;
   }
@@ -89,12 +77,13 @@ export class ActorResolver implements OnModuleInit, OnApplicationShutdown {
     else this.cache.delete(Number(message));
   }
 
-  async fromHeaders(headers: Record<string, string | string[] | undefined>): Promise<Actor> {
+  /** `sourceIp`: the caller's address, checked against an API client's allowed sources. */
+  async fromHeaders(headers: Record<string, string | string[] | undefined>, sourceIp?: string): Promise<Actor> {
     const auth = headers['authorization'];
     const value = Array.isArray(auth) ? auth[0] : auth;
     const [scheme, credential] = (value ?? '').split(' ', 2);
     if (scheme === 'Bearer' && credential) return this.fromAccessToken(credential);
-    if (scheme === 'ApiKey' && credential) return this.fromApiKey(credential);
+    if (scheme === 'ApiKey' && credential) return this.apiKeys.authenticate(credential, sourceIp);
     throw new AppError(ErrorCode.UNAUTHENTICATED, '请先登录');
   }
 
@@ -135,24 +124,5 @@ export class ActorResolver implements OnModuleInit, OnApplicationShutdown {
 
   private fromAccessToken(token: string): Promise<Actor> {
     return this.forUser(this.tokens.verifyAccess(token));
-  }
-
-  private async fromApiKey(key: string): Promise<Actor> {
-    const prefix = /^wq_([A-Za-z0-9]{4,16})_[A-Za-z0-9]{16,}$/.exec(key)?.[1];
-    const client = prefix ? await this.clients.findOneBy({ keyPrefix: prefix }) : null;
-    const ok = !!client && client.active && timingSafeEqual(Buffer.from(sha256(key)), Buffer.from(client.keyHash));
-    if (!ok) throw new AppError(ErrorCode.UNAUTHENTICATED, 'API 密钥无效');
-    const unit = await this.units.findOneByOrFail({ id: client.unitId });
-    await this.clients.update(client.id, { lastUsedAt: this.clock.now() });
-    return makeActor({
-      kind: 'API_CLIENT',
-      id: client.id,
-      name: client.name,
-      roles: client.roles,
-      unitId: unit.id,
-      unitPath: unit.path,
-      unitType: unit.type,
-      dataScope: client.dataScope,
-    });
   }
 }

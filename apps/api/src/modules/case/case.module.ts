@@ -10,6 +10,6 @@ import { CaseResolver } from './case.resolver';
 @Module({
   imports: [OrgUnitModule],
   providers: [CaseIntakeService, CaseHandlingService, CaseQueryService, CaseResolver, CaseMutationResolver],
-  exports: [CaseQueryService],
+  exports: [CaseQueryService, CaseIntakeService],
 })
 export class CaseModule {}

@@ -8,6 +8,8 @@ import { LitigationLink1764000600000 } from './1764000600000-litigation-link';
 import { EscalationLadders1764000700000 } from './1764000700000-escalation-ladders';
 import { CaseCounts1764000900000 } from './1764000900000-case-counts';
 import { Accountability1765000000000 } from './1765000000000-accountability';
+import { ApiClients1765200000000 } from './1765200000000-api-clients';
+import { Webhooks1765200100000 } from './1765200100000-webhooks';
 
 // Ordered list of migrations. Never edit one that has landed; add a new one.
 export const MIGRATIONS = [
@@ -21,4 +23,6 @@ export const MIGRATIONS = [
   EscalationLadders1764000700000,
   CaseCounts1764000900000,
   Accountability1765000000000,
+  ApiClients1765200000000,
+  Webhooks1765200100000,
 ];
