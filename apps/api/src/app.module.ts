@@ -23,6 +23,7 @@ import { UserModule } from './modules/user/user.module';
 import { MediationModule } from './modules/mediation/mediation.module';
 import { LegalModule } from './modules/legal/legal.module';
 import { LitigationLinkModule } from './modules/litigation-link/litigation-link.module';
+import { DocumentModule } from './modules/document/document.module';
 
 /** Feature modules; each owns its resolvers (see FEATURE_MODULES for schema emission). */
 export const FEATURE_MODULES = [
@@ -38,6 +39,7 @@ export const FEATURE_MODULES = [
   CalendarModule,
   NotificationModule,
   MediationModule,
+  DocumentModule,
   LegalModule,
   LitigationLinkModule,
 ];

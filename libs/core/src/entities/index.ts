@@ -8,6 +8,7 @@ import { CaseEntity } from './case.entity';
 import { MEDIATION_ENTITIES } from './mediation.entity';
 import { LEGAL_ENTITIES } from './legal.entity';
 import { LITIGATION_LINK_ENTITIES } from './litigation-link.entity';
+import { DOCUMENT_ENTITIES } from './document.entity';
 import {
   CalendarArrangementEntity,
   CalendarOverrideEntity,
@@ -44,6 +45,7 @@ export type { DeadlineLayer, DeadlineStatus, DeadlineUnit } from './deadline.ent
 export * from './mediation.entity';
 export * from './legal.entity';
 export * from './litigation-link.entity';
+export * from './document.entity';
 export {
   CaseEntity,
   CaseDispatchEntity,
@@ -83,4 +85,5 @@ export const ENTITIES = [
   ...MEDIATION_ENTITIES,
   ...LEGAL_ENTITIES,
   ...LITIGATION_LINK_ENTITIES,
+  ...DOCUMENT_ENTITIES,
 ];
