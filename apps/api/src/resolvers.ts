@@ -18,6 +18,7 @@ import { LegalResolver } from './modules/legal/legal.resolver';
 import { LegalTeamResolver } from './modules/legal/legal-team.resolver';
 import { LitigationLinkCaseResolver } from './modules/litigation-link/litigation-link-case.resolver';
 import { LitigationLinkResolver } from './modules/litigation-link/litigation-link.resolver';
+import { DocumentResolver } from './modules/document/document.resolver';
 
 // Every resolver class, for schema emission. A resolver missing here fails the schema check.
 export const RESOLVERS = [
@@ -41,4 +42,5 @@ export const RESOLVERS = [
   CaseLegalResolver,
   LitigationLinkResolver,
   LitigationLinkCaseResolver,
+  DocumentResolver,
 ];

@@ -42,15 +42,15 @@ function head(d: DocumentData): Content[] {
 /** 印章 area: the seal name and the date, with a dashed ring where the seal goes. */
 export function sealBlock(d: DocumentData, date = d.issuedOn): Content {
   return {
-    margin: [0, 28, 0, 0],
+    margin: [0, 16, 0, 0],
     unbreakable: true,
     columns: [
       { width: '*', text: '' },
       {
-        width: 220,
+        width: 280,
         stack: [
           {
-            canvas: [{ type: 'ellipse', x: 110, y: 34, r1: 40, r2: 40, lineColor: RED, dash: { length: 3 } }],
+            canvas: [{ type: 'ellipse', x: 140, y: 30, r1: 40, r2: 40, lineColor: RED, dash: { length: 3 } }],
             margin: [0, 0, 0, -60],
           },
           { text: d.unit.sealName, alignment: 'center' },
@@ -103,7 +103,7 @@ export function officialPage(
     pageSize: 'A4',
     pageMargins: MARGINS,
     info: { title: d.docNo ? `${d.title}（${d.docNo}）` : d.title, producer: 'Weiquan' },
-    defaultStyle: { font: 'body', fontSize: BODY_PT, lineHeight: 1.25 },
+    defaultStyle: { font: 'body', fontSize: BODY_PT, lineHeight: 1.2 },
     footer: (page) => ({
       text: `— ${page} —`,
       fontSize: 14,
@@ -112,7 +112,7 @@ export function officialPage(
     }),
     content: [
       ...head(d),
-      { text: d.title, font: 'title', fontSize: 22, alignment: 'center', margin: [0, 18, 0, 6] },
+      { text: d.title, font: 'title', fontSize: 22, alignment: 'center', margin: [0, 12, 0, 4] },
       ...(numberLine && d.docNo
         ? [{ text: d.docNo, alignment: 'right' as const, margin: [0, 0, 0, 14] as [number, number, number, number] }]
         : []),

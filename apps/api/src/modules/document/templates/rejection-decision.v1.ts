@@ -17,7 +17,7 @@ export const rejectionDecisionV1: DocumentTemplate = {
       { text: `${d.consumer.name}：` },
       para(
         `你于${d.case.receivedOn}提出的对${d.respondent.name}的投诉（案件编号 ${d.case.caseNo}），经审查，` +
-          '存在下列第（　）项情形，根据《市场监督管理投诉举报处理办法》的规定，本单位决定不予受理：',
+          '存在下列第（\u3000）项情形，根据《市场监督管理投诉举报处理办法》的规定，本单位决定不予受理：',
       ),
       tickList(
         Object.values(RejectGround).map((k) => ({ key: k, text: RejectGroundText[k] })),

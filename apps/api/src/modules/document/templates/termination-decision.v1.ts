@@ -13,7 +13,7 @@ export const terminationDecisionV1: DocumentTemplate = {
     officialPage(d, [
       { text: `${d.consumer.name}、${d.respondent.name}：` },
       para(
-        `${d.consumer.name}对${d.respondent.name}的投诉（案件编号 ${d.case.caseNo}），在调解过程中出现下列第（　）项情形，` +
+        `${d.consumer.name}对${d.respondent.name}的投诉（案件编号 ${d.case.caseNo}），在调解过程中出现下列第（\u3000）项情形，` +
           '根据《市场监督管理投诉举报处理办法》的规定，本单位决定终止调解：',
       ),
       tickList(
