@@ -26,6 +26,7 @@ export function tickList(options: { key: string; text: string }[], chosen: strin
       text: [tick(o.key === chosen), ` ${i + 1}. ${o.text}`],
       margin: [BODY_PT, 0, 0, 2],
       fontSize: 14,
+      lineHeight: 1.25,
     })),
   };
 }
@@ -103,7 +104,7 @@ export function officialPage(
     pageSize: 'A4',
     pageMargins: MARGINS,
     info: { title: d.docNo ? `${d.title}（${d.docNo}）` : d.title, producer: 'Weiquan' },
-    defaultStyle: { font: 'body', fontSize: BODY_PT, lineHeight: 1.2 },
+    defaultStyle: { font: 'body', fontSize: BODY_PT, lineHeight: 1.4 },
     footer: (page) => ({
       text: `— ${page} —`,
       fontSize: 14,
