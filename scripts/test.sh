@@ -33,7 +33,7 @@ step() {
 
 ensure_pnpm
 pnpm_install
-ensure_apt chromium fonts-wqy-microhei
+ensure_apt chromium fonts-wqy-microhei fonts-arphic-uming fonts-dejavu-core poppler-utils
 
 [[ -n "${DB_TEST_NAME:-}" && "$DB_TEST_NAME" != "$DB_NAME" ]] || die "DB_TEST_NAME must be set and differ from DB_NAME ($DB_NAME)"
 export NODE_ENV=test

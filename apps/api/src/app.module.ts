@@ -25,6 +25,7 @@ import { LegalModule } from './modules/legal/legal.module';
 import { LitigationLinkModule } from './modules/litigation-link/litigation-link.module';
 import { ApiClientModule } from './modules/api-client/api-client.module';
 import { TransferModule } from './modules/transfer/transfer.module';
+import { DocumentModule } from './modules/document/document.module';
 
 /** Feature modules; each owns its resolvers (see FEATURE_MODULES for schema emission). */
 export const FEATURE_MODULES = [
@@ -40,6 +41,7 @@ export const FEATURE_MODULES = [
   CalendarModule,
   NotificationModule,
   MediationModule,
+  DocumentModule,
   LegalModule,
   LitigationLinkModule,
   ApiClientModule,

@@ -21,6 +21,7 @@ import { LitigationLinkResolver } from './modules/litigation-link/litigation-lin
 import { ApiClientResolver } from './modules/api-client/api-client.resolver';
 import { TransferResolver } from './modules/transfer/transfer.resolver';
 import { WebhookAdminResolver } from './modules/api-client/webhook-admin.resolver';
+import { DocumentResolver } from './modules/document/document.resolver';
 
 // Every resolver class, for schema emission. A resolver missing here fails the schema check.
 export const RESOLVERS = [
@@ -47,4 +48,5 @@ export const RESOLVERS = [
   ApiClientResolver,
   TransferResolver,
   WebhookAdminResolver,
+  DocumentResolver,
 ];

@@ -8,6 +8,7 @@ import { notificationMessages } from '@/modules/notification/locale';
 import { calendarMessages } from '@/modules/calendar/locale';
 import { workroomMessages } from '@/modules/workroom/locale';
 import { legalMessages } from '@/modules/legal/locale';
+import { documentMessages } from '@/modules/document/locale';
 import { mediationMessages } from '@/modules/mediation/locale';
 import { linkMessages } from '@/modules/litigation-link/locale';
 import { ruleSetMessages } from '@/modules/rule-set/locale';
@@ -22,6 +23,7 @@ export const zhCN = {
   calendar: calendarMessages,
   workroom: workroomMessages,
   legal: legalMessages,
+  document: documentMessages,
   mediation: mediationMessages,
   link: linkMessages,
   ruleSet: ruleSetMessages,

@@ -9,6 +9,7 @@ import { CaseEntity } from './case.entity';
 import { MEDIATION_ENTITIES } from './mediation.entity';
 import { LEGAL_ENTITIES } from './legal.entity';
 import { LITIGATION_LINK_ENTITIES } from './litigation-link.entity';
+import { DOCUMENT_ENTITIES } from './document.entity';
 import {
   CalendarArrangementEntity,
   CalendarOverrideEntity,
@@ -45,6 +46,7 @@ export type { DeadlineLayer, DeadlineStatus, DeadlineUnit } from './deadline.ent
 export * from './mediation.entity';
 export * from './legal.entity';
 export * from './litigation-link.entity';
+export * from './document.entity';
 export {
   CaseEntity,
   CaseDispatchEntity,
@@ -100,4 +102,5 @@ export const ENTITIES = [
   ...MEDIATION_ENTITIES,
   ...LEGAL_ENTITIES,
   ...LITIGATION_LINK_ENTITIES,
+  ...DOCUMENT_ENTITIES,
 ];

@@ -10,6 +10,7 @@ import { CaseCounts1764000900000 } from './1764000900000-case-counts';
 import { Accountability1765000000000 } from './1765000000000-accountability';
 import { ApiClients1765200000000 } from './1765200000000-api-clients';
 import { Webhooks1765200100000 } from './1765200100000-webhooks';
+import { Documents1765400000000 } from './1765400000000-documents';
 
 // Ordered list of migrations. Never edit one that has landed; add a new one.
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Accountability1765000000000,
   ApiClients1765200000000,
   Webhooks1765200100000,
+  Documents1765400000000,
 ];
