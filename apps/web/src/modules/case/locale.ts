@@ -111,6 +111,8 @@ export const caseMessages = {
     overdueOnly: '只看超期',
     openOnly: '未归档',
     sort: '排序',
+    pageSize: '每页条数',
+    jumpTo: '前往页',
     sortReceivedDesc: '收到时间 新→旧',
     sortReceivedAsc: '收到时间 旧→新',
     sortDueAsc: '时限 近→远',
