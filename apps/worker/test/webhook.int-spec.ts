@@ -1,3 +1,4 @@
+import type { TimelineAction } from '@weiquan/shared';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Queue } from 'bullmq';
@@ -105,7 +106,7 @@ describe('WebhookProcessor', () => {
     await ds.getRepository(CaseEntity).update(c.id, { registeredByClientId: clientId, externalRef: `GD-${c.id}` });
     return c;
   }
-  const step = (caseId: string, action: string) =>
+  const step = (caseId: string, action: TimelineAction) =>
     ds.transaction((m) => app.get(CaseEventWriter).append(m, SYSTEM_ACTOR, { caseId, action, toState: 'X' }));
 
   beforeAll(async () => {
@@ -146,7 +147,7 @@ describe('WebhookProcessor', () => {
   });
 
   it('delivers every event of a case life exactly once in effect, signed, in order per case, after commit only', async () => {
-    const life = Object.keys(WEBHOOK_EVENT_OF_ACTION).filter((a) => a !== 'answerConsultation');
+    const life = (Object.keys(WEBHOOK_EVENT_OF_ACTION) as TimelineAction[]).filter((a) => a !== 'answerConsultation');
     const cases = [await transferredCase(), await transferredCase(), await transferredCase()];
     // Interleaved steps of three cases, plus a step rolled back and an internal note (no event type).
     for (const action of life) for (const c of cases) await step(c.id, action);
@@ -177,7 +178,7 @@ describe('WebhookProcessor', () => {
     const before = receiver.effective().length;
     receiver.down = true;
     const c = await transferredCase();
-    for (const action of ['registerCase', 'acceptCase', 'dispatchCase']) await step(c.id, action);
+    for (const action of ['registerCase', 'acceptCase', 'dispatchCase'] as const) await step(c.id, action);
     const failed = await waitFor(
       () => ds.getRepository(WebhookDeliveryEntity).findBy({ endpointId, caseId: c.id }),
       (rows) => rows.some((r) => r.attempts >= 1),
