@@ -1,5 +1,6 @@
 export * from './config/app-config';
 export * from './config/env-file';
+export * from './config/production-secrets';
 export * from './time/clock';
 export * from './errors/app-error';
 export * from './entities';

@@ -15,6 +15,7 @@ import {
 import { resolve } from 'node:path';
 import { parseSendingWindow, SendingWindow } from '../notification/quiet-hours';
 import { loadEnvFile } from './env-file';
+import { productionSecretProblems } from './production-secrets';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -124,9 +125,9 @@ export function loadConfig(overrides: Record<string, string | undefined> = {}): 
   for (const k of known) if (source[k] !== undefined) picked[k] = source[k];
   const config = plainToInstance(AppConfig, picked, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: true });
-  if (errors.length) {
-    const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
-  }
+  const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+  // API and worker both boot through here, so neither starts in production with a published secret.
+  if (config.NODE_ENV === 'production') lines.push(...productionSecretProblems(config).map((p) => `  ${p}`));
+  if (lines.length) throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   return config;
 }
