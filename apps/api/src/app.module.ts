@@ -7,6 +7,7 @@ import { AppConfig, Clock, CoreModule, loggerParams } from '@weiquan/core';
 import { AppErrorFilter } from './common/app-error.filter';
 import { AuthGuard } from './common/auth.guard';
 import { formatGraphQLError } from './common/format-error';
+import { graphqlLimits } from './common/graphql-limits';
 import { InputValidationPipe } from './common/validation.pipe';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -56,7 +57,9 @@ export class AppModule {
           autoSchemaFile: true,
           sortSchema: true,
           playground: false,
-          introspection: true,
+          // The committed schema.gql is the contract; a production server does not describe itself.
+          introspection: opts.config.NODE_ENV !== 'production',
+          ...graphqlLimits(opts.config.NODE_ENV === 'production'),
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
           formatError: formatGraphQLError,
         }),

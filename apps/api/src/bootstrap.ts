@@ -7,7 +7,10 @@ import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, Clock } from '@weiquan/core';
 import { AppModule } from './app.module';
+import { graphqlBodyParser } from './common/graphql-transport';
 import { mountQueueDashboard } from './modules/queue-dashboard/queue-dashboard';
+
+const BODY_LIMIT = '2mb';
 
 /** Builds the API application (used by main.ts and by the GraphQL-level tests). */
 export async function createApiApp(config: AppConfig, clock?: Clock): Promise<INestApplication> {
@@ -18,9 +21,10 @@ export async function createApiApp(config: AppConfig, clock?: Clock): Promise<IN
   app.useLogger(app.get(Logger));
   // JSON only (no form bodies anywhere; uploads are multipart, parsed per route). Large enough that
   // oversize fields get a validation error naming them; larger bodies get 413.
-  app.useBodyParser('json', { limit: '2mb' });
+  app.use('/graphql', graphqlBodyParser(BODY_LIMIT));
+  app.useBodyParser('json', { limit: BODY_LIMIT });
   app.enableShutdownHooks();
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.TRUST_PROXY);
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins });
   const closeDashboard = mountQueueDashboard(app, config);
   serveConsole(app, config);

@@ -8,6 +8,8 @@ export * from './db/data-source';
 export * from './db/migrations';
 export * from './scope';
 export * from './auth/password';
+export * from './auth/password-policy';
+export * from './auth/token-version';
 export * from './queue/queue-names';
 export * from './queue/redis';
 export * from './logging/logger';

@@ -1,6 +1,7 @@
 import { HttpException, Logger } from '@nestjs/common';
 import type { GraphQLFormattedError } from 'graphql';
 import { AppError, ErrorCode } from '@weiquan/core';
+import { armorRefusal } from './graphql-limits';
 
 const logger = new Logger('GraphQL');
 
@@ -31,6 +32,8 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
             : ErrorCode.BAD_USER_INPUT;
     return { message: original.message, path, extensions: { code } };
   }
+  const refused = armorRefusal(formatted.message);
+  if (refused) return { message: refused.message, extensions: { code: refused.code } };
   const code = formatted.extensions?.code as string | undefined;
   if (code && code !== 'INTERNAL_SERVER_ERROR') {
     // GraphQL validation/coercion errors: name the offending field when the message carries it.

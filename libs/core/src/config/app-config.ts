@@ -70,6 +70,14 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) REFRESH_TOKEN_TTL_DAYS = 14;
   @Transform(toInt) @IsInt() @Min(1) LOGIN_MAX_FAILURES = 5;
   @Transform(toInt) @IsInt() @Min(1) LOGIN_LOCK_MINUTES = 15;
+  // Login throttling (Redis, shared by all API processes): attempts per window per client address and
+  // per username, before any password check. An office behind one NAT address shares the first.
+  @Transform(toInt) @IsInt() @Min(1) LOGIN_RATE_PER_IP = 30;
+  @Transform(toInt) @IsInt() @Min(1) LOGIN_RATE_PER_ACCOUNT = 10;
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600) LOGIN_RATE_WINDOW_SECONDS = 60;
+  // Express 'trust proxy': which proxies' X-Forwarded-For names the client address (throttling, logs).
+  // 'loopback' for an nginx on the same host; docker/ sets the compose network's range.
+  @IsString() @IsNotEmpty() TRUST_PROXY = 'loopback';
 
   @IsString() DATA_DIR = '.data';
   @IsString() STORAGE_DIR = '.data/storage';

@@ -60,8 +60,11 @@ describe('production secrets', () => {
   it('lets development and tests use the example values', () => {
     for (const NODE_ENV of ['development', 'test'])
       expect(
-        loadConfig({ NODE_ENV, JWT_SECRET: 'dev-only-secret-change-me-please-32chars-min', DB_PASSWORD: 'weiquan_dev_only' })
-          .NODE_ENV,
+        loadConfig({
+          NODE_ENV,
+          JWT_SECRET: 'dev-only-secret-change-me-please-32chars-min',
+          DB_PASSWORD: 'weiquan_dev_only',
+        }).NODE_ENV,
       ).toBe(NODE_ENV);
   });
 });
