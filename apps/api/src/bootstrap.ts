@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig, Clock } from '@weiquan/core';
 import { AppModule } from './app.module';
 import { graphqlBodyParser } from './common/graphql-transport';
+import { securityHeaders } from './common/security-headers';
 import { mountQueueDashboard } from './modules/queue-dashboard/queue-dashboard';
 
 const BODY_LIMIT = '2mb';
@@ -21,6 +22,8 @@ export async function createApiApp(config: AppConfig, clock?: Clock): Promise<IN
   app.useLogger(app.get(Logger));
   // JSON only (no form bodies anywhere; uploads are multipart, parsed per route). Large enough that
   // oversize fields get a validation error naming them; larger bodies get 413.
+  app.getHttpAdapter().getInstance().disable('x-powered-by');
+  app.use(securityHeaders());
   app.use('/graphql', graphqlBodyParser(BODY_LIMIT));
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.enableShutdownHooks();
@@ -40,7 +43,18 @@ export async function createApiApp(config: AppConfig, clock?: Clock): Promise<IN
 function serveConsole(app: NestExpressApplication, config: AppConfig): void {
   const dist = config.webDistPath;
   if (!dist || !existsSync(join(dist, 'index.html'))) return;
-  app.use(express.static(dist, { index: false, maxAge: '1h' }));
+  // Vite names every asset by its content hash (dist/assets/*): cached for a year, never revalidated.
+  // index.html names the current assets, so it is revalidated on every load.
+  app.use(
+    express.static(dist, {
+      index: false,
+      setHeaders: (res, path) =>
+        res.setHeader(
+          'Cache-Control',
+          /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ),
+    }),
+  );
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
     const api =
       req.path.startsWith('/graphql') ||
@@ -48,6 +62,7 @@ function serveConsole(app: NestExpressApplication, config: AppConfig): void {
       req.path.startsWith('/health') ||
       req.path.startsWith('/admin/queues');
     if (req.method !== 'GET' || api || !req.accepts('html')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(join(dist, 'index.html'));
   });
 }

@@ -57,7 +57,10 @@ function worstCost(s: GraphQLSchema, doc: DocumentNode): { name: string; cost: n
   return doc.definitions.flatMap((d) => {
     if (d.kind !== Kind.OPERATION_DEFINITION) return [];
     const variables = Object.fromEntries(
-      (d.variableDefinitions ?? []).map((v) => [v.variable.name.value, sample(typeFromAST(s, v.type as never)!)]),
+      (d.variableDefinitions ?? []).map((v) => [
+        v.variable.name.value,
+        sample(typeFromAST(s, v.type as never) as GraphQLInputType),
+      ]),
     );
     return [{ name: d.name?.value ?? '?', cost: operationCost(s, doc, variables, d.name?.value) }];
   });

@@ -79,6 +79,9 @@ export class AppConfig {
   // 'loopback' for an nginx on the same host; docker/ sets the compose network's range.
   @IsString() @IsNotEmpty() TRUST_PROXY = 'loopback';
 
+  // How far back a case's receivedAt may lie (Order 121's limit for accepting a complaint; 3 years).
+  @Transform(toInt) @IsInt() @Min(1) @Max(20) RECEIVED_AT_MAX_AGE_YEARS = 3;
+
   @IsString() DATA_DIR = '.data';
   @IsString() STORAGE_DIR = '.data/storage';
   // Uploads are held in memory until checked, so the ceiling is kept well below the process's heap.
