@@ -7,6 +7,8 @@ import { AppConfig, Clock, CoreModule, loggerParams } from '@weiquan/core';
 import { AppErrorFilter } from './common/app-error.filter';
 import { AuthGuard } from './common/auth.guard';
 import { formatGraphQLError } from './common/format-error';
+import { graphqlLimits } from './common/graphql-limits';
+import { StrictDateTime } from './common/input-rules';
 import { InputValidationPipe } from './common/validation.pipe';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -60,9 +62,13 @@ export class AppModule {
           driver: ApolloDriver,
           path: '/graphql',
           autoSchemaFile: true,
+          // Strict dates everywhere: no bare numbers, no 02-30 rolled over (input-rules); same SDL as before.
+          buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: StrictDateTime }] },
           sortSchema: true,
           playground: false,
-          introspection: true,
+          // The committed schema.gql is the contract; a production server does not describe itself.
+          introspection: opts.config.NODE_ENV !== 'production',
+          ...graphqlLimits(opts.config.NODE_ENV === 'production'),
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
           formatError: formatGraphQLError,
         }),

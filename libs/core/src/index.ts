@@ -1,5 +1,6 @@
 export * from './config/app-config';
 export * from './config/env-file';
+export * from './config/production-secrets';
 export * from './time/clock';
 export * from './errors/app-error';
 export * from './entities';
@@ -8,6 +9,8 @@ export * from './db/migrations';
 export * from './scope';
 export * from './auth/password';
 export * from './auth/api-key';
+export * from './auth/password-policy';
+export * from './auth/token-version';
 export * from './queue/queue-names';
 export * from './queue/redis';
 export * from './logging/logger';

@@ -11,6 +11,7 @@ import { Accountability1765000000000 } from './1765000000000-accountability';
 import { ApiClients1765200000000 } from './1765200000000-api-clients';
 import { Webhooks1765200100000 } from './1765200100000-webhooks';
 import { Documents1765400000000 } from './1765400000000-documents';
+import { TokenVersion1765100000000 } from './1765100000000-token-version';
 
 // Ordered list of migrations. Never edit one that has landed; add a new one.
 export const MIGRATIONS = [
@@ -24,6 +25,7 @@ export const MIGRATIONS = [
   EscalationLadders1764000700000,
   CaseCounts1764000900000,
   Accountability1765000000000,
+  TokenVersion1765100000000,
   ApiClients1765200000000,
   Webhooks1765200100000,
   Documents1765400000000,
