@@ -3,3 +3,4 @@ export * from './auth';
 export * from './org';
 export * from './calendar';
 export * from './case';
+export * from './stats';
