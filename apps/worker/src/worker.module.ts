@@ -15,9 +15,11 @@ import { DeadlineProcessor } from './processors/deadline.processor';
 import { HousekeepingProcessor } from './processors/housekeeping.processor';
 import { SmsDispatcher } from './processors/sms-dispatcher.service';
 import { SmsProcessor } from './processors/sms.processor';
+import { StatisticsProcessor } from './processors/statistics.processor';
 import { DeadlineSchedule } from './schedules/deadline.schedule';
 import { HousekeepingSchedule } from './schedules/housekeeping.schedule';
 import { SmsSchedule } from './schedules/sms.schedule';
+import { StatisticsSchedule } from './schedules/statistics.schedule';
 
 /** The worker: a Nest application context (no HTTP, no GraphQL) running BullMQ processors. */
 @Module({})
@@ -38,6 +40,7 @@ export class WorkerModule {
           { name: QueueName.HOUSEKEEPING },
           { name: DEADLINE_QUEUE_NAME },
           { name: QueueName.NOTIFICATION },
+          { name: QueueName.STATISTICS },
         ),
       ],
       providers: [
@@ -45,7 +48,8 @@ export class WorkerModule {
         DeadlineProcessor,
         SmsProcessor,
         SmsDispatcher,
-        ...(opts.schedules === false ? [] : [HousekeepingSchedule, DeadlineSchedule, SmsSchedule]),
+        StatisticsProcessor,
+        ...(opts.schedules === false ? [] : [HousekeepingSchedule, DeadlineSchedule, SmsSchedule, StatisticsSchedule]),
       ],
     };
   }

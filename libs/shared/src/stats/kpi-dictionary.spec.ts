@@ -128,7 +128,7 @@ const CASES: StatCaseFacts[] = [
 ];
 
 const ROWS = CASES.flatMap(caseContributions);
-const MARCH = ['2026-03-01', '2026-03-31'] as const;
+const MARCH: [string, string] = ['2026-03-01', '2026-03-31'];
 const kpi = (code: string, root = 1, [from, to] = MARCH) =>
   computeKpi(KPI_BY_CODE.get(code)!, sumContributions(ROWS, from, to, under(root)));
 

@@ -1,0 +1,2 @@
+export * from './stat-case-reader';
+export * from './stat-maintainer.service';
