@@ -41,6 +41,10 @@ export class StatMaintainer {
 
   /** Processes up to `limit` marked cases; returns how many were taken. */
   async drain(limit = 500): Promise<number> {
+    return (await this.exclusive(0, () => this.drainUnlocked(limit))) ?? 0;
+  }
+
+  private async drainUnlocked(limit: number): Promise<number> {
     const dirty: { case_id: string; seq: number }[] = await this.ds.query(
       'SELECT case_id, seq FROM stat_dirty_case ORDER BY marked_at, case_id LIMIT ?',
       [limit],
@@ -72,6 +76,11 @@ export class StatMaintainer {
   /** Recomputes the given cases' rows and sums. */
   async applyCases(ids: readonly string[]): Promise<void> {
     if (!ids.length) return;
+    const fresh = await this.rowsOf(ids);
+    await this.ds.transaction((m) => this.replace(m, ids, fresh));
+  }
+
+  private async rowsOf(ids: readonly string[]): Promise<ContribRow[]> {
     const facts = await readStatCaseFacts(this.ds.manager, ids);
     const fresh: ContribRow[] = [];
     for (const f of facts) {
@@ -86,25 +95,65 @@ export class StatMaintainer {
         fresh.push({ caseId: f.id, ...r, unitPath: await this.pathOf(r.unitId), ...dims });
       }
     }
-    await this.ds.transaction((m) => this.replace(m, ids, fresh));
+    return fresh;
   }
 
-  /** Empties the statistics and recomputes every case, `batch` at a time. */
-  async rebuild(batch = 2000, onProgress?: (done: number) => void): Promise<number> {
-    for (const t of ['stat_contrib', 'stat_daily', 'stat_rollup_day']) await this.ds.query(`DELETE FROM ${t}`);
-    let after = '0';
-    let done = 0;
-    for (;;) {
-      const rows: { id: string }[] = await this.ds.query('SELECT id FROM wq_case WHERE id > ? ORDER BY id LIMIT ?', [
-        after,
-        batch,
-      ]);
-      if (!rows.length) return done;
-      await this.applyCases(rows.map((r) => String(r.id)));
-      after = String(rows[rows.length - 1]!.id);
-      done += rows.length;
-      onProgress?.(done);
+  /**
+   * Runs `work` holding the upkeep lock (a MariaDB named lock: drains and rebuilds never overlap, in
+   * any process). Waits up to `waitSeconds`; returns undefined without running when it cannot have it.
+   */
+  private async exclusive<T>(waitSeconds: number, work: () => Promise<T>): Promise<T | undefined> {
+    const runner = this.ds.createQueryRunner();
+    try {
+      const [{ got }] = await runner.query("SELECT GET_LOCK('wq_stat_upkeep', ?) AS got", [waitSeconds]);
+      if (Number(got) !== 1) {
+        if (waitSeconds > 0) throw new Error('statistics upkeep lock not obtained');
+        return undefined;
+      }
+      try {
+        return await work();
+      } finally {
+        await runner.query("SELECT RELEASE_LOCK('wq_stat_upkeep')");
+      }
+    } finally {
+      await runner.release();
     }
+  }
+
+  /**
+   * Empties the statistics and recomputes every case from the case tables: the per-case rows `batch`
+   * cases at a time, then the sums set-based from them (GROUP BY; every subtree root through the
+   * path). Holds the upkeep lock, so no drain runs meanwhile; cases changed during the rebuild stay
+   * marked and the next drain brings them up to date (it replaces whatever rows the rebuild stored).
+   */
+  async rebuild(batch = 2000, onProgress?: (done: number) => void): Promise<number> {
+    const cases = await this.exclusive(60, async () => {
+      for (const t of ['stat_contrib', 'stat_daily', 'stat_rollup_day']) await this.ds.query(`TRUNCATE TABLE ${t}`);
+      let after = '0';
+      let done = 0;
+      for (;;) {
+        const rows: { id: string }[] = await this.ds.query('SELECT id FROM wq_case WHERE id > ? ORDER BY id LIMIT ?', [
+          after,
+          batch,
+        ]);
+        if (!rows.length) break;
+        await this.insertRows(await this.rowsOf(rows.map((r) => String(r.id))));
+        after = String(rows[rows.length - 1]!.id);
+        done += rows.length;
+        onProgress?.(done);
+      }
+      await this.ds.query(`INSERT INTO stat_daily (metric, day, unit_id, ${DIM_COLS.join(', ')}, n, amount)
+        SELECT metric, day, unit_id, ${DIM_COLS.join(', ')}, COUNT(*), SUM(amount) FROM stat_contrib
+         GROUP BY metric, day, unit_id, ${DIM_COLS.join(', ')}`);
+      await this.ds.query(`INSERT INTO stat_rollup_day (root_unit_id, metric, day, n, amount)
+        SELECT a.id, d.metric, d.day, SUM(d.n), SUM(d.amount)
+          FROM (SELECT metric, day, unit_id, SUM(n) n, SUM(amount) amount FROM stat_daily GROUP BY metric, day, unit_id) d
+          JOIN org_unit u ON u.id = d.unit_id
+          JOIN org_unit a ON u.path LIKE CONCAT(a.path, '%')
+         GROUP BY a.id, d.metric, d.day`);
+      return done;
+    });
+    return cases ?? 0; // (never undefined: a wait that fails throws)
   }
 
   /**
@@ -210,7 +259,14 @@ export class StatMaintainer {
 
     const ch = [...changed];
     await m.query(`DELETE FROM stat_contrib WHERE case_id IN (${ch.map(() => '?').join(',')})`, ch);
-    const rows = fresh.filter((r) => changed.has(r.caseId));
+    await this.insertRows(
+      fresh.filter((r) => changed.has(r.caseId)),
+      m,
+    );
+  }
+
+  /** Stores rows of cases that have none stored (seq numbers the rows of each case from 1). */
+  private async insertRows(rows: ContribRow[], m: EntityManager = this.ds.manager): Promise<void> {
     const seqs = new Map<string, number>();
     for (let i = 0; i < rows.length; i += CHUNK) {
       const part = rows.slice(i, i + CHUNK);
