@@ -17,6 +17,7 @@ interface Filter {
   kind?: string | null;
   channel?: string | null;
   category?: string | null;
+  industry?: string | null;
 }
 interface Row {
   caseId: string;
@@ -187,6 +188,38 @@ describe('Statistics over GraphQL and Excel', () => {
       for (const r of drill.rows) if (!r.visible) expect(r.caseNo).toBeNull();
     }
   }, 120_000);
+
+  it('a standard table: each cell is the figure of its row’s value; hotspots follow the stated rule', async () => {
+    const TABLE = `query($i: StatTableInput!) { statTable(input: $i) { key cells { metric n amount } } }`;
+    const period = { from: '2026-04-01', to: '2026-06-30' };
+    const metrics = ['RECEIVED', 'ACCEPTED', 'CONCLUDED', 'MEDIATION_SUCCESS', 'RECOVERED'];
+    const rows = (
+      await as.city_director!.client.ok<{
+        statTable: { key: string; cells: { metric: string; n: number; amount: number }[] }[];
+      }>(TABLE, { i: { ...period, rowsBy: 'industry', metrics } })
+    ).statTable;
+    expect(rows.length).toBeGreaterThan(1);
+    for (const r of rows.slice(0, 4)) {
+      for (const c of r.cells)
+        expect(c.n).toBe(await figure('city_director', { metric: c.metric, ...period, industry: r.key } as Filter));
+    }
+    const HOT = `query($f: StatFilterInput!) { statHotspots(filter: $f, by: category) { key n baseline } }`;
+    const f = { metric: 'RECEIVED', from: '2026-06-01', to: '2026-06-30' };
+    const hot = (
+      await as.city_director!.client.ok<{ statHotspots: { key: string; n: number; baseline: number }[] }>(HOT, { f })
+    ).statHotspots;
+    for (const h of hot) {
+      expect(h.n).toBe(await figure('city_director', { ...f, category: h.key } as Filter));
+      const before = await figure('city_director', {
+        metric: 'RECEIVED',
+        from: '2026-03-03',
+        to: '2026-05-31',
+        category: h.key,
+      } as Filter);
+      expect(h.baseline).toBeCloseTo(before / 3);
+      expect(h.n >= 5 && h.n >= 2 * h.baseline).toBe(true);
+    }
+  }, 60_000);
 
   it('rejects a bad period with a coded error on the field', async () => {
     const e = await as.city_director!.client.error(FIGURE, {

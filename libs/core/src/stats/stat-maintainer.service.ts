@@ -21,8 +21,9 @@ interface ContribRow {
 }
 
 const DIM_COLS = ['kind', 'channel', 'category', 'industry', 'outcome'] as const;
-/** Rows per multi-row statement. */
+/** Rows per multi-row statement (sums, marks); per-case rows go in larger ones (12 values each, < 65,535 placeholders). */
 const CHUNK = 500;
+const ROW_CHUNK = 4000;
 
 /**
  * Keeps the statistics tables equal to the GROUP BY of every case's contribution rows. For a case it
@@ -268,8 +269,8 @@ export class StatMaintainer {
   /** Stores rows of cases that have none stored (seq numbers the rows of each case from 1). */
   private async insertRows(rows: ContribRow[], m: EntityManager = this.ds.manager): Promise<void> {
     const seqs = new Map<string, number>();
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      const part = rows.slice(i, i + CHUNK);
+    for (let i = 0; i < rows.length; i += ROW_CHUNK) {
+      const part = rows.slice(i, i + ROW_CHUNK);
       await m.query(
         `INSERT INTO stat_contrib (case_id, seq, metric, day, unit_id, unit_path, ${DIM_COLS.join(', ')}, amount)
          VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,

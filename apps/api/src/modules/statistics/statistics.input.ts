@@ -1,5 +1,5 @@
 import { Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { StatFilter } from '@weiquan/shared';
 import { parseId } from '../../common/ids';
 
@@ -74,4 +74,24 @@ export function toStatFilter(f: StatFilterInput, field = 'filter'): StatFilter {
     industry: f.industry ?? null,
     outcome: f.outcome ?? null,
   };
+}
+
+export enum StatDimensionInput {
+  kind = 'kind',
+  channel = 'channel',
+  category = 'category',
+  industry = 'industry',
+  outcome = 'outcome',
+}
+registerEnumType(StatDimensionInput, { name: 'StatDimension', description: '统计维度' });
+
+@InputType({ description: '统计表：按一个维度分行，每个统计项一列（如按被投诉方行业的受理和处理情况汇总表）' })
+export class StatTableInput extends KpiBoardInput {
+  @Field(() => StatDimensionInput) @IsEnum(StatDimensionInput, { message: '维度不正确' }) rowsBy: StatDimensionInput;
+  @Field(() => [String])
+  @ArrayMinSize(1, { message: '至少选择一个统计项' })
+  @ArrayMaxSize(20, { message: '统计项最多 20 个' })
+  @Matches(METRIC, { each: true, message: '统计项不正确' })
+  metrics: string[];
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(16) kind?: string | null;
 }

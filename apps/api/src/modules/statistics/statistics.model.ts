@@ -106,3 +106,25 @@ export const toStatCaseRowModel = (r: StatCaseRow): StatCaseRowModel => ({ ...r,
 
 @ObjectType('StatCasePage')
 export class StatCasePage extends PageOf(StatCaseRowModel, 'StatCasePage') {}
+
+@ObjectType('StatCell')
+export class StatCellModel {
+  @Field() metric: string;
+  @Field(() => Int) n: number;
+  @Field(() => Float) amount: number;
+}
+
+@ObjectType('StatTableRow', { description: '统计表的一行：按维度取值，每个统计项一格' })
+export class StatTableRowModel {
+  @Field({ description: '维度取值；空字符串为未填写' }) key: string;
+  @Field(() => [StatCellModel]) cells: StatCellModel[];
+}
+
+@ObjectType('StatHotspot', {
+  description: '热点：本期件数不少于 5 件且不低于此前 3 个等长期间平均数的 2 倍',
+})
+export class StatHotspotModel {
+  @Field() key: string;
+  @Field(() => Int) n: number;
+  @Field(() => Float, { description: '此前 3 个等长期间的平均件数' }) baseline: number;
+}

@@ -4,7 +4,15 @@ import type { Actor } from '@weiquan/core';
 import { parseId } from '../../common/ids';
 import { PageInput } from '../../common/paging';
 import { Allow, CurrentActor } from '../../common/permission.decorator';
-import { KpiBoardInput, StatFilterInput, StatGroupBy, toStatFilter } from './statistics.input';
+import {
+  KpiBoardInput,
+  StatDimensionInput,
+  StatFilterInput,
+  StatGroupBy,
+  StatTableInput,
+  toStatFilter,
+} from './statistics.input';
+import { StatisticsTablesService } from './statistics-tables.service';
 import {
   KpiBoardModel,
   KpiDefinitionModel,
@@ -12,6 +20,8 @@ import {
   StatCasePage,
   StatCountModel,
   StatFigureModel,
+  StatHotspotModel,
+  StatTableRowModel,
   toKpiBoardModel,
   toKpiDefinitionModel,
   toStatCaseRowModel,
@@ -22,7 +32,10 @@ const unitOf = (v: string | null | undefined) => (v == null ? null : parseId(v, 
 
 @Resolver()
 export class StatisticsResolver {
-  constructor(private readonly stats: StatisticsQueryService) {}
+  constructor(
+    private readonly stats: StatisticsQueryService,
+    private readonly tables: StatisticsTablesService,
+  ) {}
 
   @Query(() => [KpiDefinitionModel], { description: '指标口径字典' })
   @Allow(Permission.STATS_READ)
@@ -72,5 +85,24 @@ export class StatisticsResolver {
     const p = page ?? new PageInput();
     const res = await this.stats.cases(actor, toStatFilter(filter), p.offset, p.limit);
     return { items: res.items.map(toStatCaseRowModel), total: res.total, offset: p.offset, limit: p.limit };
+  }
+
+  @Query(() => [StatTableRowModel], { description: '统计表（行：维度取值；列：统计项）' })
+  @Allow(Permission.STATS_READ)
+  async statTable(@CurrentActor() actor: Actor, @Args('input') input: StatTableInput): Promise<StatTableRowModel[]> {
+    const base = { from: input.from, to: input.to, unitId: unitOf(input.unitId), kind: input.kind ?? null };
+    return this.tables.table(actor, base, input.rowsBy, input.metrics);
+  }
+
+  @Query(() => [StatHotspotModel], {
+    description: '热点：本期件数不少于 5 件且不低于此前 3 个等长期间平均数的 2 倍的类别、行业等',
+  })
+  @Allow(Permission.STATS_READ)
+  async statHotspots(
+    @CurrentActor() actor: Actor,
+    @Args('filter') filter: StatFilterInput,
+    @Args('by', { type: () => StatDimensionInput }) by: StatDimensionInput,
+  ): Promise<StatHotspotModel[]> {
+    return this.tables.hotspots(actor, toStatFilter(filter), by);
   }
 }
