@@ -21,6 +21,7 @@ import { HealthController } from './modules/health/health.controller';
 import { NotificationModule } from './modules/notification/notification.module';
 import { OrgUnitModule } from './modules/org-unit/org-unit.module';
 import { SupervisionModule } from './modules/supervision/supervision.module';
+import { StatisticsModule } from './modules/statistics/statistics.module';
 import { UserModule } from './modules/user/user.module';
 import { MediationModule } from './modules/mediation/mediation.module';
 import { LegalModule } from './modules/legal/legal.module';
@@ -39,6 +40,7 @@ export const FEATURE_MODULES = [
   DeadlineModule,
   QueueDashboardModule,
   SupervisionModule,
+  StatisticsModule,
   EvidenceModule,
   CalendarModule,
   NotificationModule,

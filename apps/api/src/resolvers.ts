@@ -10,6 +10,7 @@ import { NotificationResolver } from './modules/notification/notification.resolv
 import { OrgUnitResolver } from './modules/org-unit/org-unit.resolver';
 import { CaseSupervisionResolver } from './modules/supervision/case-supervision.resolver';
 import { SupervisionResolver } from './modules/supervision/supervision.resolver';
+import { StatisticsResolver } from './modules/statistics/statistics.resolver';
 import { UserResolver } from './modules/user/user.resolver';
 import { CaseMediationResolver } from './modules/mediation/case-mediation.resolver';
 import { MediationResolver } from './modules/mediation/mediation.resolver';
@@ -33,6 +34,7 @@ export const RESOLVERS = [
   QueueDashboardResolver,
   OrgUnitResolver,
   SupervisionResolver,
+  StatisticsResolver,
   UserResolver,
   EvidenceResolver,
   CaseSupervisionResolver,

@@ -15,12 +15,14 @@ import { DeadlineProcessor } from './processors/deadline.processor';
 import { HousekeepingProcessor } from './processors/housekeeping.processor';
 import { SmsDispatcher } from './processors/sms-dispatcher.service';
 import { SmsProcessor } from './processors/sms.processor';
+import { StatisticsProcessor } from './processors/statistics.processor';
 import { DeadlineSchedule } from './schedules/deadline.schedule';
 import { HousekeepingSchedule } from './schedules/housekeeping.schedule';
 import { SmsSchedule } from './schedules/sms.schedule';
 import { WebhookProcessor } from './processors/webhook.processor';
 import { WebhookSender } from './processors/webhook-sender.service';
 import { WebhookSchedule } from './schedules/webhook.schedule';
+import { StatisticsSchedule } from './schedules/statistics.schedule';
 
 /** The worker: a Nest application context (no HTTP, no GraphQL) running BullMQ processors. */
 @Module({})
@@ -42,6 +44,7 @@ export class WorkerModule {
           { name: DEADLINE_QUEUE_NAME },
           { name: QueueName.NOTIFICATION },
           { name: QueueName.WEBHOOK },
+          { name: QueueName.STATISTICS },
         ),
       ],
       providers: [
@@ -51,7 +54,10 @@ export class WorkerModule {
         SmsDispatcher,
         WebhookProcessor,
         WebhookSender,
-        ...(opts.schedules === false ? [] : [HousekeepingSchedule, DeadlineSchedule, SmsSchedule, WebhookSchedule]),
+        StatisticsProcessor,
+        ...(opts.schedules === false
+          ? []
+          : [HousekeepingSchedule, DeadlineSchedule, SmsSchedule, WebhookSchedule, StatisticsSchedule]),
       ],
     };
   }

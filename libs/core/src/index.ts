@@ -28,3 +28,4 @@ export * from './deadline';
 export * from './db/after-commit';
 export * from './db/insert-rows';
 export * from './db/group-commit';
+export * from './stats';

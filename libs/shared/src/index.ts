@@ -4,3 +4,4 @@ export * from './org';
 export * from './calendar';
 export * from './case';
 export * from './document';
+export * from './stats';

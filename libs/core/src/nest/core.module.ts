@@ -24,6 +24,7 @@ import { CaseLifecycleService } from '../case/case-lifecycle.service';
 import { CaseNumberService } from '../case/case-number.service';
 import { SupervisionAccess, SupervisionQueryService, SupervisionService } from '../supervision';
 import { NotificationService, SmsOutbox, SmsSender, smsSenderProvider } from '../notification';
+import { StatMaintainer } from '../stats/stat-maintainer.service';
 
 @Injectable()
 class RedisCloser implements OnApplicationShutdown {
@@ -69,6 +70,7 @@ export class CoreModule {
         SupervisionAccess,
         SupervisionQueryService,
         SupervisionService,
+        StatMaintainer,
         // The SMS gateway adapter: records only, unless a real provider is plugged in.
         smsSenderProvider(opts.smsSender),
         NotificationService,
@@ -95,6 +97,7 @@ export class CoreModule {
         SupervisionAccess,
         SupervisionQueryService,
         SupervisionService,
+        StatMaintainer,
         SmsSender,
         NotificationService,
         SmsOutbox,

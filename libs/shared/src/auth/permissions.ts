@@ -17,11 +17,13 @@ export const Permission = {
   CASE_TRANSFER: 'case.transfer',
   TRANSFER_READ: 'transfer.read',
   API_CLIENT_MANAGE: 'apiclient.manage',
+  /** Figures, tables, drill-downs and exports of the statistics (统计分析), within the data scope. */
+  STATS_READ: 'stats.read',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
 const P = Permission;
-const STAFF_BASE: Permission[] = [P.ORG_READ, P.CASE_READ, P.CASE_REGISTER, P.CASE_HANDLE];
+const STAFF_BASE: Permission[] = [P.ORG_READ, P.CASE_READ, P.CASE_REGISTER, P.CASE_HANDLE, P.STATS_READ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ADMIN: Object.values(P),
@@ -31,7 +33,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   MEDIATOR: [...STAFF_BASE],
   COORDINATOR: [...STAFF_BASE],
   STATION_STAFF: [...STAFF_BASE],
-  SUPERVISOR: [P.ORG_READ, P.CASE_READ, P.USER_READ, P.SUPERVISION_ISSUE],
+  SUPERVISOR: [P.ORG_READ, P.CASE_READ, P.USER_READ, P.SUPERVISION_ISSUE, P.STATS_READ],
   // An API client's permissions come from the operations granted to it (api-operations.ts), not from this role.
   API_CLIENT: [],
 };

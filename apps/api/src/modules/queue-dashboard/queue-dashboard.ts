@@ -19,7 +19,7 @@ export function mountQueueDashboard(app: INestApplication, config: AppConfig): (
   const tickets = app.get(DashboardTickets);
   const actors = app.get(ActorResolver);
   const deadlineQueue = app.get<Queue>(DEADLINE_QUEUE);
-  const extra = [QueueName.HOUSEKEEPING, QueueName.NOTIFICATION].map(
+  const extra = [QueueName.HOUSEKEEPING, QueueName.NOTIFICATION, QueueName.STATISTICS].map(
     (name) => new Queue(name, { connection: redisOptions(config), prefix: config.QUEUE_PREFIX }),
   );
   const adapter = new ExpressAdapter();

@@ -12,6 +12,7 @@ import { ApiClients1765200000000 } from './1765200000000-api-clients';
 import { Webhooks1765200100000 } from './1765200100000-webhooks';
 import { Documents1765400000000 } from './1765400000000-documents';
 import { TokenVersion1765100000000 } from './1765100000000-token-version';
+import { Statistics1765300000000 } from './1765300000000-statistics';
 
 // Ordered list of migrations. Never edit one that has landed; add a new one.
 export const MIGRATIONS = [
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   TokenVersion1765100000000,
   ApiClients1765200000000,
   Webhooks1765200100000,
+  Statistics1765300000000,
   Documents1765400000000,
 ];
