@@ -356,7 +356,8 @@ describe('Accountability of the case core', () => {
       const noReason = await ops.gl_station.gql.error(HAND_UP, {
         input: { caseId: c.id, version: c.version, reason: ' ' },
       });
-      expect(noReason.extensions).toMatchObject({ code: 'HAND_UP_REASON_REQUIRED', field: 'input.reason' });
+      // Whitespace-only text is refused for every input before the lifecycle's own guard (input-rules).
+      expect(noReason.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
       const up = (
         await ops.gl_station.gql.ok<{ handUpCase: CaseView }>(HAND_UP, {
           input: { caseId: c.id, version: c.version, reason: '涉及跨镇经营者，需区中心协调' },

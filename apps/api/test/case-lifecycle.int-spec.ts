@@ -122,7 +122,7 @@ describe('Case lifecycle over GraphQL', () => {
     expect(c.state).toBe('ARCHIVED');
   });
 
-  it('lets a receiving unit only return a case to intake, after which it no longer sees it, and intake re-dispatches', async () => {
+  it('lets a receiving unit only return a case to intake, after which it may only read it, and intake re-dispatches', async () => {
     const { city_op, gl_county, hx_county } = ops;
     let c = await city_op.register(complaint());
     c = await city_op.run('acceptCase', c);
@@ -139,9 +139,10 @@ describe('Case lifecycle over GraphQL', () => {
     expect(noReason.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
     c = await gl_county.run('returnCase', c, { reason: '经营者注册地在红星县，不属本区管辖' });
     expect(c).toMatchObject({ state: 'RETURNED', ownerUnitId: uid('CITY'), assignedUnitId: null });
-    expect((await gl_county.gql.error(`query($id: ID!) { case(id: $id) { id } }`, { id: c.id })).extensions?.code).toBe(
-      'NOT_FOUND',
-    );
+    // It keeps read access to a case it handled (issue 11), but no step of it is its own any more.
+    expect((await gl_county.get(c.id)).state).toBe('RETURNED');
+    const again = await gl_county.fail('receiveCase', c);
+    expect(again.extensions?.code).toBe('NOT_FOUND');
     c = await city_op.run('dispatchCase', c, { targetType: 'UNIT', unitId: uid('HX'), mode: 'ON_BEHALF' });
     c = await hx_county.run('receiveCase', c);
     expect(c.state).toBe('IN_PROGRESS');

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { endOfShanghaiDay, toShanghaiDate, WorkingCalendar } from '@weiquan/shared';
 import { CaseEventWriter } from '../case/case-event.writer';
 import { withTransaction } from '../db/after-commit';
@@ -182,13 +182,20 @@ export class DeadlineEffects {
       reason: v.reason,
       linkedViolationId: v.layer === 'STATUTORY' ? (sameDuty?.id ?? null) : null,
     });
-    // A statutory breach that came first points at the commitment 违诺 once there is one.
-    if (v.layer === 'COMMITMENT' && !sameDuty)
-      await m.query(
-        `UPDATE violation SET linked_violation_id = ?
-          WHERE case_id = ? AND duty = ? AND layer = 'STATUTORY' AND linked_violation_id IS NULL`,
-        [res.identifiers[0].id, c.id, v.duty],
-      );
+    // A statutory breach that came first points at the commitment 违诺 once there is one. Read first and update
+    // by primary key: a ranged UPDATE would gap-lock the index and serialise concurrent breaches of other cases.
+    if (v.layer === 'COMMITMENT' && !sameDuty) {
+      const earlier = await m.find(ViolationEntity, {
+        where: { caseId: c.id, duty: v.duty, layer: 'STATUTORY', linkedViolationId: IsNull() },
+        select: { id: true },
+      });
+      if (earlier.length)
+        await m.update(
+          ViolationEntity,
+          { id: In(earlier.map((x) => x.id)) },
+          { linkedViolationId: res.identifiers[0].id },
+        );
+    }
     return personal ? v.userId : null;
   }
 
