@@ -80,6 +80,8 @@ export class Statistics1765300000000 implements MigrationInterface {
         END IF;
       END`);
     await q.query(`CREATE TRIGGER stat_violation_mark AFTER INSERT ON violation FOR EACH ROW ${MARK('NEW.case_id')}`);
+    // A case row written without a timeline entry (bulk loads, imports, test factories) is counted too.
+    await q.query(`CREATE TRIGGER stat_case_mark_insert AFTER INSERT ON wq_case FOR EACH ROW ${MARK('NEW.id')}`);
     // Cases that exist already are computed by the worker's first pass.
     await q.query('INSERT INTO stat_dirty_case (case_id, seq) SELECT id, 1 FROM wq_case');
   }
@@ -90,6 +92,7 @@ export class Statistics1765300000000 implements MigrationInterface {
       'stat_deadline_mark_insert',
       'stat_deadline_mark_update',
       'stat_violation_mark',
+      'stat_case_mark_insert',
     ]) {
       await q.query(`DROP TRIGGER IF EXISTS ${t}`);
     }
