@@ -428,4 +428,47 @@ describe('Accountability of the case core', () => {
       });
     });
   });
+
+  describe('Consumers are told', () => {
+    const outbox = (caseId: string) =>
+      api.ds.query('SELECT content, not_before FROM sms_outbox WHERE case_id = ? ORDER BY id', [caseId]);
+
+    it('sends the route and promised date on acceptance, the reason and referral on rejection, each on the timeline', async () => {
+      api.clock.set(sh('2026-11-16T10:00:00'));
+      let c = await ops.city_op.register(complaint());
+      c = await ops.city_op.run('acceptCase', c);
+      const conclude = await clock(c.id, 'COMPLAINT_CONCLUDE');
+      const [accepted] = await outbox(c.id);
+      expect(accepted.content).toContain(c.caseNo);
+      expect(accepted.content).toContain('已受理');
+      // 7 working days from Mon 16 Nov: due Wed 25 Nov — the date the consumer is promised
+      expect(conclude.dueAt).toEqual(sh('2026-11-25T23:59:59.999'));
+      expect(accepted.content).toContain('2026年11月25日');
+      let r = await ops.city_op.register(complaint());
+      r = await ops.city_op.run('rejectCase', r, {
+        ground: 'OUTSIDE_JURISDICTION',
+        referralAuthority: '市交通运输局',
+        referralPhone: '12328',
+      });
+      const [rejected] = await outbox(r.id);
+      expect(rejected.content).toContain('不予受理');
+      expect(rejected.content).toContain('市交通运输局（电话 12328）');
+      const timeline = (await ops.city_op.get(r.id)).timeline.filter(
+        (e: { action: string }) => e.action === 'notifyConsumer',
+      );
+      expect(timeline.map((e: { note: string }) => e.note)).toEqual([rejected.content]);
+    });
+
+    it('holds a message produced in quiet hours until the morning, and tells an anonymous reporter nothing', async () => {
+      api.clock.set(sh('2026-11-16T22:30:00'));
+      const c = await ops.city_op.run('acceptCase', await ops.city_op.register(complaint()));
+      const [late] = await outbox(c.id);
+      expect(new Date(late.not_before)).toEqual(sh('2026-11-17T08:00:00'));
+      const anon = await ops.city_op.register(
+        complaint({ kind: 'REPORT', demand: null, consumer: { anonymous: true } }),
+      );
+      await ops.city_op.run('requestMaterials', anon, { missingItems: ['线索材料'] });
+      expect(await outbox(anon.id)).toEqual([]);
+    });
+  });
 });

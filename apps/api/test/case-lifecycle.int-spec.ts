@@ -85,6 +85,7 @@ describe('Case lifecycle over GraphQL', () => {
     expect(full.timeline.map((e: { action: string }) => e.action)).toEqual([
       'registerCase',
       'acceptCase',
+      'notifyConsumer', // the route and the promised date (seed 002)
       'dispatchCase',
       'receiveCase',
       'recordContact',
@@ -94,6 +95,8 @@ describe('Case lifecycle over GraphQL', () => {
       'decideExtension',
       'concludeCase',
       'replyCase',
+      'notifyConsumer', // the result
+      'notifyConsumer', // the follow-up request
       'recordFollowUp',
       'archiveCase',
     ]);

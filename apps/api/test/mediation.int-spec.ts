@@ -287,6 +287,7 @@ describe('维权服务 workroom (mediation) over GraphQL', () => {
       expect(await actions(c.id)).toEqual([
         'registerCase',
         'acceptCase',
+        'notifyConsumer',
         'dispatchCase',
         'receiveCase',
         'recordMediationSession',
@@ -469,7 +470,8 @@ describe('维权服务 workroom (mediation) over GraphQL', () => {
       ).toEqual(['BUSINESS', 'CONSUMER']);
       // (clocks this test lets fall due are breached by the engine on the next step: system entries, left out here)
       const system = new Set(['deadlineBreached', 'openSupervision']);
-      expect((await actions(c.id)).slice(4).filter((a) => !system.has(a))).toEqual([
+      // register, accept, the consumer's SMS, dispatch, receive: then the workroom's steps
+      expect((await actions(c.id)).slice(5).filter((a) => !system.has(a))).toEqual([
         'commissionTesting',
         'suspendCase',
         'commissionTesting',
@@ -617,7 +619,7 @@ describe('维权服务 workroom (mediation) over GraphQL', () => {
       expect((await caseOf('city_op', c.id)).agreements).toEqual([
         { id: a.id, performance: 'FULFILLED', supervisionId: unfulfilled.supervisionId },
       ]);
-      expect((await actions(c.id)).slice(4)).toEqual([
+      expect((await actions(c.id)).slice(5)).toEqual([
         'recordMediationSession',
         'recordAgreement',
         'concludeCase',

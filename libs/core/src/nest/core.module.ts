@@ -7,6 +7,7 @@ import { ENTITIES } from '../entities';
 import { Clock, SystemClock } from '../time/clock';
 import { EvidenceStorage, LocalDiskStorage } from '../storage';
 import { AuditWriter } from '../audit/audit-writer';
+import { ConsumerSmsHook } from '../notification/consumer-sms.hook';
 import { CaseAccess } from '../case/case-access.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { Queue } from 'bullmq';
@@ -74,6 +75,7 @@ export class CoreModule {
         // The SMS gateway adapter: records only, unless a real provider is plugged in.
         smsSenderProvider(opts.smsSender),
         NotificationService,
+        ConsumerSmsHook,
         SmsOutbox,
       ],
       exports: [
