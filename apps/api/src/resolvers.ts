@@ -1,3 +1,4 @@
+import { AuditResolver } from './modules/audit/audit.resolver';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { CalendarResolver } from './modules/calendar/calendar.resolver';
 import { EvidenceResolver } from './modules/evidence/evidence.resolver';
@@ -26,6 +27,7 @@ import { DocumentResolver } from './modules/document/document.resolver';
 
 // Every resolver class, for schema emission. A resolver missing here fails the schema check.
 export const RESOLVERS = [
+  AuditResolver,
   AuthResolver,
   CaseResolver,
   CaseMutationResolver,

@@ -471,4 +471,48 @@ describe('Accountability of the case core', () => {
       expect(await outbox(anon.id)).toEqual([]);
     });
   });
+
+  describe('Every change leaves a trail', () => {
+    const AUDIT = `query($f: AuditEventFilter) { auditEvents(filter: $f) { total items { action actorName targetType targetId createdAt } } }`;
+
+    it('keeps audit_event append-only and lets a city-wide administrator search it; others may not', async () => {
+      // A unit-level 督办 answered and accepted: no case timeline to hold it, so the audit log does.
+      api.clock.set(sh('2026-11-16T10:00:00'));
+      const sup = `id version status`;
+      const opened = await ops.city_director.gql.ok<{ openSupervision: { id: string; version: number } }>(
+        `mutation($input: OpenSupervisionInput!) { openSupervision(input: $input) { ${sup} } }`,
+        {
+          input: {
+            targetUnitId: uid('GL'),
+            level: 'URGING',
+            content: '请报告本月超期案件的整改情况',
+            responseDueAt: sh('2026-11-20T17:00:00').toISOString(),
+          },
+        },
+      );
+      const answered = await ops.gl_director.gql.ok<{ respondSupervision: { id: string; version: number } }>(
+        `mutation($input: RespondSupervisionInput!) { respondSupervision(input: $input) { ${sup} } }`,
+        { input: { id: opened.openSupervision.id, version: opened.openSupervision.version, response: '已逐件整改' } },
+      );
+      await ops.city_director.gql.ok(
+        `mutation($input: ReviewSupervisionInput!) { reviewSupervision(input: $input) { ${sup} } }`,
+        { input: { id: answered.respondSupervision.id, version: answered.respondSupervision.version, accepted: true } },
+      );
+      const admin = (await loginAs(api.gql, 'admin')).client;
+      const found = await admin.ok<{
+        auditEvents: { total: number; items: { action: string; actorName: string; targetId: string }[] };
+      }>(AUDIT, { f: { action: 'acceptSupervision', targetType: 'supervision' } });
+      expect(found.auditEvents.items[0]).toMatchObject({
+        action: 'acceptSupervisionResponse',
+        actorName: '陈主任',
+        targetId: opened.openSupervision.id,
+      });
+      for (const who of ['gl_director', 'city_op']) {
+        const e = await ops[who].gql.error(AUDIT, {});
+        expect(e.extensions?.code).toBe('FORBIDDEN');
+      }
+      await expect(api.ds.query('UPDATE audit_event SET action = action LIMIT 1')).rejects.toThrow(/append-only/);
+      await expect(api.ds.query('DELETE FROM audit_event LIMIT 1')).rejects.toThrow(/append-only/);
+    });
+  });
 });

@@ -6,6 +6,8 @@ export const Permission = {
   ORG_MANAGE: 'org.manage',
   USER_READ: 'user.read',
   USER_MANAGE: 'user.manage',
+  /** Searching the audit log (who, what, when, target): administrators with city-wide scope. */
+  AUDIT_READ: 'audit.read',
   CASE_READ: 'case.read',
   CASE_REGISTER: 'case.register',
   CASE_HANDLE: 'case.handle',

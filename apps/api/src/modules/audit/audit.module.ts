@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AuditResolver } from './audit.resolver';
 
-// AuditService is libs/core's AuditWriter, provided globally by CoreModule.
-@Module({})
+// AuditService is libs/core's AuditWriter, provided globally by CoreModule; this module serves the search.
+@Module({ providers: [AuditResolver] })
 export class AuditModule {}

@@ -33,6 +33,14 @@ export class Accountability1765000000000 implements MigrationInterface {
     await q.query(`ALTER TABLE case_deadline
       ADD COLUMN charge_note VARCHAR(30) NULL,
       ADD COLUMN note VARCHAR(255) NULL`);
+    // The audit log is append-only like the case log, and searchable by who, what and when.
+    await q.query(`CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event FOR EACH ROW
+      SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'audit_event is append-only'`);
+    await q.query(`CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event FOR EACH ROW
+      SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'audit_event is append-only'`);
+    await q.query(
+      'ALTER TABLE audit_event ADD KEY ix_audit_event_actor (actor_user_id, created_at), ADD KEY ix_audit_event_time (created_at)',
+    );
     // 督办 closes: accepted by the issuer, or closed with its archived case.
     await q.query(`ALTER TABLE supervision
       ADD COLUMN closed_reason VARCHAR(30) NULL,
@@ -50,6 +58,9 @@ export class Accountability1765000000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TRIGGER IF EXISTS audit_event_no_update');
+    await q.query('DROP TRIGGER IF EXISTS audit_event_no_delete');
+    await q.query('ALTER TABLE audit_event DROP KEY ix_audit_event_actor, DROP KEY ix_audit_event_time');
     await q.query(
       'ALTER TABLE supervision DROP COLUMN closed_reason, DROP COLUMN closed_at, DROP COLUMN closed_by_id, DROP COLUMN review_note',
     );
