@@ -5,7 +5,8 @@
 // labels.spec.ts walks apps/api/schema.gql and the transition table so a new value without a label fails.
 import type * as G from '@/graphql/generated/graphql';
 import { DataScopeLabel, OrgUnitTypeLabel, WorkroomLabel } from '@weiquan/shared/org';
-import { RoleLabel } from '@weiquan/shared/auth';
+import { ApiOperationLabel, RoleLabel, WebhookEventType, WebhookEventTypeLabel } from '@weiquan/shared/auth';
+import { DocumentTypeLabel, DocumentVariantLabel } from '@weiquan/shared/document';
 import {
   CaseActionLabel,
   CaseKindLabel,
@@ -142,6 +143,34 @@ export const ENUM_LABELS = {
   LitigationLinkQueueSort: { TIME_LEFT: '剩余时间', NEWEST: '最新在前' } satisfies Labels<G.LitigationLinkQueueSort>,
   ContactMethod: ContactMethodLabel satisfies Labels<G.ContactMethod>,
   FollowUpResult: FollowUpResultLabel satisfies Labels<G.FollowUpResult>,
+  ApiOperation: ApiOperationLabel satisfies Labels<G.ApiOperation>,
+  // The GraphQL enum names the event by its key; the shared label table is keyed by the payload's type.
+  WebhookEventType: Object.fromEntries(
+    Object.entries(WebhookEventType).map(([key, type]) => [key, WebhookEventTypeLabel[type]]),
+  ) as Labels<G.WebhookEventType>,
+  WebhookDeliveryStatus: {
+    PENDING: '待推送',
+    DELIVERED: '已送达',
+    FAILED: '推送失败',
+  } satisfies Labels<G.WebhookDeliveryStatus>,
+  DocumentType: DocumentTypeLabel satisfies Labels<G.DocumentType>,
+  DocumentVariant: DocumentVariantLabel satisfies Labels<G.DocumentVariant>,
+  StatGroupBy: {
+    kind: '诉求类别',
+    channel: '受理渠道',
+    category: '商品或服务类别',
+    industry: '被投诉人行业',
+    outcome: '办结结果',
+    unit: '单位',
+    month: '月份',
+  } satisfies Labels<G.StatGroupBy>,
+  StatDimension: {
+    kind: '诉求类别',
+    channel: '受理渠道',
+    category: '商品或服务类别',
+    industry: '被投诉人行业',
+    outcome: '办结结果',
+  } satisfies Labels<G.StatDimension>,
 } as const;
 
 export type EnumName = keyof typeof ENUM_LABELS;

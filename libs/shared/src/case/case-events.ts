@@ -103,6 +103,7 @@ export const NotificationKind = {
   DEADLINE_ESCALATION: 'DEADLINE_ESCALATION',
   DEADLINE_BREACHED: 'DEADLINE_BREACHED',
   RESULT_FEEDBACK: 'RESULT_FEEDBACK',
+  WEBHOOK_DISABLED: 'WEBHOOK_DISABLED',
 } as const;
 export type NotificationKind = ValueOf<typeof NotificationKind>;
 
@@ -111,4 +112,5 @@ export const NotificationKindLabel: Readonly<Record<NotificationKind, string>> =
   DEADLINE_ESCALATION: '超期升级',
   DEADLINE_BREACHED: '时限超期',
   RESULT_FEEDBACK: '办理结果反馈',
+  WEBHOOK_DISABLED: '状态推送地址已停用',
 };

@@ -11,7 +11,7 @@ export const documentMessages = {
   source: '签发环节',
   onDemand: '按需签发',
   pages: '页数',
-  sha256: 'SHA-256',
+  sha256: '文件校验值',
   superseded: '已被更正',
   correction: '更正件',
   issue: '签发文书',
