@@ -143,18 +143,19 @@ export const ENUM_LABELS = {
   LitigationLinkQueueSort: { TIME_LEFT: '剩余时间', NEWEST: '最新在前' } satisfies Labels<G.LitigationLinkQueueSort>,
   ContactMethod: ContactMethodLabel satisfies Labels<G.ContactMethod>,
   FollowUpResult: FollowUpResultLabel satisfies Labels<G.FollowUpResult>,
-  ApiOperation: ApiOperationLabel satisfies Labels<G.ApiOperation>,
+  // Enums no console operation uses yet have no generated type: keyed by the schema's values.
+  ApiOperation: ApiOperationLabel,
   // The GraphQL enum names the event by its key; the shared label table is keyed by the payload's type.
   WebhookEventType: Object.fromEntries(
     Object.entries(WebhookEventType).map(([key, type]) => [key, WebhookEventTypeLabel[type]]),
-  ) as Labels<G.WebhookEventType>,
+  ) as Readonly<Record<string, string>>,
   WebhookDeliveryStatus: {
     PENDING: '待推送',
     DELIVERED: '已送达',
     FAILED: '推送失败',
-  } satisfies Labels<G.WebhookDeliveryStatus>,
+  } satisfies Readonly<Record<string, string>>,
   DocumentType: DocumentTypeLabel satisfies Labels<G.DocumentType>,
-  DocumentVariant: DocumentVariantLabel satisfies Labels<G.DocumentVariant>,
+  DocumentVariant: DocumentVariantLabel,
   StatGroupBy: {
     kind: '诉求类别',
     channel: '受理渠道',
@@ -163,14 +164,14 @@ export const ENUM_LABELS = {
     outcome: '办结结果',
     unit: '单位',
     month: '月份',
-  } satisfies Labels<G.StatGroupBy>,
+  } satisfies Readonly<Record<string, string>>,
   StatDimension: {
     kind: '诉求类别',
     channel: '受理渠道',
     category: '商品或服务类别',
     industry: '被投诉人行业',
     outcome: '办结结果',
-  } satisfies Labels<G.StatDimension>,
+  } satisfies Readonly<Record<string, string>>,
 } as const;
 
 export type EnumName = keyof typeof ENUM_LABELS;
