@@ -69,7 +69,8 @@ export class DocumentFiles {
   }
 
   private async render(doc: CaseDocumentEntity, variant: DocumentVariant) {
-    const full = doc.data as unknown as DocumentData;
+    // pdfmake mutates the content it lays out: render from a copy of the stored snapshot.
+    const full = structuredClone(doc.data) as unknown as DocumentData;
     const data = variant === 'MASKED' ? maskDocumentData(full) : full;
     if (doc.docType === 'CASE_FILE') {
       if (variant === 'DOCX') throw new Error('a case file has no Word copy');

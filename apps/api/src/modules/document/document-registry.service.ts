@@ -86,7 +86,8 @@ export class DocumentRegistry {
     const unit = await this.caseNumbers.centerOf(m, acting);
     const now = this.clock.now();
     const year = Number(toShanghaiDate(now).slice(0, 4));
-    const { data, settings } = await this.builder.build(m, c, unit, tpl.title, now, opts.extra ?? {});
+    // A copy: the renderer (pdfmake) mutates what it is given, and the step's case must stay as it is.
+    const { data, settings } = await this.builder.build(m, c, unit, tpl.title, now, structuredClone(opts.extra ?? {}));
     let seq: number | null = null;
     let docNo: string | null = null;
     if (tpl.abbr) {

@@ -53,7 +53,7 @@ export class DocumentHook implements CaseTransitionHook, OnModuleInit {
       case 'requestMaterials': {
         const due = addDays(toShanghaiDate(this.clock.now()), MATERIALS_DAYS);
         const [y, mo, d] = due.split('-').map(Number);
-        return [['MATERIALS_NOTICE', { missingItems: c.missingItems ?? [], dueOn: `${y}年${mo}月${d}日` }]];
+        return [['MATERIALS_NOTICE', { missingItems: [...(c.missingItems ?? [])], dueOn: `${y}年${mo}月${d}日` }]];
       }
       case 'acceptCase':
         return [[complaint ? 'ACCEPTANCE_DECISION' : 'ACCEPTANCE_NOTICE', {}]];
