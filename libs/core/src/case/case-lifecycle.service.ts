@@ -15,32 +15,26 @@ import { CaseRecusalEntity } from '../entities/case-records.entity';
 import { AppError, ErrorCode } from '../errors/app-error';
 import { Actor } from '../scope/actor';
 import { withTransaction } from '../db/after-commit';
+import { insertRows } from '../db/insert-rows';
+import { Clock } from '../time/clock';
 import { CaseAccess } from './case-access.service';
 import { CaseEventWriter } from './case-event.writer';
+import { supervisingCenterOf } from './case-units';
+import type { CaseStep, StepContext, StepRef, StepServices } from './steps/case-step';
+import { RegistrationDraft, registerCaseStep } from './steps/registration.step';
 
 /** States after which nothing remains to do on the case (is_open = 0). */
 const CLOSED_STATES: ReadonlySet<CaseState> = new Set<CaseState>(['ARCHIVED']);
 
-export interface TransitionRequest {
-  caseId: string;
-  /** The version the client saw; a different stored version is a CONFLICT. */
-  version: number;
-  action: CaseAction;
-  input?: CaseActionInput;
-  note?: string | null;
-}
-
+/** What the hooks see of a step that ran. */
 export interface TransitionContext {
   m: EntityManager;
   c: CaseEntity;
   from: CaseState;
   to: CaseState;
-  /** Extra detail for the timeline entry. */
+  /** The detail of the step's timeline entry. */
   detail: Record<string, unknown>;
 }
-
-/** Runs after the state is decided and before it is saved, inside the transaction. */
-export type TransitionEffect = (ctx: TransitionContext) => Promise<void> | void;
 
 /** Hooks other modules (deadlines, notifications) register to act in the same transaction. */
 export abstract class CaseTransitionHook {
@@ -59,61 +53,116 @@ export interface RegisteredCase {
 }
 
 /**
- * The sole writer of case state. One transaction: lock the row, compare versions, check the
- * transition table (libs/shared/src/case), apply the mutation's effect, save with version + 1,
- * append the timeline entry, run hooks. Of two concurrent transitions exactly one wins.
+ * The one entry of every case step (libs/core/src/case/steps). One transaction: lock the row, compare
+ * versions, check the transition table (libs/shared/src/case), apply the step's effect, save with
+ * version + 1, append the timeline entry, run the hooks — the deadline engine (the only writer of the
+ * clocks), the consumer's SMS, documents, and others. Of two concurrent steps on a case exactly one wins.
+ * Registration runs through `registerIn` (a batch of the same step, group commit).
  */
 @Injectable()
-export class CaseLifecycleService {
+export class CaseLifecycleService implements StepServices {
   private hooks: CaseTransitionHook[] = [];
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly access: CaseAccess,
     private readonly events: CaseEventWriter,
+    private readonly clock: Clock,
   ) {}
 
   registerHook(hook: CaseTransitionHook): void {
     this.hooks.push(hook);
   }
 
-  async transition(actor: Actor, req: TransitionRequest, effect?: TransitionEffect): Promise<CaseEntity> {
-    return withTransaction(this.ds, (m) => this.transitionIn(m, actor, req, effect));
+  async run<I extends StepRef>(actor: Actor, step: CaseStep<I>, input: I): Promise<CaseEntity> {
+    return withTransaction(this.ds, (m) => this.runIn(m, actor, step, input));
   }
 
-  /** The same, inside a caller's transaction (e.g. registering a new round). */
-  async transitionIn(
-    m: EntityManager,
-    actor: Actor,
-    req: TransitionRequest,
-    effect?: TransitionEffect,
-  ): Promise<CaseEntity> {
-    const c = await this.access.getVisible(actor, req.caseId, { m, lock: true, field: 'input.caseId' });
-    if (c.version !== req.version) {
+  /** The same, inside a caller's transaction (a workroom record taking a step, 并案 locking its target first). */
+  async runIn<I extends StepRef>(m: EntityManager, actor: Actor, step: CaseStep<I>, input: I): Promise<CaseEntity> {
+    const c = await this.access.getVisible(actor, input.caseId, { m, lock: true, field: 'input.caseId' });
+    if (c.version !== input.version) {
       throw new AppError(
         ErrorCode.CONFLICT,
-        `案件已被他人修改（当前版本 ${c.version}，您看到的是 ${req.version}），请刷新后重试`,
+        `案件已被他人修改（当前版本 ${c.version}，您看到的是 ${input.version}），请刷新后重试`,
         'version',
       );
     }
-    const ctx = await this.guardContext(m, actor, c, req.input);
-    const check = checkTransition(req.action, ctx);
+    const ctx = await this.guardContext(m, actor, c, step.guardInput?.(input, c), step.action);
+    const check = checkTransition(step.action, ctx);
     if (!check.ok) throw new AppError(check.error.code, check.error.message, inputField(check.error.field));
     const from = c.state;
-    const tctx: TransitionContext = { m, c, from, to: check.to, detail: {} };
-    if (effect) await effect(tctx);
-    c.state = tctx.to;
-    c.isOpen = !CLOSED_STATES.has(tctx.to);
+    const run: StepContext = {
+      m,
+      actor,
+      c,
+      now: this.clock.now(),
+      from,
+      to: check.to,
+      detail: {},
+      more: [],
+      services: this,
+    };
+    await step.apply?.(run, input);
+    if (input.cause) Object.assign(run.detail, input.cause);
+    c.state = run.to;
+    c.isOpen = !CLOSED_STATES.has(run.to);
     const saved = await m.save(CaseEntity, c);
-    await this.events.append(m, actor, {
-      caseId: c.id,
-      action: req.action,
-      fromState: from,
-      toState: tctx.to,
-      note: req.note ?? null,
-      detail: Object.keys(tctx.detail).length ? tctx.detail : null,
+    const note = step.note?.(input) ?? input.note ?? null;
+    await this.events.appendMany(m, [
+      {
+        actor,
+        e: {
+          caseId: c.id,
+          action: step.action,
+          fromState: from,
+          toState: run.to,
+          note,
+          detail: Object.keys(run.detail).length ? run.detail : null,
+        },
+      },
+      ...run.more.map((e) => ({ actor, e })),
+    ]);
+    const t = { m, c, from, to: run.to, detail: run.detail, action: step.action };
+    for (const h of this.hooks) await h.afterTransition(actor, t);
+    return saved;
+  }
+
+  /**
+   * 登记, for a batch of registrations checked and numbered in the caller's transaction: the cases in one
+   * multi-row INSERT (rows in (unit, kind) order so that concurrent batches take locks in one order), their
+   * timeline entries in another, then the hooks (clocks) for those not closed at once as repeats.
+   */
+  async registerIn(m: EntityManager, drafts: RegistrationDraft[]): Promise<CaseEntity[]> {
+    const cases = drafts.map((d) => registerCaseStep.draft(m, d));
+    const order = cases
+      .map((_, i) => i)
+      .sort((a, b) => cases[a]!.ownerUnitId - cases[b]!.ownerUnitId || cmp(cases[a]!.kind, cases[b]!.kind) || a - b);
+    await insertRows(
+      m,
+      CaseEntity,
+      order.map((i) => cases[i]!),
+    );
+    const fresh: RegisteredCase[] = [];
+    const entries = drafts.flatMap((d, i) => {
+      const c = cases[i]!;
+      c.createdAt = d.now;
+      c.updatedAt = d.now;
+      if (c.state !== 'CLOSED') fresh.push({ actor: d.actor, c });
+      return registerCaseStep.events(d, c).map((e) => ({ actor: d.actor, e }));
     });
-    for (const h of this.hooks) await h.afterTransition(actor, { ...tctx, action: req.action });
+    await this.events.appendMany(m, entries);
+    await this.afterRegistrations(m, fresh);
+    return cases;
+  }
+
+  /** 回访不满意: a new round of the request at its intake unit, registered in the follow-up's transaction. */
+  async registerNextRound(m: EntityManager, actor: Actor, prev: CaseEntity): Promise<CaseEntity> {
+    const intake = await m.findOneByOrFail(OrgUnitEntity, { id: prev.intakeUnitId });
+    const { draft, event } = registerCaseStep.nextRound(m, actor, prev, intake.path, this.clock.now());
+    const saved = await m.save(CaseEntity, draft);
+    await this.events.append(m, actor, event(saved));
+    await this.afterRegistrations(m, [{ actor, c: saved }]);
     return saved;
   }
 
@@ -127,13 +176,8 @@ export class CaseLifecycleService {
       await h.afterTransition(actor, { m, c, from: c.state, to: c.state, detail: {}, action: action as CaseAction });
   }
 
-  /** Runs the hooks for a newly registered case (registration is not a transition of an existing row). */
-  async afterRegistration(m: EntityManager, actor: Actor, c: CaseEntity): Promise<void> {
-    await this.afterRegistrations(m, [{ actor, c }]);
-  }
-
-  /** The same for several cases registered in one transaction. */
-  async afterRegistrations(m: EntityManager, cases: RegisteredCase[]): Promise<void> {
+  /** Runs the hooks for cases registered in one transaction. */
+  private async afterRegistrations(m: EntityManager, cases: RegisteredCase[]): Promise<void> {
     if (!cases.length) return;
     for (const h of this.hooks) {
       if (h.afterRegistrations) await h.afterRegistrations(m, cases);
@@ -143,14 +187,20 @@ export class CaseLifecycleService {
     }
   }
 
-  /** What the guards see. Workroom staff act for their center where the case sits at the center. */
+  /**
+   * What the guards see. Workroom staff act for their center where the case sits at the center. The
+   * center above a station is looked up only for the steps whose guards read it (and for listing the
+   * allowed actions, `action` undefined).
+   */
   async guardContext(
     m: EntityManager,
     actor: Actor,
     c: CaseEntity,
     input?: CaseActionInput,
+    action?: CaseAction,
   ): Promise<CaseGuardContext> {
     const recused = await m.find(CaseRecusalEntity, { where: { caseId: c.id }, select: { userId: true } });
+    const needsCenter = action === undefined || SUPERVISING_CENTER_STEPS.has(action);
     return {
       kind: c.kind,
       state: c.state,
@@ -167,7 +217,7 @@ export class CaseLifecycleService {
         pendingExtension: c.pendingExtension,
         extensionGranted: c.extensionGranted,
         recusedUserIds: recused.map((r) => String(r.userId)),
-        supervisingCenterId: await supervisingCenterOf(m, c.assignedUnitId),
+        supervisingCenterId: needsCenter ? await supervisingCenterOf(m, c.assignedUnitId) : null,
       },
       input: { ...input, toUnitId: input?.toUnitId },
       config: DEFAULT_CASE_MACHINE_CONFIG,
@@ -175,43 +225,8 @@ export class CaseLifecycleService {
   }
 }
 
-/**
- * The unit an actor acts for on this case: its own unit, or — for staff of a workroom — the
- * center the workroom belongs to, when the case sits at that center.
- */
-export function actingUnitId(actor: Actor, c: Pick<CaseEntity, 'intakeUnitId' | 'assignedUnitId'>): number {
-  const ids = actor.actsFor.unitIds;
-  if (ids.includes(actor.unitId) && (actor.unitId === c.assignedUnitId || actor.unitId === c.intakeUnitId))
-    return actor.unitId;
-  return ids.find((id) => id === c.assignedUnitId || id === c.intakeUnitId) ?? actor.unitId;
-}
-
-/** The center directly above a station (its director decides for it); null when the unit is not a station. */
-export async function supervisingCenterOf(m: EntityManager, unitId: number | null): Promise<string | null> {
-  if (unitId == null) return null;
-  const rows: { id: number }[] = await m.query(
-    `SELECT a.id FROM org_unit s JOIN org_unit a ON s.path LIKE CONCAT(a.path, '%') AND a.id <> s.id
-      WHERE s.id = ? AND s.type IN ('TOWNSHIP_STATION', 'VILLAGE_STATION', 'ENTERPRISE_STATION')
-        AND a.type IN ('CITY_CENTER', 'COUNTY_CENTER')
-      ORDER BY a.depth DESC LIMIT 1`,
-    [unitId],
-  );
-  return rows.length ? String(rows[0].id) : null;
-}
-
-/** The centers whose directors approve for a case: the intake unit and the center handling it (a workroom's center, a station's center above). */
-export async function approvingCentersOf(
-  m: EntityManager,
-  c: Pick<CaseEntity, 'intakeUnitId' | 'assignedUnitId'>,
-): Promise<number[]> {
-  const ids = [c.intakeUnitId];
-  if (c.assignedUnitId != null) {
-    const unit = await m.findOneBy(OrgUnitEntity, { id: c.assignedUnitId });
-    if (unit?.type === 'WORKROOM' && unit.parentId != null) ids.push(unit.parentId);
-    else if (unit) ids.push(Number((await supervisingCenterOf(m, unit.id)) ?? unit.id));
-  }
-  return ids;
-}
+/** The steps whose guards read the center above a station (its director decides; a station hands up to it). */
+const SUPERVISING_CENTER_STEPS: ReadonlySet<CaseAction> = new Set<CaseAction>(['decideExtension', 'handUpCase']);
 
 // The guards name the fields of CaseActionInput; the mutations' inputs name some of them differently.
 const GUARD_FIELD_IN_INPUT: Readonly<Record<string, string>> = {
@@ -231,4 +246,8 @@ const GUARD_FIELD_IN_INPUT: Readonly<Record<string, string>> = {
 export function inputField(guardField: string | undefined): string | undefined {
   if (guardField === undefined || guardField === 'version') return guardField;
   return `input.${GUARD_FIELD_IN_INPUT[guardField] ?? guardField}`;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -4,3 +4,5 @@ export * from './case-lifecycle.service';
 export * from './case-number.service';
 export * from './case-counts';
 export * from './case-defaults';
+export * from './case-units';
+export * from './steps';

@@ -2,7 +2,7 @@ import type { WorkingCalendar } from '@weiquan/shared';
 import type { CaseEntity } from '../entities/case.entity';
 import { CaseDeadlineEntity, DeadlineRuleEntity } from '../entities/deadline.entity';
 import type { ActiveRule } from './deadline-rules.service';
-import { dueOf } from './deadline-math';
+import { setDue } from './deadline-math';
 import { EXTENDABLE_RULES, INTAKE_DUTIES } from './default-rules';
 
 // What one lifecycle step does to a case's clocks, as a function of the rules, the calendar and the
@@ -123,7 +123,7 @@ export async function planClockStep(
     } else if (pauseStates.includes(from) && !pauseStates.includes(to) && d.status === 'PAUSED') {
       closePause(d, now);
       d.status = 'RUNNING';
-      d.dueAt = dueOf(cal, d).due;
+      setDue(cal, d);
       changed.add(d);
     }
     if (
@@ -135,7 +135,7 @@ export async function planClockStep(
       const days = Number(detail.days ?? 0);
       const max = rule.hardMaxAmount;
       d.extendedAmount = max ? Math.max(0, Math.min(days, max - d.amount)) : days;
-      if (d.status === 'RUNNING') d.dueAt = dueOf(cal, d).due;
+      if (d.status === 'RUNNING') setDue(cal, d);
       changed.add(d);
     }
     if (action === 'receiveCase') {
@@ -181,7 +181,7 @@ export async function planClockStep(
       note: null,
       version: 1,
     } satisfies Partial<CaseDeadlineEntity>);
-    row.dueAt = dueOf(cal, row).due;
+    setDue(cal, row);
     // A letter registered after its clock ran out: the lateness is the unit's (逾期登记), not the clerk's
     // who registers it today.
     if (action === 'registerCase' && row.dueAt && row.dueAt.getTime() <= now.getTime()) {

@@ -17,7 +17,7 @@ import { insertRows } from '../db/insert-rows';
 import { Actor } from '../scope/actor';
 import { Clock } from '../time/clock';
 import { ClockLookups, planClockStep, stepActorOf } from './deadline-clocks';
-import { dueOf } from './deadline-math';
+import { setDue } from './deadline-math';
 import { dutyOf, FIXED_DUE_RULES } from './default-rules';
 import { DeadlineRulesService } from './deadline-rules.service';
 import { DeadlineEffects } from './deadline-effects.service';
@@ -100,7 +100,7 @@ export class DeadlineEngine implements CaseTransitionHook {
       d.startedAt = merged.receivedAt;
       d.pauses = (d.pauses ?? []).filter((p) => p.to === null || new Date(p.to) > merged.receivedAt);
       d.note = `并案：${merged.caseNo} 于 ${at} 收到，本时限自最新举报收到之日重新起算（《市场监督管理投诉举报处理办法》）。`;
-      if (d.status === 'RUNNING') d.dueAt = dueOf(cal, d).due;
+      if (d.status === 'RUNNING') setDue(cal, d);
       d.version += 1;
     }
     await m.save(CaseDeadlineEntity, rows);
@@ -177,7 +177,7 @@ export class DeadlineEngine implements CaseTransitionHook {
         calendarVersion: cal.version,
         version: d.version + 1,
       });
-      if (d.status === 'RUNNING') d.dueAt = dueOf(cal, d).due;
+      if (d.status === 'RUNNING') setDue(cal, d);
       changed.push(d);
     }
     if (!changed.length) return changed;

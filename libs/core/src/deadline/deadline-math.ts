@@ -18,6 +18,19 @@ export function dueOf(cal: WorkingCalendar, d: Parameters<typeof specOf>[0]): De
   return computeDue(cal, specOf(d));
 }
 
+/**
+ * Sets a clock's due time from the calendar, and whether it is provisional (暂定: its counting enters a
+ * year whose official arrangement is not imported yet). Every due the engine writes goes through here.
+ */
+export function setDue(
+  cal: WorkingCalendar,
+  d: Parameters<typeof specOf>[0] & { dueAt: Date | null; provisional: boolean },
+): void {
+  const { due, explanation } = dueOf(cal, d);
+  d.dueAt = due;
+  d.provisional = explanation.provisional !== undefined;
+}
+
 /** Instants at which each warning fraction fires (null while a pause is open). */
 export function warningsOf(
   cal: WorkingCalendar,

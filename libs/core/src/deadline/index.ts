@@ -7,3 +7,4 @@ export * from './deadline-scheduler.service';
 export * from './deadline-engine.service';
 export * from './deadline-effects.service';
 export * from './deadline-reconciler.service';
+export * from './department-deadline.clock';

@@ -80,6 +80,8 @@ export class CaseDeadlineEntity {
   @Column({ name: 'trigger_event', length: 40 }) triggerEvent: string;
   @Column({ name: 'started_at', type: 'datetime', precision: 3 }) startedAt: Date;
   @Column({ name: 'due_at', type: 'datetime', precision: 3, nullable: true }) dueAt: Date | null;
+  /** 暂定: counted into a year whose holiday arrangement is not imported yet (deadline-math setDue). */
+  @Column({ type: 'boolean', default: false }) provisional: boolean;
   @Column({ type: 'int' }) amount: number;
   @Column({ type: 'varchar', length: 16 }) unit: DeadlineUnit;
   @Column({ name: 'extended_amount', type: 'int' }) extendedAmount: number;

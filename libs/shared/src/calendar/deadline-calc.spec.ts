@@ -194,3 +194,31 @@ describe(computeDue.name, () => {
     expect(() => computeDue(cal, { start: new Date('x'), amount: 1, unit: 'HOURS' })).toThrow(RangeError);
   });
 });
+
+describe('provisional (暂定) counting into a year without an arrangement', () => {
+  // The package covers up to 2026 (as on 2026-12-05); 2027 is counted Mon–Fri until its arrangement is imported.
+  const open = new WorkingCalendar(data, [], { outOfRange: 'weekends-only' });
+
+  it('marks a working-day clock that enters 2027 as provisional, naming the year', () => {
+    const r = computeDue(open, wd('2026-12-28T10:00', 7));
+    expect(r.due).toEqual(endOf('2027-01-06'));
+    expect(r.explanation.provisional).toEqual({ years: [2027] });
+  });
+
+  it('leaves a clock counted wholly inside covered years unmarked', () => {
+    const r = computeDue(open, wd('2026-12-01T10:00', 7));
+    expect(r.explanation.provisional).toBeUndefined();
+  });
+
+  it('marks a calendar-day clock rolled over into 2027', () => {
+    // 2026-12-31 + 2 calendar days = 2027-01-02, a Saturday: rolled to Monday 2027-01-04 (provisionally).
+    const r = computeDue(open, cd('2026-12-31T10:00', 2));
+    expect(r.explanation.provisional).toEqual({ years: [2027] });
+  });
+
+  it('is no longer provisional once the year is imported', () => {
+    const y2027 = { ...data, years: [...data.years, 2027] };
+    const r = computeDue(new WorkingCalendar(y2027), wd('2026-12-28T10:00', 7));
+    expect(r.explanation.provisional).toBeUndefined();
+  });
+});

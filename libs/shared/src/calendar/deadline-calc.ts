@@ -37,6 +37,11 @@ export interface DeadlineExplanation {
   rolledOver?: RolledOver;
   /** Set while an open pause holds the clock: the deadline is then unknown. */
   openPauseSince?: string;
+  /**
+   * 暂定: the counting enters years whose official arrangement is not known yet (counted as Mon–Fri
+   * working, weekends off); the due moves when that year's arrangement is imported and the clock recalculated.
+   */
+  provisional?: { years: number[] };
 }
 
 export interface DeadlineResult {
@@ -60,6 +65,14 @@ function explain(cal: WorkingCalendar, spec: DeadlineSpec, parts: Partial<Deadli
   };
 }
 
+/** The years not covered by the calendar that a day plan touches (sorted), empty when all are covered. */
+function uncoveredYears(cal: WorkingCalendar, p: DayPlan): number[] {
+  const dates = [...p.counted, ...p.skipped.map((s) => s.date), ...(p.rolledOver ? [p.rolledOver.to] : [])];
+  const years = new Set<number>();
+  for (const d of dates) if (!cal.covers(d)) years.add(Number(d.slice(0, 4)));
+  return [...years].sort((a, b) => a - b);
+}
+
 function dayPlanOf(cal: WorkingCalendar, spec: DeadlineSpec): DayPlan {
   return planDays(cal, spec, normalizePauses(spec.start.getTime(), spec.pauses));
 }
@@ -77,6 +90,7 @@ export function computeDue(cal: WorkingCalendar, spec: DeadlineSpec): DeadlineRe
     };
   }
   const p = dayPlanOf(cal, spec);
+  const years = uncoveredYears(cal, p);
   return {
     due: p.due,
     explanation: explain(cal, spec, {
@@ -85,6 +99,7 @@ export function computeDue(cal: WorkingCalendar, spec: DeadlineSpec): DeadlineRe
       pausedMs: p.pausedMs,
       ...(p.rolledOver ? { rolledOver: p.rolledOver } : {}),
       ...(p.openSince === undefined ? {} : { openPauseSince: new Date(p.openSince).toISOString() }),
+      ...(years.length ? { provisional: { years } } : {}),
     }),
   };
 }

@@ -118,6 +118,10 @@ export class CalendarStatusModel {
   })
   warning: string | null;
   @Field(() => Int, { description: '本地设置（放假日 / 工作日）条数' }) overrideCount: number;
+  @Field(() => Int, {
+    description: '暂定的在办计时数（计时跨入尚未导入节假日安排的年度）；导入该年度安排后经预览重新计算',
+  })
+  provisionalDeadlines: number;
   @Field(() => [Int], { description: '管理员导入的年度' }) importedYears: number[];
   @Field(() => [CalendarArrangementModel], { description: '管理员导入的节假日安排' })
   imports: CalendarArrangementModel[];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Between, DataSource } from 'typeorm';
+import { Between, DataSource, In } from 'typeorm';
 import { type DayInfo, dateRange, parseArrangementImport } from '@weiquan/shared';
 import {
   Actor,
@@ -8,6 +8,7 @@ import {
   CalendarArrangementEntity,
   CalendarOverrideEntity,
   CalendarService,
+  CaseDeadlineEntity,
   Clock,
   ErrorCode,
 } from '@weiquan/core';
@@ -26,6 +27,7 @@ export interface CalendarStatus {
   lastYear: number;
   warning: string | null;
   overrideCount: number;
+  provisionalDeadlines: number;
   imports: CalendarArrangementEntity[];
 }
 
@@ -57,10 +59,13 @@ export class CalendarAdminService {
   }
 
   async status(): Promise<CalendarStatus> {
-    const [cal, overrideCount, imports] = await Promise.all([
+    const [cal, overrideCount, imports, provisionalDeadlines] = await Promise.all([
       this.calendar.current(),
       this.ds.getRepository(CalendarOverrideEntity).count(),
       this.ds.getRepository(CalendarArrangementEntity).find({ order: { year: 'ASC' } }),
+      this.ds.getRepository(CaseDeadlineEntity).count({
+        where: { provisional: true, status: In(['RUNNING', 'PAUSED']) },
+      }),
     ]);
     const { firstYear, lastYear } = cal.coverage();
     return {
@@ -69,6 +74,7 @@ export class CalendarAdminService {
       lastYear,
       warning: cal.coverageWarning(this.clock.now()),
       overrideCount,
+      provisionalDeadlines,
       imports,
     };
   }

@@ -13,16 +13,11 @@ import {
   Actor,
   AppError,
   CaseEntity,
-  CaseEventInput,
-  CaseEventWriter,
   CaseLifecycleService,
   CaseNumberService,
   Clock,
-  FRESH_CASE_PROGRESS,
   GroupCommit,
-  insertRows,
   OrgUnitEntity,
-  RegisteredCase,
   Settled,
   transactionThen,
 } from '@weiquan/core';
@@ -41,18 +36,14 @@ export class CaseIntakeService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly numbers: CaseNumberService,
-    private readonly events: CaseEventWriter,
     private readonly orgUnits: OrgUnitService,
     private readonly clock: Clock,
     private readonly lifecycle: CaseLifecycleService,
   ) {}
 
   /**
-   * 登记. The registering operator owns the case (首问负责) until a handler receives it.
-   * A possible repeat is linked and flagged, never merged; a report repeating the same facts
-   * from the same reporter is registered and closed at once (not handled again).
-   *
-   * The request is checked here; the writing is shared with the registrations arriving at the same
+   * 登记 (registerCaseStep in libs/core/src/case/steps). The request is checked and numbered here;
+   * the writing is shared with the registrations arriving at the same
    * time (group commit, see registerMany): under load one transaction writes a batch of them.
    */
   async register(actor: Actor, input: RegisterCaseInput, transfer?: TransferRef): Promise<CaseEntity> {
@@ -177,130 +168,10 @@ export class CaseIntakeService {
       m,
       planned.map((x) => x.p),
     );
-    const cases = planned.map((x, i) => this.draftCase(m, x, numbers[i]!));
-    const order = cases
-      .map((c, i) => i)
-      .sort((a, b) => cases[a]!.ownerUnitId - cases[b]!.ownerUnitId || cmp(cases[a]!.kind, cases[b]!.kind) || a - b);
-    await insertRows(
+    return this.lifecycle.registerIn(
       m,
-      CaseEntity,
-      order.map((i) => cases[i]!),
+      planned.map(({ p, repeat }, i) => ({ ...p, caseNo: numbers[i]!, repeat })),
     );
-    const events: { actor: Actor; e: CaseEventInput }[] = [];
-    const fresh: RegisteredCase[] = [];
-    planned.forEach(({ p, repeat }, i) => {
-      const c = cases[i]!;
-      const caseNo = c.caseNo;
-      c.createdAt = p.now;
-      c.updatedAt = p.now;
-      events.push({
-        actor: p.actor,
-        e: {
-          caseId: c.id,
-          action: 'registerCase',
-          fromState: null,
-          toState: 'REGISTERED',
-          at: p.now,
-          detail: { caseNo, channel: p.input.channel, ...(repeat ? { possibleRepeatOf: repeat.caseNo } : {}) },
-        },
-      });
-      if (c.state === 'CLOSED') {
-        events.push({
-          actor: p.actor,
-          e: {
-            caseId: c.id,
-            action: 'closeRepeatReport',
-            fromState: 'REGISTERED',
-            toState: 'CLOSED',
-            at: p.now,
-            note: `同一举报人就相同事实重复举报（前件 ${repeat!.caseNo}），不再重复处理`,
-          },
-        });
-      } else fresh.push({ actor: p.actor, c });
-    });
-    await this.events.appendMany(m, events);
-    await this.lifecycle.afterRegistrations(m, fresh);
-    return cases;
-  }
-
-  private draftCase(m: EntityManager, { p, repeat }: PlannedRegistration, caseNo: string): CaseEntity {
-    const { actor, input, unit, phone, now, receivedAt } = p;
-    const sameFacts = input.kind === 'REPORT' && repeat?.kind === 'REPORT' && sameText(repeat.summary, input.summary);
-    return m.create(CaseEntity, {
-      caseNo,
-      kind: input.kind,
-      channel: input.channel,
-      state: sameFacts ? 'CLOSED' : 'REGISTERED',
-      isOpen: true,
-      round: 1,
-      receivedAt,
-      registeredAt: now,
-      registeredById: actor.kind === 'USER' ? actor.id : null,
-      registeredByClientId: actor.kind === 'API_CLIENT' ? actor.id : null,
-      intakeUnitId: unit.id,
-      ownerUnitId: unit.id,
-      ownerPath: unit.path,
-      consumerName: input.consumer.name ?? null,
-      consumerPhone: phone,
-      consumerIdNumber: input.consumer.idNumber?.toUpperCase() ?? null,
-      consumerAddress: input.consumer.address ?? null,
-      anonymous: input.consumer.anonymous ?? false,
-      respondentName: input.respondent?.name ?? null,
-      respondentCreditCode: input.respondent?.creditCode?.toUpperCase() ?? null,
-      respondentAddress: input.respondent?.address ?? null,
-      respondentRegion: input.respondent?.region ?? null,
-      respondentIndustry: input.respondent?.industry ?? null,
-      occurredAt: input.occurredAt ?? null,
-      occurredPlace: input.occurredPlace ?? null,
-      category: input.category ?? null,
-      amountInvolved: input.amountInvolved ?? null,
-      summary: input.summary,
-      demand: input.demand ?? null,
-      majorUrgent: input.flags?.majorUrgent ?? false,
-      groupComplaint: input.flags?.groupComplaint ?? false,
-      mediaAttention: input.flags?.mediaAttention ?? false,
-      consentPublication: input.flags?.consentPublication ?? false,
-      consentEntrustedMediation: input.flags?.consentEntrustedMediation ?? false,
-      ...FRESH_CASE_PROGRESS,
-      repeatOfId: repeat?.id ?? null,
-      // A transfer from another system: unique per client (uq_case_client_*), see TransferService.
-      externalRef: p.transfer?.externalRef ?? null,
-      idempotencyKey: p.transfer?.idempotencyKey ?? null,
-    });
-  }
-
-  /** 回访不满意: the request is accepted again as a new round linked to the previous one. */
-  async registerNextRound(m: EntityManager, actor: Actor, prev: CaseEntity): Promise<CaseEntity> {
-    const now = this.clock.now();
-    const round = prev.round + 1;
-    const baseNo = prev.caseNo.replace(/-R\d+$/, '');
-    const next = m.create(CaseEntity, {
-      ...prev,
-      id: undefined,
-      caseNo: `${baseNo}-R${round}`,
-      state: 'REGISTERED',
-      isOpen: true,
-      round,
-      previousRoundId: prev.id,
-      receivedAt: now,
-      registeredAt: now,
-      registeredById: actor.kind === 'USER' ? actor.id : null,
-      registeredByClientId: null,
-      ownerUnitId: prev.intakeUnitId,
-      ownerPath: (await m.findOneByOrFail(OrgUnitEntity, { id: prev.intakeUnitId })).path,
-      ...FRESH_CASE_PROGRESS,
-      version: undefined,
-    } as Partial<CaseEntity>);
-    const saved = await m.save(CaseEntity, next);
-    await this.events.append(m, actor, {
-      caseId: saved.id,
-      action: 'registerCase',
-      toState: 'REGISTERED',
-      note: `回访不满意，重新受理（第 ${round} 轮，上一轮 ${prev.caseNo}）`,
-      detail: { previousRound: prev.caseNo, round },
-    });
-    await this.lifecycle.afterRegistration(m, actor, saved);
-    return saved;
   }
 
   /** Where the case is registered: the given unit (within scope) or the actor's; workrooms register for their center. */
@@ -388,16 +259,7 @@ function shanghaiYear(d: Date): number {
   return new Date(d.getTime() + 8 * 3_600_000).getUTCFullYear();
 }
 
-function sameText(a: string, b: string): boolean {
-  const norm = (s: string) => s.replace(/[\s，。,.;；！!？?、]/g, '');
-  return norm(a) === norm(b);
-}
-
 function repeatRespondentKey(input: RegisterCaseInput): string {
   const code = input.respondent?.creditCode;
   return code ? `code:${code.toUpperCase()}` : `name:${input.respondent?.name ?? ''}`;
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -39,6 +39,7 @@ class RecalculationItemModel {
   @Field(() => ID) caseId: string;
   @Field() caseNo: string;
   @Field() ruleCode: string;
+  @Field({ description: '暂定计时（跨入尚未导入节假日安排的年度）' }) provisional: boolean;
   @Field(() => Int) fromVersion: number;
   @Field(() => Int) toVersion: number;
   @Field(() => Date, { nullable: true }) currentDue: Date | null;
@@ -79,8 +80,12 @@ export class DeadlineAdminResolver {
 
   @Query(() => [RecalculationItemModel], { description: '预览：按现行规则版本和日历重新计算后会变化的在办计时' })
   @Allow(Permission.RULES_MANAGE)
-  previewDeadlineRecalculation(@Args('ruleSetCode', { nullable: true }) ruleSetCode?: string) {
-    return this.admin.preview(ruleSetCode);
+  previewDeadlineRecalculation(
+    @Args('ruleSetCode', { nullable: true }) ruleSetCode?: string,
+    @Args('provisionalOnly', { nullable: true, description: '只看暂定计时（导入节假日安排后）' })
+    provisionalOnly?: boolean,
+  ) {
+    return this.admin.preview(ruleSetCode, provisionalOnly ?? false);
   }
 
   @Mutation(() => Int, { description: '应用重新计算（记入审计）；不指定则应用全部预览项' })
@@ -89,7 +94,8 @@ export class DeadlineAdminResolver {
     @CurrentActor() actor: Actor,
     @Args('reason') reason: string,
     @Args('deadlineIds', { type: () => [ID], nullable: true }) deadlineIds?: string[],
+    @Args('provisionalOnly', { nullable: true, description: '只重新计算暂定计时' }) provisionalOnly?: boolean,
   ): Promise<number> {
-    return this.admin.apply(actor, deadlineIds, reason);
+    return this.admin.apply(actor, deadlineIds, reason, provisionalOnly ?? false);
   }
 }

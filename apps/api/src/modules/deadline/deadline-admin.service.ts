@@ -22,6 +22,7 @@ export interface RecalculationItem {
   caseId: string;
   caseNo: string;
   ruleCode: string;
+  provisional: boolean;
   fromVersion: number;
   toVersion: number;
   currentDue: Date | null;
@@ -117,8 +118,12 @@ export class DeadlineAdminService {
     });
   }
 
-  /** Which running deadlines would change under the rule versions and calendar in force now. */
-  async preview(ruleSetCode?: string): Promise<RecalculationItem[]> {
+  /**
+   * Which running deadlines would change under the rule versions and calendar in force now; with
+   * `provisionalOnly`, only the 暂定 ones (counted into a year without an arrangement) — after that
+   * year's arrangement is imported.
+   */
+  async preview(ruleSetCode?: string, provisionalOnly = false): Promise<RecalculationItem[]> {
     const qb = this.ds
       .getRepository(CaseDeadlineEntity)
       .createQueryBuilder('d')
@@ -127,6 +132,7 @@ export class DeadlineAdminService {
       .addSelect('c.received_at', 'receivedAt')
       .where("d.status IN ('RUNNING', 'PAUSED')");
     if (ruleSetCode) qb.andWhere('d.rule_set_code = :code', { code: ruleSetCode });
+    if (provisionalOnly) qb.andWhere('d.provisional = 1');
     const { entities, raw } = await qb.orderBy('d.id').getRawAndEntities();
     const cal = await this.calendar.current();
     const out: RecalculationItem[] = [];
@@ -149,6 +155,7 @@ export class DeadlineAdminService {
           caseId: d.caseId,
           caseNo: raw[k].caseNo,
           ruleCode: d.ruleCode,
+          provisional: d.provisional,
           fromVersion: d.ruleSetVersion,
           toVersion,
           currentDue: d.dueAt,
@@ -164,8 +171,10 @@ export class DeadlineAdminService {
   }
 
   /** Applies a previewed recalculation to the chosen deadlines (all previewed ones when none given). */
-  async apply(actor: Actor, ids?: string[], reason?: string): Promise<number> {
-    const items = (await this.preview()).filter((i) => !ids?.length || ids.includes(i.deadlineId));
+  async apply(actor: Actor, ids?: string[], reason?: string, provisionalOnly = false): Promise<number> {
+    const items = (await this.preview(undefined, provisionalOnly)).filter(
+      (i) => !ids?.length || ids.includes(i.deadlineId),
+    );
     if (!items.length) return 0;
     return withTransaction(this.ds, async (m) => {
       const changed = await this.engine.recalculate(
@@ -185,7 +194,7 @@ export class DeadlineAdminService {
             .join(',')
             .slice(0, 64),
         },
-        { count: changed.length, reason, items: items.slice(0, 200) as never },
+        { count: changed.length, reason, provisionalOnly, items: items.slice(0, 200) as never },
       );
       return changed.length;
     });

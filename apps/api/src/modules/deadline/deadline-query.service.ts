@@ -215,6 +215,7 @@ export class DeadlineQueryService {
       roundKey: d.roundKey,
       startedAt: d.startedAt,
       dueAt: d.dueAt,
+      provisional: d.provisional,
       remainingMs: d.dueAt && (d.status === 'RUNNING' || d.status === 'BREACHED') ? d.dueAt.getTime() - now : null,
       amount: d.amount,
       unit: d.unit,

@@ -16,6 +16,10 @@ export class CaseDeadlineModel {
   @Field() roundKey: string;
   @Field() startedAt: Date;
   @Field(() => Date, { nullable: true, description: '截止时间（暂停期间为空）' }) dueAt: Date | null;
+  @Field({
+    description: '暂定：计时跨入尚未导入节假日安排的年度（暂按周一至周五为工作日），导入该年度安排后经预览重新计算',
+  })
+  provisional: boolean;
   @Field(() => Float, { nullable: true, description: '剩余毫秒（负数为已超期）' }) remainingMs: number | null;
   @Field(() => Int) amount: number;
   @Field() unit: string;

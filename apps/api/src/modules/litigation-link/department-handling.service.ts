@@ -8,12 +8,13 @@ import {
   CaseEntity,
   CaseEventWriter,
   Clock,
+  DepartmentDeadlineClock,
   DepartmentHandlingEntity,
   withTransaction,
 } from '@weiquan/core';
 import { parseId } from '../../common/ids';
 import { Page, PageInput } from '../../common/paging';
-import { DepartmentDeadlineClock } from './department-deadline.service';
+
 import { LitigationLinkAccess } from './litigation-link-access.service';
 import { LitigationLinkError } from './litigation-link.exception';
 import {

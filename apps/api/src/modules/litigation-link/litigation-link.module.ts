@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { WorkroomCaseAccess } from '../workroom/workroom-case.service';
+import { DepartmentDeadlineClock } from '@weiquan/core';
 import { CourtReferralService } from './court-referral.service';
-import { DepartmentDeadlineClock } from './department-deadline.service';
+
 import { DepartmentHandlingService } from './department-handling.service';
 import { ExpertService } from './expert.service';
 import { LinkageService } from './linkage.service';

@@ -5,6 +5,8 @@ import { CaseState } from '@weiquan/shared';
 import {
   Actor,
   actingUnitId,
+  resumeCaseStep,
+  suspendCaseStep,
   CaseEntity,
   CaseEventWriter,
   CaseLifecycleService,
@@ -80,21 +82,13 @@ export class TestingCommissionService {
       });
       // Already suspended (another test, awaiting materials): the clocks are paused already.
       if (suspends) {
-        await this.lifecycle.transitionIn(
-          m,
-          actor,
-          {
-            caseId: c.id,
-            version: c.version,
-            action: 'suspendCase',
-            input: { suspendReason: 'TESTING' },
-            note: '检测鉴定期间中止，计时暂停',
-          },
-          ({ c: locked, detail }) => {
-            locked.suspendReason = 'TESTING';
-            Object.assign(detail, { reason: 'TESTING', testingCommissionId: id });
-          },
-        );
+        await this.lifecycle.runIn(m, actor, suspendCaseStep, {
+          caseId: c.id,
+          version: c.version,
+          reason: 'TESTING',
+          note: '检测鉴定期间中止，计时暂停',
+          cause: { testingCommissionId: id },
+        });
       }
       return m.findOneByOrFail(TestingCommissionEntity, { id });
     });
@@ -144,15 +138,12 @@ export class TestingCommissionService {
         at: now,
       });
       if (await this.resumes(m, c, t.id)) {
-        await this.lifecycle.transitionIn(
-          m,
-          actor,
-          { caseId: c.id, version: c.version, action: 'resumeCase', note: '检测鉴定结果已出具，恢复办理' },
-          ({ c: locked, detail }) => {
-            Object.assign(detail, { suspendedFor: locked.suspendReason, testingCommissionId: t.id });
-            locked.suspendReason = null;
-          },
-        );
+        await this.lifecycle.runIn(m, actor, resumeCaseStep, {
+          caseId: c.id,
+          version: c.version,
+          note: '检测鉴定结果已出具，恢复办理',
+          cause: { testingCommissionId: t.id },
+        });
       }
       return m.findOneByOrFail(TestingCommissionEntity, { id: t.id });
     });

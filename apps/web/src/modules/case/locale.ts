@@ -185,6 +185,8 @@ export const caseMessages = {
     breached: '已超期',
     cancelled: '已取消',
     basis: '计算依据',
+    provisional: '暂定',
+    provisionalHint: '该年度节假日安排尚未导入，截止时间为暂定，导入后重新计算',
     layer: {
       COMMITMENT: '服务承诺',
       STATUTORY: '法定时限',
@@ -208,6 +210,8 @@ export const caseMessages = {
       // The server records its convention in English (DEADLINE_CONVENTION); this is the same rule in Chinese.
       conventionText:
         '按北京时间计算。期间开始之日不计算，从次日起算。工作日：按国务院办公厅节假日安排（含调休）和本地设置，数满 N 个工作日，截止于第 N 个工作日 23:59:59；日：截止于起算日后第 N 日 23:59:59，该日为法定节假日或休息日的，顺延至节后第一个工作日结束（《市场监督管理投诉举报处理暂行办法》第四十五条）；小时：按实际经过的时间计算。中止期间：按小时计的暂停计时；按日计的，中止期间涉及的日期不计入。',
+      provisionalText:
+        '计时跨入 {years} 年，该年度国务院办公厅节假日安排尚未导入，暂按周一至周五为工作日、周六周日为休息日计算；导入该年度安排后由管理员预览并重新计算。',
       raw: '原始数据',
       none: '无',
       days: '{n} 天',

@@ -11,6 +11,7 @@ import { Accountability1765000000000 } from './1765000000000-accountability';
 import { ApiClients1765200000000 } from './1765200000000-api-clients';
 import { Webhooks1765200100000 } from './1765200100000-webhooks';
 import { Documents1765400000000 } from './1765400000000-documents';
+import { ProvisionalDeadlines1766000000000 } from './1766000000000-provisional-deadlines';
 import { TokenVersion1765100000000 } from './1765100000000-token-version';
 import { Statistics1765300000000 } from './1765300000000-statistics';
 
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   Webhooks1765200100000,
   Statistics1765300000000,
   Documents1765400000000,
+  ProvisionalDeadlines1766000000000,
 ];

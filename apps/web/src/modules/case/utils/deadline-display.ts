@@ -86,6 +86,8 @@ export interface ExplanationView {
   rolledOver?: { from: string; to: string; name?: string };
   calendarVersion?: string;
   convention?: string;
+  /** 暂定: the years counted without an imported holiday arrangement. */
+  provisionalYears: number[];
   raw: string;
 }
 
@@ -109,6 +111,9 @@ export function parseExplanation(json: string): ExplanationView {
     rolledOver: value.rolledOver as ExplanationView['rolledOver'],
     calendarVersion: str(value.calendarVersion),
     convention: str(value.convention),
+    provisionalYears: Array.isArray((value.provisional as { years?: unknown } | undefined)?.years)
+      ? ((value.provisional as { years: unknown[] }).years.filter((y) => typeof y === 'number') as number[])
+      : [],
     raw: (() => {
       try {
         return JSON.stringify(JSON.parse(json), null, 2);

@@ -1,18 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DAY_MS, endOfShanghaiDay, toShanghaiDate } from '@weiquan/shared';
-import {
-  ActiveRule,
-  CalendarService,
-  CaseDeadlineEntity,
-  CaseEntity,
-  Clock,
-  DeadlineEngine,
-  DeadlineRuleEntity,
-  DeadlineRuleSetEntity,
-  DeadlineRulesService,
-  DeadlineScheduler,
-} from '@weiquan/core';
+import { CalendarService } from '../calendar/calendar.service';
+import { CaseDeadlineEntity, DeadlineRuleEntity, DeadlineRuleSetEntity } from '../entities/deadline.entity';
+import type { CaseEntity } from '../entities/case.entity';
+import { Clock } from '../time/clock';
+import { DeadlineEngine } from './deadline-engine.service';
+import { ActiveRule, DeadlineRulesService } from './deadline-rules.service';
+import { DeadlineScheduler } from './deadline-scheduler.service';
 
 /** The rule of the agreed-deadline clock (default-rules.ts, migration 1764000600000). */
 export const DEPARTMENT_AGREED = 'DEPARTMENT_AGREED';
@@ -24,7 +19,7 @@ export function daysBetween(from: string, to: string): number {
 }
 
 /**
- * 联办、移交的商定时限 as a clock of its own in the deadline engine: a case_deadline row of rule
+ * 联办、移交的商定时限 as a clock of its own, part of the deadline engine (the only writer of case_deadline): a case_deadline row of rule
  * DEPARTMENT_AGREED with a fixed due (the end of the agreed day, Asia/Shanghai), started, moved
  * and stopped in the caller's transaction. Its alarms are scheduled after commit, so the worker
  * warns and breaches it (automatic 督办, 违诺) and the reconciler repairs it like any other clock.
