@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
-# Weiquan web console: Vite build of apps/web served by nginx, which also proxies /graphql and /health
-# to the api service (docker/nginx.conf). Build from the repository root:
+# Weiquan web console: Vite build of apps/web (with its pre-compressed .gz/.br) served by nginx, which also
+# proxies /graphql, /api/, /admin/queues and /health to the api service (docker/nginx.conf).
+# Build from the repository root:
 #   docker build -f docker/web.Dockerfile -t weiquan/web .
 
 ARG NODE_IMAGE=node:20-bookworm-slim
@@ -20,6 +21,7 @@ RUN pnpm --filter @weiquan/web build
 # ---------------------------------------------------------------------------------------------- runtime
 FROM nginx:1.27-alpine AS runtime
 COPY docker/nginx.conf /etc/nginx/conf.d/default.conf
+COPY docker/nginx-headers.conf /etc/nginx/weiquan-headers.conf
 COPY --from=build /src/apps/web/dist /usr/share/nginx/html
 EXPOSE 80
 HEALTHCHECK --interval=10s --timeout=3s --retries=3 CMD wget -q -O /dev/null http://127.0.0.1/nginx-health || exit 1

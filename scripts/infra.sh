@@ -204,7 +204,7 @@ cmd_status() {
   return $ok
 }
 
-usage() { echo "usage: bash scripts/infra.sh up [--test] | down | status" >&2; exit 2; }
+usage() { echo "usage: bash scripts/infra.sh up [--test] | down | status | restart-mariadb [SECONDS_DOWN]" >&2; exit 2; }
 
 case "${1:-}" in
   up)
@@ -222,5 +222,12 @@ case "${1:-}" in
     command -v redis-cli >/dev/null && redis_down
     ;;
   status) cmd_status ;;
+  # Fault tests (apps/api/test/db-restart.int-spec.ts): a real shutdown of this checkout's MariaDB, SECONDS_DOWN
+  # of outage, and a start on the same data directory.
+  restart-mariadb)
+    mariadb_down
+    sleep "${2:-2}"
+    mariadb_up
+    ;;
   *) usage ;;
 esac

@@ -33,7 +33,8 @@ step() {
 
 ensure_pnpm
 pnpm_install
-ensure_apt chromium fonts-wqy-microhei fonts-arphic-uming fonts-dejavu-core poppler-utils
+# nginx: apps/api/test/nginx-proxy.int-spec.ts runs docker/nginx.conf in front of the API (also needs openssl).
+ensure_apt chromium fonts-wqy-microhei fonts-arphic-uming fonts-dejavu-core poppler-utils nginx openssl
 
 [[ -n "${DB_TEST_NAME:-}" && "$DB_TEST_NAME" != "$DB_NAME" ]] || die "DB_TEST_NAME must be set and differ from DB_NAME ($DB_NAME)"
 export NODE_ENV=test

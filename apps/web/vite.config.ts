@@ -3,6 +3,7 @@ import { fileURLToPath, URL } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import Components from 'unplugin-vue-components/vite';
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers';
+import { compression } from 'vite-plugin-compression2';
 import { defineConfig } from 'vitest/config';
 
 // The dev server proxies the API so the browser sees one origin, as in production,
@@ -31,6 +32,10 @@ export default defineConfig({
       // Node cannot import .css files in unit tests.
       resolvers: [ElementPlusResolver({ importStyle: isVitest ? false : 'css' })],
     }),
+    // Pre-compressed at build (#12 item 9): every text asset above 1 KB gets a .gz and a .br beside it,
+    // which the API (express-static-gzip) and nginx (gzip_static) send as they are — no per-request
+    // compression work, and brotli at its best level, which would be too slow to do per request.
+    compression({ algorithms: ['gzip', 'brotliCompress'], threshold: 1024 }),
   ],
   resolve: {
     alias: {
@@ -84,10 +89,13 @@ export default defineConfig({
     include: ['src/**/*.spec.ts'],
     restoreMocks: true,
     setupFiles: ['src/test-utils/setup.ts'],
-    // Seven agents share two cores: a component suite mounting Element Plus can take many seconds
-    // on a busy machine, so no test may fail for want of an idle CPU.
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // Several agents share two cores: a component suite mounting Element Plus can take many seconds on a
+    // busy machine — the first mount in each file pays for transforming Element Plus (inlined below). With
+    // three \`yes\` loops and other agents' builds (load average ~25 on 2 cores) single register-form tests
+    // took 67–151 s, so the limit is generous: it only catches a test that hangs. Where time itself matters
+    // (debounces), the suites use fake timers instead of waiting (#12 item 18).
+    testTimeout: 240_000,
+    hookTimeout: 240_000,
     // Run Element Plus through Vite as the browser build does (ESM deps, e.g. async-validator,
     // resolve differently when Node loads them directly).
     server: { deps: { inline: ['element-plus'] } },

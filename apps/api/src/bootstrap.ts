@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
@@ -44,15 +45,22 @@ function serveConsole(app: NestExpressApplication, config: AppConfig): void {
   const dist = config.webDistPath;
   if (!dist || !existsSync(join(dist, 'index.html'))) return;
   // Vite names every asset by its content hash (dist/assets/*): cached for a year, never revalidated.
-  // index.html names the current assets, so it is revalidated on every load.
+  // index.html names the current assets, so it is revalidated on every load. The build writes a .br and
+  // a .gz beside each text asset; the one the browser accepts is sent with Content-Encoding and
+  // Vary: Accept-Encoding (brotli first), the plain file otherwise.
   app.use(
-    express.static(dist, {
+    expressStaticGzip(dist, {
+      enableBrotli: true,
+      orderPreference: ['br', 'gzip'],
       index: false,
-      setHeaders: (res, path) =>
-        res.setHeader(
-          'Cache-Control',
-          /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
-        ),
+      serveStatic: {
+        index: false,
+        setHeaders: (res, path) =>
+          res.setHeader(
+            'Cache-Control',
+            /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+          ),
+      },
     }),
   );
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {

@@ -197,6 +197,13 @@ describe('Documents (文书) and the case file (卷宗)', () => {
     expect(text).not.toContain('13900002222');
     expect(text).toContain('139****2222');
     expect(masked.sha).not.toBe(d.file!.sha256);
+    // #12 item 15: the Word copy holds the full data, so a role that may not unmask asking for it gets the
+    // masked PDF instead — never a .docx with the phone in it.
+    const word = await download('supervisor', `${d.downloadUrl}?variant=DOCX`);
+    expect(word.status).toBe(200);
+    expect(word.body.subarray(0, 4).toString('latin1')).toBe('%PDF');
+    expect(pdfText(word.body)).toContain('139****2222');
+    expect(pdfText(word.body)).not.toContain('13900002222');
   }, 60_000);
 
   it('delivers by a one-time SMS link scoped to one document', async () => {

@@ -460,6 +460,35 @@ describe('Legal service workroom (法律服务工作室) over GraphQL', () => {
         expect(actions).not.toContain('generateLitigationDocument');
       }
     });
+    // #12 item 15: the legal officer handles the support but may not unmask — the .docx read back is the
+    // masked copy (name, phone, ID number, address, birth date), and the timeline says so.
+    it('drafts the statement of claim masked for a role that may not unmask, in full for one that may', async () => {
+      const c = await registerComplaint('gl_county', { demand: '退货退款' });
+      const ls = (await ok('gl_county', Q.requestLitigation, { input: { caseId: c.id, request: '需要起诉状' } }))
+        .requestLitigationSupport;
+      const docx = async (who: string) => {
+        const res = await fetch(`${api.url}${ls.downloadUrl}`, { headers: { authorization: `Bearer ${token[who]}` } });
+        expect(res.status).toBe(200);
+        return (await readDocx(Buffer.from(await res.arrayBuffer()))).text;
+      };
+      const masked = await docx('city_legal');
+      for (const secret of [c.consumer.name, c.consumer.phone, c.consumer.address, ID_NUMBER, '1949年12月31日'])
+        expect(masked).not.toContain(secret);
+      expect(masked).toContain(`原告：${Array.from(c.consumer.name as string)[0]}*`);
+      expect(masked).toContain('身份证号码：110***********002X');
+      expect(masked).toContain('脱敏件');
+      const full = await docx('gl_director');
+      for (const secret of [c.consumer.name, c.consumer.phone, c.consumer.address, ID_NUMBER])
+        expect(full).toContain(secret);
+
+      const events = (await timeline('gl_county', c.id)).timeline.filter(
+        (e: { action: string }) => e.action === 'generateLitigationDocument',
+      );
+      expect(events.map((e: { note: string }) => e.note).sort()).toEqual(
+        ['生成民事起诉状（含消费者完整信息）', '生成民事起诉状（脱敏件）'].sort(),
+      );
+      expect(events.map((e: { detail: string }) => JSON.parse(e.detail).masked).sort()).toEqual([false, true]);
+    });
   });
 
   describe('volunteers, trainings and the duty roster', () => {

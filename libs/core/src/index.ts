@@ -3,6 +3,7 @@ export * from './config/env-file';
 export * from './config/production-secrets';
 export * from './time/clock';
 export * from './errors/app-error';
+export * from './errors/outage';
 export * from './entities';
 export * from './db/data-source';
 export * from './db/migrations';

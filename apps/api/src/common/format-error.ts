@@ -1,6 +1,6 @@
 import { HttpException, Logger } from '@nestjs/common';
 import type { GraphQLFormattedError } from 'graphql';
-import { AppError, ErrorCode } from '@weiquan/core';
+import { AppError, ErrorCode, isOutage } from '@weiquan/core';
 import { armorRefusal } from './graphql-limits';
 
 const logger = new Logger('GraphQL');
@@ -56,6 +56,12 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
         ...(field ? { field } : {}),
       },
     };
+  }
+  // The database or Redis is down for the moment (restart, failover): a retriable answer, not a fault.
+  // A mutation answered so has not committed unless the connection died between COMMIT and its reply.
+  if (isOutage(original)) {
+    logger.warn(`service unavailable: ${original instanceof Error ? original.message : String(original)}`);
+    return { message: '服务暂时不可用，请稍后重试', path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
   }
   // Unexpected: log it whole (with the request's pino context), answer without details.
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));

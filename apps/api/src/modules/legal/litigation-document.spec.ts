@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { readDocx } from '../../../test/docx-text';
 import {
   BLANK,
@@ -6,6 +7,7 @@ import {
   ClaimCase,
   DOCX_CONTENT_TYPE,
   fromIdNumber,
+  maskStatementOfClaim,
   partyLines,
   renderStatementOfClaim,
 } from './litigation-document';
@@ -128,5 +130,37 @@ describe('litigation document (民事起诉状)', () => {
     const parsed = await readDocx((await renderStatementOfClaim(buildStatementOfClaim(CASE, OPTS))).bytes);
     expect(parsed.paragraphs).toContain(`${BLANK}人民法院`);
     expect(parsed.paragraphs).not.toContain('证据和证据来源：');
+  });
+
+  // #12 item 15: whatever the consumer's data, the copy for a role that may not unmask, read back from
+  // the .docx, holds none of the full name, phone, ID number, address or birth date — only the masked forms.
+  it('masks the plaintiff in the .docx read back, for any name, phone, ID number and address', async () => {
+    // Characters that appear nowhere in the form's own wording, so a hit can only be the consumer's data.
+    const cjk = fc.constantFrom(...'甲乙丙戊己庚辛壬癸寅卯辰巳未酉戌亥'.split(''));
+    const sample = fc.record({
+      consumerName: fc.array(cjk, { minLength: 2, maxLength: 4 }).map((a) => a.join('')),
+      consumerPhone: fc.oneof(fc.stringMatching(/^1[3-9]\d{9}$/), fc.stringMatching(/^0591-[2-9]\d{7}$/)),
+      consumerIdNumber: fc.stringMatching(/^\d{6}(19[5-9]\d|200\d)(0[1-9]|1[0-2])(0[1-9]|1\d|2[0-8])\d{3}[\dX]$/),
+      consumerAddress: fc.array(cjk, { minLength: 4, maxLength: 20 }).map((a) => `福州市${a.join('')}号`),
+    });
+    await fc.assert(
+      fc.asyncProperty(sample, async (consumer) => {
+        const full = buildStatementOfClaim({ ...CASE, ...consumer }, OPTS);
+        const text = (await readDocx((await renderStatementOfClaim(maskStatementOfClaim(full))).bytes)).text;
+        for (const secret of Object.values(consumer)) expect(text).not.toContain(secret);
+        expect(text).not.toContain(fromIdNumber(consumer.consumerIdNumber)!.birthDate);
+        const plaintiff = text.split('\n').find((p) => p.startsWith('原告：'))!;
+        expect(plaintiff).toContain(`原告：${consumer.consumerName[0]}${'*'.repeat(consumer.consumerName.length - 1)}`);
+        expect(plaintiff).toContain(`身份证号码：${consumer.consumerIdNumber.slice(0, 3)}`);
+        expect(plaintiff).toContain(`${consumer.consumerIdNumber.slice(-4)}，`);
+        expect(plaintiff).toContain('住址：（已脱敏）');
+        expect(text).toContain('脱敏件');
+        // The unmasked copy of the same case does carry them (the test would catch a no-op).
+        const fullText = (await readDocx((await renderStatementOfClaim(full)).bytes)).text;
+        for (const secret of Object.values(consumer)) expect(fullText).toContain(secret);
+        expect(fullText).not.toContain('脱敏件');
+      }),
+      { numRuns: 40 },
+    );
   });
 });

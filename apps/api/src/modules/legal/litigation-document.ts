@@ -1,6 +1,6 @@
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import type { IRunOptions } from 'docx';
-import { OutcomeLabel, toShanghaiDate } from '@weiquan/shared';
+import { OutcomeLabel, maskIdNumber, maskName, maskPhone, toShanghaiDate } from '@weiquan/shared';
 import type { CaseEntity } from '@weiquan/core';
 
 // 民事起诉状 (statement of claim) drafted from a case for the consumer who must sue. Built as data
@@ -48,6 +48,8 @@ export interface StatementOfClaim {
   date: string;
   caseNo: string;
   preparedBy: string;
+  /** The consumer's personal data is masked (drafted for a role that may not unmask). */
+  masked?: boolean;
 }
 
 /** 2026-03-05 → 2026年3月5日 (Asia/Shanghai). */
@@ -121,6 +123,29 @@ export function buildStatementOfClaim(
     preparedBy: `${opts.centerName}法律服务工作室`,
   };
 }
+
+/**
+ * The copy for a role that may not unmask (the same rule as the registry's MASKED documents): the
+ * plaintiff's name, phone, ID number and address masked, and the birth date read from the ID number
+ * left out; the signer's line masked too. The consumer fills in the blanks before signing.
+ */
+export function maskStatementOfClaim(s: StatementOfClaim): StatementOfClaim {
+  const p = s.plaintiff;
+  return {
+    ...s,
+    masked: true,
+    plaintiff: {
+      name: maskName(p.name),
+      gender: p.gender,
+      birthDate: null,
+      phone: p.phone ? maskPhone(p.phone) : null,
+      idNumber: p.idNumber ? maskIdNumber(p.idNumber) : null,
+      address: p.address ? MASKED_ADDRESS : null,
+    },
+    signer: maskName(s.signer),
+  };
+}
+const MASKED_ADDRESS = '（已脱敏）';
 
 /** The 原告 and 被告 lines as the form words them; a missing required item is a blank to fill in. */
 export function partyLines(s: StatementOfClaim): { plaintiff: string; defendant: string } {
@@ -219,7 +244,7 @@ export async function renderStatementOfClaim(s: StatementOfClaim): Promise<Rende
     para({ text: s.date, align: AlignmentType.RIGHT }),
     para({ text: '附：本起诉状副本 1 份。', before: 240 }),
     para({
-      text: `（本文书由${s.preparedBy}依据案件 ${s.caseNo} 的登记信息协助生成，请核对后签名提交。）`,
+      text: `（本文书由${s.preparedBy}依据案件 ${s.caseNo} 的登记信息协助生成，请核对后签名提交。${s.masked ? '脱敏件：原告个人信息已隐去，须由消费者本人补全。' : ''}）`,
       run: { size: NOTE_SIZE, color: '555555' },
       line: { line: 240, lineRule: 'auto' },
       before: 240,

@@ -15,7 +15,7 @@ import {
   OrgUnitEntity,
   withTransaction,
 } from '@weiquan/core';
-import { OrgUnitType } from '@weiquan/shared';
+import { OrgUnitType, Permission } from '@weiquan/shared';
 import { parseId } from '../../common/ids';
 import { Page, PageInput } from '../../common/paging';
 import { LegalError } from './legal.exception';
@@ -25,7 +25,7 @@ import { WorkroomCaseAccess } from '../workroom/workroom-case.service';
 import { cleanList } from '../workroom/workroom.validators';
 import { orNull } from './legal-consultation.service';
 import { LegalScope } from './legal-scope.service';
-import { buildStatementOfClaim, renderStatementOfClaim } from './litigation-document';
+import { buildStatementOfClaim, maskStatementOfClaim, renderStatementOfClaim } from './litigation-document';
 
 const WHAT = '诉讼支持';
 
@@ -169,8 +169,9 @@ export class LitigationSupportService {
   }
 
   /**
-   * 民事起诉状 from the case's current data. It holds the consumer's full name, phone, ID number and
-   * address, so producing it is recorded on the case timeline like unmasking the consumer.
+   * 民事起诉状 from the case's current data. For a role that may unmask it holds the consumer's full
+   * name, phone, ID number and address, so producing it is recorded on the case timeline like unmasking
+   * the consumer; any other role (e.g. a legal officer) gets the masked copy (#12 item 15).
    */
   async generateDocument(actor: Actor, rawId: string): Promise<LitigationDocument> {
     return withTransaction(this.ds, async (m) => {
@@ -185,21 +186,23 @@ export class LitigationSupportService {
         where: { caseId: c.id },
         order: { uploadedAt: 'ASC', id: 'ASC' },
       });
-      const claim = buildStatementOfClaim(c, {
+      const full = buildStatementOfClaim(c, {
         court: e.court,
         evidence: evidence.map((x) => (x.description ? `${x.fileName}（${x.description}）` : x.fileName)),
         centerName: await this.centerName(e.unitId),
         now,
       });
-      const doc = await renderStatementOfClaim(claim);
+      const mayUnmask = actor.permissions.has(Permission.CASE_UNMASK);
+      const doc = await renderStatementOfClaim(mayUnmask ? full : maskStatementOfClaim(full));
       const fileName = `民事起诉状-${c.caseNo}.${doc.extension}`;
       await m.update(LitigationSupportEntity, e.id, { documentGeneratedAt: now });
       await this.events.append(m, actor, {
         caseId: c.id,
         action: 'generateLitigationDocument',
-        note: '生成民事起诉状（含消费者完整信息）',
+        note: mayUnmask ? '生成民事起诉状（含消费者完整信息）' : '生成民事起诉状（脱敏件）',
         detail: {
           litigationSupportId: e.id,
+          masked: !mayUnmask,
           fileName,
           sizeBytes: doc.bytes.length,
           sha256: createHash('sha256').update(doc.bytes).digest('hex'),

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mount, RouterLinkStub, type VueWrapper } from '@vue/test-utils';
 import { RequestError } from '@/api/errors';
 import type { CaseRowFragment, RegisterCaseInput } from '@/graphql/generated/graphql';
@@ -34,6 +34,15 @@ async function submit(wrapper: VueWrapper): Promise<void> {
 const CREDIT_CODE = '91350100M000100Y43';
 
 describe('RegisterForm', () => {
+  // Time matters here (the form-item error debounce, the repeat lookup's 400 ms debounce): fake timers
+  // step over it, so the assertions hold however slowly a loaded machine runs the mount (#12 item 18).
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('shows field errors for a bad phone, a bad credit code and a missing summary, and does not submit', async () => {
     const submitFn = vi.fn<Submit>(async () => {});
     const wrapper = mountForm(submitFn);
@@ -125,7 +134,9 @@ describe('RegisterForm', () => {
     );
 
     await fill(wrapper, { 'register-phone': '13812345678', 'register-respondent': '某某电器商行' });
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await vi.advanceTimersByTimeAsync(399);
+    expect(findRepeats).not.toHaveBeenCalled(); // still typing
+    await vi.advanceTimersByTimeAsync(1);
     await settle();
 
     expect(findRepeats).toHaveBeenCalledWith('13812345678', '某某电器商行');
