@@ -19,7 +19,10 @@ export function focusNextField(event: KeyboardEvent, root: Element | null | unde
   if (!root || !target || event.shiftKey || event.altKey) return false;
   if (!(target instanceof HTMLInputElement) || !target.classList.contains('el-input__inner')) return false;
   if (target.closest('.el-select, .el-autocomplete, .el-date-editor, .items-input, [data-enter-keeps]')) return false;
-  const fields = [...root.querySelectorAll<HTMLElement>(NEXT_FIELD)].filter((el) => el.offsetParent !== null);
+  // Fields inside a hidden part (v-show, a collapsed section) are skipped.
+  const fields = [...root.querySelectorAll<HTMLElement>(NEXT_FIELD)].filter(
+    (el) => !el.closest('[hidden], [aria-hidden="true"], [style*="display: none"]'),
+  );
   const next = fields[fields.indexOf(target) + 1];
   if (!next) return false;
   next.focus();
