@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { assertServerUp, launchBrowser, shot, signIn, WEB_URL } from './browser';
+import { assertServerUp, DEMO_PASSWORD, launchBrowser, shot, signIn, WEB_URL } from './browser';
 
 // The console's shared pieces and the desk's keyboard, layout, validation and session (issue 17,
 // items 4, 6, 7, 9, 12 and the missing-translation check on every page). Needs the demo org (pnpm seed).
@@ -117,8 +117,13 @@ describe('the console: shared pieces, keyboard, layout, session (browser)', () =
     await page.getByTestId('register-summary').fill(`草稿测试 ${RUN}：洗衣机漏水。`);
     await page.waitForTimeout(600);
 
-    // The session ends (signed out elsewhere, expired): after signing in again the draft is back.
-    await as('city_op');
+    // The session ends (expired, signed out in another tab): after signing in again the draft is back.
+    await page.evaluate(() => localStorage.removeItem('weiquan.session'));
+    await page.goto(new URL('login', WEB_URL).href);
+    await page.getByTestId('login-username').fill('city_op');
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(/\/home$/);
     await goto('cases/new', 'register-form');
     await page.getByTestId('register-draft').waitFor();
     expect(await page.getByTestId('register-phone').inputValue()).toBe(`139${RUN}`);
@@ -128,6 +133,7 @@ describe('the console: shared pieces, keyboard, layout, session (browser)', () =
     for (const tabindex of await links.evaluateAll((els) => els.map((e) => e.getAttribute('tabindex'))))
       expect(tabindex).toBe('-1');
 
+    await page.getByTestId('register-respondent').fill(`E2E草稿商行${RUN}`);
     await page.getByTestId('register-summary').focus();
     await page.keyboard.press('Control+Enter');
     await page.getByTestId('register-done').waitFor();
@@ -153,12 +159,12 @@ describe('the console: shared pieces, keyboard, layout, session (browser)', () =
     await page.screenshot({ path: shot('console-reject-open') });
     await dialog.getByTestId('form-submit').click();
     await expect.poll(() => dialog.locator('.el-form-item.is-error').count()).toBeGreaterThan(0);
-    // The first field in error (a textarea: the reason) loses its error as soon as the user types.
-    const item = dialog.locator('.el-form-item.is-error:has(textarea)').first();
-    const key = await item.getAttribute('data-testid');
-    await item.locator('textarea').focus();
-    await page.keyboard.type('不属于消费者权益争议');
-    await expect.poll(() => dialog.getByTestId(key!).getAttribute('class')).not.toContain('is-error');
+    // 不予受理理由 is required: its error shows on submit and goes as soon as a ground is chosen.
+    const ground = dialog.getByTestId('action-field-ground');
+    expect(await ground.getAttribute('class')).toContain('is-error');
+    await ground.locator('.el-select').click();
+    await page.locator('.el-select-dropdown__item:visible').first().click();
+    await expect.poll(() => ground.getAttribute('class')).not.toContain('is-error');
     await page.keyboard.press('Escape');
   }, 180_000);
 
