@@ -17,6 +17,21 @@ module.exports = {
       to: { path: '^(apps/(api|worker)|libs/(core|testing))/' },
     },
     {
+      name: 'web-shared-pieces-not-modules',
+      severity: 'error',
+      comment: "The console's shared components, composables and utils serve every module: they never reach into one.",
+      from: { path: '^apps/web/src/(components|composables|utils)/' },
+      to: { path: '^apps/web/src/modules/' },
+    },
+    {
+      name: 'web-workrooms-not-workroom',
+      severity: 'error',
+      comment:
+        'The workroom module shows the legal/mediation/litigation-link panels on a case; they take shared pieces from src/components, never from it (no module cycle).',
+      from: { path: '^apps/web/src/modules/(legal|mediation|litigation-link)/' },
+      to: { path: '^apps/web/src/modules/workroom/' },
+    },
+    {
       name: 'worker-no-graphql',
       severity: 'error',
       comment: 'The worker is an application context: no GraphQL, no Apollo.',

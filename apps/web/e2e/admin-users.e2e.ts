@@ -39,7 +39,7 @@ describe('user management (browser)', () => {
 
   it('validates the create form before calling the API', async () => {
     await page.getByTestId('user-create').click();
-    await page.getByTestId('user-form-save').click();
+    await page.getByTestId('user-form-dialog').getByTestId('form-submit').click();
     const dialog = page.locator('.el-dialog');
     await expect.poll(() => dialog.locator('.el-form-item__error').count()).toBeGreaterThanOrEqual(4);
     await page.screenshot({ path: shot('admin-users-create-validation') });

@@ -48,7 +48,7 @@ describe('case lifecycle (browser)', () => {
     await d.waitFor({ state: 'visible' });
     if (fill) await fill(d);
     if (screenshot) await page.screenshot({ path: shot(screenshot) });
-    await d.getByTestId('action-submit').click();
+    await d.getByTestId('form-submit').click();
     await d.waitFor({ state: 'hidden' });
   }
 

@@ -50,6 +50,13 @@ export const zhCN = {
     success: '操作成功',
     none: '—',
     back: '返回工作台',
+    empty: '暂无数据',
+    pageSize: '每页条数',
+    jumpTo: '前往页码',
+    ctrlEnter: 'Ctrl+Enter 提交',
+    discardTitle: '放弃修改',
+    discardConfirm: '已填写的内容尚未保存，确定关闭吗？',
+    discard: '放弃修改',
   },
   menu: {
     home: '工作台',
@@ -62,6 +69,10 @@ export const zhCN = {
     collapse: '收起菜单',
     expand: '展开菜单',
     shortcuts: 'Alt+N 登记 · Alt+L 列表 · Alt+H 工作台',
+    session: {
+      title: '登录即将过期',
+      message: '一分钟后需要重新登录。点击此处继续使用，未提交的登记内容会保留在本机。',
+    },
   },
   login: {
     title: '账号登录',

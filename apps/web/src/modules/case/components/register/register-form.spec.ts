@@ -7,9 +7,13 @@ import RegisterForm from './register-form.vue';
 
 type Submit = (input: RegisterCaseInput) => Promise<void>;
 
-function mountForm(submit: Submit, findRepeats?: (phone: string, respondent: string) => Promise<CaseRowFragment[]>) {
+function mountForm(
+  submit: Submit,
+  findRepeats?: (phone: string, respondent: string) => Promise<CaseRowFragment[]>,
+  draftKey?: string,
+) {
   return mount(RegisterForm, {
-    props: { submit, findRepeats },
+    props: { submit, findRepeats, draftKey },
     global: { ...withPlugins(), stubs: { RouterLink: RouterLinkStub } },
     attachTo: document.body,
   });
@@ -146,4 +150,36 @@ describe('RegisterForm', () => {
     expect(hint.text()).toContain('WQ-2026-000007');
     wrapper.unmount();
   });
+
+  it('keeps a half-typed registration as a draft, restores it on the next opening and clears it once sent', async () => {
+    localStorage.clear();
+    const submitFn = vi.fn<Submit>(async () => {});
+    const first = mountForm(submitFn, undefined, 'register.7');
+    await fill(first, { 'register-phone': '13812345678', 'register-summary': '热水器漏水' });
+    // Unmounting (the session ended, the page was left) saves what was typed.
+    first.unmount();
+    expect(JSON.parse(localStorage.getItem('weiquan.draft.register.7') ?? '{}').summary).toBe('热水器漏水');
+
+    const second = mountForm(submitFn, undefined, 'register.7');
+    await settle();
+    expect(second.find('[data-testid="register-draft"]').exists()).toBe(true);
+    expect((second.find('[data-testid="register-phone"]').element as HTMLInputElement).value).toBe('13812345678');
+    await submit(second);
+    expect(submitFn).toHaveBeenCalledOnce();
+    expect(localStorage.getItem('weiquan.draft.register.7')).toBeNull();
+    second.unmount();
+    expect(localStorage.getItem('weiquan.draft.register.7')).toBeNull();
+  }, 30_000);
+
+  it('moves to the next field on Enter in a one-line field and sends nothing', async () => {
+    const submitFn = vi.fn<Submit>(async () => {});
+    const wrapper = mountForm(submitFn);
+    const phone = wrapper.find('[data-testid="register-phone"]');
+    (phone.element as HTMLInputElement).focus();
+    await phone.trigger('keydown', { key: 'Enter' });
+    await settle();
+    expect(document.activeElement).toBe(wrapper.find('[data-testid="register-name"]').element);
+    expect(submitFn).not.toHaveBeenCalled();
+    wrapper.unmount();
+  }, 30_000);
 });
