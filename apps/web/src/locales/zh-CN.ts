@@ -13,6 +13,7 @@ import { mediationMessages } from '@/modules/mediation/locale';
 import { linkMessages } from '@/modules/litigation-link/locale';
 import { ruleSetMessages } from '@/modules/rule-set/locale';
 import { orgAdminMessages } from '@/modules/org-unit/locale';
+import { statsMessages } from '@/modules/statistics/locale';
 
 export const zhCN = {
   case: caseMessages,
@@ -28,6 +29,7 @@ export const zhCN = {
   link: linkMessages,
   ruleSet: ruleSetMessages,
   orgAdmin: orgAdminMessages,
+  stats: statsMessages,
   app: {
     name: '维权',
     fullName: '消费维权服务平台',

@@ -14,6 +14,7 @@ import {
 } from '@weiquan/shared';
 import {
   type Actor,
+  AppError,
   canSeeUnitPath,
   checkStatPeriod,
   resolveStatUnits,
@@ -66,6 +67,17 @@ export interface StatCaseRow {
   amount: number;
 }
 
+export interface KpiMonth {
+  month: string;
+  unitId: number;
+  unitName: string;
+  frozenAt: Date | null;
+  /** As frozen at month end; null when the month has not been frozen yet. */
+  frozen: KpiValue[] | null;
+  /** Today's recount of the same month. */
+  current: KpiValue[];
+}
+
 type Sums = Map<string, { n: number; amount: number }>;
 
 /**
@@ -109,6 +121,44 @@ export class StatisticsQueryService {
         unitName: names.get(Number(c.id)) ?? '',
         values: values(current.children.get(Number(c.id)) ?? new Map()),
       })),
+    };
+  }
+
+  /**
+   * A month as frozen at its end (stat_month_snapshot) beside today's recount from the daily sums:
+   * the report sent upward reads the same later, and what changed since (late records, reopened
+   * rounds, cases moved between units) shows as the difference. `frozen` is null until the worker froze it.
+   */
+  async month(actor: Actor, unitId: number | null, month: string): Promise<KpiMonth> {
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw AppError.badInput('month', '月份格式应为 YYYY-MM');
+    const from = `${month}-01`;
+    const to = addDays(addMonths(from, 1), -1);
+    const units = await resolveStatUnits(this.ds.manager, actor, unitId);
+    const names = await this.unitNames();
+    const roots = this.rootsParams(units);
+    const [current, snap] = await Promise.all([
+      this.rollup(units, [], from, to),
+      this.ds.query(
+        `SELECT root_unit_id, metric, n, amount, frozen_at FROM stat_month_snapshot
+          WHERE month = ? AND root_unit_id IN (${roots.map(() => '?').join(',')})`,
+        [month, ...roots],
+      ) as Promise<{ root_unit_id: number; metric: string; n: string; amount: string; frozen_at: Date }[]>,
+    ]);
+    const [{ frozen: anyFrozen }] = await this.ds.query(
+      'SELECT COUNT(*) > 0 frozen FROM stat_month_snapshot WHERE month = ? LIMIT 1',
+      [month],
+    );
+    const frozen: Sums = new Map();
+    for (const r of snap) add(frozen, r.metric, Number(r.root_unit_id) === units.rootId ? 1 : -1, r);
+    const values = (s: MetricSums) => KPI_DEFINITIONS.map((k) => computeKpi(k, s));
+    return {
+      month,
+      unitId: units.rootId,
+      unitName: names.get(units.rootId) ?? '',
+      // a frozen month without rows for this unit had nothing to count there: zeros, not "not frozen"
+      frozenAt: Number(anyFrozen) ? (snap[0]?.frozen_at ?? null) : null,
+      frozen: Number(anyFrozen) ? values(frozen) : null,
+      current: values(current.root),
     };
   }
 
@@ -178,12 +228,12 @@ export class StatisticsQueryService {
   }
 
   /** Streams every row behind a figure in pages (keyset: memory stays flat whatever the size). */
-  async *eachCase(actor: Actor, f: StatFilter, page = 2000): AsyncGenerator<StatCaseRow[]> {
+  async *eachCase(actor: Actor, f: StatFilter, unmask = false, page = 2000): AsyncGenerator<StatCaseRow[]> {
     checkStatPeriod(f.from, f.to);
     const units = await resolveStatUnits(this.ds.manager, actor, f.unitId);
     let after: { day: string; caseId: string; seq: number } | undefined;
     for (;;) {
-      const rows = await this.drillRows(actor, units, f, { limit: page, after });
+      const rows = await this.drillRows(actor, units, f, { limit: page, after }, unmask);
       if (!rows.length) return;
       yield rows.map(({ seq: _seq, ...r }) => r);
       const last = rows[rows.length - 1]!;
@@ -210,6 +260,7 @@ export class StatisticsQueryService {
     units: StatUnits,
     f: StatFilter,
     p: { offset?: number; limit: number; after?: { day: string; caseId: string; seq: number } },
+    unmask = false,
   ): Promise<(StatCaseRow & { seq: number })[]> {
     const w = statWhere(f, units, 'stat_contrib', 'c');
     let keyset = '';
@@ -246,8 +297,14 @@ export class StatisticsQueryService {
         unitName: names.get(Number(r.unit_id)) ?? '',
         respondentName: visible ? (r.respondent_name as string | null) : null,
         // 保密: as on the case page — phone always masked, a reporter's or anonymous name masked whole
-        consumerName: visible && name ? (confidential ? maskName(name) : name) : null,
-        consumerPhone: visible && r.consumer_phone ? maskPhone(r.consumer_phone as string) : null,
+        // unmask: only the export, only for roles holding case.unmask (checked and audited by the caller)
+        consumerName: visible && name ? (confidential && !unmask ? maskName(name) : name) : null,
+        consumerPhone:
+          visible && r.consumer_phone
+            ? unmask
+              ? String(r.consumer_phone)
+              : maskPhone(r.consumer_phone as string)
+            : null,
         category: visible ? (r.category as string | null) : null,
         outcome: visible ? (r.outcome as string | null) : null,
         amount: Number(r.amount),

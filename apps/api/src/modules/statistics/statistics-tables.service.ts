@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { addDays, type StatFilter } from '@weiquan/shared';
-import { type Actor, checkStatPeriod, resolveStatUnits, type StatDimension, statWhere } from '@weiquan/core';
+import {
+  type Actor,
+  checkStatPeriod,
+  escapeLike,
+  resolveStatUnits,
+  type StatDimension,
+  statWhere,
+} from '@weiquan/core';
 
 export interface StatTableRow {
   key: string;
@@ -13,6 +20,13 @@ export interface Hotspot {
   n: number;
   /** Average of the same-length periods before (the baseline). */
   baseline: number;
+}
+
+export interface RespondentRank {
+  name: string;
+  visible: boolean;
+  n: number;
+  amount: number;
 }
 
 /** Hotspot rule: the period's count ≥ HOT_FACTOR × the average of the HOT_PERIODS periods before, and ≥ HOT_MIN. */
@@ -53,6 +67,37 @@ export class StatisticsTablesService {
     return [...byKey.keys()].sort().map((key) => ({
       key,
       cells: metrics.map((metric) => ({ metric, ...(byKey.get(key)!.get(metric) ?? { n: 0, amount: 0 }) })),
+    }));
+  }
+
+  /**
+   * 被投诉方排名: respondents by the number of rows of the filter's metric (RECEIVED: requests against
+   * them). Read from the per-case rows of the period joined by primary key (the daily sums carry no
+   * respondent); a case now owned outside the actor's scope counts under 「（范围外）」, its name withheld.
+   */
+  async respondents(actor: Actor, f: StatFilter, limit: number): Promise<RespondentRank[]> {
+    checkStatPeriod(f.from, f.to);
+    const units = await resolveStatUnits(this.ds.manager, actor, f.unitId);
+    const w = statWhere(f, units, 'stat_contrib', 'c');
+    const s = actor.scope;
+    const seen =
+      s.type === 'ALL'
+        ? { sql: '1', params: [] as unknown[] }
+        : s.type === 'SUBTREE'
+          ? { sql: 'w.owner_path LIKE ?', params: [`${escapeLike(s.pathPrefix)}%`] }
+          : { sql: 'w.owner_unit_id = ?', params: [s.unitId] };
+    const rows: { k: string | null; n: string; amount: string }[] = await this.ds.query(
+      `SELECT IF(${seen.sql}, TRIM(w.respondent_name), NULL) k, COUNT(*) n, SUM(c.amount) amount
+         FROM stat_contrib c JOIN wq_case w ON w.id = c.case_id
+        WHERE ${w.sql} AND w.respondent_name IS NOT NULL AND TRIM(w.respondent_name) <> ''
+        GROUP BY k ORDER BY n DESC, k LIMIT ?`,
+      [...seen.params, ...w.params, limit],
+    );
+    return rows.map((r) => ({
+      name: r.k ?? '（范围外）',
+      visible: r.k != null,
+      n: Number(r.n),
+      amount: Number(r.amount),
     }));
   }
 

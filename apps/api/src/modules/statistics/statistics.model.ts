@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { KpiDefinition, KpiValue } from '@weiquan/shared';
 import { PageOf } from '../../common/paging';
-import type { KpiBoard, KpiUnitRow, StatCaseRow } from './statistics-query.service';
+import type { KpiBoard, KpiMonth, KpiUnitRow, StatCaseRow } from './statistics-query.service';
 
 @ObjectType('KpiDefinition', { description: '指标口径（数据字典）：随数字一并展示和导出' })
 export class KpiDefinitionModel {
@@ -127,4 +127,29 @@ export class StatHotspotModel {
   @Field() key: string;
   @Field(() => Int) n: number;
   @Field(() => Float, { description: '此前 3 个等长期间的平均件数' }) baseline: number;
+}
+
+@ObjectType('KpiMonth', { description: '月报：月末冻结的数字与今日重算并列' })
+export class KpiMonthModel {
+  @Field({ description: 'YYYY-MM' }) month: string;
+  @Field(() => ID) unitId: string;
+  @Field() unitName: string;
+  @Field(() => Date, { nullable: true, description: '冻结时间；尚未冻结为空' }) frozenAt: Date | null;
+  @Field(() => [KpiValueModel], { nullable: true, description: '月末冻结的数字；尚未冻结为空' })
+  frozen: KpiValueModel[] | null;
+  @Field(() => [KpiValueModel], { description: '按今日数据重算的同一月份' }) current: KpiValueModel[];
+}
+export const toKpiMonthModel = (m: KpiMonth): KpiMonthModel => ({
+  ...m,
+  unitId: String(m.unitId),
+  frozen: m.frozen?.map(toValue) ?? null,
+  current: m.current.map(toValue),
+});
+
+@ObjectType('StatRespondentRank', { description: '被投诉方排名的一行' })
+export class StatRespondentRankModel {
+  @Field({ description: '被投诉方名称；案件现属单位在本人范围外的合为「（范围外）」' }) name: string;
+  @Field() visible: boolean;
+  @Field(() => Int) n: number;
+  @Field(() => Float, { description: '金额合计（元）' }) amount: number;
 }

@@ -1,6 +1,6 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { KPI_DEFINITIONS, Permission } from '@weiquan/shared';
-import type { Actor } from '@weiquan/core';
+import { type Actor, AppError } from '@weiquan/core';
 import { parseId } from '../../common/ids';
 import { PageInput } from '../../common/paging';
 import { Allow, CurrentActor } from '../../common/permission.decorator';
@@ -16,13 +16,16 @@ import { StatisticsTablesService } from './statistics-tables.service';
 import {
   KpiBoardModel,
   KpiDefinitionModel,
+  KpiMonthModel,
   KpiTrendPointModel,
   StatCasePage,
   StatCountModel,
   StatFigureModel,
   StatHotspotModel,
+  StatRespondentRankModel,
   StatTableRowModel,
   toKpiBoardModel,
+  toKpiMonthModel,
   toKpiDefinitionModel,
   toStatCaseRowModel,
 } from './statistics.model';
@@ -47,6 +50,16 @@ export class StatisticsResolver {
   @Allow(Permission.STATS_READ)
   async kpiBoard(@CurrentActor() actor: Actor, @Args('input') input: KpiBoardInput): Promise<KpiBoardModel> {
     return toKpiBoardModel(await this.stats.board(actor, unitOf(input.unitId), input.from, input.to));
+  }
+
+  @Query(() => KpiMonthModel, { description: '月报：月末冻结的数字与今日重算并列（可见变化）' })
+  @Allow(Permission.STATS_READ)
+  async kpiMonth(
+    @CurrentActor() actor: Actor,
+    @Args('month', { description: 'YYYY-MM' }) month: string,
+    @Args('unitId', { type: () => ID, nullable: true }) unitId?: string | null,
+  ): Promise<KpiMonthModel> {
+    return toKpiMonthModel(await this.stats.month(actor, unitOf(unitId), month));
   }
 
   @Query(() => [KpiTrendPointModel], { description: '指标走势：按月（或按日）' })
@@ -92,6 +105,19 @@ export class StatisticsResolver {
   async statTable(@CurrentActor() actor: Actor, @Args('input') input: StatTableInput): Promise<StatTableRowModel[]> {
     const base = { from: input.from, to: input.to, unitId: unitOf(input.unitId), kind: input.kind ?? null };
     return this.tables.table(actor, base, input.rowsBy, input.metrics);
+  }
+
+  @Query(() => [StatRespondentRankModel], {
+    description: '被投诉方排名：按统计项（如 RECEIVED 登记数）计数，由多到少',
+  })
+  @Allow(Permission.STATS_READ)
+  async statRespondents(
+    @CurrentActor() actor: Actor,
+    @Args('filter') filter: StatFilterInput,
+    @Args('limit', { type: () => Int, defaultValue: 20 }) limit: number,
+  ): Promise<StatRespondentRankModel[]> {
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw AppError.badInput('limit', '条数应为 1–100');
+    return this.tables.respondents(actor, toStatFilter(filter), limit);
   }
 
   @Query(() => [StatHotspotModel], {
