@@ -13,6 +13,8 @@ import { mediationMessages } from '@/modules/mediation/locale';
 import { linkMessages } from '@/modules/litigation-link/locale';
 import { ruleSetMessages } from '@/modules/rule-set/locale';
 import { orgAdminMessages } from '@/modules/org-unit/locale';
+import { workQueueMessages } from '@/modules/work-queue/locale';
+import { auditMessages } from '@/modules/audit/locale';
 
 export const zhCN = {
   case: caseMessages,
@@ -28,6 +30,8 @@ export const zhCN = {
   link: linkMessages,
   ruleSet: ruleSetMessages,
   orgAdmin: orgAdminMessages,
+  workQueue: workQueueMessages,
+  audit: auditMessages,
   app: {
     name: '维权',
     fullName: '消费维权服务平台',
