@@ -122,6 +122,7 @@ describe('work queues (browser)', () => {
     expect(await page.getByTestId('audit-pagination').textContent()).toContain('共 1 条');
     await page.goto(new URL('admin/audit', WEB_URL).href);
     await expect.poll(() => table.textContent(), { timeout: 15_000 }).not.toBe('');
+    await table.locator('.el-loading-mask').waitFor({ state: 'hidden' });
     await page.screenshot({ path: shot('audit-log') });
   });
 });
