@@ -24,6 +24,8 @@ import { ApiClientResolver } from './modules/api-client/api-client.resolver';
 import { TransferResolver } from './modules/transfer/transfer.resolver';
 import { WebhookAdminResolver } from './modules/api-client/webhook-admin.resolver';
 import { DocumentResolver } from './modules/document/document.resolver';
+import { CaseCorrectionResolver } from './modules/case/case-correction.resolver';
+import { WorkQueueResolver } from './modules/work-queue/work-queue.resolver';
 
 // Every resolver class, for schema emission. A resolver missing here fails the schema check.
 export const RESOLVERS = [
@@ -31,6 +33,8 @@ export const RESOLVERS = [
   AuthResolver,
   CaseResolver,
   CaseMutationResolver,
+  CaseCorrectionResolver,
+  WorkQueueResolver,
   DeadlineResolver,
   DeadlineAdminResolver,
   QueueDashboardResolver,

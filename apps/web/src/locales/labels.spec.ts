@@ -4,7 +4,15 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CASE_TRANSITIONS, CaseEventAction, NotificationKind } from '@weiquan/shared/case';
 import { zhCN } from './zh-CN';
-import { ENUM_LABELS, RULE_LABELS, notificationKindLabel, ruleLabel, timelineLabel } from './labels';
+import {
+  ENUM_LABELS,
+  RULE_LABELS,
+  auditActionLabel,
+  auditTargetLabel,
+  notificationKindLabel,
+  ruleLabel,
+  timelineLabel,
+} from './labels';
 
 // The repository root (import.meta.url is not a file URL under happy-dom).
 const repo = (p: string): string => resolve(__dirname, '../../../..', p);
@@ -70,6 +78,18 @@ describe('label dictionary', () => {
     written.delete('each');
     expect(written.size).toBeGreaterThan(40);
     expect([...written].filter((a) => timelineLabel(a) === '其他记录')).toEqual([]);
+  });
+
+  // --- i11: the audit log ---
+  it('labels every audit action and target type the server writes (AuditWriter.record calls)', () => {
+    const calls = serverLiterals(/audit\.record\(\s*[\w.]+,\s*\w+,\s*([^{]*?),\s*\{/g);
+    const actions = new Set([...calls].flatMap((arg) => [...arg.matchAll(/'([^']+)'/g)].map((m) => m[1]!)));
+    expect(actions.has('case.correct')).toBe(true);
+    expect(actions.has('evidence.download')).toBe(true);
+    expect([...actions].filter((a) => auditActionLabel(a) === '其他操作')).toEqual([]);
+    const targets = serverLiterals(/\{\s*type: '([a-z_]+)', id:/g);
+    expect(targets.has('legal_consultation')).toBe(true);
+    expect([...targets].filter((t) => auditTargetLabel(t) === '其他对象')).toEqual([]);
   });
 
   it('labels every notification kind the server sends', () => {

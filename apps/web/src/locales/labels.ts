@@ -9,6 +9,9 @@ import { ApiOperationLabel, RoleLabel, WebhookEventType, WebhookEventTypeLabel }
 import { DocumentTypeLabel, DocumentVariantLabel } from '@weiquan/shared/document';
 import {
   CaseActionLabel,
+  CaseFlagLabel,
+  CaseWorkQueueLabel,
+  SupervisionWorkQueueLabel,
   CaseKindLabel,
   CaseStateLabel,
   ChannelLabel,
@@ -172,6 +175,10 @@ export const ENUM_LABELS = {
     industry: '被投诉人行业',
     outcome: '办结结果',
   } satisfies Readonly<Record<string, string>>,
+  // --- i11: work queues, case flags ---
+  CaseWorkQueue: CaseWorkQueueLabel satisfies Labels<G.CaseWorkQueue>,
+  SupervisionWorkQueue: SupervisionWorkQueueLabel satisfies Labels<G.SupervisionWorkQueue>,
+  CaseFlag: CaseFlagLabel satisfies Labels<G.CaseFlag>,
 } as const;
 
 export type EnumName = keyof typeof ENUM_LABELS;
@@ -236,4 +243,86 @@ export function calendarVersionLabel(version: string | null | undefined): string
       return '其他来源';
     })
     .join(' ＋ ');
+}
+
+// --- i11: the audit log (审计日志) ---
+/**
+ * Audit actions as the server writes them (AuditWriter.record's third argument); supervision reviews of
+ * unit-level items use their timeline action names and are labelled from the timeline labels.
+ * labels.spec.ts scans the server for every action literal.
+ */
+export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
+  'case.correct': '更正案件信息',
+  'case.transferIn': '接收外部系统转办',
+  'case.transferIn.resent': '外部系统重复转办',
+  'evidence.download': '下载证据材料',
+  'legal.consultation.create': '登记法律咨询（无案件）',
+  'legal.consultation.update': '修改法律咨询（无案件）',
+  'mediation.session.update': '修改调解记录',
+  'deadline.recalculate': '重新计算时限',
+  'deadline.rule.revise': '修订时限规则',
+  'calendar.arrangement.import': '导入节假日安排',
+  'calendar.arrangement.remove': '删除节假日安排',
+  'calendar.override.add': '添加本地放假/上班设置',
+  'calendar.override.remove': '删除本地放假/上班设置',
+  'org.create': '新建机构',
+  'org.update': '修改机构',
+  'org.enable': '启用机构',
+  'org.disable': '停用机构',
+  'user.create': '新建用户',
+  'user.update': '修改用户',
+  'user.enable': '启用用户',
+  'user.disable': '停用用户',
+  'user.reset-password': '重置密码',
+  'apiClient.create': '新建接口客户端',
+  'apiClient.update': '修改接口客户端',
+  'apiClient.issueKey': '签发接口密钥',
+  'apiClient.revokeKey': '吊销接口密钥',
+  'webhook.create': '新建状态推送地址',
+  'webhook.update': '修改状态推送地址',
+  'webhook.replay': '重新推送',
+  addLegalDuty: '安排法律值班',
+  updateLegalDuty: '修改法律值班',
+  removeLegalDuty: '取消法律值班',
+  createLegalTraining: '登记法律培训',
+  updateLegalTraining: '修改法律培训',
+  recordTrainingAttendance: '登记培训签到',
+  createLegalVolunteer: '登记法律志愿者',
+  updateLegalVolunteer: '修改法律志愿者',
+  createExpert: '登记专家',
+  updateExpert: '修改专家信息',
+  createExpertSeminar: '登记专家研讨',
+  updateExpertSeminar: '修改专家研讨记录',
+  sendLinkageMessage: '发送联动消息',
+  acknowledgeLinkageMessage: '确认联动消息',
+};
+
+/** What an audit event is about (audit_event.target_type). */
+export const AUDIT_TARGET_LABELS: Readonly<Record<string, string>> = {
+  case: '案件',
+  case_evidence: '证据材料',
+  legal_consultation: '法律咨询',
+  mediation_session: '调解记录',
+  supervision: '督办',
+  deadline_rule_set: '时限规则',
+  calendar_arrangement: '节假日安排',
+  calendar_override: '本地节假日设置',
+  org_unit: '机构',
+  user: '用户',
+  api_client: '接口客户端',
+  webhook_endpoint: '状态推送地址',
+  legal_duty: '法律值班',
+  legal_training: '法律培训',
+  legal_volunteer: '法律志愿者',
+  expert: '专家',
+  expert_seminar: '专家研讨',
+  linkage_message: '联动消息',
+};
+
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action] ?? (TimelineActionLabel as Readonly<Record<string, string>>)[action] ?? '其他操作';
+}
+
+export function auditTargetLabel(type: string): string {
+  return AUDIT_TARGET_LABELS[type] ?? '其他对象';
 }

@@ -14,6 +14,8 @@ import { linkMessages } from '@/modules/litigation-link/locale';
 import { ruleSetMessages } from '@/modules/rule-set/locale';
 import { orgAdminMessages } from '@/modules/org-unit/locale';
 import { statsMessages } from '@/modules/statistics/locale';
+import { workQueueMessages } from '@/modules/work-queue/locale';
+import { auditMessages } from '@/modules/audit/locale';
 
 export const zhCN = {
   case: caseMessages,
@@ -30,6 +32,8 @@ export const zhCN = {
   ruleSet: ruleSetMessages,
   orgAdmin: orgAdminMessages,
   stats: statsMessages,
+  workQueue: workQueueMessages,
+  audit: auditMessages,
   app: {
     name: '维权',
     fullName: '消费维权服务平台',

@@ -17,6 +17,7 @@ import { Actor } from '../scope/actor';
 import { withTransaction } from '../db/after-commit';
 import { insertRows } from '../db/insert-rows';
 import { Clock } from '../time/clock';
+import { AuditWriter } from '../audit/audit-writer';
 import { CaseAccess } from './case-access.service';
 import { CaseEventWriter } from './case-event.writer';
 import { supervisingCenterOf } from './case-units';
@@ -68,7 +69,12 @@ export class CaseLifecycleService implements StepServices {
     private readonly access: CaseAccess,
     private readonly events: CaseEventWriter,
     private readonly clock: Clock,
+    private readonly auditWriter: AuditWriter,
   ) {}
+
+  audit(...args: Parameters<AuditWriter['record']>): Promise<unknown> {
+    return this.auditWriter.record(...args);
+  }
 
   registerHook(hook: CaseTransitionHook): void {
     this.hooks.push(hook);

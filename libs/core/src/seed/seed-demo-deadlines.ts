@@ -78,7 +78,7 @@ export function seedServices(
     new SupervisionQueryService(ds, supervisionAccess, clock),
     new AuditWriter(),
     clock,
-    new CaseLifecycleService(ds, caseAccess, events, clock),
+    new CaseLifecycleService(ds, caseAccess, events, clock, new AuditWriter()),
   );
   const calendar = new CalendarService(ds, clock);
   const effects = new DeadlineEffects(ds, supervision, new NotificationService(clock), events, calendar, clock);

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { OrgUnitType, SupervisionLevel } from '@weiquan/shared';
@@ -11,6 +11,8 @@ import { Actor, canSeeUnitPath, SYSTEM_ACTOR } from '../scope/actor';
 import { AuditWriter } from '../audit/audit-writer';
 import { CaseLifecycleService, CaseTransitionHook, TransitionContext } from '../case/case-lifecycle.service';
 import { Clock } from '../time/clock';
+import { NotificationService } from '../notification/notification.service';
+import { notifySupervisionArrival } from './supervision-arrival';
 import { ActorSide, SupervisionAccess } from './supervision-access.service';
 import { SupervisionError } from './supervision.exception';
 import { SupervisionQueryService } from './supervision-query.service';
@@ -56,6 +58,8 @@ export class SupervisionService implements CaseTransitionHook {
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
     lifecycle: CaseLifecycleService,
+    // Optional: the demo seed wires this service by hand and notifies nobody.
+    @Optional() private readonly notifications?: NotificationService,
   ) {
     lifecycle.registerHook(this);
   }
@@ -128,6 +132,8 @@ export class SupervisionService implements CaseTransitionHook {
         reviewNote: note,
         version: () => 'version + 1',
       } as never);
+      if (!cmd.accepted && this.notifications)
+        await notifySupervisionArrival(this.notifications, m, s, 'ANSWER', actor.kind === 'USER' ? actor.id : null);
       const action = cmd.accepted ? 'acceptSupervisionResponse' : 'returnSupervisionResponse';
       const detail = {
         supervisionId: s.id,
@@ -275,6 +281,8 @@ export class SupervisionService implements CaseTransitionHook {
         respondedAt: now,
         version: () => 'version + 1',
       } as never);
+      if (this.notifications)
+        await notifySupervisionArrival(this.notifications, m, s, 'REVIEW', actor.kind === 'USER' ? actor.id : null);
       if (s.caseId) {
         await this.events.append(m, actor, {
           caseId: s.caseId,
@@ -387,6 +395,9 @@ export class SupervisionService implements CaseTransitionHook {
       respondedAt: null,
       version: 1,
     });
-    return String(res.identifiers[0].id);
+    const id = String(res.identifiers[0].id);
+    if (this.notifications)
+      await notifySupervisionArrival(this.notifications, m, { ...row, id }, 'ANSWER', row.issuedById);
+    return id;
   }
 }

@@ -104,6 +104,14 @@ export const NotificationKind = {
   DEADLINE_BREACHED: 'DEADLINE_BREACHED',
   RESULT_FEEDBACK: 'RESULT_FEEDBACK',
   WEBHOOK_DISABLED: 'WEBHOOK_DISABLED',
+  // --- i11: work arriving in a queue, flagged cases ---
+  QUEUE_RECEIVE: 'QUEUE_RECEIVE',
+  QUEUE_APPROVE: 'QUEUE_APPROVE',
+  QUEUE_REPLY: 'QUEUE_REPLY',
+  QUEUE_FOLLOW_UP: 'QUEUE_FOLLOW_UP',
+  QUEUE_SUPERVISION_ANSWER: 'QUEUE_SUPERVISION_ANSWER',
+  QUEUE_SUPERVISION_REVIEW: 'QUEUE_SUPERVISION_REVIEW',
+  CASE_FLAGGED: 'CASE_FLAGGED',
 } as const;
 export type NotificationKind = ValueOf<typeof NotificationKind>;
 
@@ -113,4 +121,49 @@ export const NotificationKindLabel: Readonly<Record<NotificationKind, string>> =
   DEADLINE_BREACHED: '时限超期',
   RESULT_FEEDBACK: '办理结果反馈',
   WEBHOOK_DISABLED: '状态推送地址已停用',
+  // --- i11: work arriving in a queue, flagged cases ---
+  QUEUE_RECEIVE: '待签收',
+  QUEUE_APPROVE: '待审批',
+  QUEUE_REPLY: '待回复',
+  QUEUE_FOLLOW_UP: '待回访',
+  QUEUE_SUPERVISION_ANSWER: '督办待答复',
+  QUEUE_SUPERVISION_REVIEW: '督办答复待审核',
+  CASE_FLAGGED: '重点案件提醒',
+};
+
+// --- i11: the work queues (我的待办) ---
+/** Cases waiting on the actor's unit for one kind of step. */
+export const CaseWorkQueue = {
+  RECEIVE: 'RECEIVE',
+  APPROVE: 'APPROVE',
+  REPLY: 'REPLY',
+  FOLLOW_UP: 'FOLLOW_UP',
+} as const;
+export type CaseWorkQueue = ValueOf<typeof CaseWorkQueue>;
+export const CaseWorkQueueLabel: Readonly<Record<CaseWorkQueue, string>> = {
+  RECEIVE: '待签收',
+  APPROVE: '待审批',
+  REPLY: '待回复',
+  FOLLOW_UP: '待回访',
+};
+
+/** Supervision items waiting on the actor's unit: to answer (target) or to review (issuer). */
+export const SupervisionWorkQueue = { ANSWER: 'ANSWER', REVIEW: 'REVIEW' } as const;
+export type SupervisionWorkQueue = ValueOf<typeof SupervisionWorkQueue>;
+export const SupervisionWorkQueueLabel: Readonly<Record<SupervisionWorkQueue, string>> = {
+  ANSWER: '督办待答复',
+  REVIEW: '督办答复待审核',
+};
+
+/** The case flags (重点标记) a list can filter by; each is a boolean column of the case. */
+export const CaseFlag = {
+  MAJOR_URGENT: 'MAJOR_URGENT',
+  GROUP_COMPLAINT: 'GROUP_COMPLAINT',
+  MEDIA_ATTENTION: 'MEDIA_ATTENTION',
+} as const;
+export type CaseFlag = ValueOf<typeof CaseFlag>;
+export const CaseFlagLabel: Readonly<Record<CaseFlag, string>> = {
+  MAJOR_URGENT: '重大紧急',
+  GROUP_COMPLAINT: '群体投诉',
+  MEDIA_ATTENTION: '媒体关注',
 };

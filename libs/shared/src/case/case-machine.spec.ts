@@ -350,6 +350,7 @@ describe(allowedActions.name, () => {
       'returnCase',
       'recordContact',
       'requestExtension',
+      'correctCase', // i11: the handling station may correct the details before conclusion
     ]);
   });
 

@@ -29,6 +29,8 @@ export const CaseAction = {
   recordFollowUp: 'recordFollowUp',
   archiveCase: 'archiveCase',
   mergeReport: 'mergeReport',
+  // --- i11: corrections ---
+  correctCase: 'correctCase',
 } as const;
 export type CaseAction = (typeof CaseAction)[keyof typeof CaseAction];
 export const CaseActionLabel: Readonly<Record<CaseAction, string>> = {
@@ -53,6 +55,8 @@ export const CaseActionLabel: Readonly<Record<CaseAction, string>> = {
   recordFollowUp: '回访',
   archiveCase: '归档',
   mergeReport: '并案',
+  // --- i11: corrections ---
+  correctCase: '更正',
 };
 
 /** `to` of a step that logs something without changing the state. */
@@ -87,6 +91,21 @@ const ANSWERERS: readonly Role[] = ['RECEPTIONIST', 'LEGAL_OFFICER', 'STATION_ST
 const HANDLERS: readonly Role[] = ['RECEPTIONIST', 'LEGAL_OFFICER', 'MEDIATOR', 'COORDINATOR', 'STATION_STAFF'];
 const FILING: readonly Role[] = ['RECEPTIONIST', 'DIRECTOR'];
 const APPROVERS: readonly Role[] = ['DIRECTOR'];
+// Who may correct a registered case's details: whoever handles it at its units, and their directors.
+const CORRECTORS: readonly Role[] = [...HANDLERS, 'DIRECTOR'];
+// Every state before conclusion: a concluded case's record is what was decided on, so it stays as it is.
+const CORRECTABLE: readonly CaseState[] = [
+  'REGISTERED',
+  'MATERIALS_PENDING',
+  'ACCEPTED',
+  'REJECTED',
+  'FILED',
+  'NOT_FILED',
+  'DISPATCHED',
+  'RETURNED',
+  'IN_PROGRESS',
+  'SUSPENDED',
+];
 // States where an accepted case waits on someone, so a deadline may be extended.
 const EXTENDABLE: readonly CaseState[] = ['ACCEPTED', 'FILED', 'DISPATCHED', 'IN_PROGRESS', 'SUSPENDED'];
 
@@ -134,5 +153,6 @@ export const CASE_TRANSITIONS: readonly Transition[] = [
   { action: 'replyCase',          from: ['CONCLUDED'],                       to: 'REPLIED',           kinds: ALL,         roles: INTAKE,     guards: ['atIntakeUnit', 'replyGiven'],                        label: '回复',             description: '受理单位将办理结果告知消费者，听取意见' },
   { action: 'recordFollowUp',     from: ['REPLIED'],                         to: { pick: 'byFollowUpResult', among: ['FOLLOWED_UP', SAME] }, kinds: ALL, roles: INTAKE, guards: ['atIntakeUnit', 'followUpGiven'], label: '回访', description: '联系上的记录满意度并转为已回访（不满意的另行受理新一轮）；未联系上的记一次回访尝试' },
   { action: 'mergeReport',        from: ['REGISTERED'],                      to: 'CLOSED',            kinds: ['REPORT'],  roles: INTAKE,     guards: ['atIntakeUnit'],                                      label: '并案',             description: '针对同一经营者的新举报事实并入在办举报（并案），本件结案；在办举报计时自最新举报起重新计算' },
+  { action: 'correctCase',        from: CORRECTABLE,                         to: SAME,                kinds: ALL,         roles: CORRECTORS, guards: ['atCaseUnit'],                                        label: '更正',             description: '办结前更正登记信息（消费者、被投诉方、诉求内容、重点标记），日志记录更正人、时间及更正前后的值' },
   { action: 'archiveCase',        from: ['REPLIED', 'FOLLOWED_UP', 'CLOSED'], to: 'ARCHIVED',         kinds: ALL,         roles: INTAKE,     guards: ['atIntakeUnit', 'followUpSettled'],                   label: '归档',             description: '回访完成（或回访未联系上次数达到上限）后归档；已结案的直接归档' },
 ];

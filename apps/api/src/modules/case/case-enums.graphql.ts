@@ -1,6 +1,7 @@
 import { registerEnumType } from '@nestjs/graphql';
 import {
   CaseAction,
+  CaseFlag,
   CaseKind,
   CaseState,
   Channel,
@@ -43,3 +44,6 @@ export enum CaseQueue {
   MINE = 'MINE',
 }
 registerEnumType(CaseQueue, { name: 'CaseQueue' });
+
+// --- i11: flags ---
+registerEnumType(CaseFlag, { name: 'CaseFlag', description: '重点标记：重大紧急、群体投诉、媒体关注' });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { allowedActions, AllowedAction } from '@weiquan/shared';
+import { allowedActions, AllowedAction, CaseFlag } from '@weiquan/shared';
 import {
   Actor,
   CaseAccess,
@@ -23,6 +23,11 @@ import { CaseFilter } from './case.input';
 import { CaseQueue, CaseSort } from './case-enums.graphql';
 
 const YEAR_MS = 365 * 86_400_000;
+const FLAG_COLUMN: Readonly<Record<CaseFlag, string>> = {
+  MAJOR_URGENT: 'major_urgent',
+  GROUP_COMPLAINT: 'group_complaint',
+  MEDIA_ATTENTION: 'media_attention',
+};
 
 /** Filters the per-unit counters (case_count, kept by triggers) answer exactly; any other filter counts rows. */
 const COUNTER_FILTERS: ReadonlySet<string> = new Set(['unitId', 'open', 'states', 'kinds', 'sort']);
@@ -63,6 +68,11 @@ export class CaseQueryService {
       qb.andWhere('c.is_open = 1 AND (c.handler_id = :me OR (c.registered_by_id = :me AND c.handler_id IS NULL))', {
         me: actor.id,
       });
+    }
+    if (f.flags?.length) {
+      // Any of the flags: each is a boolean column of the case.
+      const cols = f.flags.map((fl) => FLAG_COLUMN[fl]).filter(Boolean);
+      if (cols.length) qb.andWhere(`(${cols.map((col) => `c.${col} = 1`).join(' OR ')})`);
     }
     if (f.keyword) {
       qb.andWhere(

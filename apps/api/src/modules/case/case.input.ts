@@ -17,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  CaseFlag,
   CaseKind,
   CaseState,
   Channel,
@@ -304,6 +305,10 @@ export class CaseFilter {
   @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() overdue?: boolean;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() handlerId?: string;
   @Field(() => CaseQueue, { nullable: true }) @IsOptional() @IsEnum(CaseQueue) queue?: CaseQueue;
+  @Field(() => [CaseFlag], { nullable: true, description: '重点标记（有其一即可）' })
+  @IsOptional()
+  @IsEnum(CaseFlag, { each: true })
+  flags?: CaseFlag[];
   @Field(() => String, { nullable: true, description: '关键词：消费者、经营者、事情经过' })
   @IsOptional()
   @IsString()

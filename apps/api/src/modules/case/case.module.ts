@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OrgUnitModule } from '../org-unit/org-unit.module';
+import { CaseCorrectionResolver } from './case-correction.resolver';
+import { CaseCorrectionService } from './case-correction.service';
 import { CaseHandlingService } from './case-handling.service';
 import { CaseIntakeService } from './case-intake.service';
 import { CaseMutationResolver } from './case-mutation.resolver';
@@ -9,7 +11,15 @@ import { CaseResolver } from './case.resolver';
 /** 受理接待 and the case aggregate: registration, the lifecycle mutations, lists and detail. */
 @Module({
   imports: [OrgUnitModule],
-  providers: [CaseIntakeService, CaseHandlingService, CaseQueryService, CaseResolver, CaseMutationResolver],
+  providers: [
+    CaseIntakeService,
+    CaseHandlingService,
+    CaseQueryService,
+    CaseResolver,
+    CaseMutationResolver,
+    CaseCorrectionService,
+    CaseCorrectionResolver,
+  ],
   exports: [CaseQueryService, CaseIntakeService],
 })
 export class CaseModule {}

@@ -5,6 +5,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DataSource } from 'typeorm';
 import {
+  AuditWriter,
   Actor,
   AppConfig,
   AppError,
@@ -52,6 +53,7 @@ export class EvidenceService {
     private readonly storage: EvidenceStorage,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly audit: AuditWriter,
   ) {}
 
   async listForCase(actor: Actor, caseId: string): Promise<CaseEvidenceEntity[]> {
@@ -135,6 +137,17 @@ export class EvidenceService {
       this.logger.error(`evidence ${evidence.id}: stored object ${evidence.storageKey} is missing`);
       throw new AppError(ErrorCode.INTERNAL, '证据文件缺失，请联系管理员');
     });
+    // Who opened which file of which case, and when: evidence carries consumers' documents.
+    await this.audit.record(
+      this.ds.manager,
+      actor,
+      'evidence.download',
+      { type: 'case_evidence', id: evidence.id },
+      {
+        caseId: evidence.caseId,
+        fileName: evidence.fileName,
+      },
+    );
     const stream = verifySha256(evidence, (msg) => this.logger.error(msg));
     pipeline(source, stream).catch(() => undefined); // errors surface on `stream`
     return { evidence, stream };

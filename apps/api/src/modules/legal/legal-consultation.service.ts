@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
+  AuditWriter,
   Actor,
   AppError,
   CaseEntity,
@@ -33,6 +34,7 @@ export class LegalConsultationService {
     private readonly cases: WorkroomCaseAccess,
     private readonly events: CaseEventWriter,
     private readonly clock: Clock,
+    private readonly audit: AuditWriter,
   ) {}
 
   async list(
@@ -105,6 +107,18 @@ export class LegalConsultationService {
           note: e.question,
           detail: { consultationId: e.id, answered: answer != null, lawsCited: e.lawsCited },
         });
+      } else {
+        // Without a case there is no timeline: the audit log keeps the trail.
+        await this.audit.record(
+          m,
+          actor,
+          'legal.consultation.create',
+          { type: 'legal_consultation', id: e.id },
+          {
+            unitId: unit.id,
+            answered: answer != null,
+          },
+        );
       }
       return e;
     });
@@ -124,7 +138,9 @@ export class LegalConsultationService {
       const c = e.caseId != null ? await this.cases.caseForWrite(m, actor, e.caseId, 'input.id') : null;
       const now = this.clock.now();
       const changed: string[] = [];
+      const previous: Record<string, unknown> = {};
       const set = <K extends keyof LegalConsultationEntity>(k: K, v: LegalConsultationEntity[K]) => {
+        previous[k] = e[k];
         e[k] = v;
         changed.push(k);
       };
@@ -144,6 +160,17 @@ export class LegalConsultationService {
       e.version += 1;
       await m.save(LegalConsultationEntity, e);
       if (c) await this.appendEvent(m, actor, c, e, firstAnswer, changed);
+      else
+        await this.audit.record(
+          m,
+          actor,
+          'legal.consultation.update',
+          { type: 'legal_consultation', id: e.id },
+          {
+            changed,
+            previous,
+          },
+        );
       return e;
     });
     return (await this.views([row]))[0];

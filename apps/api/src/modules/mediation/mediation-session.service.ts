@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Role } from '@weiquan/shared';
 import {
+  AuditWriter,
   Actor,
   actingUnitId,
   CaseEntity,
@@ -37,6 +38,7 @@ export class MediationSessionService {
     private readonly queries: MediationQueryService,
     private readonly notifications: NotificationService,
     private readonly clock: Clock,
+    private readonly audit: AuditWriter,
   ) {}
 
   async record(actor: Actor, i: RecordMediationSessionInput): Promise<SessionView> {
@@ -127,6 +129,22 @@ export class MediationSessionService {
       );
       if (staff) await this.saveStaff(m, s.id, staff, true);
       const changed = [...Object.keys(changes), ...(staff ? ['staff'] : [])];
+      // The old text is kept: on the timeline (read by the case's handlers) and in the audit log.
+      const previous = Object.fromEntries(
+        Object.keys(changes).map((k) => [k, s[k as keyof MediationSessionEntity] ?? null]),
+      );
+      await this.audit.record(
+        m,
+        actor,
+        'mediation.session.update',
+        { type: 'mediation_session', id: s.id },
+        {
+          caseId: c.id,
+          changed,
+          previous,
+          current: changes,
+        },
+      );
       await this.events.append(m, actor, {
         caseId: c.id,
         action: 'updateMediationSession',
@@ -134,6 +152,7 @@ export class MediationSessionService {
         detail: {
           sessionId: s.id,
           changed,
+          previous,
           ...(staff ? { staff: staff.map((u) => u.displayName) } : {}),
           ...(i.result ? { result: i.result } : {}),
         },

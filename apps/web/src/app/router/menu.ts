@@ -8,6 +8,8 @@ export interface MenuItem {
   /** i18n key. */
   title: string;
   icon?: Component;
+  /** Key of the count shown beside the entry (route meta.badge). */
+  badge?: string;
   children?: MenuItem[];
 }
 
@@ -31,7 +33,7 @@ export function buildMenu(records: readonly RouteRecordRaw[], roles: readonly Ro
     if (meta.hideInMenu || meta.public || !meta.title) continue;
     if (!canAccess(meta.roles, roles)) continue;
     const path = joinPath(parentPath, record.path);
-    const item: MenuItem = { path, title: meta.title, icon: meta.icon };
+    const item: MenuItem = { path, title: meta.title, icon: meta.icon, ...(meta.badge ? { badge: meta.badge } : {}) };
     if (record.children && record.children.length > 0) {
       const children = buildMenu(record.children, roles, path);
       if (children.length === 0) continue;

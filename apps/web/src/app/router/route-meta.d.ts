@@ -16,6 +16,10 @@ declare module 'vue-router' {
     hideInMenu?: boolean;
     /** Menu order; lower first. */
     order?: number;
+    /** A count shown beside the menu entry: a key of myQueues (我的待办). */
+    badge?: string;
+    /** The work queue a queue page lists (CaseWorkQueue or SupervisionWorkQueue value). */
+    queue?: string;
   }
 }
 

@@ -1,6 +1,6 @@
 import { markRaw } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
-import { Calendar, OfficeBuilding, Setting, Timer, User } from '@element-plus/icons-vue';
+import { Calendar, Document, OfficeBuilding, Setting, Timer, User } from '@element-plus/icons-vue';
 import { Permission, rolesWith } from '@/app/permissions';
 
 export const routes: RouteRecordRaw[] = [
@@ -32,6 +32,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'admin-rule-sets',
         component: () => import('@/modules/rule-set/views/index/index.vue'),
         meta: { title: 'ruleSet.menu', icon: markRaw(Timer), roles: rolesWith(Permission.RULES_MANAGE) },
+      },
+      {
+        path: 'audit',
+        name: 'admin-audit',
+        component: () => import('@/modules/audit/views/list/index.vue'),
+        meta: { title: 'audit.menu', icon: markRaw(Document), roles: rolesWith(Permission.AUDIT_READ) },
       },
     ],
   },

@@ -13,9 +13,17 @@ export interface StepRef {
   cause?: Record<string, unknown>;
 }
 
-/** What the lifecycle offers a step besides the transaction (registration of a follow-up round). */
+/** What the lifecycle offers a step besides the transaction: registering a follow-up round, the audit log. */
 export interface StepServices {
   registerNextRound(m: EntityManager, actor: Actor, prev: CaseEntity): Promise<CaseEntity>;
+  /** Appends to audit_event in the step's transaction (unmasked values the timeline must not show). */
+  audit(
+    m: EntityManager,
+    actor: Actor,
+    action: string,
+    target: { type: string; id: string | number },
+    detail?: Record<string, unknown>,
+  ): Promise<unknown>;
 }
 
 /** The step as it runs: the locked case row, which the step patches, inside the step's transaction. */

@@ -5,6 +5,7 @@ import * as dispatch from './dispatch.steps';
 import * as handling from './handling.steps';
 import * as closing from './closing.steps';
 import * as report from './report.steps';
+import { correctCaseStep } from './correct-case.step';
 
 export * from './case-step';
 export * from './intake.steps';
@@ -13,6 +14,7 @@ export * from './handling.steps';
 export * from './closing.steps';
 export * from './report.steps';
 export * from './registration.step';
+export * from './correct-case.step';
 
 /** Every step of the transition table but registration (written in batches: registerCaseStep), by action. */
 export const CASE_STEPS: Readonly<Record<Exclude<CaseAction, 'registerCase'>, CaseStep<never>>> = {
@@ -36,4 +38,5 @@ export const CASE_STEPS: Readonly<Record<Exclude<CaseAction, 'registerCase'>, Ca
   recordFollowUp: closing.recordFollowUpStep,
   archiveCase: closing.archiveCaseStep,
   mergeReport: report.mergeReportStep,
+  correctCase: correctCaseStep,
 };

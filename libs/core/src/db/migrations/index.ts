@@ -14,6 +14,7 @@ import { Documents1765400000000 } from './1765400000000-documents';
 import { ProvisionalDeadlines1766000000000 } from './1766000000000-provisional-deadlines';
 import { TokenVersion1765100000000 } from './1765100000000-token-version';
 import { Statistics1765300000000 } from './1765300000000-statistics';
+import { WorkQueues1766700000000 } from './1766700000000-work-queues';
 
 // Ordered list of migrations. Never edit one that has landed; add a new one.
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   Statistics1765300000000,
   Documents1765400000000,
   ProvisionalDeadlines1766000000000,
+  WorkQueues1766700000000,
 ];

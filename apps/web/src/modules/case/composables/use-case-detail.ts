@@ -8,6 +8,7 @@ import {
   ArchiveCaseDocument,
   CaseDetailDocument,
   ConcludeCaseDocument,
+  CorrectCaseDocument,
   DecideExtensionDocument,
   DecideFilingDocument,
   DeclareRecusalDocument,
@@ -55,6 +56,7 @@ const MUTATIONS: Record<Exclude<CaseAction, 'registerCase'>, CaseMutation> = {
   recordFollowUp: as(RecordFollowUpDocument),
   archiveCase: as(ArchiveCaseDocument),
   mergeReport: as(MergeReportDocument),
+  correctCase: as(CorrectCaseDocument),
 };
 
 export type ActionOutcome = { kind: 'done'; case: CaseDetailFragment } | { kind: 'conflict' };

@@ -7,6 +7,7 @@ import {
   type CaseKind,
   type CaseRowFragment,
   type CaseSort,
+  type CaseFlag,
   type CaseState,
   type Channel,
 } from '@/graphql/generated/graphql';
@@ -26,6 +27,8 @@ export interface CaseSearchForm {
   consumerPhone: string;
   respondent: string;
   sort: CaseSort;
+  /** 重点标记: cases with any of these flags. */
+  flags: CaseFlag[];
 }
 
 export const emptyCaseSearch = (): CaseSearchForm => ({
@@ -41,6 +44,7 @@ export const emptyCaseSearch = (): CaseSearchForm => ({
   consumerPhone: '',
   respondent: '',
   sort: 'RECEIVED_DESC',
+  flags: [],
 });
 
 const nextDay = (date: string): string => {
@@ -66,6 +70,7 @@ export function toCaseFilter(form: CaseSearchForm): CaseFilter {
     consumerPhone: form.consumerPhone.trim() || null,
     respondent: form.respondent.trim() || null,
     sort: form.sort,
+    flags: list(form.flags),
   };
 }
 
@@ -86,6 +91,7 @@ export function toListQuery(form: CaseSearchForm, page: number, pageSize: number
   if (form.consumerPhone.trim()) q.phone = form.consumerPhone.trim();
   if (form.respondent.trim()) q.respondent = form.respondent.trim();
   if (form.sort !== 'RECEIVED_DESC') q.sort = form.sort;
+  if (form.flags.length) q.flags = form.flags.join(',');
   if (page > 1) q.page = String(page);
   if (pageSize !== 20) q.size = String(pageSize);
   return q;
@@ -112,6 +118,7 @@ export function fromListQuery(q: LocationQuery): { form: CaseSearchForm; page: n
   form.mine = one('mine') === '1';
   form.consumerPhone = one('phone');
   form.respondent = one('respondent');
+  form.flags = many<CaseFlag>('flags', (v) => /^[A-Z_]+$/.test(v));
   const sort = one('sort') as CaseSort;
   if (SORTS.includes(sort)) form.sort = sort;
   const page = Math.max(1, Number.parseInt(one('page'), 10) || 1);

@@ -75,6 +75,76 @@ export const MATERIAL_SUGGESTIONS = [
   '被投诉人的准确名称和地址',
 ];
 
+// --- i11: 更正 ---
+const CORRECTED_TEXT = [
+  'consumerName',
+  'consumerPhone',
+  'consumerAddress',
+  'respondentName',
+  'category',
+  'summary',
+  'demand',
+];
+const CORRECTED_FLAGS = ['majorUrgent', 'groupComplaint', 'mediaAttention'] as const;
+const yesNo = (): Option[] => [
+  { value: true, label: 'case.correct.yes', i18n: true },
+  { value: false, label: 'case.correct.no', i18n: true },
+];
+/** Identity fields start empty (the case shows them masked): left empty, they stay as they are. */
+const correctionInitial = (c: CaseDetailFragment): Record<string, unknown> => ({
+  consumerName: c.consumer.name?.includes('*') ? '' : (c.consumer.name ?? ''),
+  consumerPhone: '',
+  consumerAddress: c.consumer.address ?? '',
+  respondentName: c.respondent?.name ?? '',
+  category: c.category ?? '',
+  summary: c.summary,
+  demand: c.demand ?? '',
+  majorUrgent: c.flags.majorUrgent,
+  groupComplaint: c.flags.groupComplaint,
+  mediaAttention: c.flags.mediaAttention,
+});
+
+/** 更正: only what differs from the case is sent (the server refuses a correction that changes nothing). */
+export const CORRECT_CASE_SPEC: ActionSpec = {
+  fields: [
+    ...CORRECTED_TEXT.map(
+      (key): ActionField => ({
+        key,
+        label: `case.correct.field.${key}`,
+        kind: key === 'summary' || key === 'demand' ? 'textarea' : 'text',
+        initial: (c) => correctionInitial(c)[key],
+        placeholder: key === 'consumerPhone' ? 'case.correct.phonePlaceholder' : undefined,
+        required: key === 'summary' ? always('case.correct.summaryRequired') : undefined,
+        validate:
+          key === 'consumerPhone'
+            ? (v) =>
+                typeof v === 'string' && v.trim() && !isContactPhone(v) ? 'case.register.rules.phoneInvalid' : null
+            : undefined,
+      }),
+    ),
+    ...CORRECTED_FLAGS.map(
+      (key): ActionField => ({
+        key,
+        label: `case.correct.field.${key}`,
+        kind: 'radio',
+        options: yesNo,
+        initial: (c) => c.flags[key],
+      }),
+    ),
+    { key: 'reason', label: 'case.correct.reason', kind: 'textarea', required: always('case.correct.reasonRequired') },
+  ],
+  toInput: (form, c) => {
+    const before = correctionInitial(c);
+    const input: Record<string, unknown> = { reason: String(form.reason ?? '').trim() };
+    for (const key of CORRECTED_TEXT) {
+      const value = String(form[key] ?? '').trim();
+      if (value !== String(before[key] ?? '').trim()) input[key] = value;
+    }
+    for (const key of CORRECTED_FLAGS) if (form[key] !== before[key]) input[key] = form[key];
+    return input;
+  },
+};
+
 export const ACTION_SPECS: Record<Exclude<CaseAction, 'registerCase'>, ActionSpec> = {
   requestMaterials: {
     fields: [
@@ -331,6 +401,7 @@ export const ACTION_SPECS: Record<Exclude<CaseAction, 'registerCase'>, ActionSpe
     ],
   },
   archiveCase: { fields: [note] },
+  correctCase: CORRECT_CASE_SPEC,
   mergeReport: {
     fields: [
       {
