@@ -29,3 +29,4 @@ export * from './db/after-commit';
 export * from './db/insert-rows';
 export * from './db/group-commit';
 export * from './stats';
+export * from './exchange';

@@ -266,6 +266,8 @@ export class CaseIntakeService {
       // A transfer from another system: unique per client (uq_case_client_*), see TransferService.
       externalRef: p.transfer?.externalRef ?? null,
       idempotencyKey: p.transfer?.idempotencyKey ?? null,
+      // issue #13: the sender's 办理时限; the deadline engine starts its clock (SENDER_DUE) from it.
+      senderDueAt: p.transfer?.senderDueAt ?? null,
     });
   }
 
@@ -364,6 +366,8 @@ export interface PreparedRegistration {
 export interface TransferRef {
   externalRef: string;
   idempotencyKey: string | null;
+  /** 办理时限 given by the sender (issue #13). */
+  senderDueAt?: Date | null;
 }
 
 /** A registration written by a batch; `afterCommit` settles when its alarms are queued (never rejects). */

@@ -13,6 +13,8 @@ import { Webhooks1765200100000 } from './1765200100000-webhooks';
 import { Documents1765400000000 } from './1765400000000-documents';
 import { TokenVersion1765100000000 } from './1765100000000-token-version';
 import { Statistics1765300000000 } from './1765300000000-statistics';
+import { DocumentPeriods1766200000000 } from './1766200000000-document-periods';
+import { SenderDeadline1766200100000 } from './1766200100000-sender-deadline';
 
 // Ordered list of migrations. Never edit one that has landed; add a new one.
 export const MIGRATIONS = [
@@ -31,4 +33,6 @@ export const MIGRATIONS = [
   Webhooks1765200100000,
   Statistics1765300000000,
   Documents1765400000000,
+  DocumentPeriods1766200000000,
+  SenderDeadline1766200100000,
 ];

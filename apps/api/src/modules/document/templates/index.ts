@@ -1,6 +1,7 @@
 import { DocumentType } from '@weiquan/shared';
 import { acceptanceDecisionV1 } from './acceptance-decision.v1';
 import { acceptanceNoticeV1 } from './acceptance-notice.v1';
+import { civilComplaintV1 } from './civil-complaint.v1';
 import { complaintRegistrationV1 } from './complaint-registration.v1';
 import { dispatchNoticeV1 } from './dispatch-notice.v1';
 import { extensionApprovalV1 } from './extension-approval.v1';
@@ -30,6 +31,7 @@ const ALL: DocumentTemplate[] = [
   mediationAgreementV1,
   reportResultNoticeV1,
   extensionApprovalV1,
+  civilComplaintV1,
 ];
 
 /** The version new documents of a type are issued with: the highest. */
