@@ -239,6 +239,7 @@ describe('Every form read back from its PDF; the document periods as settings', 
         input: { caseId: c.id, type },
       });
       expect(d.issuedByAction).toBeNull();
+      expect(d.file!.pageCount).toBe(1); // a registration form is one sheet, signatures and seal included
       const text = await readBack('gl_county', d);
       const f = flat(text);
       expect(f).toContain(d.docNo);
