@@ -30,6 +30,7 @@ import { Channel, WEBHOOK_EVENT_TYPES } from '@weiquan/shared';
 import { GqlClient, insertCase, loginAs, prepareTestDatabase, testConfig } from '@weiquan/testing';
 import { createApiApp } from '../apps/api/src/bootstrap';
 import { WorkerModule } from '../apps/worker/src/worker.module';
+import { ensureDatabase } from './lib/case-load';
 
 const env = (k: string, d: string) => Number(process.env[k] ?? d);
 const RATE = env('BENCH_RATE', '50');
@@ -81,7 +82,8 @@ async function main(): Promise<void> {
     QUEUE_PREFIX: 'wqbench_wh',
     DB_POOL_SIZE: '20',
   });
-  log(`database ${DB}: migrate and seed the demo org`);
+  log(`database ${DB}: create fresh, migrate and seed the demo org`);
+  ensureDatabase(config, DB, true);
   const ds: DataSource = await prepareTestDatabase(config);
   const clock = new SystemClock();
   const receiver = new Receiver();
