@@ -9,13 +9,13 @@
 // Environment: BENCH_RATE (50), BENCH_SECONDS (60), BENCH_BACKLOG (10000), BENCH_REGISTRATIONS (150),
 // BENCH_DB (weiquan_bench_webhooks), BENCH_REDIS_DB (3).
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
+import { createRequire } from 'node:module';
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Webhook } from 'standardwebhooks';
-import { DataSource } from 'typeorm';
 import {
   CaseEntity,
   CaseEventWriter,
@@ -30,7 +30,14 @@ import { Channel, WEBHOOK_EVENT_TYPES } from '@weiquan/shared';
 import { GqlClient, insertCase, loginAs, prepareTestDatabase, testConfig } from '@weiquan/testing';
 import { createApiApp } from '../apps/api/src/bootstrap';
 import { WorkerModule } from '../apps/worker/src/worker.module';
-import { ensureDatabase } from './lib/case-load';
+import { ensureDatabase, ROOT } from './lib/case-load';
+
+// @nestjs/core is a dependency of the apps, not of the workspace root (as in deadlines.bench.ts).
+type AppContext = { init(): Promise<unknown>; get<T>(token: new (...a: never[]) => T): T; close(): Promise<void> };
+const { NestFactory } = createRequire(resolve(ROOT, 'libs/core/package.json'))('@nestjs/core') as {
+  NestFactory: { createApplicationContext(module: unknown, opts?: Record<string, unknown>): Promise<AppContext> };
+};
+type DataSource = Awaited<ReturnType<typeof prepareTestDatabase>>;
 
 const env = (k: string, d: string) => Number(process.env[k] ?? d);
 const RATE = env('BENCH_RATE', '50');
