@@ -22,6 +22,7 @@ import { LitigationLinkCaseResolver } from './modules/litigation-link/litigation
 import { LitigationLinkResolver } from './modules/litigation-link/litigation-link.resolver';
 import { ApiClientResolver } from './modules/api-client/api-client.resolver';
 import { TransferResolver } from './modules/transfer/transfer.resolver';
+import { WorkOrderResolver } from './modules/transfer/work-order.resolver';
 import { WebhookAdminResolver } from './modules/api-client/webhook-admin.resolver';
 import { DocumentResolver } from './modules/document/document.resolver';
 import { CaseCorrectionResolver } from './modules/case/case-correction.resolver';
@@ -55,6 +56,7 @@ export const RESOLVERS = [
   LitigationLinkCaseResolver,
   ApiClientResolver,
   TransferResolver,
+  WorkOrderResolver,
   WebhookAdminResolver,
   DocumentResolver,
 ];

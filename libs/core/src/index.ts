@@ -30,3 +30,4 @@ export * from './db/after-commit';
 export * from './db/insert-rows';
 export * from './db/group-commit';
 export * from './stats';
+export * from './exchange';

@@ -3,7 +3,7 @@ import type { CaseEntity } from '../entities/case.entity';
 import { CaseDeadlineEntity, DeadlineRuleEntity } from '../entities/deadline.entity';
 import type { ActiveRule } from './deadline-rules.service';
 import { setDue } from './deadline-math';
-import { EXTENDABLE_RULES, INTAKE_DUTIES } from './default-rules';
+import { EXTENDABLE_RULES, INTAKE_DUTIES, SENDER_DUE } from './default-rules';
 
 // What one lifecycle step does to a case's clocks, as a function of the rules, the calendar and the
 // clocks the case has: start, stop, pause, resume, extend, hand over to the receiving handler. The
@@ -32,7 +32,9 @@ export type ClockCase = Pick<
   | 'registeredById'
   | 'dispatchTargetType'
   | 'isOpen'
->;
+> &
+  // issue #13: present on transfers that gave one (the demo seed's replay has none).
+  Partial<Pick<CaseEntity, 'senderDueAt'>>;
 
 export interface ClockStep {
   action: string;
@@ -182,6 +184,13 @@ export async function planClockStep(
       version: 1,
     } satisfies Partial<CaseDeadlineEntity>);
     setDue(cal, row);
+    // --- issue #13: the sender's deadline is its date, not a count (FIXED_DUE_RULES: never recounted);
+    // `amount` (whole hours, rounded up) only records its length.
+    if (ar.rule.code === SENDER_DUE && c.senderDueAt) {
+      row.dueAt = c.senderDueAt;
+      row.provisional = false;
+      row.amount = Math.max(1, Math.ceil((c.senderDueAt.getTime() - row.startedAt.getTime()) / 3_600_000));
+    }
     // A letter registered after its clock ran out: the lateness is the unit's (逾期登记), not the clerk's
     // who registers it today.
     if (action === 'registerCase' && row.dueAt && row.dueAt.getTime() <= now.getTime()) {
@@ -205,6 +214,7 @@ async function starts(ar: ActiveRule, step: ClockStep, look: ClockLookups): Prom
   const [key, value] = cond.split(':');
   if (key === 'outcome') return c.outcome === value;
   if (key === 'state') return to === value;
+  if (key === 'sender') return c.senderDueAt != null; // issue #13: only a transfer that gave 办理时限
   if (key === 'target') {
     if (c.dispatchTargetType !== 'UNIT' || !c.assignedUnitId)
       return value === 'OTHER' && c.dispatchTargetType !== 'EXTERNAL';

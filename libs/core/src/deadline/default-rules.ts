@@ -39,6 +39,9 @@ export interface RuleSetSpec {
   rules: RuleSpec[];
 }
 
+/** The rule of the sender's deadline clock (issue #13). */
+export const SENDER_DUE = 'SENDER_DUE';
+
 const DISPUTE = ['COMPLAINT', 'REPORT'];
 const ALL = ['CONSULTATION', 'COMPLAINT', 'REPORT', 'SUGGESTION'];
 const CONCLUDE_STOPS = ['concludeCase', 'answerConsultation'];
@@ -186,6 +189,21 @@ const COMMITMENTS: RuleSetSpec = {
       amount: 1,
       unit: 'CALENDAR_DAYS',
     },
+    // --- issue #13: the sender's deadline (办理时限) given on a transfer-in: an upper authority's deadline
+    // is a duty too (seed 002). Started at registration only when the transfer carries one, with that
+    // date as a fixed due (deadline-clocks.ts, SENDER_DUE); it never pauses and is not extended here (the
+    // sender extends its own deadline); a rejection returns the matter to the sender and ends it.
+    {
+      code: SENDER_DUE,
+      name: '转办来源（12345、上级）规定的办理时限',
+      kinds: ALL,
+      startEvent: 'registerCase',
+      startCondition: 'sender:due',
+      stopEvents: ['rejectCase', ...CONCLUDE_STOPS],
+      pauseStates: [],
+      amount: 1,
+      unit: 'HOURS',
+    },
   ],
 };
 
@@ -294,4 +312,4 @@ export function dutyOf(ruleCode: string): string {
 export const INTAKE_DUTIES: ReadonlySet<string> = new Set(['FOLLOW_UP', 'REJECT_NOTICE', 'STAT_TERMINATION_NOTICE']);
 
 /** Clocks whose due is an agreed date, not a count: a recalculation never recounts them. */
-export const FIXED_DUE_RULES: ReadonlySet<string> = new Set(['DEPARTMENT_AGREED']);
+export const FIXED_DUE_RULES: ReadonlySet<string> = new Set(['DEPARTMENT_AGREED', 'SENDER_DUE']);

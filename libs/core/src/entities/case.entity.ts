@@ -36,6 +36,8 @@ export class CaseEntity {
   @Column({ name: 'registered_by_client_id', type: 'int', nullable: true }) registeredByClientId: number | null;
   /** The sending system's own reference (工单编号) and its idempotency key; unique per sending client. */
   @Column({ name: 'external_ref', type: 'varchar', length: 64, nullable: true }) externalRef: string | null;
+  /** 办理时限 the sending system (12345, an upper authority) gave on transfer-in; its own clock (SENDER_DUE). */
+  @Column({ name: 'sender_due_at', type: 'datetime', precision: 3, nullable: true }) senderDueAt: Date | null;
   @Column({ name: 'idempotency_key', type: 'varchar', length: 100, nullable: true }) idempotencyKey: string | null;
   @Column({ name: 'intake_unit_id', type: 'int' }) intakeUnitId: number;
   @Column({ name: 'owner_unit_id', type: 'int' }) ownerUnitId: number;

@@ -61,6 +61,12 @@ export class DocumentUnitSettingEntity {
   @Column({ name: 'seal_name', length: 100 }) sealName: string;
   @Column({ name: 'red_head' }) redHead: boolean;
   @Column({ type: 'varchar', length: 40, nullable: true }) phone: string | null;
+  /** Days the consumer has to supply missing materials (补正材料一次性告知书). */
+  @Column({ name: 'materials_days', type: 'smallint', unsigned: true, default: 7 }) materialsDays: number;
+  /** The recusal window on the mediation notice (自收到本通知书之日起 __ 日内). */
+  @Column({ name: 'recusal_days', type: 'smallint', unsigned: true, default: 3 }) recusalDays: number;
+  /** 保管期限 printed on the case file's cover, in years. */
+  @Column({ name: 'retention_years', type: 'smallint', unsigned: true, default: 10 }) retentionYears: number;
   @Column({ name: 'updated_by_id', type: 'int', nullable: true }) updatedById: number | null;
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt: Date;
   @Column({ type: 'int', default: 1 }) version: number;

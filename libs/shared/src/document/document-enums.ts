@@ -17,6 +17,8 @@ export const DocumentType = {
   REPORT_RESULT_NOTICE: 'REPORT_RESULT_NOTICE',
   EXTENSION_APPROVAL: 'EXTENSION_APPROVAL',
   CASE_FILE: 'CASE_FILE',
+  // Issue #15 (e): the legal workroom's statement of claim joins the registry.
+  CIVIL_COMPLAINT: 'CIVIL_COMPLAINT',
 } as const;
 export type DocumentType = ValueOf<typeof DocumentType>;
 
@@ -34,6 +36,7 @@ export const DocumentTypeLabel: Readonly<Record<DocumentType, string>> = {
   REPORT_RESULT_NOTICE: '举报处理结果告知书',
   EXTENSION_APPROVAL: '延期审批表',
   CASE_FILE: '卷宗',
+  CIVIL_COMPLAINT: '民事起诉状',
 };
 
 /** Which file variant: the archived original, a masked copy for outside readers, an editable Word copy. */

@@ -235,6 +235,8 @@ export interface PreparedRegistration {
 export interface TransferRef {
   externalRef: string;
   idempotencyKey: string | null;
+  /** 办理时限 given by the sender (issue #13). */
+  senderDueAt?: Date | null;
 }
 
 /** A registration written by a batch; `afterCommit` settles when its alarms are queued (never rejects). */

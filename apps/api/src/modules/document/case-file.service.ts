@@ -25,10 +25,6 @@ import { CaseFileSnapshot } from './case-file.renderer';
 import { chineseDate } from './document-data.builder';
 import { DocumentRegistry } from './document-registry.service';
 
-// 保管期限: the retention period printed on the cover. No official period for consumer-complaint files
-// was found (reference notes); ten years is this project's default until it becomes a setting.
-const RETENTION = '10年';
-
 const at = (d: Date | null | undefined) =>
   d ? `${toShanghaiDate(d)} ${new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(11, 16)}` : '';
 const label = (map: Record<string, string>, k: string | null | undefined) => (k ? (map[k] ?? k) : '');
@@ -39,10 +35,13 @@ export class CaseFileService {
   constructor(private readonly registry: DocumentRegistry) {}
 
   async issueIn(m: EntityManager, actor: Actor, c: CaseEntity, action: string | null): Promise<CaseDocumentEntity> {
-    return this.registry.issueIn(m, actor, c, 'CASE_FILE', { action, extra: { ...(await this.snapshot(m, c)) } });
+    // 保管期限 as the issuing unit's administrator set it (default 10 years).
+    const { retentionYears } = await this.registry.periodsFor(m, actor, c);
+    const extra = { ...(await this.snapshot(m, c, retentionYears)) };
+    return this.registry.issueIn(m, actor, c, 'CASE_FILE', { action, extra });
   }
 
-  async snapshot(m: EntityManager, c: CaseEntity): Promise<CaseFileSnapshot> {
+  async snapshot(m: EntityManager, c: CaseEntity, retentionYears: number): Promise<CaseFileSnapshot> {
     const [docs, events, evidence, dispatches, followUps, extensions] = await Promise.all([
       m.find(CaseDocumentEntity, { where: { caseId: c.id }, order: { issuedAt: 'ASC', id: 'ASC' } }),
       m.find(CaseEventEntity, { where: { caseId: c.id }, order: { at: 'ASC', id: 'ASC' } }),
@@ -65,7 +64,7 @@ export class CaseFileService {
         result: [label(OutcomeLabel, c.outcome), label(CaseStateLabel, c.state)].filter(Boolean).join('，'),
         handler: users.find((u) => u.id === c.handlerId)?.displayName ?? '',
         archivedOn: chineseDate(c.archivedAt ?? new Date()),
-        retention: RETENTION,
+        retention: `${retentionYears}年`,
       },
       documents: filed.map((d) => ({
         id: d.id,

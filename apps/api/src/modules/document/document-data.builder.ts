@@ -11,6 +11,19 @@ export function chineseDate(d: Date | null | undefined): string {
   return `${y}年${Number(m)}月${Number(day)}日`;
 }
 
+// The periods' defaults before an administrator sets them: seven calendar days for missing materials
+// (Order 121 fixes none; "自收到本告知书之日起七日内" is the common wording), three days to ask for recusal,
+// ten years' retention (no official period for consumer-complaint files was found; reference notes).
+export const DEFAULT_PERIODS = { materialsDays: 7, recusalDays: 3, retentionYears: 10 } as const;
+
+export function documentPeriods(s: DocumentUnitSettingEntity | null) {
+  return {
+    materialsDays: s?.materialsDays ?? DEFAULT_PERIODS.materialsDays,
+    recusalDays: s?.recusalDays ?? DEFAULT_PERIODS.recusalDays,
+    retentionYears: s?.retentionYears ?? DEFAULT_PERIODS.retentionYears,
+  };
+}
+
 /** The unit's document settings, or defaults from the unit itself until an administrator sets them. */
 export function settingsOrDefault(unit: OrgUnitEntity, s: DocumentUnitSettingEntity | null) {
   return {
@@ -21,6 +34,7 @@ export function settingsOrDefault(unit: OrgUnitEntity, s: DocumentUnitSettingEnt
     redHead: s?.redHead ?? true,
     phone: s?.phone ?? unit.phone,
     address: unit.address,
+    ...documentPeriods(s),
   };
 }
 

@@ -85,7 +85,7 @@ export class DocumentFiles {
       const bytes = await renderDocx(tpl.build(full));
       return { bytes, pageCount: null, contentType: DOCX_TYPE, ext: 'docx' };
     }
-    const pdf = await this.renderer.render(tpl.build(data));
+    const pdf = await this.renderer.renderTemplate(tpl.type, tpl.version, data);
     return { ...pdf, contentType: 'application/pdf', ext: 'pdf' };
   }
 }

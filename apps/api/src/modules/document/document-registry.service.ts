@@ -11,12 +11,13 @@ import {
   CaseEntity,
   CaseNumberService,
   Clock,
+  DocumentUnitSettingEntity,
   ErrorCode,
   OrgUnitEntity,
   withTransaction,
 } from '@weiquan/core';
 import { DocumentType, formatDocumentNumber, toShanghaiDate } from '@weiquan/shared';
-import { DocumentDataBuilder } from './document-data.builder';
+import { DocumentDataBuilder, documentPeriods } from './document-data.builder';
 import { DocumentFiles } from './document-files.service';
 import { DocumentNumberService } from './document-number.service';
 import { currentTemplate } from './templates';
@@ -51,6 +52,9 @@ export class DocumentRegistry {
 
   /** Issues on demand from the console: its own transaction, the file rendered before answering. */
   async issue(actor: Actor, caseId: string, type: DocumentType, opts: IssueOptions = {}): Promise<CaseDocumentEntity> {
+    // Drafted from the supported-litigation record (court, evidence list), not from the case alone.
+    if (type === 'CIVIL_COMPLAINT')
+      throw AppError.badInput('input.type', '民事起诉状请在支持起诉记录中由法律服务工作室生成');
     return withTransaction(this.ds, async (m) => {
       const c = await this.access.getVisible(actor, caseId, { m, field: 'input.caseId' });
       return this.issueIn(m, actor, c, type, opts);
@@ -125,6 +129,13 @@ export class DocumentRegistry {
       await this.files.ensure(doc, 'FULL');
     });
     return doc;
+  }
+
+  /** The periods (materials days, recusal days, retention years) of the unit that issues for this actor on this case. */
+  async periodsFor(m: EntityManager, actor: Actor, c: CaseEntity): Promise<ReturnType<typeof documentPeriods>> {
+    const acting = await m.findOneByOrFail(OrgUnitEntity, { id: actingUnitId(actor, c) });
+    const unit = await this.caseNumbers.centerOf(m, acting);
+    return documentPeriods(await m.findOne(DocumentUnitSettingEntity, { where: { unitId: unit.id } }));
   }
 
   /** A document by id, only through a case the actor may see (else NOT_FOUND, as for a missing one). */

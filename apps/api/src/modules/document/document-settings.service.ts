@@ -1,9 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Actor, AppError, Clock, DocumentUnitSettingEntity, canSeeUnitPath, OrgUnitEntity } from '@weiquan/core';
+import {
+  Actor,
+  AppError,
+  AuditWriter,
+  Clock,
+  DocumentUnitSettingEntity,
+  canSeeUnitPath,
+  OrgUnitEntity,
+  withTransaction,
+} from '@weiquan/core';
 import { isValidNumberFormat, OrgUnitType } from '@weiquan/shared';
-import { settingsOrDefault } from './document-data.builder';
+import { documentPeriods, settingsOrDefault } from './document-data.builder';
 import { DocumentUnitSettingModel, SetDocumentUnitSettingInput } from './document.model';
 
 /** The unit's document header, number prefix and format and seal name, set by an administrator. */
@@ -12,6 +21,7 @@ export class DocumentSettingsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly clock: Clock,
+    private readonly audit: AuditWriter,
   ) {}
 
   async get(actor: Actor, unitId: string): Promise<DocumentUnitSettingModel> {
@@ -30,9 +40,16 @@ export class DocumentSettingsService {
         '文号格式须包含 {year} 与 {seq}，只可使用 {prefix} {abbr} {year} {seq}',
       );
     const unit = await this.visibleCenter(actor, input.unitId);
-    await this.ds.manager.upsert(
-      DocumentUnitSettingEntity,
-      {
+    await withTransaction(this.ds, async (m) => {
+      // Locked: two administrators saving at once are applied one after the other, each audited with
+      // what it replaced.
+      const before = await m.findOne(DocumentUnitSettingEntity, {
+        where: { unitId: unit.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const was = settingsOrDefault(unit, before);
+      const periods = documentPeriods(before);
+      const next = {
         unitId: unit.id,
         header: input.header.trim(),
         numberPrefix: input.numberPrefix.trim(),
@@ -40,11 +57,20 @@ export class DocumentSettingsService {
         sealName: input.sealName.trim(),
         redHead: input.redHead,
         phone: input.phone?.trim() || null,
-        updatedById: actor.id,
-        updatedAt: this.clock.now(),
-      },
-      ['unitId'],
-    );
+        materialsDays: input.materialsDays ?? periods.materialsDays,
+        recusalDays: input.recusalDays ?? periods.recusalDays,
+        retentionYears: input.retentionYears ?? periods.retentionYears,
+      };
+      await m.upsert(DocumentUnitSettingEntity, { ...next, updatedById: actor.id, updatedAt: this.clock.now() }, [
+        'unitId',
+      ]);
+      const changed = Object.fromEntries(
+        (Object.keys(next) as (keyof typeof next)[])
+          .filter((k) => k !== 'unitId' && (was as Record<string, unknown>)[k] !== next[k])
+          .map((k) => [k, { from: (was as Record<string, unknown>)[k] ?? null, to: next[k] }]),
+      );
+      await this.audit.record(m, actor, 'document.settings.update', { type: 'org_unit', id: unit.id }, { changed });
+    });
     return this.get(actor, input.unitId);
   }
 

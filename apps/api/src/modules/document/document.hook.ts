@@ -16,11 +16,6 @@ import { DocumentRegistry } from './document-registry.service';
 
 type Ctx = TransitionContext & { action: CaseAction };
 
-// 补正材料: the days the consumer has to supply them, printed as a date on the notice. Order 121 fixes
-// no period; seven calendar days is the common wording ("自收到本告知书之日起七日内").
-const MATERIALS_DAYS = 7;
-const RECUSAL_DAYS = 3;
-
 /**
  * Which step issues which document, inside the step's transaction (number gap-free with the step:
  * a step that rolls back takes no number). The PDF is rendered after commit.
@@ -51,7 +46,9 @@ export class DocumentHook implements CaseTransitionHook, OnModuleInit {
     const complaint = c.kind === 'COMPLAINT';
     switch (action) {
       case 'requestMaterials': {
-        const due = addDays(toShanghaiDate(this.clock.now()), MATERIALS_DAYS);
+        // 补正材料: the days the consumer has, as the issuing unit's administrator set them (default 7).
+        const { materialsDays } = await this.registry.periodsFor(m, actor, c);
+        const due = addDays(toShanghaiDate(this.clock.now()), materialsDays);
         const [y, mo, d] = due.split('-').map(Number);
         return [['MATERIALS_NOTICE', { missingItems: [...(c.missingItems ?? [])], dueOn: `${y}年${mo}月${d}日` }]];
       }
@@ -79,7 +76,13 @@ export class DocumentHook implements CaseTransitionHook, OnModuleInit {
         return [];
       }
       case 'receiveCase':
-        return complaint ? [['MEDIATION_NOTICE', { mediatorName: actor.name, recusalDays: RECUSAL_DAYS }]] : [];
+        if (!complaint) return [];
+        return [
+          [
+            'MEDIATION_NOTICE',
+            { mediatorName: actor.name, recusalDays: (await this.registry.periodsFor(m, actor, c)).recusalDays },
+          ],
+        ];
       case 'requestExtension': {
         const ext = await m.findOne(CaseExtensionEntity, { where: { caseId: c.id }, order: { id: 'DESC' } });
         return [

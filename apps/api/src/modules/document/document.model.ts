@@ -1,5 +1,16 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { IsBoolean, IsEnum, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { DocumentType, DocumentTypeLabel, DocumentVariant } from '@weiquan/shared';
 import type { CaseDocumentEntity, CaseDocumentFileEntity } from '@weiquan/core';
 
@@ -89,6 +100,9 @@ export class DocumentUnitSettingModel {
   @Field() sealName: string;
   @Field() redHead: boolean;
   @Field(() => String, { nullable: true }) phone: string | null;
+  @Field(() => Int, { description: '补正材料期限（日）' }) materialsDays: number;
+  @Field(() => Int, { description: '申请回避期限（日）' }) recusalDays: number;
+  @Field(() => Int, { description: '卷宗保管期限（年）' }) retentionYears: number;
 }
 
 @InputType()
@@ -117,4 +131,23 @@ export class SetDocumentUnitSettingInput {
   @Field() @IsString() @MinLength(2, { message: '请填写印章名称' }) @MaxLength(100) sealName: string;
   @Field() @IsBoolean() redHead: boolean;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(40) phone?: string | null;
+  // Omitted: the unit's current value stays (a client written before these existed changes nothing).
+  @Field(() => Int, { nullable: true, description: '补正材料期限（日），1–60' })
+  @IsOptional()
+  @IsInt({ message: '补正材料期限须为整数天' })
+  @Min(1, { message: '补正材料期限至少 1 日' })
+  @Max(60, { message: '补正材料期限至多 60 日' })
+  materialsDays?: number | null;
+  @Field(() => Int, { nullable: true, description: '申请回避期限（日），1–30' })
+  @IsOptional()
+  @IsInt({ message: '申请回避期限须为整数天' })
+  @Min(1, { message: '申请回避期限至少 1 日' })
+  @Max(30, { message: '申请回避期限至多 30 日' })
+  recusalDays?: number | null;
+  @Field(() => Int, { nullable: true, description: '卷宗保管期限（年），1–100' })
+  @IsOptional()
+  @IsInt({ message: '保管期限须为整数年' })
+  @Min(1, { message: '保管期限至少 1 年' })
+  @Max(100, { message: '保管期限至多 100 年' })
+  retentionYears?: number | null;
 }

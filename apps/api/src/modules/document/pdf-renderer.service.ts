@@ -1,58 +1,57 @@
-import { Injectable } from '@nestjs/common';
-import { PDFDocument } from 'pdf-lib';
-import PdfPrinter from 'pdfmake';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import Piscina from 'piscina';
+import type PdfPrinter from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import { readFileSync } from 'node:fs';
-import { FontFace, resolveFonts } from './pdf-fonts';
+import { createPrinter, RenderedPdf, renderWith } from './pdf-engine';
+import type { RenderResult, RenderTask } from './pdf-render.worker';
+import type { DocumentData } from './templates';
 
-export interface RenderedPdf {
-  bytes: Buffer;
-  pageCount: number;
-}
+export { pageCount } from './pdf-engine';
+export type { RenderedPdf } from './pdf-engine';
+
+// Run from TypeScript source (jest, the benches): the render threads load the worker through the same
+// ts-node + @weiquan/* mapping the benches use; built code loads the compiled .js beside this file.
+const FROM_SOURCE = __filename.endsWith('.ts');
+const WORKER = join(__dirname, `pdf-render.worker${FROM_SOURCE ? '.ts' : '.js'}`);
+const TS_REGISTER = resolve(__dirname, '../../../../../bench/ts-register.cjs');
 
 /**
- * PDF rendering with pdfmake (pdfkit underneath): one printer for the process life, fonts resolved
- * once, CJK text embedded as subset CID fonts (extractable). Chosen over headless Chromium by
- * measurement on this machine (bench/README.md). Rendering is synchronous CPU work in this process.
+ * PDF rendering with pdfmake (pdfkit underneath), chosen over headless Chromium by measurement on this
+ * machine (bench/README.md). A document is ~250 ms of synchronous CPU work per page, so it runs on a
+ * small pool of worker threads (piscina), each with one printer and its fonts kept warm: the API's
+ * event loop keeps answering while a decision renders. The case file's own pages (cover, contents,
+ * records) are laid out in process through `render`; their definitions are built with functions that
+ * cannot cross to a thread.
  */
 @Injectable()
-export class PdfRenderer {
+export class PdfRenderer implements OnModuleDestroy {
   private printer?: PdfPrinter;
+  private pool?: Piscina<RenderTask, RenderResult>;
 
-  private get p(): PdfPrinter {
-    // Font files read once into memory (a CJK collection is 20–27 MB; pdfkit would read it per document).
-    // pdfmake's typings want paths; a [bytes, postscriptName] pair is how pdfkit opens a .ttc face.
-    this.printer ??= new PdfPrinter(
-      loadFonts(resolveFonts()) as unknown as ConstructorParameters<typeof PdfPrinter>[0],
-    );
-    return this.printer;
-  }
-
-  async render(def: TDocumentDefinitions): Promise<RenderedPdf> {
-    const doc = this.p.createPdfKitDocument(def);
-    const chunks: Buffer[] = [];
-    const bytes = await new Promise<Buffer>((resolve, reject) => {
-      doc.on('data', (c: Buffer) => chunks.push(c));
-      doc.on('end', () => resolve(Buffer.concat(chunks)));
-      doc.on('error', reject);
-      doc.end();
+  /** A template's document, rendered on a render thread. */
+  async renderTemplate(templateKey: string, templateVersion: number, data: DocumentData): Promise<RenderedPdf> {
+    this.pool ??= new Piscina<RenderTask, RenderResult>({
+      filename: WORKER,
+      // Two cores on the target machine: one thread each at most; one kept warm (fonts loaded).
+      minThreads: 1,
+      maxThreads: Math.max(1, Math.min(2, availableParallelism())),
+      idleTimeout: 10 * 60_000,
+      execArgv: FROM_SOURCE ? ['-r', TS_REGISTER] : [],
     });
-    return { bytes, pageCount: await pageCount(bytes) };
+    const r = await this.pool.run({ templateKey, templateVersion, data });
+    return { bytes: Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength), pageCount: r.pageCount };
   }
-}
 
-export async function pageCount(pdf: Buffer): Promise<number> {
-  return (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
-}
+  /** A definition laid out in this process (the case file's own pages). */
+  async render(def: TDocumentDefinitions): Promise<RenderedPdf> {
+    this.printer ??= createPrinter();
+    return renderWith(this.printer, def);
+  }
 
-function loadFonts(table: Record<string, Record<string, FontFace>>) {
-  const cache = new Map<string, Buffer>();
-  const read = (f: string) => cache.get(f) ?? cache.set(f, readFileSync(f)).get(f)!;
-  const load = (face: FontFace) => (typeof face === 'string' ? read(face) : [read(face[0]), face[1]]);
-  return Object.fromEntries(
-    Object.entries(table).map(([name, styles]) => [
-      name,
-      Object.fromEntries(Object.entries(styles).map(([k, face]) => [k, load(face)])),
-    ]),
-  );
+  async onModuleDestroy(): Promise<void> {
+    await this.pool?.destroy();
+    this.pool = undefined;
+  }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DocumentModule } from '../document/document.module';
 import { OrgUnitModule } from '../org-unit/org-unit.module';
 import { WorkroomCaseAccess } from '../workroom/workroom-case.service';
 import { CaseLegalResolver } from './case-legal.resolver';
@@ -19,7 +20,7 @@ import { LitigationSupportService } from './litigation-support.service';
  * Never changes a case's state; writes on a case append to its timeline.
  */
 @Module({
-  imports: [OrgUnitModule],
+  imports: [OrgUnitModule, DocumentModule],
   controllers: [LegalController],
   providers: [
     WorkroomCaseAccess,

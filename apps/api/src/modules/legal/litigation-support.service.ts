@@ -5,6 +5,7 @@ import { DataSource, In, Not } from 'typeorm';
 import {
   Actor,
   AppError,
+  CaseDocumentEntity,
   CaseEntity,
   CaseEventWriter,
   CaseEvidenceEntity,
@@ -25,6 +26,7 @@ import { WorkroomCaseAccess } from '../workroom/workroom-case.service';
 import { cleanList } from '../workroom/workroom.validators';
 import { orNull } from './legal-consultation.service';
 import { LegalScope } from './legal-scope.service';
+import { DocumentRegistry } from '../document/document-registry.service';
 import { buildStatementOfClaim, maskStatementOfClaim, renderStatementOfClaim } from './litigation-document';
 
 const WHAT = '诉讼支持';
@@ -44,6 +46,7 @@ export class LitigationSupportService {
     private readonly cases: WorkroomCaseAccess,
     private readonly events: CaseEventWriter,
     private readonly clock: Clock,
+    private readonly documents: DocumentRegistry,
   ) {}
 
   async list(
@@ -196,6 +199,24 @@ export class LitigationSupportService {
       const doc = await renderStatementOfClaim(mayUnmask ? full : maskStatementOfClaim(full));
       const fileName = `民事起诉状-${c.caseNo}.${doc.extension}`;
       await m.update(LitigationSupportEntity, e.id, { documentGeneratedAt: now });
+      // Filed in the document registry too (issue #15): the printable PDF with its hash and template
+      // version, on the case's document list and in its 卷宗; the .docx answered here stays editable.
+      // A download that drafts the same statement again files nothing new; a changed one (court set,
+      // evidence added, another day) supersedes the previous, both kept.
+      const extra = {
+        claim: { ...full, plaintiff: { gender: full.plaintiff.gender, birthDate: full.plaintiff.birthDate } },
+      };
+      const prev = await m.findOne(CaseDocumentEntity, {
+        where: { caseId: c.id, docType: 'CIVIL_COMPLAINT' },
+        order: { id: 'DESC' },
+      });
+      if (!prev || JSON.stringify(prev.data.extra) !== JSON.stringify(extra))
+        await this.documents.issueIn(m, actor, c, 'CIVIL_COMPLAINT', {
+          action: 'generateLitigationDocument',
+          extra,
+          supersedes: prev,
+          reason: prev ? '起诉状内容已更新' : null,
+        });
       await this.events.append(m, actor, {
         caseId: c.id,
         action: 'generateLitigationDocument',

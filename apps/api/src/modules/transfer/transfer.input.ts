@@ -1,5 +1,6 @@
 import { Field, InputType, OmitType } from '@nestjs/graphql';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsDate, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { RegisterCaseInput } from '../case/case.input';
 
 // Printable ASCII without spaces: what senders' work-order numbers and idempotency keys (UUIDs) look like.
@@ -24,4 +25,12 @@ export class TransferCaseInput extends OmitType(RegisterCaseInput, ['channel'] a
   @MaxLength(100, { message: '幂等键最多 100 个字符' })
   @Matches(TOKEN, { message: '幂等键只能包含字母、数字和常用符号，不含空格' })
   idempotencyKey?: string;
+  @Field(() => Date, {
+    nullable: true,
+    description: '对方规定的办理时限（ISO 8601）：本系统为其单独计时（到期提醒、超期督办），须晚于收到时间',
+  })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: '办理时限应为 ISO 8601 时间' })
+  senderDueAt?: Date;
 }

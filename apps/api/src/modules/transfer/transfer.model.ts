@@ -29,6 +29,7 @@ export class TransferModel {
   @Field() receivedAt: Date;
   @Field() registeredAt: Date;
   @Field(() => Date, { nullable: true, description: '当前办理时限' }) dueAt: Date | null;
+  @Field(() => Date, { nullable: true, description: '对方规定的办理时限（转办时给出）' }) senderDueAt: Date | null;
   @Field() overdue: boolean;
   @Field(() => RejectGround, { nullable: true }) rejectGround: RejectGround | null;
   @Field(() => Outcome, { nullable: true }) outcome: Outcome | null;

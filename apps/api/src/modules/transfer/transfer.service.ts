@@ -2,7 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, Not } from 'typeorm';
 import { CaseActionLabel, CaseStateLabel } from '@weiquan/shared';
-import { Actor, ApiClientEntity, AppError, CaseEntity, CaseEventEntity, ErrorCode, OrgUnitEntity } from '@weiquan/core';
+import {
+  Actor,
+  ApiClientEntity,
+  AppError,
+  CaseEntity,
+  CaseEventEntity,
+  Clock,
+  ErrorCode,
+  OrgUnitEntity,
+} from '@weiquan/core';
 import { Page, PageInput } from '../../common/paging';
 import { AuditService } from '../audit/audit.service';
 import { CaseIntakeService } from '../case/case-intake.service';
@@ -24,18 +33,25 @@ export class TransferService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly intake: CaseIntakeService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async transferIn(actor: Actor, input: TransferCaseInput): Promise<{ transfer: TransferModel; created: boolean }> {
     if (actor.kind !== 'API_CLIENT') throw AppError.forbidden('转办登记仅供外部系统调用');
     const client = await this.ds.getRepository(ApiClientEntity).findOneByOrFail({ id: actor.id });
-    const { externalRef, idempotencyKey, ...fields } = input;
+    const { externalRef, idempotencyKey, senderDueAt, ...fields } = input;
+    if (senderDueAt && senderDueAt.getTime() <= (fields.receivedAt ?? this.clock.now()).getTime())
+      throw AppError.badInput('input.senderDueAt', '办理时限须晚于收到时间');
     const found = await this.existing(actor.id, externalRef, idempotencyKey);
     if (found) return this.resent(actor, found, input);
     let c: CaseEntity;
     try {
       const register: RegisterCaseInput = { ...fields, channel: client.channel };
-      c = await this.intake.register(actor, register, { externalRef, idempotencyKey: idempotencyKey ?? null });
+      c = await this.intake.register(actor, register, {
+        externalRef,
+        idempotencyKey: idempotencyKey ?? null,
+        senderDueAt: senderDueAt ?? null,
+      });
     } catch (e) {
       if (!isDuplicateKey(e)) throw e;
       const winner = await this.existing(actor.id, externalRef, idempotencyKey);
@@ -126,6 +142,7 @@ export class TransferService {
       receivedAt: c.receivedAt,
       registeredAt: c.registeredAt,
       dueAt: c.dueAt,
+      senderDueAt: c.senderDueAt,
       overdue: c.overdue,
       rejectGround: c.rejectGround,
       outcome: c.outcome,

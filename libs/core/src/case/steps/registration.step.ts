@@ -39,8 +39,8 @@ export interface RegistrationDraft {
   caseNo: string;
   /** The latest earlier request of the same consumer against the same business (重复件), if any. */
   repeat: { id: string; caseNo: string; kind: CaseKind; summary: string } | null;
-  /** The sending system's 工单编号 and idempotency key of a transfer. */
-  transfer?: { externalRef: string; idempotencyKey: string | null };
+  /** The sending system's 工单编号, idempotency key and 办理时限 (its own clock, SENDER_DUE) of a transfer. */
+  transfer?: { externalRef: string; idempotencyKey: string | null; senderDueAt?: Date | null };
 }
 
 /**
@@ -94,6 +94,7 @@ export const registerCaseStep = {
       // A transfer from another system: unique per client (uq_case_client_*), see TransferService.
       externalRef: d.transfer?.externalRef ?? null,
       idempotencyKey: d.transfer?.idempotencyKey ?? null,
+      senderDueAt: d.transfer?.senderDueAt ?? null,
     });
   },
 

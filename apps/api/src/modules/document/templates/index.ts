@@ -1,7 +1,9 @@
 import { DocumentType } from '@weiquan/shared';
 import { acceptanceDecisionV1 } from './acceptance-decision.v1';
 import { acceptanceNoticeV1 } from './acceptance-notice.v1';
+import { civilComplaintV1 } from './civil-complaint.v1';
 import { complaintRegistrationV1 } from './complaint-registration.v1';
+import { complaintRegistrationV2 } from './complaint-registration.v2';
 import { dispatchNoticeV1 } from './dispatch-notice.v1';
 import { extensionApprovalV1 } from './extension-approval.v1';
 import { materialsNoticeV1 } from './materials-notice.v1';
@@ -19,6 +21,7 @@ export type { DocumentData } from './document-data';
 /** Every template version ever issued (old versions stay so old documents re-render as issued). */
 const ALL: DocumentTemplate[] = [
   complaintRegistrationV1,
+  complaintRegistrationV2,
   stationRegistrationV1,
   materialsNoticeV1,
   acceptanceDecisionV1,
@@ -30,6 +33,7 @@ const ALL: DocumentTemplate[] = [
   mediationAgreementV1,
   reportResultNoticeV1,
   extensionApprovalV1,
+  civilComplaintV1,
 ];
 
 /** The version new documents of a type are issued with: the highest. */
