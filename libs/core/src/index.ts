@@ -23,3 +23,4 @@ export * from './deadline';
 export * from './db/after-commit';
 export * from './db/insert-rows';
 export * from './db/group-commit';
+export * from './search';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { allowedActions, AllowedAction } from '@weiquan/shared';
+import { allowedActions, AllowedAction, Permission } from '@weiquan/shared';
 import {
   Actor,
   CaseAccess,
@@ -14,13 +14,17 @@ import {
   CaseLifecycleService,
   escapeLike,
   AppError,
+  ErrorCode,
   countCases,
+  CONFIDENTIAL_SQL,
+  keywordQuery,
 } from '@weiquan/core';
 import { parseId } from '../../common/ids';
 import { Page, PageInput } from '../../common/paging';
 import { OrgUnitService } from '../org-unit/org-unit.service';
 import { CaseFilter } from './case.input';
 import { CaseQueue, CaseSort } from './case-enums.graphql';
+import { CaseSearchService } from './case-search.service';
 
 const YEAR_MS = 365 * 86_400_000;
 
@@ -39,10 +43,15 @@ export class CaseQueryService {
     private readonly lifecycle: CaseLifecycleService,
     private readonly orgUnits: OrgUnitService,
     private readonly events: CaseEventWriter,
+    private readonly search: CaseSearchService,
   ) {}
 
   /** The console's list: scope first (one helper), then filters, exact total, one page. */
-  async list(actor: Actor, f: CaseFilter = {}, page: PageInput = new PageInput()): Promise<Page<CaseEntity>> {
+  async list(
+    actor: Actor,
+    f: CaseFilter = {},
+    page: PageInput = new PageInput(),
+  ): Promise<Page<CaseEntity> & { totalIsLowerBound: boolean }> {
     const qb = this.ds.getRepository(CaseEntity).createQueryBuilder('c');
     this.access.scope(qb, actor);
     let unitPath: string | null = null;
@@ -64,12 +73,13 @@ export class CaseQueryService {
         me: actor.id,
       });
     }
-    if (f.keyword) {
-      qb.andWhere(
-        '(c.consumer_name LIKE :kw OR c.respondent_name LIKE :kw OR c.summary LIKE :kw OR c.case_no LIKE :kw)',
-        { kw: `%${escapeLike(f.keyword)}%` },
-      );
-    }
+    const kwq = f.keyword ? keywordQuery(f.keyword) : null;
+    if (kwq) this.search.match(qb, actor, kwq);
+    // 保密 (issue 11, 2.12): who may not unmask the consumer cannot look a case up by what is masked for it.
+    const unmask = actor.permissions.has(Permission.CASE_UNMASK);
+    if (f.consumerPhone && !unmask)
+      throw new AppError(ErrorCode.FORBIDDEN, '无权按消费者电话查询', 'filter.consumerPhone');
+    if ((f.consumerName || f.consumerAddress) && !unmask) qb.andWhere(`NOT ${CONFIDENTIAL_SQL('c')}`);
     if (f.consumerPhone) qb.andWhere('c.consumer_phone = :phone', { phone: f.consumerPhone.replace(/[\s-]/g, '') });
     if (f.consumerAddress) qb.andWhere('c.consumer_address LIKE :addr', { addr: `${escapeLike(f.consumerAddress)}%` });
     if (f.consumerName) qb.andWhere('c.consumer_name = :cname', { cname: f.consumerName });
@@ -91,13 +101,28 @@ export class CaseQueryService {
       default:
         qb.orderBy('c.receivedAt', 'DESC').addOrderBy('c.id', 'DESC');
     }
+    if (kwq) {
+      const [items, t] = await Promise.all([
+        qb.clone().offset(page.offset).limit(page.limit).getMany(),
+        this.search.boundedCount(qb),
+      ]);
+      return { items, ...t, offset: page.offset, limit: page.limit };
+    }
     // The exact total is the costly half of a first page over a large subtree: read it from the counters.
     const total = countableByCounters(f)
       ? countCases(this.ds.manager, actor, { unitPath, open: f.open ?? undefined, states: f.states, kinds: f.kinds })
       : qb.getCount();
     const fast = await this.openPageByUnits(actor, f, unitPath, page);
     const [items, n] = await Promise.all([fast ?? qb.clone().offset(page.offset).limit(page.limit).getMany(), total]);
-    return { items, total: n, offset: page.offset, limit: page.limit };
+    return { items, total: n, totalIsLowerBound: false, offset: page.offset, limit: page.limit };
+  }
+
+  /** Which of these case ids the actor may see (e.g. a 疑似重复件 link). */
+  async visibleIds(actor: Actor, ids: readonly string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const qb = this.ds.getRepository(CaseEntity).createQueryBuilder('c').select('c.id', 'id');
+    this.access.scope(qb, actor).andWhere('c.id IN (:...ids)', { ids });
+    return new Set((await qb.getRawMany<{ id: string }>()).map((r) => String(r.id)));
   }
 
   /**

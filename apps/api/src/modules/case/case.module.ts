@@ -4,12 +4,20 @@ import { CaseHandlingService } from './case-handling.service';
 import { CaseIntakeService } from './case-intake.service';
 import { CaseMutationResolver } from './case-mutation.resolver';
 import { CaseQueryService } from './case-query.service';
+import { CaseSearchService } from './case-search.service';
 import { CaseResolver } from './case.resolver';
 
 /** 受理接待 and the case aggregate: registration, the lifecycle mutations, lists and detail. */
 @Module({
   imports: [OrgUnitModule],
-  providers: [CaseIntakeService, CaseHandlingService, CaseQueryService, CaseResolver, CaseMutationResolver],
+  providers: [
+    CaseIntakeService,
+    CaseHandlingService,
+    CaseQueryService,
+    CaseSearchService,
+    CaseResolver,
+    CaseMutationResolver,
+  ],
   exports: [CaseQueryService],
 })
 export class CaseModule {}

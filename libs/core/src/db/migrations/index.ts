@@ -7,6 +7,7 @@ import { Mediation1764000500000 } from './1764000500000-mediation';
 import { LitigationLink1764000600000 } from './1764000600000-litigation-link';
 import { EscalationLadders1764000700000 } from './1764000700000-escalation-ladders';
 import { CaseCounts1764000900000 } from './1764000900000-case-counts';
+import { CaseSearch1765600000000 } from './1765600000000-case-search';
 
 // Ordered list of migrations. Never edit one that has landed; add a new one.
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   LitigationLink1764000600000,
   EscalationLadders1764000700000,
   CaseCounts1764000900000,
+  CaseSearch1765600000000,
 ];
