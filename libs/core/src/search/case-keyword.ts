@@ -1,6 +1,11 @@
 import { Permission } from '@weiquan/shared';
 import { Actor } from '../scope/actor';
 
+/** The blank-separated words of a keyword, each of which must occur. */
+export function keywordWords(keyword: string): string[] {
+  return keyword.trim().split(/\s+/u).filter(Boolean);
+}
+
 /**
  * The Mroonga boolean-mode query for an operator's keyword: each blank-separated word must occur
  * as a substring ("phrase" over the bigram index: consecutive bigrams, so 美的 finds 美的电器 and
@@ -8,7 +13,7 @@ import { Actor } from '../scope/actor';
  * Returns null when nothing searchable is left.
  */
 export function keywordQuery(keyword: string): string | null {
-  const words = keyword.trim().split(/\s+/u).filter(Boolean);
+  const words = keywordWords(keyword);
   if (!words.length) return null;
   return words.map((w) => `+"${w.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(' ');
 }

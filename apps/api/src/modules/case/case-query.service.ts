@@ -17,7 +17,6 @@ import {
   ErrorCode,
   countCases,
   CONFIDENTIAL_SQL,
-  keywordQuery,
 } from '@weiquan/core';
 import { parseId } from '../../common/ids';
 import { Page, PageInput } from '../../common/paging';
@@ -73,8 +72,6 @@ export class CaseQueryService {
         me: actor.id,
       });
     }
-    const kwq = f.keyword ? keywordQuery(f.keyword) : null;
-    if (kwq) this.search.match(qb, actor, kwq);
     // 保密 (issue 11, 2.12): who may not unmask the consumer cannot look a case up by what is masked for it.
     const unmask = actor.permissions.has(Permission.CASE_UNMASK);
     if (f.consumerPhone && !unmask)
@@ -101,13 +98,8 @@ export class CaseQueryService {
       default:
         qb.orderBy('c.receivedAt', 'DESC').addOrderBy('c.id', 'DESC');
     }
-    if (kwq) {
-      const [items, t] = await Promise.all([
-        qb.clone().offset(page.offset).limit(page.limit).getMany(),
-        this.search.boundedCount(qb),
-      ]);
-      return { items, ...t, offset: page.offset, limit: page.limit };
-    }
+    const found = f.keyword ? await this.search.page(qb, actor, f.keyword, page.offset, page.limit) : null;
+    if (found) return { ...found, offset: page.offset, limit: page.limit };
     // The exact total is the costly half of a first page over a large subtree: read it from the counters.
     const total = countableByCounters(f)
       ? countCases(this.ds.manager, actor, { unitPath, open: f.open ?? undefined, states: f.states, kinds: f.kinds })

@@ -73,6 +73,8 @@ export function useCaseList() {
   const search = reactive<CaseSearchForm>(emptyCaseSearch());
   const items = shallowRef<CaseRowFragment[]>([]);
   const total = ref(0);
+  /** A keyword search counts exactly up to a bound: then total is the bound and the list says “超过 N 条”. */
+  const totalIsLowerBound = ref(false);
   const page = ref(1);
   const pageSize = ref(20);
   const loading = ref(false);
@@ -90,6 +92,7 @@ export function useCaseList() {
       if (mine !== seq) return;
       items.value = data.cases.items;
       total.value = data.cases.total;
+      totalIsLowerBound.value = data.cases.totalIsLowerBound;
     } finally {
       if (mine === seq) loading.value = false;
     }
@@ -106,5 +109,5 @@ export function useCaseList() {
     return submitSearch();
   }
 
-  return { search, items, total, page, pageSize, loading, load, submitSearch, resetSearch };
+  return { search, items, total, totalIsLowerBound, page, pageSize, loading, load, submitSearch, resetSearch };
 }
