@@ -13,8 +13,8 @@ const POLL_MS = 1000;
  * Keeps case_search (Mroonga, not transactional) in step with wq_case. The triggers of migration
  * 1765600000000 queue a case id in case_search_pending inside the writer's transaction; this copies
  * the queued cases after commit — right after each registration batch or step (a lifecycle hook that
- * only wakes the indexer once the transaction has committed), and every second in case anything was
- * written elsewhere. A rolled-back write queued nothing, so it is never indexed.
+ * runs the indexer once the transaction has committed, before the request answers), and every second
+ * in case anything was written elsewhere. A rolled-back write queued nothing, so it is never indexed.
  *
  * Several processes may index at once: queue rows are taken with SKIP LOCKED, and the case rows are
  * read with a shared lock, so a copy is always of the latest committed version and no newer version
@@ -46,13 +46,15 @@ export class CaseSearchIndexer implements CaseTransitionHook, OnApplicationBoots
     await this.running;
   }
 
-  // Not awaited by the request: the index follows within milliseconds, the registration does not wait.
+  // After commit, and the answer waits for it (read your writes: the caller's next search finds the
+  // case). A group-committed registration batch already answers after its commit, while the next batch
+  // is being written, so this adds latency to the answer, not work to the batch.
   async afterTransition(_actor: unknown, t: { m: EntityManager }): Promise<void> {
-    afterCommit(t.m, async () => void this.kick());
+    afterCommit(t.m, () => this.kick());
   }
 
   async afterRegistrations(m: EntityManager): Promise<void> {
-    afterCommit(m, async () => void this.kick());
+    afterCommit(m, () => this.kick());
   }
 
   /** Indexes everything queued; concurrent calls share one pass (and one more if work arrived meanwhile). */
