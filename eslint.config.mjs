@@ -36,6 +36,11 @@ export default tseslint.config(
     },
   },
   {
+    // Stand-alone Node scripts for integrators (docs/integration.md).
+    files: ['examples/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
     // CommonJS preloads for `node -r` (bench/lib/cpu-prof.cjs).
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },

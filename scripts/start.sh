@@ -8,6 +8,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 T0=$SECONDS
 ensure_pnpm
 pnpm_install
+# Fonts the document PDFs embed (a Ming/Song CJK face; DejaVu for tick boxes).
+ensure_apt fonts-arphic-uming fonts-dejavu-core
 bash scripts/infra.sh up
 
 log "pnpm build"

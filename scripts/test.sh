@@ -33,7 +33,7 @@ step() {
 
 ensure_pnpm
 pnpm_install
-ensure_apt chromium fonts-wqy-microhei
+ensure_apt chromium fonts-wqy-microhei fonts-arphic-uming fonts-dejavu-core poppler-utils
 
 [[ -n "${DB_TEST_NAME:-}" && "$DB_TEST_NAME" != "$DB_NAME" ]] || die "DB_TEST_NAME must be set and differ from DB_NAME ($DB_NAME)"
 export NODE_ENV=test
@@ -65,7 +65,7 @@ E2E_PID=""
 stop_e2e_api() { [[ -n "$E2E_PID" ]] && kill "$E2E_PID" 2>/dev/null; wait "$E2E_PID" 2>/dev/null || true; E2E_PID=""; }
 start_e2e_api() {
   mkdir -p .run
-  API_PORT="$E2E_PORT" WEB_DIST=apps/web/dist LOG_LEVEL=warn node apps/api/dist/main.js > .run/e2e-api.log 2>&1 &
+  API_PORT="$E2E_PORT" LOGIN_RATE_PER_IP=100000 LOGIN_RATE_PER_ACCOUNT=100000 WEB_DIST=apps/web/dist LOG_LEVEL=warn node apps/api/dist/main.js > .run/e2e-api.log 2>&1 &
   E2E_PID=$!
   wait_for "curl -fsS http://127.0.0.1:$E2E_PORT/health/ready" 60 "test API on :$E2E_PORT" || { tail -n 40 .run/e2e-api.log >&2; return 1; }
 }

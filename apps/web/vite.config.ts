@@ -84,6 +84,10 @@ export default defineConfig({
     include: ['src/**/*.spec.ts'],
     restoreMocks: true,
     setupFiles: ['src/test-utils/setup.ts'],
+    // Seven agents share two cores: a component suite mounting Element Plus can take many seconds
+    // on a busy machine, so no test may fail for want of an idle CPU.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
     // Run Element Plus through Vite as the browser build does (ESM deps, e.g. async-validator,
     // resolve differently when Node loads them directly).
     server: { deps: { inline: ['element-plus'] } },

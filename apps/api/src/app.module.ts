@@ -7,6 +7,8 @@ import { AppConfig, Clock, CoreModule, loggerParams } from '@weiquan/core';
 import { AppErrorFilter } from './common/app-error.filter';
 import { AuthGuard } from './common/auth.guard';
 import { formatGraphQLError } from './common/format-error';
+import { graphqlLimits } from './common/graphql-limits';
+import { StrictDateTime } from './common/input-rules';
 import { InputValidationPipe } from './common/validation.pipe';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -19,10 +21,14 @@ import { HealthController } from './modules/health/health.controller';
 import { NotificationModule } from './modules/notification/notification.module';
 import { OrgUnitModule } from './modules/org-unit/org-unit.module';
 import { SupervisionModule } from './modules/supervision/supervision.module';
+import { StatisticsModule } from './modules/statistics/statistics.module';
 import { UserModule } from './modules/user/user.module';
 import { MediationModule } from './modules/mediation/mediation.module';
 import { LegalModule } from './modules/legal/legal.module';
 import { LitigationLinkModule } from './modules/litigation-link/litigation-link.module';
+import { ApiClientModule } from './modules/api-client/api-client.module';
+import { TransferModule } from './modules/transfer/transfer.module';
+import { DocumentModule } from './modules/document/document.module';
 
 /** Feature modules; each owns its resolvers (see FEATURE_MODULES for schema emission). */
 export const FEATURE_MODULES = [
@@ -34,12 +40,16 @@ export const FEATURE_MODULES = [
   DeadlineModule,
   QueueDashboardModule,
   SupervisionModule,
+  StatisticsModule,
   EvidenceModule,
   CalendarModule,
   NotificationModule,
   MediationModule,
+  DocumentModule,
   LegalModule,
   LitigationLinkModule,
+  ApiClientModule,
+  TransferModule,
 ];
 
 @Module({})
@@ -54,9 +64,13 @@ export class AppModule {
           driver: ApolloDriver,
           path: '/graphql',
           autoSchemaFile: true,
+          // Strict dates everywhere: no bare numbers, no 02-30 rolled over (input-rules); same SDL as before.
+          buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: StrictDateTime }] },
           sortSchema: true,
           playground: false,
-          introspection: true,
+          // The committed schema.gql is the contract; a production server does not describe itself.
+          introspection: opts.config.NODE_ENV !== 'production',
+          ...graphqlLimits(opts.config.NODE_ENV === 'production'),
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
           formatError: formatGraphQLError,
         }),

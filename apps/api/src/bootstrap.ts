@@ -7,7 +7,11 @@ import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, Clock } from '@weiquan/core';
 import { AppModule } from './app.module';
+import { graphqlBodyParser } from './common/graphql-transport';
+import { securityHeaders } from './common/security-headers';
 import { mountQueueDashboard } from './modules/queue-dashboard/queue-dashboard';
+
+const BODY_LIMIT = '2mb';
 
 /** Builds the API application (used by main.ts and by the GraphQL-level tests). */
 export async function createApiApp(config: AppConfig, clock?: Clock): Promise<INestApplication> {
@@ -18,9 +22,12 @@ export async function createApiApp(config: AppConfig, clock?: Clock): Promise<IN
   app.useLogger(app.get(Logger));
   // JSON only (no form bodies anywhere; uploads are multipart, parsed per route). Large enough that
   // oversize fields get a validation error naming them; larger bodies get 413.
-  app.useBodyParser('json', { limit: '2mb' });
+  app.getHttpAdapter().getInstance().disable('x-powered-by');
+  app.use(securityHeaders());
+  app.use('/graphql', graphqlBodyParser(BODY_LIMIT));
+  app.useBodyParser('json', { limit: BODY_LIMIT });
   app.enableShutdownHooks();
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.TRUST_PROXY);
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins });
   const closeDashboard = mountQueueDashboard(app, config);
   serveConsole(app, config);
@@ -36,7 +43,18 @@ export async function createApiApp(config: AppConfig, clock?: Clock): Promise<IN
 function serveConsole(app: NestExpressApplication, config: AppConfig): void {
   const dist = config.webDistPath;
   if (!dist || !existsSync(join(dist, 'index.html'))) return;
-  app.use(express.static(dist, { index: false, maxAge: '1h' }));
+  // Vite names every asset by its content hash (dist/assets/*): cached for a year, never revalidated.
+  // index.html names the current assets, so it is revalidated on every load.
+  app.use(
+    express.static(dist, {
+      index: false,
+      setHeaders: (res, path) =>
+        res.setHeader(
+          'Cache-Control',
+          /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ),
+    }),
+  );
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
     const api =
       req.path.startsWith('/graphql') ||
@@ -44,6 +62,7 @@ function serveConsole(app: NestExpressApplication, config: AppConfig): void {
       req.path.startsWith('/health') ||
       req.path.startsWith('/admin/queues');
     if (req.method !== 'GET' || api || !req.accepts('html')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(join(dist, 'index.html'));
   });
 }

@@ -1,3 +1,4 @@
+import { AuditResolver } from './modules/audit/audit.resolver';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { CalendarResolver } from './modules/calendar/calendar.resolver';
 import { EvidenceResolver } from './modules/evidence/evidence.resolver';
@@ -10,6 +11,7 @@ import { NotificationResolver } from './modules/notification/notification.resolv
 import { OrgUnitResolver } from './modules/org-unit/org-unit.resolver';
 import { CaseSupervisionResolver } from './modules/supervision/case-supervision.resolver';
 import { SupervisionResolver } from './modules/supervision/supervision.resolver';
+import { StatisticsResolver } from './modules/statistics/statistics.resolver';
 import { UserResolver } from './modules/user/user.resolver';
 import { CaseMediationResolver } from './modules/mediation/case-mediation.resolver';
 import { MediationResolver } from './modules/mediation/mediation.resolver';
@@ -18,9 +20,14 @@ import { LegalResolver } from './modules/legal/legal.resolver';
 import { LegalTeamResolver } from './modules/legal/legal-team.resolver';
 import { LitigationLinkCaseResolver } from './modules/litigation-link/litigation-link-case.resolver';
 import { LitigationLinkResolver } from './modules/litigation-link/litigation-link.resolver';
+import { ApiClientResolver } from './modules/api-client/api-client.resolver';
+import { TransferResolver } from './modules/transfer/transfer.resolver';
+import { WebhookAdminResolver } from './modules/api-client/webhook-admin.resolver';
+import { DocumentResolver } from './modules/document/document.resolver';
 
 // Every resolver class, for schema emission. A resolver missing here fails the schema check.
 export const RESOLVERS = [
+  AuditResolver,
   AuthResolver,
   CaseResolver,
   CaseMutationResolver,
@@ -29,6 +36,7 @@ export const RESOLVERS = [
   QueueDashboardResolver,
   OrgUnitResolver,
   SupervisionResolver,
+  StatisticsResolver,
   UserResolver,
   EvidenceResolver,
   CaseSupervisionResolver,
@@ -41,4 +49,8 @@ export const RESOLVERS = [
   CaseLegalResolver,
   LitigationLinkResolver,
   LitigationLinkCaseResolver,
+  ApiClientResolver,
+  TransferResolver,
+  WebhookAdminResolver,
+  DocumentResolver,
 ];

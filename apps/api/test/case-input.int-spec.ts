@@ -104,11 +104,19 @@ describe('registerCase input validation', () => {
   it('lets another system register through its API key, owned by its intake center', async () => {
     const { DEMO_API_KEY } = await import('@weiquan/core');
     const client = new CaseOps(api.gql.withApiKey(DEMO_API_KEY));
-    const c = await client.register(complaint({ channel: 'TRANSFER_12345' }));
-    expect(c.caseNo).toMatch(/^WQ-/);
-    const stored = await api.ds.getRepository(CaseEntity).findOneByOrFail({ id: c.id });
+    const { channel: _forced, ...fields } = complaint();
+    const { transferCase } = await client.gql.ok<{ transferCase: { transfer: { caseId: string; caseNo: string } } }>(
+      `mutation($input: TransferCaseInput!) { transferCase(input: $input) { transfer { caseId caseNo } } }`,
+      { input: { ...fields, externalRef: `GD-${Date.now()}` } },
+    );
+    expect(transferCase.transfer.caseNo).toMatch(/^WQ-/);
+    const stored = await api.ds.getRepository(CaseEntity).findOneByOrFail({ id: transferCase.transfer.caseId });
     expect(stored.registeredByClientId).toEqual(expect.any(Number));
-    // an API client registers but cannot drive the lifecycle
-    expect((await client.fail('acceptCase', c)).extensions?.code).toBe('FORBIDDEN');
+    expect(stored.channel).toBe('TRANSFER_12345');
+    // an API client transfers in but cannot register as staff does, nor drive the lifecycle
+    expect((await client.gql.error(REGISTER, { input: complaint() })).extensions?.code).toBe('FORBIDDEN');
+    expect((await client.fail('acceptCase', { id: stored.id, version: stored.version })).extensions?.code).toBe(
+      'FORBIDDEN',
+    );
   });
 });

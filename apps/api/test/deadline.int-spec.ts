@@ -321,6 +321,14 @@ describe('Deadline engine with an injectable clock', () => {
         dueAt: endOf('2026-11-19'),
         version: old.version + 1,
       });
+      // the case's due time follows its clocks, and the case's timeline says what was recalculated
+      const [row] = await api.ds.query('SELECT due_at FROM wq_case WHERE id = ?', [before.id]);
+      expect(new Date(row.due_at)).toEqual(endOf('2026-11-19'));
+      const [entry] = await api.ds.query(
+        "SELECT note FROM case_event WHERE case_id = ? AND action = 'recalculateDeadlines'",
+        [before.id],
+      );
+      expect(entry.note).toBe('规则修订');
       const audit = await api.ds.query(
         "SELECT action FROM audit_event WHERE action IN ('deadline.rule.revise', 'deadline.recalculate') ORDER BY id DESC LIMIT 2",
       );

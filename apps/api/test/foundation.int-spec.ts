@@ -11,6 +11,7 @@ const UPDATE_USER = `mutation($input: UpdateUserInput!) { updateUser(input: $inp
 const SET_ACTIVE = `mutation($id: ID!, $active: Boolean!) { setUserActive(id: $id, active: $active) { id active } }`;
 const REFRESH = `mutation($t: String!) { refreshToken(refreshToken: $t) { accessToken refreshToken } }`;
 const ME = `{ me { username unit { path } } }`;
+const TRANSFERS = `{ transfers { total } }`;
 
 describe('Foundation over GraphQL', () => {
   let api: TestApi;
@@ -127,9 +128,11 @@ describe('Foundation over GraphQL', () => {
     });
 
     it('authenticates other systems by hashed API key', async () => {
-      const ok = await api.gql.withApiKey(DEMO_API_KEY).ok<{ orgUnits: unknown[] }>(ORG_UNITS);
-      expect(ok.orgUnits.length).toBe(unitByCode.size);
-      const bad = await api.gql.withApiKey(DEMO_API_KEY.replace(/.$/, '0')).error(ORG_UNITS);
+      // The demo 12345 client is least-privilege: its own transfers, not the org tree (api-client.int-spec).
+      const ok = await api.gql.withApiKey(DEMO_API_KEY).ok<{ transfers: { total: number } }>(TRANSFERS);
+      expect(ok.transfers.total).toBeGreaterThanOrEqual(0);
+      expect((await api.gql.withApiKey(DEMO_API_KEY).error(ORG_UNITS)).extensions?.code).toBe('FORBIDDEN');
+      const bad = await api.gql.withApiKey(DEMO_API_KEY.replace(/.$/, '0')).error(TRANSFERS);
       expect(bad.extensions?.code).toBe('UNAUTHENTICATED');
       expect((await api.gql.withApiKey(DEMO_API_KEY).error(USERS)).extensions?.code).toBe('FORBIDDEN');
     });

@@ -287,6 +287,7 @@ describe('维权服务 workroom (mediation) over GraphQL', () => {
       expect(await actions(c.id)).toEqual([
         'registerCase',
         'acceptCase',
+        'notifyConsumer',
         'dispatchCase',
         'receiveCase',
         'recordMediationSession',
@@ -469,7 +470,8 @@ describe('维权服务 workroom (mediation) over GraphQL', () => {
       ).toEqual(['BUSINESS', 'CONSUMER']);
       // (clocks this test lets fall due are breached by the engine on the next step: system entries, left out here)
       const system = new Set(['deadlineBreached', 'openSupervision']);
-      expect((await actions(c.id)).slice(4).filter((a) => !system.has(a))).toEqual([
+      // register, accept, the consumer's SMS, dispatch, receive: then the workroom's steps
+      expect((await actions(c.id)).slice(5).filter((a) => !system.has(a))).toEqual([
         'commissionTesting',
         'suspendCase',
         'commissionTesting',
@@ -617,7 +619,7 @@ describe('维权服务 workroom (mediation) over GraphQL', () => {
       expect((await caseOf('city_op', c.id)).agreements).toEqual([
         { id: a.id, performance: 'FULFILLED', supervisionId: unfulfilled.supervisionId },
       ]);
-      expect((await actions(c.id)).slice(4)).toEqual([
+      expect((await actions(c.id)).slice(5)).toEqual([
         'recordMediationSession',
         'recordAgreement',
         'concludeCase',
@@ -692,13 +694,10 @@ describe('维权服务 workroom (mediation) over GraphQL', () => {
       const e = queue[pos(early.id)];
       expect(e).toMatchObject({ suspended: false, sessionCount: 1, runningTestingCount: 0, openAgreementCount: 0 });
       expect(e.secondsLeft).toBe(Math.trunc((Date.parse(e.dueAt!) - api.clock.now().getTime()) / 1000));
-      // suspended for testing: the conclusion clocks pause, the first-contact clock still runs
+      // suspended for testing: the conclusion clocks pause; the first contact was made at acceptance
       const p = queue[pos(paused.id)];
-      expect(p).toMatchObject({
-        suspended: true,
-        runningTestingCount: 1,
-        dueAt: (await deadline(paused.id, 'FIRST_CONTACT')).dueAt!.toISOString(),
-      });
+      expect(p).toMatchObject({ suspended: true, runningTestingCount: 1, dueAt: null });
+      expect(await deadline(paused.id, 'FIRST_CONTACT')).toMatchObject({ status: 'MET' });
       // the 鼓楼区 station's and other centers' cases are not in the city workroom's queue
       const station = await atStation();
       expect((await wholeQueue('city_mediator')).some((q) => q.case.id === station.id)).toBe(false);

@@ -44,9 +44,22 @@ export function shot(name: string): string {
   return `${SCREENSHOT_DIR}${name}.png`;
 }
 
-/** A fresh browser context (own localStorage) signed in as `username`, on the dashboard. */
-export async function signIn(browser: Browser, username: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+/**
+ * A fresh browser context (own localStorage) signed in as `username`, on the dashboard. `injectsScripts`:
+ * the test injects a tool (axe-core) as an inline script, which the console's CSP rightly refuses — only
+ * such a context bypasses the CSP; every other test runs the console under it.
+ */
+export async function signIn(
+  browser: Browser,
+  username: string,
+  opts: { injectsScripts?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: VIEWPORT,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    bypassCSP: opts.injectsScripts ?? false,
+  });
   const page = await context.newPage();
   await page.goto(new URL('login', WEB_URL).href);
   await page.getByTestId('login-username').fill(username);

@@ -15,9 +15,14 @@ import { DeadlineProcessor } from './processors/deadline.processor';
 import { HousekeepingProcessor } from './processors/housekeeping.processor';
 import { SmsDispatcher } from './processors/sms-dispatcher.service';
 import { SmsProcessor } from './processors/sms.processor';
+import { StatisticsProcessor } from './processors/statistics.processor';
 import { DeadlineSchedule } from './schedules/deadline.schedule';
 import { HousekeepingSchedule } from './schedules/housekeeping.schedule';
 import { SmsSchedule } from './schedules/sms.schedule';
+import { WebhookProcessor } from './processors/webhook.processor';
+import { WebhookSender } from './processors/webhook-sender.service';
+import { WebhookSchedule } from './schedules/webhook.schedule';
+import { StatisticsSchedule } from './schedules/statistics.schedule';
 
 /** The worker: a Nest application context (no HTTP, no GraphQL) running BullMQ processors. */
 @Module({})
@@ -38,6 +43,8 @@ export class WorkerModule {
           { name: QueueName.HOUSEKEEPING },
           { name: DEADLINE_QUEUE_NAME },
           { name: QueueName.NOTIFICATION },
+          { name: QueueName.WEBHOOK },
+          { name: QueueName.STATISTICS },
         ),
       ],
       providers: [
@@ -45,7 +52,12 @@ export class WorkerModule {
         DeadlineProcessor,
         SmsProcessor,
         SmsDispatcher,
-        ...(opts.schedules === false ? [] : [HousekeepingSchedule, DeadlineSchedule, SmsSchedule]),
+        WebhookProcessor,
+        WebhookSender,
+        StatisticsProcessor,
+        ...(opts.schedules === false
+          ? []
+          : [HousekeepingSchedule, DeadlineSchedule, SmsSchedule, WebhookSchedule, StatisticsSchedule]),
       ],
     };
   }

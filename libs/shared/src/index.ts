@@ -3,3 +3,5 @@ export * from './auth';
 export * from './org';
 export * from './calendar';
 export * from './case';
+export * from './document';
+export * from './stats';

@@ -22,7 +22,7 @@ export class AuthGuard implements CanActivate {
     const needed = this.reflector.getAllAndOverride<Permission | 'signed-in' | undefined>(PERMISSION_KEY, targets);
     if (!needed) throw new AppError(ErrorCode.FORBIDDEN, '接口未声明权限，拒绝访问');
     const req = requestOf(ctx);
-    req.actor ??= await this.actors.fromHeaders(req.headers);
+    req.actor ??= await this.actors.fromHeaders(req.headers, req.ip);
     if (needed !== 'signed-in' && !req.actor.permissions.has(needed)) throw AppError.forbidden();
     return true;
   }

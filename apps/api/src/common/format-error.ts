@@ -1,6 +1,7 @@
 import { HttpException, Logger } from '@nestjs/common';
 import type { GraphQLFormattedError } from 'graphql';
 import { AppError, ErrorCode } from '@weiquan/core';
+import { armorRefusal } from './graphql-limits';
 
 const logger = new Logger('GraphQL');
 
@@ -31,6 +32,18 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
             : ErrorCode.BAD_USER_INPUT;
     return { message: original.message, path, extensions: { code } };
   }
+  // A variable that does not coerce to its type (a string for a Boolean, an impossible date): Apollo
+  // reports it as an internal error when the scalar threw; it is the caller's input, named by field.
+  if (/^Variable "\$\w+" got invalid value/.test(formatted.message)) {
+    const field = fieldOf(formatted.message);
+    const reason = original instanceof Error && original !== error ? original.message : formatted.message;
+    return {
+      message: `输入格式不正确：${reason}`,
+      extensions: { code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) },
+    };
+  }
+  const refused = armorRefusal(formatted.message);
+  if (refused) return { message: refused.message, extensions: { code: refused.code } };
   const code = formatted.extensions?.code as string | undefined;
   if (code && code !== 'INTERNAL_SERVER_ERROR') {
     // GraphQL validation/coercion errors: name the offending field when the message carries it.

@@ -2,15 +2,31 @@ import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validate, ValidationError } from 'class-validator';
 import type { MetadataStorage } from 'class-validator/types/metadata/MetadataStorage';
-import { AppError, ErrorCode } from '@weiquan/core';
+import { AppConfig, AppError, Clock, ErrorCode } from '@weiquan/core';
+import { findTextProblem, setInputClock, setReceivedMaxAgeYears } from './input-rules';
 
 /**
- * class-validator on every input. The first failing property becomes a BAD_USER_INPUT error whose
+ * Every string of every argument is checked first (input-rules: no NUL or other control characters, no
+ * lone surrogates, no whitespace-only text), then class-validator on every input. The first failing property becomes a BAD_USER_INPUT error whose
  * `field` is the argument path (e.g. 'input.username'); all failures are listed in `details`.
  */
 @Injectable()
 export class InputValidationPipe implements PipeTransform {
+  constructor(clock: Clock, config: AppConfig) {
+    setInputClock(() => clock.now());
+    setReceivedMaxAgeYears(config.RECEIVED_AT_MAX_AGE_YEARS);
+  }
+
   async transform(value: unknown, meta: ArgumentMetadata): Promise<unknown> {
+    const result = await this.validateClass(value, meta);
+    // Then every string of every input, whatever its type (after the class's own rules, whose messages
+    // are more specific): no control characters, broken Unicode or whitespace-only text.
+    const text = findTextProblem(value, meta.data ?? '');
+    if (text) throw new AppError(ErrorCode.BAD_USER_INPUT, text.message, text.field, { errors: [text] });
+    return result;
+  }
+
+  private async validateClass(value: unknown, meta: ArgumentMetadata): Promise<unknown> {
     const type = meta.metatype;
     if (!type || [String, Boolean, Number, Array, Object].includes(type as never) || value == null) return value;
     // Only input classes carry validation rules; parents (@Parent) and other objects pass untouched.

@@ -8,6 +8,7 @@ import { notificationMessages } from '@/modules/notification/locale';
 import { calendarMessages } from '@/modules/calendar/locale';
 import { workroomMessages } from '@/modules/workroom/locale';
 import { legalMessages } from '@/modules/legal/locale';
+import { documentMessages } from '@/modules/document/locale';
 import { mediationMessages } from '@/modules/mediation/locale';
 import { linkMessages } from '@/modules/litigation-link/locale';
 import { ruleSetMessages } from '@/modules/rule-set/locale';
@@ -22,6 +23,7 @@ export const zhCN = {
   calendar: calendarMessages,
   workroom: workroomMessages,
   legal: legalMessages,
+  document: documentMessages,
   mediation: mediationMessages,
   link: linkMessages,
   ruleSet: ruleSetMessages,
@@ -125,7 +127,7 @@ export const zhCN = {
       usernamePattern: '用户名为 3–32 位字母、数字、下划线或点',
       displayNameRequired: '请输入姓名',
       passwordRequired: '请输入密码',
-      passwordLength: '密码至少 8 位',
+      passwordLength: '密码至少 10 位（不能是常见密码，不能包含用户名）',
       passwordMismatch: '两次输入的密码不一致',
       rolesRequired: '请至少选择一个角色',
       unitRequired: '请选择所属单位',

@@ -42,12 +42,21 @@ export function shanghaiMidnight(date: string): string {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Milliseconds → "2天 03:04:05" / "03:04:05" (absolute value; the caller shows the sign). */
+const DAY_MS = 86_400_000;
+
+/**
+ * One time format for every counter (absolute value; the caller shows the sign): seconds only in the
+ * last day ("03:04:05"), whole days and hours beyond it ("2天3小时") so a long-overdue clock does not tick.
+ */
 export function formatDuration(ms: number): string {
-  const total = Math.floor(Math.abs(ms) / 1000);
-  const days = Math.floor(total / 86400);
-  const clock = `${pad(Math.floor((total % 86400) / 3600))}:${pad(Math.floor((total % 3600) / 60))}:${pad(total % 60)}`;
-  return days > 0 ? `${days}天 ${clock}` : clock;
+  const abs = Math.abs(ms);
+  if (abs >= DAY_MS) {
+    const days = Math.floor(abs / DAY_MS);
+    const hours = Math.floor((abs % DAY_MS) / 3_600_000);
+    return hours > 0 ? `${days}天${hours}小时` : `${days}天`;
+  }
+  const total = Math.floor(abs / 1000);
+  return `${pad(Math.floor(total / 3600))}:${pad(Math.floor((total % 3600) / 60))}:${pad(total % 60)}`;
 }
 
 const moneyFormat = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });

@@ -47,4 +47,33 @@ export class CaseAccess {
     if (!c || !this.canSee(actor, c)) throw AppError.notFound('案件', 'caseNo');
     return c;
   }
+
+  /**
+   * Reading only: a case the actor may see, or one a unit in the actor's scope handled (received a hop
+   * of it) — after the hop ended and after conclusion the handling unit and its parents keep read access
+   * to the case, its timeline and its own records. Writing always goes through getVisible.
+   */
+  async getReadable(actor: Actor, id: string | number, field = 'id'): Promise<CaseEntity> {
+    const key = String(id);
+    const c = /^\d{1,19}$/.test(key) ? await this.ds.manager.findOne(CaseEntity, { where: { id: key } }) : null;
+    if (!c || !(this.canSee(actor, c) || (await this.handledBy(actor, c.id)))) throw AppError.notFound('案件', field);
+    return c;
+  }
+
+  async getReadableByNo(actor: Actor, caseNo: string): Promise<CaseEntity> {
+    const c = await this.ds.manager.findOne(CaseEntity, { where: { caseNo: String(caseNo).slice(0, 32) } });
+    if (!c || !(this.canSee(actor, c) || (await this.handledBy(actor, c.id))))
+      throw AppError.notFound('案件', 'caseNo');
+    return c;
+  }
+
+  /** Whether a unit in the actor's scope received a hop of the case. */
+  async handledBy(actor: Actor, caseId: string, m: EntityManager = this.ds.manager): Promise<boolean> {
+    if (actor.scope.type === 'ALL') return true;
+    const units: { id: number; path: string }[] = await m.query(
+      `SELECT o.id, o.path FROM case_dispatch d JOIN org_unit o ON o.id = d.to_unit_id WHERE d.case_id = ?`,
+      [caseId],
+    );
+    return units.some((u) => canSeeUnitPath(actor, u.path, Number(u.id)));
+  }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import type { TimelineAction } from '@weiquan/shared';
 import { CaseEventEntity } from '../entities/case-records.entity';
 import { insertRows } from '../db/insert-rows';
 import { Actor } from '../scope/actor';
@@ -7,7 +8,8 @@ import { Clock } from '../time/clock';
 
 export interface CaseEventInput {
   caseId: string;
-  action: string;
+  // Typed so an entry the console has no Chinese label for does not compile.
+  action: TimelineAction;
   fromState?: string | null;
   toState?: string | null;
   note?: string | null;

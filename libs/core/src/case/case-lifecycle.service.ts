@@ -8,9 +8,9 @@ import {
   CaseState,
   checkTransition,
   DEFAULT_CASE_MACHINE_CONFIG,
-  pathIds,
 } from '@weiquan/shared';
 import { CaseEntity } from '../entities/case.entity';
+import { OrgUnitEntity } from '../entities/org-unit.entity';
 import { CaseRecusalEntity } from '../entities/case-records.entity';
 import { AppError, ErrorCode } from '../errors/app-error';
 import { Actor } from '../scope/actor';
@@ -98,7 +98,7 @@ export class CaseLifecycleService {
     }
     const ctx = await this.guardContext(m, actor, c, req.input);
     const check = checkTransition(req.action, ctx);
-    if (!check.ok) throw new AppError(check.error.code, check.error.message, check.error.field);
+    if (!check.ok) throw new AppError(check.error.code, check.error.message, inputField(check.error.field));
     const from = c.state;
     const tctx: TransitionContext = { m, c, from, to: check.to, detail: {} };
     if (effect) await effect(tctx);
@@ -115,6 +115,16 @@ export class CaseLifecycleService {
     });
     for (const h of this.hooks) await h.afterTransition(actor, { ...tctx, action: req.action });
     return saved;
+  }
+
+  /**
+   * A workroom record that is a step of the case's handling without changing its state (a mediation
+   * session, an investigation): the clocks and other hooks see it like a step (it may stop the first
+   * contact clock). The caller appends its own timeline entry in the same transaction `m`.
+   */
+  async recordActivity(m: EntityManager, actor: Actor, c: CaseEntity, action: string): Promise<void> {
+    for (const h of this.hooks)
+      await h.afterTransition(actor, { m, c, from: c.state, to: c.state, detail: {}, action: action as CaseAction });
   }
 
   /** Runs the hooks for a newly registered case (registration is not a transition of an existing row). */
@@ -144,7 +154,7 @@ export class CaseLifecycleService {
     return {
       kind: c.kind,
       state: c.state,
-      actor: { userId: String(actor.id), roles: actor.roles, unitId: String(actingUnitId(actor, c)) },
+      actor: { userId: String(actor.id), roles: actor.roles, unitIds: actor.actsFor.unitIds.map(String) },
       case: {
         registeredById: c.registeredById == null ? null : String(c.registeredById),
         handlerId: c.handlerId == null ? null : String(c.handlerId),
@@ -157,6 +167,7 @@ export class CaseLifecycleService {
         pendingExtension: c.pendingExtension,
         extensionGranted: c.extensionGranted,
         recusedUserIds: recused.map((r) => String(r.userId)),
+        supervisingCenterId: await supervisingCenterOf(m, c.assignedUnitId),
       },
       input: { ...input, toUnitId: input?.toUnitId },
       config: DEFAULT_CASE_MACHINE_CONFIG,
@@ -169,9 +180,55 @@ export class CaseLifecycleService {
  * center the workroom belongs to, when the case sits at that center.
  */
 export function actingUnitId(actor: Actor, c: Pick<CaseEntity, 'intakeUnitId' | 'assignedUnitId'>): number {
-  if (actor.unitId === c.assignedUnitId || actor.unitId === c.intakeUnitId) return actor.unitId;
-  const ids = pathIds(actor.unitPath).map(Number);
-  const parent = ids.length >= 2 ? ids[ids.length - 2] : null;
-  if (parent != null && (parent === c.assignedUnitId || parent === c.intakeUnitId)) return parent;
-  return actor.unitId;
+  const ids = actor.actsFor.unitIds;
+  if (ids.includes(actor.unitId) && (actor.unitId === c.assignedUnitId || actor.unitId === c.intakeUnitId))
+    return actor.unitId;
+  return ids.find((id) => id === c.assignedUnitId || id === c.intakeUnitId) ?? actor.unitId;
+}
+
+/** The center directly above a station (its director decides for it); null when the unit is not a station. */
+export async function supervisingCenterOf(m: EntityManager, unitId: number | null): Promise<string | null> {
+  if (unitId == null) return null;
+  const rows: { id: number }[] = await m.query(
+    `SELECT a.id FROM org_unit s JOIN org_unit a ON s.path LIKE CONCAT(a.path, '%') AND a.id <> s.id
+      WHERE s.id = ? AND s.type IN ('TOWNSHIP_STATION', 'VILLAGE_STATION', 'ENTERPRISE_STATION')
+        AND a.type IN ('CITY_CENTER', 'COUNTY_CENTER')
+      ORDER BY a.depth DESC LIMIT 1`,
+    [unitId],
+  );
+  return rows.length ? String(rows[0].id) : null;
+}
+
+/** The centers whose directors approve for a case: the intake unit and the center handling it (a workroom's center, a station's center above). */
+export async function approvingCentersOf(
+  m: EntityManager,
+  c: Pick<CaseEntity, 'intakeUnitId' | 'assignedUnitId'>,
+): Promise<number[]> {
+  const ids = [c.intakeUnitId];
+  if (c.assignedUnitId != null) {
+    const unit = await m.findOneBy(OrgUnitEntity, { id: c.assignedUnitId });
+    if (unit?.type === 'WORKROOM' && unit.parentId != null) ids.push(unit.parentId);
+    else if (unit) ids.push(Number((await supervisingCenterOf(m, unit.id)) ?? unit.id));
+  }
+  return ids;
+}
+
+// The guards name the fields of CaseActionInput; the mutations' inputs name some of them differently.
+const GUARD_FIELD_IN_INPUT: Readonly<Record<string, string>> = {
+  suspendReason: 'reason',
+  extensionDays: 'days',
+  followUpResult: 'result',
+  note: 'content',
+  'target.type': 'targetType',
+  'target.workroom': 'workroom',
+  'target.unitId': 'unitId',
+  'target.department': 'externalAgencyId',
+  'referral.authority': 'referralAuthority',
+  'referral.phone': 'referralPhone',
+};
+
+/** The offending field as the client sent it (`input.<name>`), so a form can show the error next to it. */
+export function inputField(guardField: string | undefined): string | undefined {
+  if (guardField === undefined || guardField === 'version') return guardField;
+  return `input.${GUARD_FIELD_IN_INPUT[guardField] ?? guardField}`;
 }

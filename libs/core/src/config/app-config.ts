@@ -15,6 +15,7 @@ import {
 import { resolve } from 'node:path';
 import { parseSendingWindow, SendingWindow } from '../notification/quiet-hours';
 import { loadEnvFile } from './env-file';
+import { productionSecretProblems } from './production-secrets';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -69,6 +70,17 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) REFRESH_TOKEN_TTL_DAYS = 14;
   @Transform(toInt) @IsInt() @Min(1) LOGIN_MAX_FAILURES = 5;
   @Transform(toInt) @IsInt() @Min(1) LOGIN_LOCK_MINUTES = 15;
+  // Login throttling (Redis, shared by all API processes): attempts per window per client address and
+  // per username, before any password check. An office behind one NAT address shares the first.
+  @Transform(toInt) @IsInt() @Min(1) LOGIN_RATE_PER_IP = 30;
+  @Transform(toInt) @IsInt() @Min(1) LOGIN_RATE_PER_ACCOUNT = 10;
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600) LOGIN_RATE_WINDOW_SECONDS = 60;
+  // Express 'trust proxy': which proxies' X-Forwarded-For names the client address (throttling, logs).
+  // 'loopback' for an nginx on the same host; docker/ sets the compose network's range.
+  @IsString() @IsNotEmpty() TRUST_PROXY = 'loopback';
+
+  // How far back a case's receivedAt may lie (Order 121's limit for accepting a complaint; 3 years).
+  @Transform(toInt) @IsInt() @Min(1) @Max(20) RECEIVED_AT_MAX_AGE_YEARS = 3;
 
   @IsString() DATA_DIR = '.data';
   @IsString() STORAGE_DIR = '.data/storage';
@@ -124,9 +136,9 @@ export function loadConfig(overrides: Record<string, string | undefined> = {}): 
   for (const k of known) if (source[k] !== undefined) picked[k] = source[k];
   const config = plainToInstance(AppConfig, picked, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: true });
-  if (errors.length) {
-    const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
-  }
+  const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+  // API and worker both boot through here, so neither starts in production with a published secret.
+  if (config.NODE_ENV === 'production') lines.push(...productionSecretProblems(config).map((p) => `  ${p}`));
+  if (lines.length) throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   return config;
 }

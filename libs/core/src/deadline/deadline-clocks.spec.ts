@@ -1,6 +1,6 @@
 import { chineseDaysCalendarData, WorkingCalendar } from '@weiquan/shared';
 import { CaseDeadlineEntity, DeadlineRuleEntity, DeadlineRuleSetEntity } from '../entities/deadline.entity';
-import { ClockCase, ClockLookups, planClockStep } from './deadline-clocks';
+import { chargeOf, ClockCase, ClockLookups, planClockStep } from './deadline-clocks';
 import type { ActiveRule } from './deadline-rules.service';
 import { DEFAULT_RULE_SETS } from './default-rules';
 
@@ -56,6 +56,7 @@ const baseCase: ClockCase = {
   round: 1,
   receivedAt: sh('2026-11-02T09:00:00'),
   ownerUnitId: 10,
+  intakeUnitId: 10,
   assignedUnitId: null,
   handlerId: null,
   registeredById: 5,
@@ -91,7 +92,7 @@ function history() {
         rules,
         ruleById,
         live,
-        { action, from, to, detail, now: at, c: { ...baseCase, ...c } },
+        { action, from, to, detail, now: at, c: { ...baseCase, ...c }, actor: { kind: 'USER', id: 5, unitIds: [10] } },
         look,
       );
       for (const d of plan.created) d.id = String(id++);
@@ -191,5 +192,46 @@ describe('planClockStep (what one lifecycle step does to a case’s clocks)', ()
       ['HOP_CONCLUDE', 'CANCELLED', sh('2026-11-20T09:00:00')],
     ]);
     expect(archive.created).toEqual([]);
+  });
+});
+
+describe('first contact and attribution (issue 11)', () => {
+  it('stops FIRST_CONTACT at a mediation session or an investigation with the consumer', async () => {
+    for (const action of ['recordMediationSession', 'recordInvestigation']) {
+      const h = history();
+      await h.step('registerCase', 'REGISTERED', 'REGISTERED', sh('2026-11-02T09:30:00'));
+      const plan = await h.step(action, 'IN_PROGRESS', 'IN_PROGRESS', sh('2026-11-03T09:30:00'));
+      expect(plan.updated.map((d) => [d.ruleCode, d.status])).toEqual([['FIRST_CONTACT', 'MET']]);
+    }
+  });
+
+  it('charges a new hop clock to the receiving unit and its named handler only, never to the registrar', () => {
+    const rule = { code: 'STATION_CONCLUDE', perHop: true };
+    const c = { ...baseCase, assignedUnitId: 20, ownerUnitId: 20, registeredById: 5 };
+    expect(chargeOf(rule, { c, actor: { kind: 'USER', id: 5, unitIds: [10] } })).toEqual({
+      responsibleUnitId: 20,
+      responsibleUserId: null,
+    });
+    expect(chargeOf(rule, { c: { ...c, handlerId: 42 }, actor: { kind: 'USER', id: 5, unitIds: [10] } })).toEqual({
+      responsibleUnitId: 20,
+      responsibleUserId: 42,
+    });
+  });
+
+  it('charges the intake duties to the intake unit and the staff member who took the step there', () => {
+    const c = { ...baseCase, ownerUnitId: 10, intakeUnitId: 10, assignedUnitId: 30, handlerId: 77 };
+    expect(
+      chargeOf({ code: 'FOLLOW_UP', perHop: false }, { c, actor: { kind: 'USER', id: 6, unitIds: [11, 10] } }),
+    ).toEqual({
+      responsibleUnitId: 10,
+      responsibleUserId: 6,
+    });
+    // Another system replied for the intake: the registrar keeps the duty (首问负责).
+    expect(
+      chargeOf({ code: 'FOLLOW_UP', perHop: false }, { c, actor: { kind: 'API_CLIENT', id: 3, unitIds: [10] } }),
+    ).toEqual({
+      responsibleUnitId: 10,
+      responsibleUserId: 5,
+    });
   });
 });

@@ -3,7 +3,7 @@ import type { CaseEntity } from '../entities/case.entity';
 import { CaseDeadlineEntity, DeadlineRuleEntity } from '../entities/deadline.entity';
 import type { ActiveRule } from './deadline-rules.service';
 import { dueOf } from './deadline-math';
-import { EXTENDABLE_RULES } from './default-rules';
+import { EXTENDABLE_RULES, INTAKE_DUTIES } from './default-rules';
 
 // What one lifecycle step does to a case's clocks, as a function of the rules, the calendar and the
 // clocks the case has: start, stop, pause, resume, extend, hand over to the receiving handler. The
@@ -26,6 +26,7 @@ export type ClockCase = Pick<
   | 'round'
   | 'receivedAt'
   | 'ownerUnitId'
+  | 'intakeUnitId'
   | 'assignedUnitId'
   | 'handlerId'
   | 'registeredById'
@@ -41,7 +42,27 @@ export interface ClockStep {
   detail: Record<string, unknown>;
   now: Date;
   c: ClockCase;
+  /** Who takes the step (a user, an API client, the system). */
+  actor: StepActor;
 }
+
+export interface StepActor {
+  kind: 'USER' | 'API_CLIENT' | 'SYSTEM';
+  id: number;
+  /** The units the actor acts for (Actor.actsFor.unitIds). */
+  unitIds: readonly number[];
+}
+
+export function stepActorOf(a: {
+  kind: StepActor['kind'];
+  id: number;
+  actsFor: { unitIds: readonly number[] };
+}): StepActor {
+  return { kind: a.kind, id: a.id, unitIds: a.actsFor.unitIds };
+}
+
+/** Why a clock is charged to its unit and to nobody in person. */
+export const LATE_REGISTRATION = 'LATE_REGISTRATION';
 
 export interface ClockLookups {
   /** Dispatch hops recorded for the case so far (this step's included). */
@@ -117,9 +138,12 @@ export async function planClockStep(
       if (d.status === 'RUNNING') d.dueAt = dueOf(cal, d).due;
       changed.add(d);
     }
-    if (action === 'receiveCase' && d.responsibleUnitId === c.assignedUnitId && c.handlerId) {
-      d.responsibleUserId = c.handlerId;
-      changed.add(d);
+    if (action === 'receiveCase') {
+      const holder = receivedBy(d, rule, step);
+      if (holder !== undefined && holder !== d.responsibleUserId) {
+        d.responsibleUserId = holder;
+        changed.add(d);
+      }
     }
   }
   const updated = [...new Set([...changed, ...stopped])];
@@ -149,14 +173,21 @@ export async function planClockStep(
       pauses: [],
       pausedAt: null,
       warnFractions: ar.rule.warnFractions,
-      responsibleUnitId: (ar.rule.perHop ? c.assignedUnitId : null) ?? c.ownerUnitId,
-      responsibleUserId: c.handlerId ?? c.registeredById ?? null,
+      ...chargeOf(ar.rule, step),
       calendarVersion: cal.version,
       stoppedAt: null,
       breachedAt: null,
+      chargeNote: null as string | null,
+      note: null,
       version: 1,
     } satisfies Partial<CaseDeadlineEntity>);
     row.dueAt = dueOf(cal, row).due;
+    // A letter registered after its clock ran out: the lateness is the unit's (逾期登记), not the clerk's
+    // who registers it today.
+    if (action === 'registerCase' && row.dueAt && row.dueAt.getTime() <= now.getTime()) {
+      row.responsibleUserId = null;
+      row.chargeNote = LATE_REGISTRATION;
+    }
     created.push(row);
   }
   return { updated, created };
@@ -165,7 +196,9 @@ export async function planClockStep(
 async function starts(ar: ActiveRule, step: ClockStep, look: ClockLookups): Promise<boolean> {
   const { c, action, to } = step;
   const r = ar.rule;
-  if (r.startEvent !== action || !r.kinds.includes(c.kind)) return false;
+  // 上报 opens the next hop (to the center above the station) like a dispatch does.
+  const event = action === 'handUpCase' ? 'dispatchCase' : action;
+  if (r.startEvent !== event || !r.kinds.includes(c.kind)) return false;
   if (r.channels && !r.channels.includes(c.channel)) return false;
   const cond = r.startCondition;
   if (!cond) return true;
@@ -183,4 +216,60 @@ async function starts(ar: ActiveRule, step: ClockStep, look: ClockLookups): Prom
 function closePause(d: CaseDeadlineEntity, now: Date): void {
   d.pauses = (d.pauses ?? []).map((p) => (p.to ? p : { ...p, to: now.toISOString() }));
   d.pausedAt = null;
+}
+
+/**
+ * Who a new clock is charged to (README, "Who is charged"):
+ * - a hop's clock: the receiving unit, and the handler named at dispatch (of that unit) if any — never a
+ *   person of another unit; the handler who receives the case takes it over;
+ * - the intake's reply, notice and follow-up duties: the intake unit and the staff member who took the
+ *   step there (or the registrar);
+ * - every other clock: the unit holding the case and the step's actor if that actor acts for the unit,
+ *   else its handler, else the registrar (首问负责: whoever registers owns it until a handler receives it).
+ * A step taken by another system or by the system charges the unit only.
+ */
+export function chargeOf(
+  rule: Pick<DeadlineRuleEntity, 'code' | 'perHop'>,
+  step: Pick<ClockStep, 'c' | 'actor'>,
+): { responsibleUnitId: number; responsibleUserId: number | null } {
+  const { c, actor } = step;
+  const person = (unitId: number): number | null => {
+    if (actor.kind === 'USER' && actor.unitIds.includes(unitId)) return actor.id;
+    if (c.handlerId && unitId === c.assignedUnitId) return c.handlerId;
+    return unitId === c.intakeUnitId ? (c.registeredById ?? null) : null;
+  };
+  if (rule.perHop && c.assignedUnitId)
+    return { responsibleUnitId: c.assignedUnitId, responsibleUserId: c.handlerId ?? null };
+  if (INTAKE_DUTIES.has(rule.code))
+    return { responsibleUnitId: c.intakeUnitId, responsibleUserId: person(c.intakeUnitId) };
+  return { responsibleUnitId: c.ownerUnitId, responsibleUserId: person(c.ownerUnitId) };
+}
+
+/**
+ * 签收: the receiving unit's clocks pass to the handler who received the case; the intake center's own
+ * conclusion clock passes to that handler when the handler acts for the intake center (即办 at its own
+ * workroom), and otherwise to the unit alone (the registrar's first-contact duty ends when a handler
+ * receives the case). undefined: this clock does not change hands.
+ */
+function receivedBy(d: CaseDeadlineEntity, rule: DeadlineRuleEntity, step: ClockStep): number | null | undefined {
+  const { c, actor } = step;
+  if (!c.handlerId || d.chargeNote === LATE_REGISTRATION) return undefined;
+  if (d.responsibleUnitId === c.assignedUnitId) return c.handlerId;
+  if (rule.perHop || INTAKE_DUTIES.has(rule.code) || d.responsibleUnitId !== c.intakeUnitId) return undefined;
+  return actor.unitIds.includes(c.intakeUnitId) ? c.handlerId : null;
+}
+
+/** The attribution rule of a clock in words, for its explanation (the same rule as chargeOf). */
+export function chargeExplanation(
+  d: Pick<CaseDeadlineEntity, 'ruleCode' | 'layer' | 'chargeNote' | 'roundKey'>,
+): string {
+  if (d.chargeNote === LATE_REGISTRATION) return '逾期登记：登记时该时限已届满，超期记入单位，不记登记人个人违诺。';
+  const base = d.roundKey.includes('-hop')
+    ? '分流环节时限：记入承办单位；分流时指定了承办人或承办人签收后，记入该承办人，不记入其他单位的人员。'
+    : INTAKE_DUTIES.has(d.ruleCode)
+      ? '受理单位的告知、回复和回访时限：记入受理单位及在受理单位办理该步骤的工作人员。'
+      : '记入持有案件的单位及其经办人（首问负责：登记人负责至承办人签收为止）。';
+  return d.layer === 'STATUTORY'
+    ? `${base}法定时限超期计入单位（按时率统计），不另记个人违诺；同一职责的服务承诺违诺只记一次。`
+    : base;
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { endOfShanghaiDay, toShanghaiDate, WorkingCalendar } from '@weiquan/shared';
 import { CaseEventWriter } from '../case/case-event.writer';
 import { withTransaction } from '../db/after-commit';
@@ -14,7 +14,7 @@ import { Clock } from '../time/clock';
 import { CalendarService } from '../calendar/calendar.service';
 import { DeadlineJob, effectOf } from './deadline-alarms';
 import { escalationInstant, warningsOf } from './deadline-math';
-import type { EscalationStep } from './default-rules';
+import { dutyOf, type EscalationStep } from './default-rules';
 
 export type FireResult = 'applied' | 'duplicate' | 'stale' | 'early' | 'inactive';
 
@@ -150,6 +150,56 @@ export class DeadlineEffects {
   }
 
   /**
+   * The 违诺 of a breach. A person is charged at most once per case and duty (the unique personal key
+   * turns a second personal row into the unit's); a statutory breach is the unit's and points at the
+   * commitment 违诺 of the same duty. Returns the person charged, if any.
+   */
+  private async recordViolation(
+    m: EntityManager,
+    d: CaseDeadlineEntity,
+    c: CaseEntity,
+    unit: OrgUnitEntity,
+    now: Date,
+  ): Promise<number | null> {
+    const v = violationOf(d);
+    const sameDuty = await m.findOne(ViolationEntity, {
+      where: { caseId: c.id, duty: v.duty, layer: 'COMMITMENT' },
+      order: { id: 'ASC' },
+    });
+    const personal =
+      v.userId != null && !(await m.existsBy(ViolationEntity, { caseId: c.id, duty: v.duty, userId: v.userId }));
+    const res = await m.insert(ViolationEntity, {
+      deadlineId: d.id,
+      caseId: c.id,
+      ruleCode: d.ruleCode,
+      userId: personal ? v.userId : null,
+      unitId: unit.id,
+      unitPath: unit.path,
+      year: Number(toShanghaiDate(now).slice(0, 4)),
+      occurredAt: now,
+      duty: v.duty,
+      layer: v.layer,
+      reason: v.reason,
+      linkedViolationId: v.layer === 'STATUTORY' ? (sameDuty?.id ?? null) : null,
+    });
+    // A statutory breach that came first points at the commitment 违诺 once there is one. Read first and update
+    // by primary key: a ranged UPDATE would gap-lock the index and serialise concurrent breaches of other cases.
+    if (v.layer === 'COMMITMENT' && !sameDuty) {
+      const earlier = await m.find(ViolationEntity, {
+        where: { caseId: c.id, duty: v.duty, layer: 'STATUTORY', linkedViolationId: IsNull() },
+        select: { id: true },
+      });
+      if (earlier.length)
+        await m.update(
+          ViolationEntity,
+          { id: In(earlier.map((x) => x.id)) },
+          { linkedViolationId: res.identifiers[0].id },
+        );
+    }
+    return personal ? v.userId : null;
+  }
+
+  /**
    * 超期: overdue flag, automatic 督办 for the responsible unit, escalation, and a 违诺 record. Pass the
    * calendar when called inside a transaction that holds a pool connection (see fire).
    */
@@ -175,19 +225,10 @@ export class DeadlineEffects {
       responseDueAt: endOfShanghaiDay(respondBy),
       sourceKey: `deadline-${d.id}`,
     } as never);
-    await m.insert(ViolationEntity, {
-      deadlineId: d.id,
-      caseId: c.id,
-      ruleCode: d.ruleCode,
-      userId: d.responsibleUserId,
-      unitId: unit.id,
-      unitPath: unit.path,
-      year: Number(toShanghaiDate(now).slice(0, 4)),
-      occurredAt: now,
-    });
+    const charged = await this.recordViolation(m, d, c, unit, now);
     const directors = await this.notifications.usersWithRole(m, unit.id, 'DIRECTOR');
     const supervisors = await this.notifications.usersCovering(m, unit.path, 'SUPERVISOR');
-    const handler = d.responsibleUserId ? [d.responsibleUserId] : [];
+    const handler = charged ? [charged] : [];
     await this.notifications.notifyUsers(m, [...new Set([...handler, ...directors, ...supervisors])], {
       kind: 'DEADLINE_BREACHED',
       title: `超期：${what}`,
@@ -204,12 +245,29 @@ export class DeadlineEffects {
         rule: d.ruleCode,
         dueAt: d.dueAt?.toISOString(),
         unitId: unit.id,
-        userId: d.responsibleUserId,
+        userId: charged,
+        reason: d.chargeNote,
       },
     });
     this.log.warn(`deadline ${d.id} breached: ${what}`);
     return 'applied';
   }
+}
+
+/** How a 违诺 row is written: one late duty, one 违诺 per case, duty and person; statutory breaches are the unit's. */
+export function violationOf(d: Pick<CaseDeadlineEntity, 'ruleCode' | 'layer' | 'responsibleUserId' | 'chargeNote'>): {
+  duty: string;
+  layer: CaseDeadlineEntity['layer'];
+  userId: number | null;
+  reason: string | null;
+} {
+  const statutory = d.layer === 'STATUTORY';
+  return {
+    duty: dutyOf(d.ruleCode),
+    layer: d.layer,
+    userId: statutory ? null : d.responsibleUserId,
+    reason: d.chargeNote ?? null,
+  };
 }
 
 function fmt(d: Date | null): string {

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
+import type { WorkingCalendar } from '@weiquan/shared';
 import { CaseDispatchEntity } from '../entities/case-records.entity';
 import { CaseEntity } from '../entities/case.entity';
-import { CaseDeadlineEntity, DeadlineRuleEntity } from '../entities/deadline.entity';
+import { CaseDeadlineEntity, DeadlineRuleEntity, DeadlineRuleSetEntity } from '../entities/deadline.entity';
+import { CaseEventWriter } from '../case/case-event.writer';
 import { OrgUnitEntity } from '../entities/org-unit.entity';
 import { CalendarService } from '../calendar/calendar.service';
 import {
@@ -14,7 +16,9 @@ import {
 import { insertRows } from '../db/insert-rows';
 import { Actor } from '../scope/actor';
 import { Clock } from '../time/clock';
-import { ClockLookups, planClockStep } from './deadline-clocks';
+import { ClockLookups, planClockStep, stepActorOf } from './deadline-clocks';
+import { dueOf } from './deadline-math';
+import { dutyOf, FIXED_DUE_RULES } from './default-rules';
 import { DeadlineRulesService } from './deadline-rules.service';
 import { DeadlineEffects } from './deadline-effects.service';
 import { DeadlineScheduler } from './deadline-scheduler.service';
@@ -33,12 +37,13 @@ export class DeadlineEngine implements CaseTransitionHook {
     private readonly calendar: CalendarService,
     private readonly scheduler: DeadlineScheduler,
     private readonly effects: DeadlineEffects,
+    private readonly events: CaseEventWriter,
     private readonly clock: Clock,
   ) {
     lifecycle.registerHook(this);
   }
 
-  async afterTransition(_actor: Actor, t: TransitionContext & { action: string }): Promise<void> {
+  async afterTransition(actor: Actor, t: TransitionContext & { action: string }): Promise<void> {
     const { m, c, from, to, action, detail } = t;
     const now = this.clock.now();
     const cal = await this.calendar.current();
@@ -65,7 +70,7 @@ export class DeadlineEngine implements CaseTransitionHook {
       rules,
       ruleById,
       live,
-      { action, from, to, detail, now, c },
+      { action, from, to, detail, now, c, actor: stepActorOf(actor) },
       clockLookups(m, c, (ruleCode, roundKey) => m.existsBy(CaseDeadlineEntity, { caseId: c.id, ruleCode, roundKey })),
     );
 
@@ -74,6 +79,33 @@ export class DeadlineEngine implements CaseTransitionHook {
     if (created.length) await insertRows(m, CaseDeadlineEntity, created);
     await this.refreshCaseDue(m, c);
     this.scheduler.afterCommit(m, [...updated, ...created]);
+    if (action === 'mergeReport' && c.mergedIntoId) await this.restartAfterMerge(m, c, cal);
+  }
+
+  /**
+   * 并案 (Order 121): the surviving report's verification clocks (duty FILING) count again from the
+   * latest report's receivedAt; the explanation says so.
+   */
+  private async restartAfterMerge(m: EntityManager, merged: CaseEntity, cal: WorkingCalendar): Promise<void> {
+    const target = await m.findOneByOrFail(CaseEntity, { id: merged.mergedIntoId! });
+    const rows = (
+      await m.find(CaseDeadlineEntity, {
+        where: { caseId: target.id, status: In(['RUNNING', 'PAUSED']) },
+        lock: { mode: 'pessimistic_write' },
+      })
+    ).filter((d) => !d.stoppedAt && dutyOf(d.ruleCode) === 'FILING' && merged.receivedAt > d.startedAt);
+    if (!rows.length) return;
+    const at = merged.receivedAt.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+    for (const d of rows) {
+      d.startedAt = merged.receivedAt;
+      d.pauses = (d.pauses ?? []).filter((p) => p.to === null || new Date(p.to) > merged.receivedAt);
+      d.note = `并案：${merged.caseNo} 于 ${at} 收到，本时限自最新举报收到之日重新起算（《市场监督管理投诉举报处理办法》）。`;
+      if (d.status === 'RUNNING') d.dueAt = dueOf(cal, d).due;
+      d.version += 1;
+    }
+    await m.save(CaseDeadlineEntity, rows);
+    await this.refreshCaseDue(m, target);
+    this.scheduler.afterCommit(m, rows);
   }
 
   /**
@@ -87,7 +119,7 @@ export class DeadlineEngine implements CaseTransitionHook {
     const snapshot = await this.rules.snapshot(m);
     const created: CaseDeadlineEntity[] = [];
     const dues: [string, Date][] = [];
-    for (const { c } of cases) {
+    for (const { c, actor } of cases) {
       const rules = this.rules.rulesIn(snapshot, c.receivedAt);
       const ruleById = new Map<number, DeadlineRuleEntity>(rules.map((r) => [r.rule.id, r.rule]));
       const plan = await planClockStep(
@@ -95,7 +127,7 @@ export class DeadlineEngine implements CaseTransitionHook {
         rules,
         ruleById,
         [],
-        { action: 'registerCase', from: c.state, to: c.state, detail: {}, now, c },
+        { action: 'registerCase', from: c.state, to: c.state, detail: {}, now, c, actor: stepActorOf(actor) },
         clockLookups(m, c, () => false),
       );
       created.push(...plan.created);
@@ -113,6 +145,63 @@ export class DeadlineEngine implements CaseTransitionHook {
       );
     }
     this.scheduler.afterCommit(m, created);
+  }
+
+  /**
+   * An administrator's recalculation (rule revision or calendar change): each clock takes its new rule
+   * version, amount and unit and is counted again with the calendar in force; the cases' due times follow
+   * and every case gets a timeline entry. Clocks with an agreed date (FIXED_DUE_RULES) are never recounted.
+   */
+  async recalculate(
+    m: EntityManager,
+    actor: Actor,
+    items: { deadlineId: string; toVersion: number; newAmount: number; newUnit: CaseDeadlineEntity['unit'] }[],
+    reason?: string | null,
+  ): Promise<CaseDeadlineEntity[]> {
+    const cal = await this.calendar.current();
+    const rows = await m.find(CaseDeadlineEntity, {
+      where: { id: In(items.map((i) => i.deadlineId)) },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const changed: CaseDeadlineEntity[] = [];
+    for (const d of rows) {
+      const item = items.find((i) => i.deadlineId === d.id)!;
+      if ((d.status !== 'RUNNING' && d.status !== 'PAUSED') || FIXED_DUE_RULES.has(d.ruleCode)) continue;
+      const set = await m.findOneBy(DeadlineRuleSetEntity, { code: d.ruleSetCode, version: item.toVersion });
+      const rule = set ? await m.findOneBy(DeadlineRuleEntity, { ruleSetId: set.id, code: d.ruleCode }) : null;
+      Object.assign(d, {
+        amount: item.newAmount,
+        unit: item.newUnit,
+        ruleSetVersion: item.toVersion,
+        ruleId: rule?.id ?? d.ruleId,
+        calendarVersion: cal.version,
+        version: d.version + 1,
+      });
+      if (d.status === 'RUNNING') d.dueAt = dueOf(cal, d).due;
+      changed.push(d);
+    }
+    if (!changed.length) return changed;
+    await m.save(CaseDeadlineEntity, changed);
+    const caseIds = [...new Set(changed.map((d) => d.caseId))];
+    for (const caseId of caseIds) await this.refreshCaseDue(m, { id: caseId });
+    await this.events.appendMany(
+      m,
+      caseIds.map((caseId) => ({
+        actor,
+        e: {
+          caseId,
+          action: 'recalculateDeadlines',
+          note: reason ?? null,
+          detail: {
+            deadlines: changed
+              .filter((d) => d.caseId === caseId)
+              .map((d) => ({ id: d.id, rule: d.ruleCode, dueAt: d.dueAt?.toISOString() ?? null })),
+          },
+        },
+      })),
+    );
+    this.scheduler.afterCommit(m, changed);
+    return changed;
   }
 
   /** Keeps wq_case.due_at (earliest running deadline) and overdue in step with the rows. */

@@ -42,6 +42,19 @@ export interface RuleSetSpec {
 const DISPUTE = ['COMPLAINT', 'REPORT'];
 const ALL = ['CONSULTATION', 'COMPLAINT', 'REPORT', 'SUGGESTION'];
 const CONCLUDE_STOPS = ['concludeCase', 'answerConsultation'];
+// 首次联系: any step in which the consumer was really reached (a contact log, a mediation session or an
+// investigation with the consumer, an answer, a materials request, a rejection or an acceptance the
+// consumer is told of), and conclusion — a clock never keeps running on a concluded case.
+const CONTACT_STOPS = [
+  'recordContact',
+  'recordMediationSession',
+  'recordInvestigation',
+  'requestMaterials',
+  'rejectCase',
+  'acceptCase',
+  'mergeReport',
+  ...CONCLUDE_STOPS,
+];
 
 // 服务承诺 (seeds 001–003): the center's own commitments.
 const COMMITMENTS: RuleSetSpec = {
@@ -56,7 +69,7 @@ const COMMITMENTS: RuleSetSpec = {
       kinds: ALL,
       channels: ['VOICEMAIL'],
       startEvent: 'registerCase',
-      stopEvents: ['recordContact', 'answerConsultation', 'rejectCase', 'acceptCase'],
+      stopEvents: CONTACT_STOPS,
       pauseStates: [],
       amount: 24,
       unit: 'HOURS',
@@ -66,7 +79,7 @@ const COMMITMENTS: RuleSetSpec = {
       name: '两个工作日内与消费者取得联系',
       kinds: DISPUTE,
       startEvent: 'registerCase',
-      stopEvents: ['recordContact', 'rejectCase', 'requestMaterials'],
+      stopEvents: CONTACT_STOPS,
       pauseStates: [],
       amount: 2,
       unit: 'WORKING_DAYS',
@@ -130,7 +143,7 @@ const COMMITMENTS: RuleSetSpec = {
       kinds: ALL,
       startEvent: 'dispatchCase',
       startCondition: 'target:STATION',
-      stopEvents: ['concludeCase', 'returnCase'],
+      stopEvents: ['concludeCase', 'returnCase', 'handUpCase'],
       pauseStates: ['SUSPENDED'],
       amount: 15,
       unit: 'CALENDAR_DAYS',
@@ -143,7 +156,7 @@ const COMMITMENTS: RuleSetSpec = {
       kinds: ALL,
       startEvent: 'dispatchCase',
       startCondition: 'target:OTHER',
-      stopEvents: ['concludeCase', 'returnCase'],
+      stopEvents: ['concludeCase', 'returnCase', 'handUpCase'],
       pauseStates: ['SUSPENDED'],
       amount: 7,
       unit: 'WORKING_DAYS',
@@ -193,7 +206,8 @@ const statutory = (
       kinds: ['COMPLAINT'],
       startEvent: 'registerCase',
       stopEvents: ['acceptCase', 'rejectCase'],
-      pauseStates: [],
+      // Like the commitment clock, it waits for the completed materials (domain page).
+      pauseStates: ['MATERIALS_PENDING'],
       amount: 7,
       unit: 'WORKING_DAYS',
     },
@@ -252,3 +266,32 @@ export const EXTENDABLE_RULES = new Set([
   'HOP_CONCLUDE',
   'STAT_REPORT_VERIFY',
 ]);
+
+/**
+ * The duty a rule's clock measures. A commitment and a statutory clock of the same duty (the 5-day and
+ * the 7-working-day acceptance, say) are one late duty: at most one 违诺 per case, duty and person.
+ */
+const DUTY_OF_RULE: Record<string, string> = {
+  ACCEPT_DECISION: 'ACCEPT',
+  STAT_ACCEPT: 'ACCEPT',
+  FILING_DECISION: 'FILING',
+  STAT_REPORT_VERIFY: 'FILING',
+  COMPLAINT_CONCLUDE: 'CONCLUDE',
+  REPORT_CONCLUDE: 'CONCLUDE',
+  STAT_MEDIATION: 'CONCLUDE',
+  REJECT_NOTICE: 'NOTICE',
+  STAT_TERMINATION_NOTICE: 'NOTICE',
+  // A hop's conclusion is the same act: the reception that handles 即办 holds both clocks, one duty.
+  STATION_CONCLUDE: 'CONCLUDE',
+  HOP_CONCLUDE: 'CONCLUDE',
+};
+
+export function dutyOf(ruleCode: string): string {
+  return DUTY_OF_RULE[ruleCode] ?? ruleCode;
+}
+
+/** Clocks charged to the intake unit whichever unit holds the case (the intake replies and follows up). */
+export const INTAKE_DUTIES: ReadonlySet<string> = new Set(['FOLLOW_UP', 'REJECT_NOTICE', 'STAT_TERMINATION_NOTICE']);
+
+/** Clocks whose due is an agreed date, not a count: a recalculation never recounts them. */
+export const FIXED_DUE_RULES: ReadonlySet<string> = new Set(['DEPARTMENT_AGREED']);

@@ -100,6 +100,12 @@ export class SupervisionEntity {
   @Column({ name: 'responded_by_id', type: 'int', nullable: true }) respondedById: number | null;
   @Column({ name: 'responded_at', type: 'datetime', precision: 3, nullable: true }) respondedAt: Date | null;
   @Column({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
+  /** ACCEPTED (the issuer accepted the response) | CASE_ARCHIVED (closed with its case). */
+  @Column({ name: 'closed_reason', type: 'varchar', length: 30, nullable: true }) closedReason: string | null;
+  @Column({ name: 'closed_at', type: 'datetime', precision: 3, nullable: true }) closedAt: Date | null;
+  @Column({ name: 'closed_by_id', type: 'int', nullable: true }) closedById: number | null;
+  /** The reviewer's words when accepting or sending back a response. */
+  @Column({ name: 'review_note', type: 'text', nullable: true }) reviewNote: string | null;
   @Column({ type: 'int', default: 1 }) version: number;
 }
 

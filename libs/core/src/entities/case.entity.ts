@@ -34,6 +34,9 @@ export class CaseEntity {
   @Column({ name: 'registered_at', type: 'datetime', precision: 3 }) registeredAt: Date;
   @Column({ name: 'registered_by_id', type: 'int', nullable: true }) registeredById: number | null;
   @Column({ name: 'registered_by_client_id', type: 'int', nullable: true }) registeredByClientId: number | null;
+  /** The sending system's own reference (工单编号) and its idempotency key; unique per sending client. */
+  @Column({ name: 'external_ref', type: 'varchar', length: 64, nullable: true }) externalRef: string | null;
+  @Column({ name: 'idempotency_key', type: 'varchar', length: 100, nullable: true }) idempotencyKey: string | null;
   @Column({ name: 'intake_unit_id', type: 'int' }) intakeUnitId: number;
   @Column({ name: 'owner_unit_id', type: 'int' }) ownerUnitId: number;
   @Column({ name: 'owner_path', length: 255 }) ownerPath: string;

@@ -99,6 +99,10 @@ export class CaseDeadlineEntity {
   @Column({ name: 'calendar_version', length: 120 }) calendarVersion: string;
   @Column({ name: 'stopped_at', type: 'datetime', precision: 3, nullable: true }) stoppedAt: Date | null;
   @Column({ name: 'breached_at', type: 'datetime', precision: 3, nullable: true }) breachedAt: Date | null;
+  /** Why the clock is charged to its unit only (LATE_REGISTRATION: past due when it was registered). */
+  @Column({ name: 'charge_note', type: 'varchar', length: 30, nullable: true }) chargeNote: string | null;
+  /** A restart or other fact the explanation must state (e.g. 并案). */
+  @Column({ type: 'varchar', length: 255, nullable: true }) note: string | null;
   @Column({ type: 'int' }) version: number;
 }
 
@@ -122,6 +126,14 @@ export class ViolationEntity {
   @Column({ name: 'unit_path', length: 255 }) unitPath: string;
   @Column({ type: 'smallint' }) year: number;
   @Column({ name: 'occurred_at', type: 'datetime', precision: 3 }) occurredAt: Date;
+  /** The duty measured (dutyOf): one 违诺 per case, duty and person. */
+  @Column({ length: 40 }) duty: string;
+  /** STATUTORY breaches are the unit's (on-time KPIs), never a person's. */
+  @Column({ type: 'varchar', length: 16 }) layer: DeadlineLayer;
+  /** LATE_REGISTRATION: the clock was past due when the case was registered (the unit's, not the clerk's). */
+  @Column({ type: 'varchar', length: 30, nullable: true }) reason: string | null;
+  /** A statutory breach points at the commitment 违诺 of the same duty. */
+  @Column({ name: 'linked_violation_id', type: 'bigint', nullable: true }) linkedViolationId: string | null;
 }
 
 @Entity('notification')

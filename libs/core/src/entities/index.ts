@@ -1,4 +1,5 @@
-import { ApiClientEntity } from './api-client.entity';
+import { ApiClientEntity, ApiClientKeyEntity } from './api-client.entity';
+import { WebhookAttemptEntity, WebhookDeliveryEntity, WebhookEndpointEntity } from './webhook.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { ExternalAgencyEntity } from './external-agency.entity';
 import { OrgUnitEntity } from './org-unit.entity';
@@ -8,6 +9,7 @@ import { CaseEntity } from './case.entity';
 import { MEDIATION_ENTITIES } from './mediation.entity';
 import { LEGAL_ENTITIES } from './legal.entity';
 import { LITIGATION_LINK_ENTITIES } from './litigation-link.entity';
+import { DOCUMENT_ENTITIES } from './document.entity';
 import {
   CalendarArrangementEntity,
   CalendarOverrideEntity,
@@ -44,6 +46,7 @@ export type { DeadlineLayer, DeadlineStatus, DeadlineUnit } from './deadline.ent
 export * from './mediation.entity';
 export * from './legal.entity';
 export * from './litigation-link.entity';
+export * from './document.entity';
 export {
   CaseEntity,
   CaseDispatchEntity,
@@ -54,7 +57,19 @@ export {
   CaseRecusalEntity,
   SupervisionEntity,
 };
-export { ApiClientEntity, AuditEventEntity, ExternalAgencyEntity, OrgUnitEntity, RefreshTokenEntity, UserEntity };
+export type { WebhookDeliveryStatus } from './webhook.entity';
+export {
+  ApiClientEntity,
+  ApiClientKeyEntity,
+  WebhookEndpointEntity,
+  WebhookDeliveryEntity,
+  WebhookAttemptEntity,
+  AuditEventEntity,
+  ExternalAgencyEntity,
+  OrgUnitEntity,
+  RefreshTokenEntity,
+  UserEntity,
+};
 
 export const ENTITIES = [
   OrgUnitEntity,
@@ -62,6 +77,10 @@ export const ENTITIES = [
   UserEntity,
   RefreshTokenEntity,
   ApiClientEntity,
+  ApiClientKeyEntity,
+  WebhookEndpointEntity,
+  WebhookDeliveryEntity,
+  WebhookAttemptEntity,
   AuditEventEntity,
   CaseEntity,
   CaseEventEntity,
@@ -83,4 +102,5 @@ export const ENTITIES = [
   ...MEDIATION_ENTITIES,
   ...LEGAL_ENTITIES,
   ...LITIGATION_LINK_ENTITIES,
+  ...DOCUMENT_ENTITIES,
 ];

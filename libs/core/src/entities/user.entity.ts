@@ -28,6 +28,8 @@ export class UserEntity {
   @Column({ default: true }) active: boolean;
   @Column({ name: 'failed_logins', type: 'int', default: 0 }) failedLogins: number;
   @Column({ name: 'locked_until', type: 'datetime', precision: 3, nullable: true }) lockedUntil: Date | null;
+  // Copied into access tokens; bumping it revokes every access token issued before (see TokenVersion migration).
+  @Column({ name: 'token_version', type: 'int', unsigned: true, default: 0 }) tokenVersion: number;
   @Column({ name: 'last_login_at', type: 'datetime', precision: 3, nullable: true }) lastLoginAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt: Date;

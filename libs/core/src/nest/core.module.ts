@@ -6,6 +6,8 @@ import { dataSourceOptions } from '../db/data-source';
 import { ENTITIES } from '../entities';
 import { Clock, SystemClock } from '../time/clock';
 import { EvidenceStorage, LocalDiskStorage } from '../storage';
+import { AuditWriter } from '../audit/audit-writer';
+import { ConsumerSmsHook } from '../notification/consumer-sms.hook';
 import { CaseAccess } from '../case/case-access.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { Queue } from 'bullmq';
@@ -24,6 +26,7 @@ import { CaseLifecycleService } from '../case/case-lifecycle.service';
 import { CaseNumberService } from '../case/case-number.service';
 import { SupervisionAccess, SupervisionQueryService, SupervisionService } from '../supervision';
 import { NotificationService, SmsOutbox, SmsSender, smsSenderProvider } from '../notification';
+import { StatMaintainer } from '../stats/stat-maintainer.service';
 
 @Injectable()
 class RedisCloser implements OnApplicationShutdown {
@@ -51,6 +54,7 @@ export class CoreModule {
         RedisCloser,
         { provide: EvidenceStorage, useClass: LocalDiskStorage },
         CaseAccess,
+        AuditWriter,
         CalendarService,
         {
           provide: DEADLINE_QUEUE,
@@ -69,9 +73,11 @@ export class CoreModule {
         SupervisionAccess,
         SupervisionQueryService,
         SupervisionService,
+        StatMaintainer,
         // The SMS gateway adapter: records only, unless a real provider is plugged in.
         smsSenderProvider(opts.smsSender),
         NotificationService,
+        ConsumerSmsHook,
         SmsOutbox,
       ],
       exports: [
@@ -88,6 +94,7 @@ export class CoreModule {
         DeadlineEffects,
         DeadlineReconciler,
         CaseAccess,
+        AuditWriter,
         CaseEventWriter,
         CaseLifecycleService,
         CaseNumberService,
@@ -95,6 +102,7 @@ export class CoreModule {
         SupervisionAccess,
         SupervisionQueryService,
         SupervisionService,
+        StatMaintainer,
         SmsSender,
         NotificationService,
         SmsOutbox,

@@ -2,6 +2,8 @@
 export const QueueName = {
   HOUSEKEEPING: 'housekeeping',
   NOTIFICATION: 'notification',
+  WEBHOOK: 'webhook',
+  STATISTICS: 'statistics',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -21,6 +23,11 @@ export const NotificationJob = {
   SMS_SWEEP: 'sms-sweep',
 } as const;
 
+export const WebhookJob = {
+  /** Repeatable (every second): sends the due webhook deliveries (the table is the truth, see WebhookProcessor). */
+  SWEEP: 'webhook-sweep',
+} as const;
+
 export interface SendSmsPayload {
   outboxId: string;
 }
@@ -32,3 +39,10 @@ export function smsJobId(outboxId: string): string {
 
 /** Redis key the worker's heartbeat writes; /health/ready of the worker and ops read it. */
 export const WORKER_HEARTBEAT_KEY = 'worker:heartbeat';
+
+export const StatisticsJob = {
+  /** Repeatable (every 5 s): folds the cases marked by the stat triggers into the aggregates. */
+  DRAIN: 'stat-drain',
+  /** Repeatable (daily): freezes the previous month's figures (stat_month_snapshot), once. */
+  FREEZE_MONTH: 'stat-freeze-month',
+} as const;

@@ -1,4 +1,4 @@
-import { DataScope, Permission, permissionsOf, Role } from '@weiquan/shared';
+import { DataScope, OrgUnitType, pathIds, Permission, permissionsOf, Role } from '@weiquan/shared';
 
 /**
  * Who acts: a signed-in user, an API client of another system, or the worker's system actor.
@@ -13,6 +13,28 @@ export interface Actor {
   unitId: number;
   unitPath: string;
   scope: OrgScope;
+  /** Worked out once: the units the actor acts for on a case (see actsForOf). */
+  actsFor: ActsFor;
+}
+
+/**
+ * Staff of a workroom act for the center the workroom belongs to (a case held by the center is theirs
+ * to handle); everybody else acts for their own unit only — a station never acts for its county.
+ */
+export interface ActsFor {
+  unitIds: readonly number[];
+  /** The center acted for (the unit itself unless it is a workroom). */
+  centerId: number;
+  centerPath: string;
+}
+
+export function actsForOf(unitId: number, unitPath: string, unitType?: string | null): ActsFor {
+  const ids = pathIds(unitPath).map(Number);
+  if (unitType === OrgUnitType.WORKROOM && ids.length >= 2) {
+    const centerId = ids[ids.length - 2];
+    return { unitIds: [unitId, centerId], centerId, centerPath: `/${ids.slice(0, -1).join('/')}/` };
+  }
+  return { unitIds: [unitId], centerId: unitId, centerPath: unitPath };
 }
 
 /** Visibility over the org tree: every unit (ALL), a subtree by path prefix, or one unit. */
@@ -27,9 +49,16 @@ export function scopeFor(dataScope: DataScope, unitId: number, unitPath: string)
   return { type: 'SUBTREE', pathPrefix: unitPath };
 }
 
-export function makeActor(a: Omit<Actor, 'permissions' | 'scope'> & { dataScope: DataScope }): Actor {
-  const { dataScope, ...rest } = a;
-  return { ...rest, permissions: permissionsOf(a.roles), scope: scopeFor(dataScope, a.unitId, a.unitPath) };
+export function makeActor(
+  a: Omit<Actor, 'permissions' | 'scope' | 'actsFor'> & { dataScope: DataScope; unitType?: string | null },
+): Actor {
+  const { dataScope, unitType, ...rest } = a;
+  return {
+    ...rest,
+    permissions: permissionsOf(a.roles),
+    scope: scopeFor(dataScope, a.unitId, a.unitPath),
+    actsFor: actsForOf(a.unitId, a.unitPath, unitType),
+  };
 }
 
 export const SYSTEM_ACTOR: Actor = {
@@ -41,6 +70,7 @@ export const SYSTEM_ACTOR: Actor = {
   unitId: 0,
   unitPath: '/',
   scope: { type: 'ALL' },
+  actsFor: { unitIds: [], centerId: 0, centerPath: '/' },
 };
 
 /** True when a row owned by the unit at `path` (with id `unitId`) is visible to the actor. */

@@ -30,14 +30,22 @@ import {
   WorkroomCode,
 } from '@weiquan/shared';
 import { CaseNumberService } from '../case/case-number.service';
-import { actingUnitId } from '../case/case-lifecycle.service';
-import { ApiClientEntity, CaseEntity, ExternalAgencyEntity, OrgUnitEntity, UserEntity } from '../entities';
+import {
+  ApiClientEntity,
+  ApiClientKeyEntity,
+  CaseEntity,
+  ExternalAgencyEntity,
+  OrgUnitEntity,
+  UserEntity,
+} from '../entities';
 import { Actor, makeActor } from '../scope/actor';
+import { apiClientActor, apiKeyPrefix } from '../auth/api-key';
 import { DEMO_API_KEY } from './demo-org';
 import * as T from './demo-case-content';
 import { Business, CategoryName, County, Rng } from './demo-case-content';
 import { FRESH_CASE_PROGRESS } from '../case/case-defaults';
 import { CaseDeadlineEntity } from '../entities/deadline.entity';
+import { stepActorOf } from '../deadline/deadline-clocks';
 import { ClockHistory, replayClocks, SeedClock, seedServices, StepSnapshot } from './seed-demo-deadlines';
 
 export interface SeedDemoCasesOptions {
@@ -353,6 +361,7 @@ async function loadEnv(ds: DataSource, now: Date): Promise<Env> {
         roles: u.roles,
         unitId: u.unitId,
         unitPath: u.unitPath,
+        unitType: [...units.values()].find((x) => x.id === u.unitId)?.type,
         dataScope: u.dataScope,
       }),
     });
@@ -360,24 +369,10 @@ async function loadEnv(ds: DataSource, now: Date): Promise<Env> {
   const missing = [...needed].filter((n) => !users.has(n));
   if (!units.has('CITY') || missing.length)
     throw new Error(`seedDemoCases needs the demo organisation (seedDemo) first; missing users: ${missing.join(', ')}`);
-  const prefix = DEMO_API_KEY.split('_')[1];
-  const c = await ds.getRepository(ApiClientEntity).findOne({ where: { keyPrefix: prefix } });
+  const key = await ds.getRepository(ApiClientKeyEntity).findOneBy({ prefix: apiKeyPrefix(DEMO_API_KEY)! });
+  const c = key ? await ds.getRepository(ApiClientEntity).findOneBy({ id: key.clientId }) : null;
   const cu = c ? [...units.values()].find((u) => u.id === c.unitId) : undefined;
-  const client: Who | null =
-    c && cu
-      ? {
-          username: c.name,
-          actor: makeActor({
-            kind: 'API_CLIENT',
-            id: c.id,
-            name: c.name,
-            roles: c.roles,
-            unitId: cu.id,
-            unitPath: cu.path,
-            dataScope: c.dataScope,
-          }),
-        }
-      : null;
+  const client: Who | null = c && cu ? { username: c.name, actor: apiClientActor(c, cu.path) } : null;
   const agencies = await ds.getRepository(ExternalAgencyEntity).find({ where: { active: true }, order: { id: 'ASC' } });
   return {
     now: now.getTime(),
@@ -679,7 +674,7 @@ class Walker {
       actor: {
         userId: String(who.actor.id),
         roles: who.actor.roles,
-        unitId: String(actingUnitId(who.actor, c as CaseEntity)),
+        unitIds: who.actor.actsFor.unitIds.map(String),
       },
       case: {
         registeredById: c.registeredById == null ? null : String(c.registeredById),
@@ -1404,6 +1399,7 @@ function snapshot(c: Draft['c'], hops: number): StepSnapshot {
     round: c.round ?? 1,
     receivedAt: c.receivedAt!,
     ownerUnitId: c.ownerUnitId!,
+    intakeUnitId: c.intakeUnitId!,
     assignedUnitId: c.assignedUnitId ?? null,
     handlerId: c.handlerId ?? null,
     registeredById: c.registeredById ?? null,
@@ -1606,6 +1602,7 @@ async function persistClocksAndTimeline(ds: DataSource, m: EntityManager, env: E
       at: e.at,
       detail: resolve(e.detail),
       snap: e.snap,
+      actor: stepActorOf(e.who.actor),
     }));
     histories.push(await replayClocks(m, cal, rules, d.c as CaseEntity, steps, unitType, new Date(env.now)));
   }

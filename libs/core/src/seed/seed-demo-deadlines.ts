@@ -18,7 +18,9 @@ import { CaseDeadlineEntity, DeadlineRuleEntity } from '../entities/deadline.ent
 import { NotificationService } from '../notification/notification.service';
 import { SupervisionAccess, SupervisionQueryService, SupervisionService } from '../supervision';
 import { Clock } from '../time/clock';
-import { planClockStep, ClockCase } from '../deadline/deadline-clocks';
+import { AuditWriter } from '../audit/audit-writer';
+import { CaseLifecycleService } from '../case/case-lifecycle.service';
+import { planClockStep, ClockCase, StepActor } from '../deadline/deadline-clocks';
 import { DeadlineEffects } from '../deadline/deadline-effects.service';
 import { ActiveRule, DeadlineRulesService } from '../deadline/deadline-rules.service';
 
@@ -35,6 +37,7 @@ export interface ReplayStep {
   at: Date;
   detail: Record<string, unknown> | null;
   snap: StepSnapshot;
+  actor: StepActor;
 }
 
 export interface ClockHistory {
@@ -66,13 +69,16 @@ export function seedServices(
 ): { effects: DeadlineEffects; calendar: CalendarService; rules: DeadlineRulesService } {
   const events = new CaseEventWriter(clock);
   const supervisionAccess = new SupervisionAccess(ds);
+  const caseAccess = new CaseAccess(ds);
   const supervision = new SupervisionService(
     ds,
     supervisionAccess,
-    new CaseAccess(ds),
+    caseAccess,
     events,
     new SupervisionQueryService(ds, supervisionAccess, clock),
+    new AuditWriter(),
     clock,
+    new CaseLifecycleService(ds, caseAccess, events),
   );
   const calendar = new CalendarService(ds, clock);
   const effects = new DeadlineEffects(ds, supervision, new NotificationService(clock), events, calendar, clock);
@@ -129,6 +135,7 @@ export async function replayClocks(
         detail: s.detail ?? {},
         now: s.at,
         c: { ...s.snap, id: c.id },
+        actor: s.actor,
       },
       {
         hops: () => s.snap.hops,

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
-import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { childPath, Role } from '@weiquan/shared';
+import { Channel, childPath, DEFAULT_API_OPERATIONS } from '@weiquan/shared';
 import { loadConfig } from '../config/app-config';
 import { createDataSource } from '../db/data-source';
-import { ApiClientEntity, CaseEntity, ExternalAgencyEntity, OrgUnitEntity, UserEntity } from '../entities';
+import { CaseEntity, ExternalAgencyEntity, OrgUnitEntity, UserEntity } from '../entities';
 import { hashPassword } from '../auth/password';
+import { insertApiClient } from '../auth/api-key';
 import { DEMO_AGENCIES, DEMO_API_KEY, DEMO_PASSWORD, DEMO_UNITS, DEMO_USERS } from './demo-org';
 import { seedDemoCases } from './seed-demo-cases';
 
@@ -61,14 +61,13 @@ async function seedDemoOrg(ds: DataSource): Promise<boolean> {
       });
     }
     for (const a of DEMO_AGENCIES) await m.insert(ExternalAgencyEntity, { ...a, address: null });
-    const [prefix] = DEMO_API_KEY.split('_').slice(1, 2);
-    await m.insert(ApiClientEntity, {
+    // The 12345 hotline: least privilege (transfer-in, reading back its own transfers), channel forced.
+    await insertApiClient(m, {
       name: '12345政务服务便民热线',
-      keyPrefix: prefix,
-      keyHash: createHash('sha256').update(DEMO_API_KEY).digest('hex'),
-      roles: [Role.API_CLIENT],
       unitId: byCode.get('CITY')!.id,
-      dataScope: 'ALL',
+      operations: [...DEFAULT_API_OPERATIONS],
+      channel: Channel.TRANSFER_12345,
+      key: DEMO_API_KEY,
     });
   });
   return true;

@@ -1,22 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { OrgUnitType, pathIds } from '@weiquan/shared';
 import { SupervisionEntity } from '../entities/case-records.entity';
 import { OrgUnitEntity } from '../entities/org-unit.entity';
 import { AppError } from '../errors/app-error';
-import { Actor, canSeeUnitPath } from '../scope/actor';
+import { ActsFor, Actor, canSeeUnitPath } from '../scope/actor';
 import { applyOrgScope } from '../scope/org-scope';
 
-/**
- * The units an actor answers for: its own unit and, for staff of a workroom (工作室), the center
- * the workroom belongs to. `centerPath` is the path of that center (or of the own unit).
- */
-export interface ActorSide {
-  unitIds: number[];
-  centerId: number;
-  centerPath: string;
-}
+/** The units an actor answers for: Actor.actsFor (its own unit and, for workroom staff, their center). */
+export type ActorSide = ActsFor;
 
 /**
  * The one access check for supervision items. An item is visible when its target unit lies in
@@ -28,21 +20,9 @@ export interface ActorSide {
 export class SupervisionAccess {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  async sideOf(actor: Actor, m: EntityManager = this.ds.manager): Promise<ActorSide> {
-    if (actor.unitId <= 0) return { unitIds: [], centerId: 0, centerPath: actor.unitPath };
-    const unit = await m.findOne(OrgUnitEntity, {
-      where: { id: actor.unitId },
-      select: { id: true, type: true, parentId: true },
-    });
-    if (unit?.type === OrgUnitType.WORKROOM && unit.parentId != null) {
-      const ids = pathIds(actor.unitPath);
-      return {
-        unitIds: [actor.unitId, unit.parentId],
-        centerId: unit.parentId,
-        centerPath: `/${ids.slice(0, -1).join('/')}/`,
-      };
-    }
-    return { unitIds: [actor.unitId], centerId: actor.unitId, centerPath: actor.unitPath };
+  // Kept as the supervision and litigation-link modules' entry; the answer is worked out once on the actor.
+  async sideOf(actor: Actor, _m?: EntityManager): Promise<ActorSide> {
+    return actor.actsFor;
   }
 
   canSee(actor: Actor, side: ActorSide, s: Pick<SupervisionEntity, 'targetPath' | 'targetUnitId'>): boolean {

@@ -8,6 +8,8 @@ export const SupervisionErrorCode = {
   ESCALATE_NOT_ALLOWED: 'SUPERVISION_ESCALATE_NOT_ALLOWED',
   NO_PARENT_UNIT: 'SUPERVISION_NO_PARENT_UNIT',
   CASE_CLOSED: 'SUPERVISION_CASE_CLOSED',
+  REVIEW_NOT_ALLOWED: 'SUPERVISION_REVIEW_NOT_ALLOWED',
+  NOT_RESPONDED: 'SUPERVISION_NOT_RESPONDED',
 } as const;
 
 const STATUS_TEXT: Record<string, string> = { RESPONDED: '已答复', ESCALATED: '已升级', CLOSED: '已关闭' };
@@ -27,6 +29,18 @@ export const SupervisionError = {
     ),
   noParentUnit: () =>
     new AppError(SupervisionErrorCode.NO_PARENT_UNIT, '被督办单位已是最高一级，无法继续升级', 'input.id'),
+  reviewNotAllowed: () =>
+    new AppError(
+      SupervisionErrorCode.REVIEW_NOT_ALLOWED,
+      '只有督办发起方或被督办单位的上级单位可以审核答复',
+      'input.id',
+    ),
+  notResponded: (status: string) =>
+    new AppError(
+      SupervisionErrorCode.NOT_RESPONDED,
+      status === 'OPEN' ? '该督办尚未答复，不能审核' : `该督办${STATUS_TEXT[status] ?? '已结束'}，不能审核`,
+      'input.id',
+    ),
   caseClosed: () => new AppError(SupervisionErrorCode.CASE_CLOSED, '案件已归档，不能督办', 'input.caseId'),
   stale: (current: number, seen: number) =>
     AppError.conflict(`督办已被他人修改（当前版本 ${current}，您看到的是 ${seen}），请刷新后重试`, 'input.version'),

@@ -8,6 +8,8 @@ import { SupervisionEntity } from '../entities/case-records.entity';
 import { OrgUnitEntity } from '../entities/org-unit.entity';
 import { AppError } from '../errors/app-error';
 import { Actor, canSeeUnitPath, SYSTEM_ACTOR } from '../scope/actor';
+import { AuditWriter } from '../audit/audit-writer';
+import { CaseLifecycleService, CaseTransitionHook, TransitionContext } from '../case/case-lifecycle.service';
 import { Clock } from '../time/clock';
 import { ActorSide, SupervisionAccess } from './supervision-access.service';
 import { SupervisionError } from './supervision.exception';
@@ -17,6 +19,7 @@ import {
   EscalateSupervisionCommand,
   OpenSupervisionCommand,
   RespondSupervisionCommand,
+  ReviewSupervisionCommand,
   SUPERVISION_LEVEL_RANK,
   SupervisionView,
 } from './supervision.types';
@@ -25,7 +28,16 @@ const DAY_MS = 86_400_000;
 
 type NewSupervision = Omit<
   SupervisionEntity,
-  'id' | 'status' | 'response' | 'respondedById' | 'respondedAt' | 'version'
+  | 'id'
+  | 'status'
+  | 'response'
+  | 'respondedById'
+  | 'respondedAt'
+  | 'version'
+  | 'closedReason'
+  | 'closedAt'
+  | 'closedById'
+  | 'reviewNote'
 >;
 
 /**
@@ -34,15 +46,99 @@ type NewSupervision = Omit<
  * on a case. Reads are in SupervisionQueryService; access in SupervisionAccess.
  */
 @Injectable()
-export class SupervisionService {
+export class SupervisionService implements CaseTransitionHook {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly access: SupervisionAccess,
     private readonly cases: CaseAccess,
     private readonly events: CaseEventWriter,
     private readonly queries: SupervisionQueryService,
+    private readonly audit: AuditWriter,
     private readonly clock: Clock,
-  ) {}
+    lifecycle: CaseLifecycleService,
+  ) {
+    lifecycle.registerHook(this);
+  }
+
+  /** Archiving a case closes its open and answered items (reason CASE_ARCHIVED), in the archive's transaction. */
+  async afterTransition(actor: Actor, t: TransitionContext & { action: string }): Promise<void> {
+    if (t.action !== 'archiveCase') return;
+    const open = await t.m.find(SupervisionEntity, {
+      where: [
+        { caseId: t.c.id, status: 'OPEN' },
+        { caseId: t.c.id, status: 'RESPONDED' },
+      ],
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!open.length) return;
+    const now = this.clock.now();
+    for (const s of open)
+      await t.m.update(SupervisionEntity, { id: s.id }, {
+        status: 'CLOSED',
+        closedReason: 'CASE_ARCHIVED',
+        closedAt: now,
+        closedById: actor.kind === 'USER' ? actor.id : null,
+        version: () => 'version + 1',
+      } as never);
+    await this.events.append(t.m, actor, {
+      caseId: t.c.id,
+      action: 'closeSupervision',
+      note: `案件归档，${open.length} 项督办随之关闭`,
+      detail: { supervisionIds: open.map((s) => s.id), reason: 'CASE_ARCHIVED' },
+      at: now,
+    });
+  }
+
+  /**
+   * The issuer (or a unit above the target) reviews a response: accepted → CLOSED; sent back → OPEN
+   * again with a new response deadline. Both leave a timeline entry (case items) or an audit entry
+   * (unit items).
+   */
+  async review(actor: Actor, cmd: ReviewSupervisionCommand): Promise<SupervisionView> {
+    if (!cmd.accepted) {
+      if (!cmd.responseDueAt) throw AppError.badInput('input.responseDueAt', '退回重新答复须指定新的答复期限');
+      this.assertFuture(cmd.responseDueAt, 'input.responseDueAt');
+      if (!cmd.note?.trim()) throw AppError.badInput('input.note', '请说明退回的理由');
+    }
+    return this.ds.transaction(async (m) => {
+      const side = await this.access.sideOf(actor, m);
+      const s = await this.access.getVisible(actor, side, cmd.id, { m, lock: true, field: 'input.id' });
+      const target = await m.findOneByOrFail(OrgUnitEntity, { id: s.targetUnitId });
+      const issuing = await m.findOneBy(OrgUnitEntity, { id: s.issuingUnitId });
+      if (!this.mayEscalate(side, issuing, target)) throw SupervisionError.reviewNotAllowed();
+      if (s.status !== 'RESPONDED') throw SupervisionError.notResponded(s.status);
+      if (s.version !== cmd.version) throw SupervisionError.stale(s.version, cmd.version);
+      const now = this.clock.now();
+      const note = cmd.note?.trim() || null;
+      await m.update(SupervisionEntity, { id: s.id, version: s.version }, {
+        ...(cmd.accepted
+          ? {
+              status: 'CLOSED',
+              closedReason: 'ACCEPTED',
+              closedAt: now,
+              closedById: actor.kind === 'USER' ? actor.id : null,
+            }
+          : {
+              status: 'OPEN',
+              responseDueAt: cmd.responseDueAt!,
+              response: null,
+              respondedById: null,
+              respondedAt: null,
+            }),
+        reviewNote: note,
+        version: () => 'version + 1',
+      } as never);
+      const action = cmd.accepted ? 'acceptSupervisionResponse' : 'returnSupervisionResponse';
+      const detail = {
+        supervisionId: s.id,
+        previousResponse: s.response,
+        ...(cmd.accepted ? {} : { responseDueAt: cmd.responseDueAt!.toISOString() }),
+      };
+      if (s.caseId) await this.events.append(m, actor, { caseId: s.caseId, action, note, detail, at: now });
+      else await this.audit.record(m, actor, action, { type: 'supervision', id: s.id }, { ...detail, note });
+      return this.queries.viewIn(m, s.id);
+    });
+  }
 
   /** Issued by the actor's unit; on a case the target is the unit holding it (owner_unit_id). */
   async open(actor: Actor, cmd: OpenSupervisionCommand): Promise<SupervisionView> {

@@ -42,6 +42,16 @@ export interface RespondSupervisionCommand {
   version: number;
 }
 
+/** The issuer's (or a supervisor above's) verdict on a response: accept (close) or send back (open again). */
+export interface ReviewSupervisionCommand {
+  id: string;
+  version: number;
+  accepted: boolean;
+  note?: string | null;
+  /** Required when sending back: the new response deadline. */
+  responseDueAt?: Date | null;
+}
+
 export interface EscalateSupervisionCommand {
   id: string;
   version: number;

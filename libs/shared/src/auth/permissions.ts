@@ -6,6 +6,8 @@ export const Permission = {
   ORG_MANAGE: 'org.manage',
   USER_READ: 'user.read',
   USER_MANAGE: 'user.manage',
+  /** Searching the audit log (who, what, when, target): administrators with city-wide scope. */
+  AUDIT_READ: 'audit.read',
   CASE_READ: 'case.read',
   CASE_REGISTER: 'case.register',
   CASE_HANDLE: 'case.handle',
@@ -13,11 +15,17 @@ export const Permission = {
   SUPERVISION_ISSUE: 'supervision.issue',
   RULES_MANAGE: 'rules.manage',
   QUEUE_DASHBOARD: 'queue.dashboard',
+  // Other government systems: transfer-in (转办登记) and reading back their own transfers; client administration.
+  CASE_TRANSFER: 'case.transfer',
+  TRANSFER_READ: 'transfer.read',
+  API_CLIENT_MANAGE: 'apiclient.manage',
+  /** Figures, tables, drill-downs and exports of the statistics (统计分析), within the data scope. */
+  STATS_READ: 'stats.read',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
 const P = Permission;
-const STAFF_BASE: Permission[] = [P.ORG_READ, P.CASE_READ, P.CASE_REGISTER, P.CASE_HANDLE];
+const STAFF_BASE: Permission[] = [P.ORG_READ, P.CASE_READ, P.CASE_REGISTER, P.CASE_HANDLE, P.STATS_READ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ADMIN: Object.values(P),
@@ -27,8 +35,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   MEDIATOR: [...STAFF_BASE],
   COORDINATOR: [...STAFF_BASE],
   STATION_STAFF: [...STAFF_BASE],
-  SUPERVISOR: [P.ORG_READ, P.CASE_READ, P.USER_READ, P.SUPERVISION_ISSUE],
-  API_CLIENT: [P.ORG_READ, P.CASE_READ, P.CASE_REGISTER],
+  SUPERVISOR: [P.ORG_READ, P.CASE_READ, P.USER_READ, P.SUPERVISION_ISSUE, P.STATS_READ],
+  // An API client's permissions come from the operations granted to it (api-operations.ts), not from this role.
+  API_CLIENT: [],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

@@ -164,11 +164,12 @@ export class WorkingCalendar {
     if (missing.length === 0) return null;
     const { lastYear } = this.coverage();
     const what = missing.join('、');
+    // Shown to administrators above every page: plain Chinese, no package names or versions.
     return missing[0] === yearOf(today)
-      ? `工作日历缺少 ${what} 年的节假日安排（当前数据 ${this.version}，覆盖至 ${lastYear} 年）：` +
-          `请立即导入国务院办公厅节假日安排或更新 chinese-days。`
-      : `工作日历只覆盖至 ${lastYear} 年（${this.version}）：请在 ${missing[0]}-01-01 之前导入 ${what} 年` +
-          `国务院办公厅节假日安排或更新 chinese-days。`;
+      ? `工作日历缺少 ${what} 年的节假日安排（现有安排覆盖至 ${lastYear} 年）：` +
+          `请立即在「日历管理」导入国务院办公厅节假日安排通知。`
+      : `工作日历只覆盖至 ${lastYear} 年：请在 ${missing[0]}-01-01 之前在「日历管理」导入 ${what} 年` +
+          `国务院办公厅节假日安排通知。`;
   }
 
   private outOfRange(date: IsoDate, weekend: boolean): DayInfo {

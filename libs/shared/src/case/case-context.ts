@@ -24,7 +24,8 @@ export type FromState = CaseState | typeof NEW_CASE;
 export interface CaseActor {
   userId: string;
   roles: readonly Role[];
-  unitId: string | null;
+  /** The units the actor acts for: its own, and for workroom staff the center the workroom belongs to. */
+  unitIds: readonly string[];
 }
 
 /** What the guards need to know about the stored case. Absent fields read as empty / zero / false. */
@@ -45,6 +46,8 @@ export interface CaseFacts {
   extensionGranted?: boolean;
   /** Staff who declared a conflict of interest (回避). */
   recusedUserIds?: readonly string[];
+  /** The center above the assigned unit when that unit is a station (its director approves for it). */
+  supervisingCenterId?: string | null;
 }
 
 /** Everything a mutation may submit; each guard reads only its own fields. */

@@ -17,7 +17,7 @@ function ctx(
   return {
     kind: patch.kind ?? 'COMPLAINT',
     state: patch.state ?? 'IN_PROGRESS',
-    actor: { userId: 'u-1', roles: ['RECEPTIONIST'], unitId: patch.unitId ?? CITY },
+    actor: { userId: 'u-1', roles: ['RECEPTIONIST'], unitIds: [patch.unitId ?? CITY] },
     case: { intakeUnitId: CITY, assignedUnitId: COUNTY, ...patch.case },
     input: patch.input,
     config: DEFAULT_CASE_MACHINE_CONFIG,
@@ -44,6 +44,27 @@ const CASES: Record<GuardName, Case[]> = {
     { name: 'a third unit', ctx: ctx({ unitId: 'unit-county-b' }), code: 'NOT_CASE_UNIT' },
     { name: 'intake unit', ctx: ctx() },
     { name: 'receiving unit', ctx: ctx({ unitId: COUNTY }) },
+  ],
+  atCaseUnitOrSupervisingCenter: [
+    { name: 'a third unit', ctx: ctx({ unitId: 'unit-county-b' }), code: 'NOT_CASE_UNIT' },
+    {
+      name: 'the county above another station',
+      ctx: ctx({ unitId: COUNTY, case: { assignedUnitId: 'station-b', supervisingCenterId: 'unit-county-b' } }),
+      code: 'NOT_CASE_UNIT',
+    },
+    { name: 'intake unit', ctx: ctx() },
+    {
+      name: 'the center above the receiving station',
+      ctx: ctx({ unitId: COUNTY, case: { assignedUnitId: 'station-a', supervisingCenterId: COUNTY } }),
+    },
+  ],
+  assignedToStation: [
+    { name: 'a county center', ctx: ctx({ unitId: COUNTY }), code: 'NOT_AT_STATION' },
+    { name: 'a station', ctx: ctx({ case: { assignedUnitId: 'station-a', supervisingCenterId: COUNTY } }) },
+  ],
+  handUpReasonGiven: [
+    { name: 'no reason', ctx: ctx({ input: {} }), code: 'HAND_UP_REASON_REQUIRED', field: 'reason' },
+    { name: 'a reason', ctx: ctx({ input: { reason: '需县中心协调' } }) },
   ],
   materialsNotYetRequested: [
     {

@@ -33,8 +33,9 @@ const err = (code: string, message: string, field?: string): CaseGuardError =>
   field === undefined ? { code, message } : { code, message, field };
 const blank = (s: string | undefined | null): boolean => s === undefined || s === null || s.trim() === '';
 const inputOf = (ctx: CaseGuardContext): CaseActionInput => ctx.input ?? {};
-const sameUnit = (a: string | null | undefined, b: string | null | undefined): boolean =>
-  a !== null && a !== undefined && a === b;
+/** Whether the actor acts for `unitId` (its own unit, or the center of its workroom). */
+const actsFor = (c: CaseGuardContext, unitId: string | null | undefined): boolean =>
+  unitId !== null && unitId !== undefined && c.actor.unitIds.includes(unitId);
 
 /** Every guard by name. Order inside a row's `guards` is the order errors are reported. */
 export const GUARDS = {
@@ -42,24 +43,30 @@ export const GUARDS = {
     phase: 'state',
     description: '操作人属于受理单位（登记单位）',
     codes: ['NOT_INTAKE_UNIT'],
-    check: (c) =>
-      sameUnit(c.actor.unitId, c.case.intakeUnitId) ? null : err('NOT_INTAKE_UNIT', '只有受理单位可以办理此操作'),
+    check: (c) => (actsFor(c, c.case.intakeUnitId) ? null : err('NOT_INTAKE_UNIT', '只有受理单位可以办理此操作')),
   },
   atAssignedUnit: {
     phase: 'state',
     description: '操作人属于接收分流的承办单位',
     codes: ['NOT_RECEIVING_UNIT'],
     check: (c) =>
-      sameUnit(c.actor.unitId, c.case.assignedUnitId)
+      actsFor(c, c.case.assignedUnitId) ? null : err('NOT_RECEIVING_UNIT', '只有接收分流的承办单位可以办理此操作'),
+  },
+  atCaseUnitOrSupervisingCenter: {
+    phase: 'state',
+    description: '操作人属于受理单位、承办单位，或承办站点的上级中心',
+    codes: ['NOT_CASE_UNIT'],
+    check: (c) =>
+      actsFor(c, c.case.intakeUnitId) || actsFor(c, c.case.assignedUnitId) || actsFor(c, c.case.supervisingCenterId)
         ? null
-        : err('NOT_RECEIVING_UNIT', '只有接收分流的承办单位可以办理此操作'),
+        : err('NOT_CASE_UNIT', '只有受理单位、承办单位或承办站点的上级中心可以办理此操作'),
   },
   atCaseUnit: {
     phase: 'state',
     description: '操作人属于受理单位或承办单位',
     codes: ['NOT_CASE_UNIT'],
     check: (c) =>
-      sameUnit(c.actor.unitId, c.case.intakeUnitId) || sameUnit(c.actor.unitId, c.case.assignedUnitId)
+      actsFor(c, c.case.intakeUnitId) || actsFor(c, c.case.assignedUnitId)
         ? null
         : err('NOT_CASE_UNIT', '只有受理单位或承办单位可以办理此操作'),
   },
@@ -176,6 +183,19 @@ export const GUARDS = {
         return err('RETURN_ONLY_TO_INTAKE', '无管辖权的只能退回受理单位重新分流，不得自行转办', 'toUnitId');
       return blank(reason) ? err('RETURN_REASON_REQUIRED', '请填写退回理由', 'reason') : null;
     },
+  },
+  assignedToStation: {
+    phase: 'state',
+    description: '案件分流在站点（站点可上报所属中心）',
+    codes: ['NOT_AT_STATION'],
+    check: (c) =>
+      c.case.supervisingCenterId ? null : err('NOT_AT_STATION', '只有站点可以上报所属中心；中心请退回受理单位'),
+  },
+  handUpReasonGiven: {
+    phase: 'input',
+    description: '说明上报理由',
+    codes: ['HAND_UP_REASON_REQUIRED'],
+    check: (c) => (blank(inputOf(c).reason) ? err('HAND_UP_REASON_REQUIRED', '请填写上报理由', 'reason') : null),
   },
   contactLogged: {
     phase: 'input',

@@ -16,7 +16,13 @@ const CITY = 'unit-city';
 const COUNTY_A = 'unit-county-a';
 const COUNTY_B = 'unit-county-b';
 const STATION = 'unit-station-1';
-const actor = (userId: string, role: Role, unitId: string): CaseActor => ({ userId, roles: [role], unitId });
+type SimActor = CaseActor & { unitId: string };
+const actor = (userId: string, role: Role, unitId: string): SimActor => ({
+  userId,
+  roles: [role],
+  unitIds: [unitId],
+  unitId,
+});
 const receptionist = actor('u-rec', 'RECEPTIONIST', CITY);
 const mediator = actor('u-med', 'MEDIATOR', CITY);
 const legal = actor('u-legal', 'LEGAL_OFFICER', CITY);
@@ -49,7 +55,7 @@ class CaseSim {
     return checkTransition(action, this.ctx(by, input));
   }
 
-  do(action: CaseAction, by: CaseActor, input: CaseActionInput = {}): this {
+  do(action: CaseAction, by: SimActor, input: CaseActionInput = {}): this {
     const result = this.try(action, by, input);
     if (!result.ok)
       throw new Error(`${action} by ${by.userId} in ${this.state}: ${result.error.code} ${result.error.message}`);
@@ -77,7 +83,7 @@ class CaseSim {
   }
 }
 
-const register = (kind: CaseKind, by: CaseActor = receptionist) =>
+const register = (kind: CaseKind, by: SimActor = receptionist) =>
   new CaseSim(kind).do('registerCase', by, { channel: 'PHONE_12315' });
 const toUnit = (unitId: string): CaseActionInput => ({ target: { type: 'UNIT', unitId }, mode: 'ON_BEHALF' });
 const reached = (satisfaction: string): CaseActionInput => ({ followUpResult: 'REACHED', satisfaction });

@@ -72,8 +72,11 @@ export function isUnifiedSocialCreditCode(raw: string): boolean {
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
 
-/** 18-digit resident identity number (GB 11643): shape, a real birth date and the ISO 7064 MOD 11-2 check character. */
-export function isResidentIdNumber(raw: string): boolean {
+/**
+ * 18-digit resident identity number (GB 11643): shape, a real birth date from 1900 up to `today` and the
+ * ISO 7064 MOD 11-2 check character.
+ */
+export function isResidentIdNumber(raw: string, today: Date = new Date()): boolean {
   const id = raw.trim().toUpperCase();
   if (!/^\d{17}[\dX]$/.test(id)) return false;
   const y = Number(id.slice(6, 10));
@@ -81,6 +84,7 @@ export function isResidentIdNumber(raw: string): boolean {
   const d = Number(id.slice(12, 14));
   const birth = new Date(Date.UTC(y, m - 1, d));
   if (y < 1900 || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d) return false;
+  if (birth.getTime() > today.getTime()) return false; // born in the future: a typo or an invented number
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(id[i]) * (ID_WEIGHTS[i] as number);
   return ID_CHECK[sum % 11] === id[17];

@@ -4,3 +4,4 @@ export * from './case-context';
 export * from './case-guards';
 export * from './case-transitions';
 export * from './case-machine';
+export * from './case-events';

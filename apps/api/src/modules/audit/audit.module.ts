@@ -1,6 +1,6 @@
-import { Global, Module } from '@nestjs/common';
-import { AuditService } from './audit.service';
+import { Module } from '@nestjs/common';
+import { AuditResolver } from './audit.resolver';
 
-@Global()
-@Module({ providers: [AuditService], exports: [AuditService] })
+// AuditService is libs/core's AuditWriter, provided globally by CoreModule; this module serves the search.
+@Module({ providers: [AuditResolver] })
 export class AuditModule {}

@@ -1,22 +1,11 @@
 import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type IORedis from 'ioredis';
 import { InjectRepository } from '@nestjs/typeorm';
-import { timingSafeEqual } from 'node:crypto';
 import { Repository } from 'typeorm';
-import {
-  Actor,
-  ApiClientEntity,
-  AppConfig,
-  AppError,
-  Clock,
-  ErrorCode,
-  makeActor,
-  OrgUnitEntity,
-  REDIS,
-  UserEntity,
-} from '@weiquan/core';
+import { Actor, AppConfig, AppError, Clock, ErrorCode, makeActor, REDIS, UserEntity } from '@weiquan/core';
 import { DataScope, Role } from '@weiquan/shared';
-import { sha256, TokenService } from './token.service';
+import { ApiKeyAuthService } from './api-key-auth.service';
+import { TokenService } from './token.service';
 
 interface UserActorRow {
   id: number;
@@ -25,7 +14,9 @@ interface UserActorRow {
   unit_id: number;
   data_scope: string;
   active: number;
+  token_version: number;
   path: string;
+  unit_type: string;
 }
 
 /** How long a user's actor is kept without news of a change (edits made by hand in SQL, a lost message). */
@@ -41,10 +32,12 @@ const ACTOR_CACHE_MAX = 10_000;
  * (UserService) calls `changed(id)` after its commit: the copy is dropped here and a message on Redis
  * (`<QUEUE_PREFIX>:actor-changed`) drops it in every other API process, so disabling an account or
  * taking a role away takes effect at once everywhere. A copy is never older than ACTOR_CACHE_TTL_MS.
+ * The copy carries the user's token version, so revoking access tokens (a bumped version plus the
+ * same notice) costs no extra read per request.
  */
 @Injectable()
 export class ActorResolver implements OnModuleInit, OnApplicationShutdown {
-  private readonly cache = new Map<number, { actor: Actor; until: number }>();
+  private readonly cache = new Map<number, { actor: Actor; tokenVersion: number; until: number }>();
   /** Bumped by every change notice: a read that started before one is not kept. */
   private generation = 0;
   private subscriber: IORedis | null = null;
@@ -56,8 +49,7 @@ export class ActorResolver implements OnModuleInit, OnApplicationShutdown {
     config: AppConfig,
     @Inject(REDIS) private readonly redis: IORedis,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-    @InjectRepository(ApiClientEntity) private readonly clients: Repository<ApiClientEntity>,
-    @InjectRepository(OrgUnitEntity) private readonly units: Repository<OrgUnitEntity>,
+    private readonly apiKeys: ApiKeyAuthService,
   ) {
     this.channel = `${config.QUEUE_PREFIX}:actor-changed`;
   }
@@ -88,68 +80,67 @@ export class ActorResolver implements OnModuleInit, OnApplicationShutdown {
     else this.cache.delete(Number(message));
   }
 
-  async fromHeaders(headers: Record<string, string | string[] | undefined>): Promise<Actor> {
+  /** `sourceIp`: the caller's address, checked against an API client's allowed sources. */
+  async fromHeaders(headers: Record<string, string | string[] | undefined>, sourceIp?: string): Promise<Actor> {
     const auth = headers['authorization'];
     const value = Array.isArray(auth) ? auth[0] : auth;
     const [scheme, credential] = (value ?? '').split(' ', 2);
     if (scheme === 'Bearer' && credential) return this.fromAccessToken(credential);
-    if (scheme === 'ApiKey' && credential) return this.fromApiKey(credential);
+    if (scheme === 'ApiKey' && credential) return this.apiKeys.authenticate(credential, sourceIp);
     throw new AppError(ErrorCode.UNAUTHENTICATED, '请先登录');
   }
 
   async forUser(userId: number): Promise<Actor> {
+    return (await this.userEntry(userId)).actor;
+  }
+
+  /** The user's current token version (bumped by logout, password reset, disabling, refresh-token reuse). */
+  async tokenVersionOf(userId: number): Promise<number> {
+    return (await this.userEntry(userId)).tokenVersion;
+  }
+
+  private async userEntry(userId: number): Promise<{ actor: Actor; tokenVersion: number }> {
     const now = this.clock.now().getTime();
     const hit = this.cache.get(userId);
-    if (hit && hit.until > now) return hit.actor;
+    if (hit && hit.until > now) return hit;
     const generation = this.generation;
-    const actor = await this.loadUser(userId);
+    const entry = await this.loadUser(userId);
     if (generation === this.generation) {
       this.cache.delete(userId);
       if (this.cache.size >= ACTOR_CACHE_MAX) this.cache.delete(this.cache.keys().next().value!);
-      this.cache.set(userId, { actor, until: now + ACTOR_CACHE_TTL_MS });
+      this.cache.set(userId, { ...entry, until: now + ACTOR_CACHE_TTL_MS });
     }
-    return actor;
+    return entry;
   }
 
-  private async loadUser(userId: number): Promise<Actor> {
+  private async loadUser(userId: number): Promise<{ actor: Actor; tokenVersion: number }> {
     // One statement, no entity hydration, no relation loader.
     const rows: UserActorRow[] = await this.users.query(
-      `SELECT u.id, u.display_name, u.roles, u.unit_id, u.data_scope, u.active, o.path
+      `SELECT u.id, u.display_name, u.roles, u.unit_id, u.data_scope, u.active, u.token_version, o.path, o.type AS unit_type
          FROM app_user u JOIN org_unit o ON o.id = u.unit_id WHERE u.id = ?`,
       [userId],
     );
     const user = rows[0];
     if (!user || !Number(user.active)) throw new AppError(ErrorCode.UNAUTHENTICATED, '账号不可用，请重新登录');
-    return makeActor({
+    const actor = makeActor({
       kind: 'USER',
       id: Number(user.id),
       name: user.display_name,
       roles: JSON.parse(user.roles) as Role[],
       unitId: Number(user.unit_id),
       unitPath: user.path,
+      unitType: user.unit_type,
       dataScope: user.data_scope as DataScope,
     });
+    return { actor, tokenVersion: Number(user.token_version) };
   }
 
-  private fromAccessToken(token: string): Promise<Actor> {
-    return this.forUser(this.tokens.verifyAccess(token));
-  }
-
-  private async fromApiKey(key: string): Promise<Actor> {
-    const prefix = /^wq_([A-Za-z0-9]{4,16})_[A-Za-z0-9]{16,}$/.exec(key)?.[1];
-    const client = prefix ? await this.clients.findOneBy({ keyPrefix: prefix }) : null;
-    const ok = !!client && client.active && timingSafeEqual(Buffer.from(sha256(key)), Buffer.from(client.keyHash));
-    if (!ok) throw new AppError(ErrorCode.UNAUTHENTICATED, 'API 密钥无效');
-    const unit = await this.units.findOneByOrFail({ id: client.unitId });
-    await this.clients.update(client.id, { lastUsedAt: this.clock.now() });
-    return makeActor({
-      kind: 'API_CLIENT',
-      id: client.id,
-      name: client.name,
-      roles: client.roles,
-      unitId: unit.id,
-      unitPath: unit.path,
-      dataScope: client.dataScope,
-    });
+  /** A token whose version is behind the user's was revoked (logout, password reset, disabling, reuse). */
+  private async fromAccessToken(token: string): Promise<Actor> {
+    const claims = this.tokens.verifyAccess(token);
+    const entry = await this.userEntry(claims.userId);
+    if (entry.tokenVersion !== claims.tokenVersion)
+      throw new AppError(ErrorCode.UNAUTHENTICATED, '登录已失效，请重新登录');
+    return entry.actor;
   }
 }

@@ -1,4 +1,5 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
+import type { Request } from 'express';
 import { Public } from '../../common/permission.decorator';
 import { UserService } from '../user/user.service';
 import { toUserModel } from '../user/user.model';
@@ -16,8 +17,8 @@ export class AuthResolver {
 
   @Mutation(() => AuthPayload, { description: '登录：返回访问令牌与刷新令牌' })
   @Public()
-  async login(@Args('input') input: LoginInput): Promise<AuthPayload> {
-    return this.payload(await this.auth.login(input.username, input.password));
+  async login(@Args('input') input: LoginInput, @Context('req') req: Request): Promise<AuthPayload> {
+    return this.payload(await this.auth.login(input.username, input.password, req.ip ?? ''));
   }
 
   @Mutation(() => AuthPayload, { description: '用刷新令牌换取新令牌（旧刷新令牌随即作废）' })

@@ -5,6 +5,7 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import {
   AppConfig,
   AppError,
+  bumpTokenVersion,
   Clock,
   DUMMY_HASH,
   ErrorCode,
@@ -12,6 +13,8 @@ import {
   UserEntity,
   verifyPassword,
 } from '@weiquan/core';
+import { ActorResolver } from './actor.resolver.service';
+import { LoginThrottle } from './login-throttle.service';
 import { sha256, TokenService } from './token.service';
 
 export interface Session {
@@ -30,14 +33,18 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly actors: ActorResolver,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   /**
    * Username + password. After LOGIN_MAX_FAILURES consecutive failures the account is locked for
    * LOGIN_LOCK_MINUTES; while locked even the right password is refused. Counters are updated
-   * atomically so parallel guesses cannot slip past the limit.
+   * atomically so parallel guesses cannot slip past the limit. Bursts are throttled first (LoginThrottle),
+   * and a username that does not exist answers exactly as an existing one would, lockout included.
    */
-  async login(username: string, password: string): Promise<Session> {
+  async login(username: string, password: string, ip: string): Promise<Session> {
+    await this.throttle.attempt(ip, username);
     const now = this.clock.now();
     const user = await this.ds
       .getRepository(UserEntity)
@@ -46,7 +53,10 @@ export class AuthService {
       .where('u.username = :username', { username })
       .getOne();
     if (!user) {
+      const lockedUntil = await this.throttle.unknownLocked(username, now);
+      if (lockedUntil) throw locked(lockedUntil);
       await verifyPassword(DUMMY_HASH, password);
+      await this.throttle.unknownFailed(username);
       throw invalidCredentials();
     }
     if (user.lockedUntil && user.lockedUntil > now) throw locked(user.lockedUntil);
@@ -57,7 +67,7 @@ export class AuthService {
     }
     if (!user.active) throw new AppError(ErrorCode.ACCOUNT_DISABLED, '账号已停用，请联系管理员', 'username');
     await this.ds.getRepository(UserEntity).update(user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now });
-    return this.ds.transaction((m) => this.issue(m, user.id, randomUUID()));
+    return this.ds.transaction((m) => this.issue(m, user, randomUUID()));
   }
 
   /** Rotates: the presented token is used up and a successor issued. Reuse revokes the whole family. */
@@ -73,26 +83,43 @@ export class AuthService {
         return { error: new AppError(ErrorCode.REFRESH_TOKEN_INVALID, '会话已过期，请重新登录') };
       if (row.usedAt || row.revokedAt) {
         await m.update(RefreshTokenEntity, { familyId: row.familyId, revokedAt: IsNull() }, { revokedAt: now });
+        // A stolen token may be in use: the access tokens issued from it go too, not at their expiry.
+        await bumpTokenVersion(m, row.userId);
         return {
+          revoked: row.userId,
           error: new AppError(ErrorCode.REFRESH_TOKEN_REUSED, '检测到登录凭证被重复使用，已注销该会话，请重新登录'),
         };
       }
       const user = await m.findOneBy(UserEntity, { id: row.userId });
       if (!user?.active) return { error: new AppError(ErrorCode.REFRESH_TOKEN_INVALID, '账号不可用，请重新登录') };
       await m.update(RefreshTokenEntity, row.id, { usedAt: now });
-      return { session: await this.issue(m, row.userId, row.familyId) };
+      return { session: await this.issue(m, user, row.familyId) };
     });
     // The family revocation must commit, so the error is thrown outside the transaction.
-    if ('error' in outcome) throw outcome.error;
+    if ('error' in outcome) {
+      if ('revoked' in outcome && outcome.revoked) await this.actors.changed(outcome.revoked);
+      throw outcome.error;
+    }
     return outcome.session;
   }
 
+  /**
+   * Ends the session: its refresh-token family is revoked and the user's access tokens stop working at
+   * once (a per-user version, so the user's other signed-in devices refresh theirs).
+   */
   async logout(refreshToken: string): Promise<boolean> {
-    const row = await this.ds.getRepository(RefreshTokenEntity).findOneBy({ tokenHash: sha256(refreshToken ?? '') });
-    if (row)
-      await this.ds
-        .getRepository(RefreshTokenEntity)
-        .update({ familyId: row.familyId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+    const userId = await this.ds.transaction(async (m) => {
+      const row = await m.findOneBy(RefreshTokenEntity, { tokenHash: sha256(refreshToken ?? '') });
+      if (!row || row.revokedAt) return null;
+      await m.update(
+        RefreshTokenEntity,
+        { familyId: row.familyId, revokedAt: IsNull() },
+        { revokedAt: this.clock.now() },
+      );
+      await bumpTokenVersion(m, row.userId);
+      return row.userId;
+    });
+    if (userId) await this.actors.changed(userId);
     return true;
   }
 
@@ -108,8 +135,9 @@ export class AuthService {
     );
   }
 
-  private async issue(m: EntityManager, userId: number, familyId: string): Promise<Session> {
-    const access = this.tokens.signAccess(userId);
+  private async issue(m: EntityManager, user: UserEntity, familyId: string): Promise<Session> {
+    const userId = user.id;
+    const access = this.tokens.signAccess(userId, user.tokenVersion);
     const refresh = this.tokens.newRefreshToken();
     const expiresAt = new Date(this.clock.now().getTime() + this.config.REFRESH_TOKEN_TTL_DAYS * DAY_MS);
     await m.insert(RefreshTokenEntity, { userId, familyId, tokenHash: refresh.hash, expiresAt });

@@ -3,6 +3,12 @@ import { createHash, createSecretKey, KeyObject, randomBytes } from 'node:crypto
 import jwt from 'jsonwebtoken';
 import { AppConfig, AppError, Clock, ErrorCode } from '@weiquan/core';
 
+export interface AccessClaims {
+  userId: number;
+  tokenVersion: number;
+  exp: number;
+}
+
 /** Access tokens are short-lived HS256 JWTs; refresh tokens are opaque random strings stored hashed. */
 @Injectable()
 export class TokenService {
@@ -16,32 +22,37 @@ export class TokenService {
     this.key = createSecretKey(Buffer.from(config.JWT_SECRET));
   }
 
-  signAccess(userId: number): { token: string; expiresAt: Date } {
+  /** `tokenVersion` is the user's current token version: bumping it in the database revokes the token. */
+  signAccess(userId: number, tokenVersion: number): { token: string; expiresAt: Date } {
     const iat = Math.floor(this.clock.now().getTime() / 1000);
     const exp = iat + this.config.ACCESS_TOKEN_TTL_SECONDS;
-    const token = jwt.sign({ sub: String(userId), typ: 'access', iat, exp }, this.key, { algorithm: 'HS256' });
+    const token = jwt.sign({ sub: String(userId), typ: 'access', tv: tokenVersion, iat, exp }, this.key, {
+      algorithm: 'HS256',
+    });
     return { token, expiresAt: new Date(exp * 1000) };
   }
 
-  verifyAccess(token: string): number {
+  verifyAccess(token: string): AccessClaims {
     const nowSec = Math.floor(this.clock.now().getTime() / 1000);
     // A token verified once stays valid until its exp (the signature cannot change): the console sends
     // the same token with every request, so the HMAC is not recomputed each time. Expiry is still checked.
     const known = this.verified.get(token);
-    if (known && nowSec < known.exp) return known.userId;
+    if (known && nowSec < known.exp) return known;
     try {
       const payload = jwt.verify(token, this.key, { algorithms: ['HS256'], clockTimestamp: nowSec }) as jwt.JwtPayload;
-      if (payload.typ !== 'access' || !payload.sub || typeof payload.exp !== 'number')
+      // A token without a version (issued before versions existed) is refused: the console refreshes.
+      if (payload.typ !== 'access' || !payload.sub || typeof payload.exp !== 'number' || !Number.isInteger(payload.tv))
         throw new Error('wrong token type');
+      const claims = { userId: Number(payload.sub), tokenVersion: payload.tv as number, exp: payload.exp };
       if (this.verified.size >= 10_000) this.verified.clear();
-      this.verified.set(token, { userId: Number(payload.sub), exp: payload.exp });
-      return Number(payload.sub);
+      this.verified.set(token, claims);
+      return claims;
     } catch {
       throw new AppError(ErrorCode.UNAUTHENTICATED, '登录已过期，请重新登录');
     }
   }
 
-  private readonly verified = new Map<string, { userId: number; exp: number }>();
+  private readonly verified = new Map<string, AccessClaims>();
 
   newRefreshToken(): { token: string; hash: string } {
     const token = randomBytes(32).toString('base64url');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
-import { nextStateAfterFollowUp } from '@weiquan/shared';
+import { nextStateAfterFollowUp, Role } from '@weiquan/shared';
 import {
   Actor,
   AppError,
@@ -18,6 +18,8 @@ import {
   UserEntity,
   CaseAccess,
   withTransaction,
+  approvingCentersOf,
+  supervisingCenterOf,
 } from '@weiquan/core';
 import { parseId } from '../../common/ids';
 import { OrgUnitService } from '../org-unit/org-unit.service';
@@ -193,6 +195,44 @@ export class CaseHandlingService {
     });
   }
 
+  /** 上报: a station hands the case to the center above it — a new hop; the station's hop ends. */
+  handUpCase(actor: Actor, i: I.HandUpCaseInput) {
+    return this.lifecycle.transition(
+      actor,
+      { ...ref(i), action: 'handUpCase', input: { reason: i.reason } },
+      async ({ m, c, detail }) => {
+        const centerId = Number(await supervisingCenterOf(m, c.assignedUnitId));
+        const center = await m.findOneByOrFail(OrgUnitEntity, { id: centerId });
+        const now = this.clock.now();
+        await m.update(
+          CaseDispatchEntity,
+          { caseId: c.id, returnedAt: IsNull(), concludedAt: IsNull() },
+          { returnedAt: now, returnReason: `上报：${i.reason}` },
+        );
+        const hop = (await m.countBy(CaseDispatchEntity, { caseId: c.id })) + 1;
+        await m.insert(CaseDispatchEntity, {
+          caseId: c.id,
+          hop,
+          fromUnitId: c.assignedUnitId!,
+          targetType: 'UNIT',
+          toUnitId: center.id,
+          workroom: null,
+          externalAgencyId: null,
+          mode: c.dispatchMode ?? 'ON_BEHALF',
+          instructions: i.reason,
+          dispatchedById: actor.kind === 'USER' ? actor.id : null,
+          dispatchedAt: now,
+        });
+        c.dispatchTargetType = 'UNIT';
+        c.assignedUnitId = center.id;
+        c.ownerUnitId = center.id;
+        c.ownerPath = center.path;
+        c.handlerId = null;
+        Object.assign(detail, { hop, toUnit: center.name, reason: i.reason });
+      },
+    );
+  }
+
   recordContact(actor: Actor, i: I.RecordContactInput) {
     return this.lifecycle.transition(
       actor,
@@ -207,9 +247,11 @@ export class CaseHandlingService {
     return this.lifecycle.transition(
       actor,
       { ...ref(i), action: 'suspendCase', input: { suspendReason: i.reason, approvedById: i.approvedById } },
-      ({ c, detail }) => {
+      async ({ m, c, detail }) => {
+        let approver: string | undefined;
+        if (i.approvedById) approver = await this.assertApprover(m, c, parseId(i.approvedById, 'input.approvedById'));
         c.suspendReason = i.reason;
-        Object.assign(detail, { reason: i.reason, approvedById: i.approvedById });
+        Object.assign(detail, { reason: i.reason, approvedById: i.approvedById, approvedBy: approver });
       },
     );
   }
@@ -433,6 +475,19 @@ export class CaseHandlingService {
   private async intakePathOf(actor: Actor, caseId: string): Promise<string> {
     const c = await this.access.getVisible(actor, caseId, { field: 'input.caseId' });
     return (await this.ds.manager.findOneByOrFail(OrgUnitEntity, { id: c.intakeUnitId })).path;
+  }
+
+  /** 批准中止: an active director of the intake unit or of the center handling the case (a station's: the center above it). */
+  private async assertApprover(m: import('typeorm').EntityManager, c: CaseEntity, userId: number): Promise<string> {
+    const user = await m.findOneBy(UserEntity, { id: userId, active: true });
+    const centers = await approvingCentersOf(m, c);
+    if (!user || !user.roles.includes(Role.DIRECTOR) || !centers.includes(user.unitId))
+      throw new AppError(
+        'APPROVER_NOT_DIRECTOR',
+        '批准人须为受理单位或承办单位（站点为其上级中心）在职的主任',
+        'input.approvedById',
+      );
+    return user.displayName;
   }
 
   private async assertAssignable(

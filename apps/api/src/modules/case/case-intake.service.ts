@@ -55,8 +55,8 @@ export class CaseIntakeService {
    * The request is checked here; the writing is shared with the registrations arriving at the same
    * time (group commit, see registerMany): under load one transaction writes a batch of them.
    */
-  async register(actor: Actor, input: RegisterCaseInput): Promise<CaseEntity> {
-    const written = await this.batch.submit(await this.prepare(actor, input));
+  async register(actor: Actor, input: RegisterCaseInput, transfer?: TransferRef): Promise<CaseEntity> {
+    const written = await this.batch.submit({ ...(await this.prepare(actor, input)), transfer });
     await written.afterCommit; // its alarms are queued (the next batch is already being written meanwhile)
     return written.case;
   }
@@ -66,7 +66,7 @@ export class CaseIntakeService {
     const check = checkTransition('registerCase', {
       kind: input.kind,
       state: 'NEW',
-      actor: { userId: String(actor.id), roles: actor.roles, unitId: String(actor.unitId) },
+      actor: { userId: String(actor.id), roles: actor.roles, unitIds: actor.actsFor.unitIds.map(String) },
       case: {},
       input: { channel: input.channel },
       config: DEFAULT_CASE_MACHINE_CONFIG,
@@ -263,6 +263,9 @@ export class CaseIntakeService {
       consentEntrustedMediation: input.flags?.consentEntrustedMediation ?? false,
       ...FRESH_CASE_PROGRESS,
       repeatOfId: repeat?.id ?? null,
+      // A transfer from another system: unique per client (uq_case_client_*), see TransferService.
+      externalRef: p.transfer?.externalRef ?? null,
+      idempotencyKey: p.transfer?.idempotencyKey ?? null,
     });
   }
 
@@ -353,6 +356,14 @@ export interface PreparedRegistration {
   phone: string | null;
   now: Date;
   receivedAt: Date;
+  /** The sender's reference of a transfer from another system (written with the case row). */
+  transfer?: TransferRef;
+}
+
+/** The sending system's 工单编号 and idempotency key, unique per sending client. */
+export interface TransferRef {
+  externalRef: string;
+  idempotencyKey: string | null;
 }
 
 /** A registration written by a batch; `afterCommit` settles when its alarms are queued (never rejects). */

@@ -72,6 +72,12 @@ export class CaseMutationResolver {
     return out(this.handling.returnCase(a, i));
   }
 
+  @Mutation(() => CaseModel, { description: '上报：站点说明理由将案件交所属中心办理（不得平级转办）' })
+  @Allow(Permission.CASE_HANDLE)
+  handUpCase(@CurrentActor() a: Actor, @Args('input') i: I.HandUpCaseInput) {
+    return out(this.handling.handUpCase(a, i));
+  }
+
   @Mutation(() => CaseModel, { description: '办理记录（联系、调解、调查）' })
   @Allow(Permission.CASE_HANDLE)
   recordContact(@CurrentActor() a: Actor, @Args('input') i: I.RecordContactInput) {

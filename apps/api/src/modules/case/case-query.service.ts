@@ -155,11 +155,11 @@ export class CaseQueryService {
   }
 
   get(actor: Actor, id: string): Promise<CaseEntity> {
-    return this.access.getVisible(actor, id);
+    return this.access.getReadable(actor, id);
   }
 
   byNo(actor: Actor, caseNo: string): Promise<CaseEntity> {
-    return this.access.getVisibleByNo(actor, caseNo);
+    return this.access.getReadableByNo(actor, caseNo);
   }
 
   timeline(caseIds: readonly string[]): Promise<CaseEventEntity[]> {

@@ -31,11 +31,14 @@ import {
   TerminationGround,
   WorkroomCode,
 } from '@weiquan/shared';
+import { PlausibleDate } from '../../common/input-rules';
 import { IsContactPhone, IsCreditCode, IsIdNumber } from './case.validators';
 import { CaseQueue, CaseSort } from './case-enums.graphql';
 
 const TEXT = 5000; // narrative fields: enough for a long letter, far below 100 KB
 const NOTE = 2000;
+// One extension moves a deadline once (domain §deadlines); more than a quarter of a year is a typo.
+const MAX_EXTENSION_DAYS = 60;
 
 @InputType()
 export class ConsumerInput {
@@ -92,6 +95,7 @@ export class RegisterCaseInput {
   @Field(() => Date, { nullable: true, description: '收到时间，可早于登记时间（来信、录音）；缺省为现在' })
   @IsOptional()
   @IsDate({ message: '收到时间格式不正确' })
+  @PlausibleDate({ pastDays: 'received', futureDays: 0 })
   receivedAt?: Date;
   @Field(() => ConsumerInput) @ValidateNested() @Type(() => ConsumerInput) consumer: ConsumerInput;
   @Field(() => RespondentInput, { nullable: true })
@@ -99,7 +103,11 @@ export class RegisterCaseInput {
   @ValidateNested()
   @Type(() => RespondentInput)
   respondent?: RespondentInput;
-  @Field(() => Date, { nullable: true }) @IsOptional() @IsDate() occurredAt?: Date;
+  @Field(() => Date, { nullable: true })
+  @IsOptional()
+  @IsDate()
+  @PlausibleDate({ pastDays: 20 * 365, futureDays: 0 })
+  occurredAt?: Date;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) occurredPlace?: string;
   @Field(() => String, { nullable: true, description: '商品或服务类别' })
   @IsOptional()
@@ -198,6 +206,10 @@ export class ReturnCaseInput extends CaseRefInput {
   @Field({ description: '退回理由' }) @IsString() @MaxLength(NOTE) reason: string;
 }
 @InputType()
+export class HandUpCaseInput extends CaseRefInput {
+  @Field({ description: '上报理由' }) @IsString() @MaxLength(NOTE) reason: string;
+}
+@InputType()
 export class RecordContactInput extends CaseRefInput {
   @Field(() => ContactMethod) @IsEnum(ContactMethod, { message: '联系方式不正确' }) method: ContactMethod;
   @Field({ description: '联系内容' }) @IsString() @MaxLength(TEXT) content: string;
@@ -215,7 +227,11 @@ export class ResumeCaseInput extends CaseRefInput {}
 @InputType()
 export class RequestExtensionInput extends CaseRefInput {
   @Field() @IsString() @MaxLength(NOTE) reason: string;
-  @Field(() => Int, { description: '延长的工作日数' }) @IsInt() days: number;
+  @Field(() => Int, { description: '延长的工作日数' })
+  @IsInt()
+  @Min(1, { message: '延长的工作日数至少 1 天' })
+  @Max(MAX_EXTENSION_DAYS, { message: `延长的工作日数最多 ${MAX_EXTENSION_DAYS} 天` })
+  days: number;
 }
 @InputType()
 export class DecideExtensionInput extends CaseRefInput {

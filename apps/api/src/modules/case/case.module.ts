@@ -18,6 +18,6 @@ import { CaseResolver } from './case.resolver';
     CaseResolver,
     CaseMutationResolver,
   ],
-  exports: [CaseQueryService],
+  exports: [CaseQueryService, CaseIntakeService],
 })
 export class CaseModule {}

@@ -9,7 +9,8 @@ import {
   DeadlineRuleEntity,
   DeadlineRuleSetEntity,
   DeadlineRulesService,
-  DeadlineScheduler,
+  DeadlineEngine,
+  FIXED_DUE_RULES,
   dueOf,
   withTransaction,
 } from '@weiquan/core';
@@ -42,7 +43,7 @@ export class DeadlineAdminService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly rules: DeadlineRulesService,
     private readonly calendar: CalendarService,
-    private readonly scheduler: DeadlineScheduler,
+    private readonly engine: DeadlineEngine,
     private readonly audit: AuditService,
   ) {}
 
@@ -132,6 +133,8 @@ export class DeadlineAdminService {
     const rulesCache = new Map<string, Awaited<ReturnType<DeadlineRulesService['rulesFor']>>>();
     for (let k = 0; k < entities.length; k++) {
       const d = entities[k];
+      // An agreed date is a fact, not a count: never recalculated from a rule's placeholder amount.
+      if (FIXED_DUE_RULES.has(d.ruleCode)) continue;
       const receivedAt = new Date(raw[k].receivedAt);
       const key = receivedAt.toISOString().slice(0, 10);
       if (!rulesCache.has(key)) rulesCache.set(key, await this.rules.rulesFor(this.ds.manager, receivedAt));
@@ -164,30 +167,13 @@ export class DeadlineAdminService {
   async apply(actor: Actor, ids?: string[], reason?: string): Promise<number> {
     const items = (await this.preview()).filter((i) => !ids?.length || ids.includes(i.deadlineId));
     if (!items.length) return 0;
-    const cal = await this.calendar.current();
     return withTransaction(this.ds, async (m) => {
-      const rows = await m.find(CaseDeadlineEntity, {
-        where: { id: In(items.map((i) => i.deadlineId)) },
-        lock: { mode: 'pessimistic_write' },
-      });
-      const changed: CaseDeadlineEntity[] = [];
-      for (const d of rows) {
-        const item = items.find((i) => i.deadlineId === d.id)!;
-        if (d.status !== 'RUNNING' && d.status !== 'PAUSED') continue;
-        const set = await m.findOneBy(DeadlineRuleSetEntity, { code: d.ruleSetCode, version: item.toVersion });
-        const rule = set ? await m.findOneBy(DeadlineRuleEntity, { ruleSetId: set.id, code: d.ruleCode }) : null;
-        Object.assign(d, {
-          amount: item.newAmount,
-          unit: item.newUnit,
-          ruleSetVersion: item.toVersion,
-          ruleId: rule?.id ?? d.ruleId,
-          calendarVersion: cal.version,
-          version: d.version + 1,
-        });
-        if (d.status === 'RUNNING') d.dueAt = dueOf(cal, d).due;
-        changed.push(d);
-      }
-      await m.save(CaseDeadlineEntity, changed);
+      const changed = await this.engine.recalculate(
+        m,
+        actor,
+        items.map((i) => ({ ...i, newUnit: i.newUnit as CaseDeadlineEntity['unit'] })),
+        reason,
+      );
       await this.audit.record(
         m,
         actor,
@@ -201,7 +187,6 @@ export class DeadlineAdminService {
         },
         { count: changed.length, reason, items: items.slice(0, 200) as never },
       );
-      this.scheduler.afterCommit(m, changed);
       return changed.length;
     });
   }

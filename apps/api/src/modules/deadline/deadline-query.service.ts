@@ -10,6 +10,7 @@ import {
   dueOf,
   escapeLike,
   ViolationEntity,
+  chargeExplanation,
 } from '@weiquan/core';
 import { parseId } from '../../common/ids';
 import { Page, PageInput } from '../../common/paging';
@@ -64,14 +65,20 @@ export class DeadlineQueryService {
     }
     if (f.overdue) qb.andWhere("d.status = 'BREACHED' AND d.stopped_at IS NULL");
     else {
-      const until = new Date(this.clock.now().getTime() + (f.withinHours ?? 48) * 3_600_000);
-      qb.andWhere("d.status = 'RUNNING' AND d.due_at <= :until", { until });
+      // Due soon means not yet due: a past-due clock belongs to 已超期, not to this panel.
+      const now = this.clock.now();
+      const until = new Date(now.getTime() + (f.withinHours ?? 48) * 3_600_000);
+      qb.andWhere("d.status = 'RUNNING' AND d.due_at > :now AND d.due_at <= :until", { now, until });
     }
     qb.orderBy('d.due_at', 'ASC').addOrderBy('d.id', 'ASC');
     const [rows, total] = await qb.offset(page.offset).limit(page.limit).getManyAndCount();
     const names = await this.ruleNames(rows);
+    // Lists show the case number beside each clock: one lookup for the page, not one request per row.
+    const caseNos = await this.caseNos(rows);
     return {
-      items: await Promise.all(rows.map((d) => this.toModel(d, names))),
+      items: await Promise.all(
+        rows.map(async (d) => ({ ...(await this.toModel(d, names)), caseNo: caseNos.get(d.caseId) ?? null })),
+      ),
       total,
       offset: page.offset,
       limit: page.limit,
@@ -172,6 +179,16 @@ export class DeadlineQueryService {
     return rows.map((r) => ({ unitId: String(r.unitId), unitName: r.unitName, year, count: Number(r.n) }));
   }
 
+  private async caseNos(rows: CaseDeadlineEntity[]): Promise<Map<string, string>> {
+    const ids = [...new Set(rows.map((r) => r.caseId))];
+    if (!ids.length) return new Map();
+    const found: { id: string | number; case_no: string }[] = await this.ds.query(
+      'SELECT id, case_no FROM wq_case WHERE id IN (?)',
+      [ids],
+    );
+    return new Map(found.map((c) => [String(c.id), c.case_no]));
+  }
+
   private async ruleNames(rows: CaseDeadlineEntity[]): Promise<Map<number, string>> {
     const ids = [...new Set(rows.map((r) => r.ruleId))];
     if (!ids.length) return new Map();
@@ -212,6 +229,7 @@ export class DeadlineQueryService {
         calendarVersionAtStart: d.calendarVersion,
         calendarVersionNow: cal.version,
         extendedAmount: d.extendedAmount,
+        charge: { rule: chargeExplanation(d), reason: d.chargeNote, note: d.note },
       }),
     };
   }

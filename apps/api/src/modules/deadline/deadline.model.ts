@@ -5,6 +5,8 @@ import { PageOf } from '../../common/paging';
 export class CaseDeadlineModel {
   @Field(() => ID) id: string;
   @Field(() => ID) caseId: string;
+  @Field(() => String, { nullable: true, description: '案件编号（dueSoon / overdueDeadlines 列表提供）' })
+  caseNo?: string | null;
   @Field() ruleCode: string;
   @Field() ruleName: string;
   @Field({ description: 'COMMITMENT 服务承诺 / STATUTORY 法定时限' }) layer: string;

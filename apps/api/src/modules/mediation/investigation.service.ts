@@ -6,6 +6,7 @@ import {
   actingUnitId,
   CaseEntity,
   CaseEventWriter,
+  CaseLifecycleService,
   CaseEvidenceEntity,
   Clock,
   SiteInvestigationEntity,
@@ -26,6 +27,7 @@ export class InvestigationService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly access: MediationAccess,
     private readonly events: CaseEventWriter,
+    private readonly lifecycle: CaseLifecycleService,
     private readonly queries: MediationQueryService,
     private readonly clock: Clock,
   ) {}
@@ -53,6 +55,8 @@ export class InvestigationService {
       });
       const id = String(res.identifiers[0].id);
       await this.saveStaff(m, id, staff, false);
+      // A session or investigation with the consumer is a real contact: the clocks see it as a step.
+      await this.lifecycle.recordActivity(m, actor, c, 'recordInvestigation');
       await this.events.append(m, actor, {
         caseId: c.id,
         action: 'recordInvestigation',

@@ -7,6 +7,7 @@ import {
   actingUnitId,
   CaseEntity,
   CaseEventWriter,
+  CaseLifecycleService,
   Clock,
   MediationSessionEntity,
   MediationSessionStaffEntity,
@@ -32,6 +33,7 @@ export class MediationSessionService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly access: MediationAccess,
     private readonly events: CaseEventWriter,
+    private readonly lifecycle: CaseLifecycleService,
     private readonly queries: MediationQueryService,
     private readonly notifications: NotificationService,
     private readonly clock: Clock,
@@ -69,6 +71,8 @@ export class MediationSessionService {
       });
       const id = String(res.identifiers[0].id);
       await this.saveStaff(m, id, staff, false);
+      // A session or investigation with the consumer is a real contact: the clocks see it as a step.
+      await this.lifecycle.recordActivity(m, actor, c, 'recordMediationSession');
       await this.events.append(m, actor, {
         caseId: c.id,
         action: 'recordMediationSession',

@@ -2,6 +2,7 @@ import { Field, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
 import { Permission } from '@weiquan/shared';
 import { Actor, AppError } from '@weiquan/core';
 import { Allow, CurrentActor } from '../../common/permission.decorator';
+import { ActorResolver } from '../auth/actor.resolver.service';
 import { DashboardTickets } from './dashboard-tickets.service';
 
 @ObjectType('QueueDashboardTicket')
@@ -12,12 +13,15 @@ class QueueDashboardTicketModel {
 
 @Resolver()
 export class QueueDashboardResolver {
-  constructor(private readonly tickets: DashboardTickets) {}
+  constructor(
+    private readonly tickets: DashboardTickets,
+    private readonly actors: ActorResolver,
+  ) {}
 
   @Mutation(() => QueueDashboardTicketModel, { description: '管理员打开队列监控（Bull Board）的一次性登录链接' })
   @Allow(Permission.QUEUE_DASHBOARD)
-  queueDashboardTicket(@CurrentActor() actor: Actor): QueueDashboardTicketModel {
+  async queueDashboardTicket(@CurrentActor() actor: Actor): Promise<QueueDashboardTicketModel> {
     if (actor.kind !== 'USER') throw AppError.forbidden();
-    return this.tickets.issue(actor.id);
+    return this.tickets.issue(actor.id, await this.actors.tokenVersionOf(actor.id));
   }
 }

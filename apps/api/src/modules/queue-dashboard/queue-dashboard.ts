@@ -12,14 +12,14 @@ import { DashboardTickets, DASHBOARD_BASE, SESSION_COOKIE } from './dashboard-ti
 /**
  * Bull Board at /admin/queues for administrators. A browser cannot send the console's bearer token
  * with a page load, so the console asks for a one-minute ticket (GraphQL `queueDashboardTicket`), the
- * ticket is exchanged for an HttpOnly cookie scoped to this path, and every request re-checks that the
- * user is still an active administrator.
+ * ticket is exchanged once for an HttpOnly cookie scoped to this path, and every request re-checks that
+ * the user is still an active administrator whose sessions have not been revoked (token version).
  */
 export function mountQueueDashboard(app: INestApplication, config: AppConfig): () => Promise<void> {
   const tickets = app.get(DashboardTickets);
   const actors = app.get(ActorResolver);
   const deadlineQueue = app.get<Queue>(DEADLINE_QUEUE);
-  const extra = [QueueName.HOUSEKEEPING, QueueName.NOTIFICATION].map(
+  const extra = [QueueName.HOUSEKEEPING, QueueName.NOTIFICATION, QueueName.STATISTICS].map(
     (name) => new Queue(name, { connection: redisOptions(config), prefix: config.QUEUE_PREFIX }),
   );
   const adapter = new ExpressAdapter();
@@ -32,8 +32,8 @@ export function mountQueueDashboard(app: INestApplication, config: AppConfig): (
 
   const http = app.getHttpAdapter().getInstance();
   http.use(DASHBOARD_BASE, cookieParser());
-  http.get(`${DASHBOARD_BASE}/login`, (req: Request, res: Response) => {
-    const session = tickets.exchange(String(req.query.ticket ?? ''));
+  http.get(`${DASHBOARD_BASE}/login`, async (req: Request, res: Response) => {
+    const session = await tickets.exchange(String(req.query.ticket ?? '')).catch(() => null);
     if (!session)
       return res
         .status(401)
@@ -50,9 +50,10 @@ export function mountQueueDashboard(app: INestApplication, config: AppConfig): (
   });
   http.use(DASHBOARD_BASE, async (req: Request, res: Response, next: NextFunction) => {
     try {
-      const userId = tickets.verifySession(req.cookies?.[SESSION_COOKIE]);
-      const actor = userId ? await actors.forUser(userId) : null;
-      if (!actor?.permissions.has('queue.dashboard'))
+      const session = tickets.verifySession(req.cookies?.[SESSION_COOKIE]);
+      const actor = session ? await actors.forUser(session.userId) : null;
+      const current = session && (await actors.tokenVersionOf(session.userId)) === session.tokenVersion;
+      if (!current || !actor?.permissions.has('queue.dashboard'))
         return res.status(403).type('text/plain; charset=utf-8').send('无权访问队列监控。');
       return next();
     } catch {

@@ -69,6 +69,24 @@ export class RespondSupervisionInput {
 }
 
 @InputType()
+export class ReviewSupervisionInput {
+  @Field(() => ID) @IsString() @IsNotEmpty() id: string;
+  @Field({ description: '采纳答复（关闭督办）；否则退回重新答复' })
+  @IsBoolean({ message: '请选择采纳或退回' })
+  accepted: boolean;
+  @Field(() => String, { nullable: true, description: '审核意见；退回时必填' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000, { message: '审核意见最多 2000 字' })
+  note?: string;
+  @Field(() => Date, { nullable: true, description: '退回时新的答复期限，须晚于现在' })
+  @IsOptional()
+  @IsDate({ message: '答复期限格式不正确' })
+  responseDueAt?: Date;
+  @Field(() => Int) @IsInt() @Min(1) version: number;
+}
+
+@InputType()
 export class EscalateSupervisionInput {
   @Field(() => ID) @IsString() @IsNotEmpty() id: string;
   @Field(() => String, { nullable: true, description: '缺省沿用原督办内容' })

@@ -33,6 +33,10 @@ export class SupervisionModel {
   @Field(() => Date, { nullable: true }) respondedAt: Date | null;
   @Field({ description: '答复晚于答复期限' }) respondedLate: boolean;
   @Field() createdAt: Date;
+  @Field(() => String, { nullable: true, description: '关闭原因：ACCEPTED 答复被采纳 / CASE_ARCHIVED 随案件归档' })
+  closedReason: string | null;
+  @Field(() => Date, { nullable: true }) closedAt: Date | null;
+  @Field(() => String, { nullable: true, description: '审核意见（采纳或退回时）' }) reviewNote: string | null;
   @Field(() => Int, { description: '乐观锁版本，答复、升级时原样传回' }) version: number;
 }
 
@@ -61,6 +65,9 @@ export function toSupervisionModel(v: SupervisionView): SupervisionModel {
     respondedAt: s.respondedAt,
     respondedLate: s.respondedAt != null && s.respondedAt.getTime() > s.responseDueAt.getTime(),
     createdAt: s.createdAt,
+    closedReason: s.closedReason,
+    closedAt: s.closedAt,
+    reviewNote: s.reviewNote,
     version: s.version,
   };
 }

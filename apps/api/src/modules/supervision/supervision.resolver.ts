@@ -9,6 +9,7 @@ import {
   EscalateSupervisionInput,
   OpenSupervisionInput,
   RespondSupervisionInput,
+  ReviewSupervisionInput,
   SupervisionFilter,
 } from './supervision.input';
 import {
@@ -93,6 +94,26 @@ export class SupervisionResolver {
     const id = String(parseId(input.id, 'input.id'));
     return toSupervisionModel(
       await this.service.respond(actor, { id, response: input.response, version: input.version }),
+    );
+  }
+
+  @Mutation(() => SupervisionModel, {
+    description: '审核督办答复：发起方或被督办单位的上级单位采纳（关闭督办）或退回重新答复（须给出新的答复期限）',
+  })
+  @Allow(Permission.SUPERVISION_ISSUE)
+  async reviewSupervision(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: ReviewSupervisionInput,
+  ): Promise<SupervisionModel> {
+    const id = String(parseId(input.id, 'input.id'));
+    return toSupervisionModel(
+      await this.service.review(actor, {
+        id,
+        version: input.version,
+        accepted: input.accepted,
+        note: input.note,
+        responseDueAt: input.responseDueAt,
+      }),
     );
   }
 

@@ -9,14 +9,26 @@ import {
   IsString,
   Matches,
   MaxLength,
+  ValidateBy,
+  ValidationArguments,
 } from 'class-validator';
 import { DataScope, Role } from '@weiquan/shared';
+import { passwordProblem } from '@weiquan/core';
 
 const USERNAME = /^[A-Za-z][A-Za-z0-9_.-]{2,63}$/;
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
-// At least 8 characters with a letter and a digit.
-export const PASSWORD_RULE = /^(?=.*[A-Za-z])(?=.*\d).{8,128}$/;
-export const PASSWORD_MESSAGE = '密码至少 8 位，且须同时包含字母和数字';
+
+/** The password policy (libs/core password-policy) on a new user's password, against the username beside it. */
+function IsAcceptablePassword() {
+  return ValidateBy({
+    name: 'isAcceptablePassword',
+    validator: {
+      validate: (value, args) => passwordProblem(value, usernameOf(args)) === null,
+      defaultMessage: (args) => passwordProblem(args?.value, usernameOf(args)) ?? '',
+    },
+  });
+}
+const usernameOf = (args?: ValidationArguments) => (args?.object as { username?: unknown })?.username as string;
 
 @InputType()
 export class CreateUserInput {
@@ -30,7 +42,7 @@ export class CreateUserInput {
   @IsNotEmpty({ message: '姓名不能为空' })
   @MaxLength(50, { message: '姓名最多 50 个字符' })
   displayName: string;
-  @Field() @IsString() @Matches(PASSWORD_RULE, { message: PASSWORD_MESSAGE }) password: string;
+  @Field() @IsAcceptablePassword() password: string;
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Matches(PHONE, { message: '电话号码格式不正确' })

@@ -6,11 +6,13 @@ import {
   Actor,
   AppError,
   applyOrgScope,
+  bumpTokenVersion,
   canSeeUnitPath,
   Clock,
   ErrorCode,
   escapeLike,
   hashPassword,
+  passwordProblem,
   RefreshTokenEntity,
   UserEntity,
 } from '@weiquan/core';
@@ -19,7 +21,7 @@ import { Page, PageInput } from '../../common/paging';
 import { AuditService } from '../audit/audit.service';
 import { ActorResolver } from '../auth/actor.resolver.service';
 import { OrgUnitService } from '../org-unit/org-unit.service';
-import { CreateUserInput, PASSWORD_MESSAGE, PASSWORD_RULE, UpdateUserInput, UserFilter } from './user.input';
+import { CreateUserInput, UpdateUserInput, UserFilter } from './user.input';
 
 export const STAFF_OPTIONS_LIMIT = 200;
 
@@ -158,7 +160,9 @@ export class UserService {
 
   async resetPassword(actor: Actor, rawId: string, newPassword: string): Promise<boolean> {
     const id = parseId(rawId, 'id');
-    if (!PASSWORD_RULE.test(newPassword ?? '')) throw AppError.badInput('newPassword', PASSWORD_MESSAGE);
+    const { username } = await this.getVisible(actor, id);
+    const problem = passwordProblem(newPassword, username);
+    if (problem) throw AppError.badInput('newPassword', problem);
     const passwordHash = await hashPassword(newPassword);
     await this.ds.transaction(async (m) => {
       await this.getVisible(actor, id, m);
@@ -166,16 +170,19 @@ export class UserService {
       await this.revokeSessions(m, id);
       await this.audit.record(m, actor, 'user.reset-password', { type: 'user', id });
     });
+    await this.actors.changed(id);
     return true;
   }
 
-  private revokeSessions(m: EntityManager, userId: number) {
-    return m
+  /** Refresh tokens revoked and access tokens cut off at once (token version; `changed` after the commit). */
+  private async revokeSessions(m: EntityManager, userId: number): Promise<void> {
+    await m
       .createQueryBuilder()
       .update(RefreshTokenEntity)
       .set({ revokedAt: this.clock.now() })
       .where('user_id = :userId AND revoked_at IS NULL', { userId })
       .execute();
+    await bumpTokenVersion(m, userId);
   }
 }
 

@@ -4,7 +4,7 @@ import { createMemoryHistory, createRouter, type RouteRecordRaw } from 'vue-rout
 import { withPlugins } from '@/test-utils/mount';
 import SideMenu from '@/layouts/basic-layout/components/side-menu.vue';
 import { buildMenu } from './menu';
-import { layoutRoutes } from './routes';
+import { layoutRoutes } from './module-routes';
 
 const Empty = { render: () => null };
 

@@ -113,6 +113,8 @@ export const caseMessages = {
     overdueOnly: '只看超期',
     openOnly: '未归档',
     sort: '排序',
+    pageSize: '每页条数',
+    jumpTo: '前往页',
     sortReceivedDesc: '收到时间 新→旧',
     sortReceivedAsc: '收到时间 旧→新',
     sortDueAsc: '时限 近→远',
@@ -171,16 +173,8 @@ export const caseMessages = {
     no: '否',
   },
   event: {
-    closeRepeatReport: '重复举报结案',
-    deadlineBreached: '时限超期',
-    declareRecusal: '申报回避',
-    escalateSupervision: '升级督办',
-    mergedReport: '被并案',
-    openSupervision: '发起督办',
-    respondSupervision: '答复督办',
-    unmaskConsumer: '查看完整信息',
     empty: '暂无日志',
-  } as Record<string, string>,
+  },
   deadline: {
     title: '办理时限',
     empty: '暂无计时',
@@ -213,6 +207,9 @@ export const caseMessages = {
       rolledOver: '顺延',
       calendarVersion: '日历版本',
       convention: '计算约定',
+      // The server records its convention in English (DEADLINE_CONVENTION); this is the same rule in Chinese.
+      conventionText:
+        '按北京时间计算。期间开始之日不计算，从次日起算。工作日：按国务院办公厅节假日安排（含调休）和本地设置，数满 N 个工作日，截止于第 N 个工作日 23:59:59；日：截止于起算日后第 N 日 23:59:59，该日为法定节假日或休息日的，顺延至节后第一个工作日结束（《市场监督管理投诉举报处理暂行办法》第四十五条）；小时：按实际经过的时间计算。中止期间：按小时计的暂停计时；按日计的，中止期间涉及的日期不计入。',
       raw: '原始数据',
       none: '无',
       days: '{n} 天',
@@ -223,6 +220,8 @@ export const caseMessages = {
       OVERRIDE_HOLIDAY: '本地放假',
       OUT_OF_RANGE_WEEKEND: '周末',
       PAUSED: '中止期间',
+      OVERRIDE_WORKDAY: '本地上班',
+      MAKEUP_WORKDAY: '调休上班',
     } as Record<string, string>,
   },
   supervision: {
@@ -273,6 +272,7 @@ export const caseMessages = {
     modeRequired: '请选择办理方式',
     reason: '理由',
     returnReason: '退回理由',
+    handUpReason: '上报理由（交所属中心办理）',
     reasonRequired: '请填写理由',
     method: '联系方式',
     content: '内容',

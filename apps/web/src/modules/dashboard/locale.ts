@@ -5,6 +5,7 @@ export const dashboardMessages = {
   dueSoonHint: '48 小时内到期的计时',
   overdue: '已超期',
   overdueHint: '已超期且未办结的计时',
+  openCase: '查看案件',
   openCases: '在办案件',
   todayRegistered: '今日登记',
   trend: '近 {days} 天登记量',

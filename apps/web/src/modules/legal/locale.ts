@@ -1,3 +1,5 @@
+import { ENUM_LABELS } from '@/locales/labels';
+
 // 法律服务工作室 (seed 002 三、法律服务工作室工作职责): 无偿开展法律咨询、为需要诉讼解决的消费者提供诉讼支持、
 // 发展消费维权志愿者队伍并组织培训、按照工作制度值班、法律服务档案管理.
 export const legalMessages = {
@@ -11,10 +13,7 @@ export const legalMessages = {
     duty: '值班表',
     archive: '法律服务档案',
   },
-  kind: {
-    CONSULTATION: '法律咨询',
-    LITIGATION: '诉讼支持',
-  } as Record<string, string>,
+  kind: ENUM_LABELS.LegalItemKind as Readonly<Record<string, string>>,
   queueStatus: {
     AWAITING_ANSWER: '待答复',
     ANSWERED: '已答复',
@@ -58,12 +57,7 @@ export const legalMessages = {
     confirmClose: '确定结束该诉讼支持吗？结束后不能再修改。',
     closeButton: '结束',
   },
-  status: {
-    REQUESTED: '已申请',
-    DOCUMENTS_PREPARED: '诉讼材料已准备',
-    FILED: '已立案起诉',
-    CLOSED: '已结束',
-  } as Record<string, string>,
+  status: ENUM_LABELS.LitigationStatus as Readonly<Record<string, string>>,
   volunteer: {
     create: '登记志愿者',
     edit: '修改志愿者',
@@ -120,12 +114,7 @@ export const legalMessages = {
     shiftRequired: '请选择班次',
     personRequired: '请选择值班人',
   },
-  shift: {
-    MORNING: '上午',
-    AFTERNOON: '下午',
-    FULL_DAY: '全天',
-    EVENING: '晚间',
-  } as Record<string, string>,
+  shift: ENUM_LABELS.DutyShift as Readonly<Record<string, string>>,
   archive: {
     kind: '类别',
     title: '咨询问题 / 诉讼需求',

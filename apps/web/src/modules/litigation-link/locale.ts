@@ -1,3 +1,5 @@
+import { ENUM_LABELS } from '@/locales/labels';
+
 // 诉调对接工作室 (seed 002 五、诉调对接工作室工作职责): 行政调解、消费者协会调解与司法诉讼对接; 与政府其他行政部门
 // 消费维权联动协调; 消费维权专家研讨会; 与全市各县区消费者维权中心以及乡镇、村消费者维权站联动协调.
 export const linkMessages = {
@@ -32,18 +34,8 @@ export const linkMessages = {
     typeRequired: '请选择移送类型',
     confirmFinal: '确定将移送状态登记为「{status}」吗？登记后不能再更改。',
   },
-  referralType: {
-    PRE_SUIT_MEDIATION: '诉前调解',
-    JUDICIAL_CONFIRMATION: '调解协议司法确认',
-  } as Record<string, string>,
-  referralStatus: {
-    SENT: '已移送法院',
-    ACCEPTED: '法院已受理',
-    MEDIATED: '诉前调解成功',
-    CONFIRMED: '已司法确认',
-    REJECTED: '法院不予受理、不予确认或调解不成',
-    WITHDRAWN: '已撤回',
-  } as Record<string, string>,
+  referralType: ENUM_LABELS.CourtReferralType as Readonly<Record<string, string>>,
+  referralStatus: ENUM_LABELS.CourtReferralStatus as Readonly<Record<string, string>>,
   handling: {
     create: '联办、移交',
     edit: '修改',
@@ -68,15 +60,8 @@ export const linkMessages = {
     matterRequired: '请填写联办、移交事项',
     deadlineRequired: '请选择商定的办理期限',
   },
-  handlingMode: {
-    JOINT: '联办',
-    TRANSFER: '移交',
-  } as Record<string, string>,
-  handlingStatus: {
-    IN_PROGRESS: '办理中',
-    COMPLETED: '已办结',
-    CANCELLED: '已撤销',
-  } as Record<string, string>,
+  handlingMode: ENUM_LABELS.DepartmentHandlingMode as Readonly<Record<string, string>>,
+  handlingStatus: ENUM_LABELS.DepartmentHandlingStatus as Readonly<Record<string, string>>,
   expert: {
     create: '专家入库',
     edit: '修改专家信息',
@@ -131,9 +116,6 @@ export const linkMessages = {
     kindHint: '指示发往下级县级中心或站点；上报发往上级中心',
     upperUnit: '上级中心',
   },
-  linkageKind: {
-    INSTRUCTION: '下发指示',
-    REPORT: '上报情况',
-  } as Record<string, string>,
+  linkageKind: ENUM_LABELS.LinkageMessageKind as Readonly<Record<string, string>>,
   caseSection: '诉调对接',
 };

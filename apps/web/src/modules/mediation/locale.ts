@@ -1,3 +1,5 @@
+import { ENUM_LABELS } from '@/locales/labels';
+
 // 维权服务工作室 (seed 002 四、维权服务工作室工作职责): 处理受理接待工作室统一登记受理的申(投)诉, 开展现场调查和
 // 集中调解, 在双方当事人同意情况下采取电话、视频、短信、现场调解等方式, 调解完毕后及时向受理接待工作室反馈办理结果.
 export const mediationMessages = {
@@ -49,22 +51,9 @@ export const mediationMessages = {
     partyRequired: '请至少填写一名当事人',
     heldAtRequired: '请选择调解时间',
   },
-  mode: {
-    PHONE: '电话调解',
-    VIDEO: '视频调解',
-    SMS: '短信调解',
-    ON_SITE: '现场调解',
-  } as Record<string, string>,
-  result: {
-    AGREED: '达成调解协议',
-    NOT_AGREED: '未达成协议',
-    ADJOURNED: '择期继续调解',
-  } as Record<string, string>,
-  partyRole: {
-    CONSUMER: '消费者（投诉人）',
-    BUSINESS: '经营者代表（被投诉人）',
-    OTHER: '其他参加人',
-  } as Record<string, string>,
+  mode: ENUM_LABELS.MediationMode as Readonly<Record<string, string>>,
+  result: ENUM_LABELS.MediationResult as Readonly<Record<string, string>>,
+  partyRole: ENUM_LABELS.MediationPartyRole as Readonly<Record<string, string>>,
   investigation: {
     section: '现场调查',
     create: '记录现场调查',
@@ -105,16 +94,8 @@ export const mediationMessages = {
     costBorneByRequired: '请选择费用承担方',
     agreedRequired: '须双方当事人协商一致才能委托',
   },
-  testingStatus: {
-    RUNNING: '检测鉴定中',
-    COMPLETED: '已出具结果',
-  } as Record<string, string>,
-  costParty: {
-    CONSUMER: '消费者',
-    BUSINESS: '经营者',
-    SHARED: '双方分担',
-    CENTER: '维权中心',
-  } as Record<string, string>,
+  testingStatus: ENUM_LABELS.TestingStatus as Readonly<Record<string, string>>,
+  costParty: ENUM_LABELS.TestingCostParty as Readonly<Record<string, string>>,
   agreement: {
     section: '调解协议',
     create: '记录调解协议',
@@ -131,10 +112,6 @@ export const mediationMessages = {
     termsRequired: '请填写协议内容',
     unfulfilledHint: '案件办结后登记为未履行的，将自动督办受理单位。',
   },
-  performance: {
-    PENDING: '待履行',
-    FULFILLED: '已履行',
-    UNFULFILLED: '未履行',
-  } as Record<string, string>,
+  performance: ENUM_LABELS.AgreementPerformance as Readonly<Record<string, string>>,
   caseSection: '维权服务',
 };

@@ -9,14 +9,4 @@ export const notificationMessages = {
   openCase: '查看案件',
   empty: '暂无消息',
   unread: '未读',
-  kind: {
-    DEADLINE_WARNING: '时限预警',
-    DEADLINE_BREACHED: '时限超期',
-    SUPERVISION: '督办',
-    SUPERVISION_OPENED: '督办',
-    SUPERVISION_ESCALATED: '督办升级',
-    CASE_DISPATCHED: '分流',
-    CASE_RETURNED: '退回',
-    EXTENSION_REQUESTED: '延期申请',
-  } as Record<string, string>,
 };

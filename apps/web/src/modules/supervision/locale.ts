@@ -1,13 +1,10 @@
+import { ENUM_LABELS } from '@/locales/labels';
+
 export const supervisionMessages = {
   menu: '督办中心',
   title: '督办事项',
   countsTitle: '各单位督办统计',
-  status: {
-    OPEN: '待答复',
-    RESPONDED: '已答复',
-    ESCALATED: '已升级',
-    CLOSED: '已关闭',
-  },
+  status: ENUM_LABELS.SupervisionStatus as Readonly<Record<string, string>>,
   field: {
     level: '级别',
     status: '状态',

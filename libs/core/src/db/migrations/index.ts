@@ -7,6 +7,12 @@ import { Mediation1764000500000 } from './1764000500000-mediation';
 import { LitigationLink1764000600000 } from './1764000600000-litigation-link';
 import { EscalationLadders1764000700000 } from './1764000700000-escalation-ladders';
 import { CaseCounts1764000900000 } from './1764000900000-case-counts';
+import { Accountability1765000000000 } from './1765000000000-accountability';
+import { ApiClients1765200000000 } from './1765200000000-api-clients';
+import { Webhooks1765200100000 } from './1765200100000-webhooks';
+import { Documents1765400000000 } from './1765400000000-documents';
+import { TokenVersion1765100000000 } from './1765100000000-token-version';
+import { Statistics1765300000000 } from './1765300000000-statistics';
 import { CaseSearch1765600000000 } from './1765600000000-case-search';
 
 // Ordered list of migrations. Never edit one that has landed; add a new one.
@@ -20,5 +26,11 @@ export const MIGRATIONS = [
   LitigationLink1764000600000,
   EscalationLadders1764000700000,
   CaseCounts1764000900000,
+  Accountability1765000000000,
+  TokenVersion1765100000000,
+  ApiClients1765200000000,
+  Webhooks1765200100000,
+  Statistics1765300000000,
+  Documents1765400000000,
   CaseSearch1765600000000,
 ];

@@ -1,4 +1,5 @@
 import { reactive, ref, shallowRef } from 'vue';
+import type { LocationQuery, LocationQueryRaw } from 'vue-router';
 import { request } from '@/api/request';
 import {
   CasesDocument,
@@ -68,6 +69,65 @@ export function toCaseFilter(form: CaseSearchForm): CaseFilter {
   };
 }
 
+const SORTS: readonly CaseSort[] = ['RECEIVED_DESC', 'RECEIVED_ASC', 'DUE_ASC', 'UPDATED_DESC'];
+
+/** The list's state (search form, page, page size) as URL query: Back from a case restores the same list. */
+export function toListQuery(form: CaseSearchForm, page: number, pageSize: number): LocationQueryRaw {
+  const q: LocationQueryRaw = {};
+  if (form.keyword.trim()) q.keyword = form.keyword.trim();
+  if (form.kinds.length) q.kind = form.kinds.join(',');
+  if (form.states.length) q.state = form.states.join(',');
+  if (form.channels.length) q.channel = form.channels.join(',');
+  if (form.unitId) q.unit = form.unitId;
+  if (form.received) q.received = form.received.join(',');
+  if (form.overdue) q.overdue = '1';
+  if (form.openOnly) q.open = '1';
+  if (form.mine) q.mine = '1';
+  if (form.consumerPhone.trim()) q.phone = form.consumerPhone.trim();
+  if (form.respondent.trim()) q.respondent = form.respondent.trim();
+  if (form.sort !== 'RECEIVED_DESC') q.sort = form.sort;
+  if (page > 1) q.page = String(page);
+  if (pageSize !== 20) q.size = String(pageSize);
+  return q;
+}
+
+/** The inverse of toListQuery; unknown or malformed values fall back to the defaults. */
+export function fromListQuery(q: LocationQuery): { form: CaseSearchForm; page: number; pageSize: number } {
+  const one = (k: string): string => (typeof q[k] === 'string' ? (q[k] as string) : '');
+  const many = <T extends string>(k: string, allowed: (v: string) => boolean): T[] =>
+    one(k)
+      .split(',')
+      .filter((v) => v && allowed(v)) as T[];
+  const form = emptyCaseSearch();
+  form.keyword = one('keyword');
+  form.kinds = many<CaseKind>('kind', (v) => /^[A-Z_]+$/.test(v));
+  form.states = many<CaseState>('state', (v) => /^[A-Z_]+$/.test(v));
+  form.channels = many<Channel>('channel', (v) => /^[A-Z_0-9]+$/.test(v));
+  form.unitId = one('unit') || null;
+  const received = one('received').split(',');
+  form.received =
+    received.length === 2 && received.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)) ? [received[0]!, received[1]!] : null;
+  form.overdue = one('overdue') === '1';
+  form.openOnly = one('open') === '1';
+  form.mine = one('mine') === '1';
+  form.consumerPhone = one('phone');
+  form.respondent = one('respondent');
+  const sort = one('sort') as CaseSort;
+  if (SORTS.includes(sort)) form.sort = sort;
+  const page = Math.max(1, Number.parseInt(one('page'), 10) || 1);
+  const size = Number.parseInt(one('size'), 10);
+  return { form, page, pageSize: [10, 20, 50, 100].includes(size) ? size : 20 };
+}
+
+/**
+ * The one definition of an 超期 case the console uses: the list's 「只看超期」 (and `?overdue=1`)
+ * and the dashboard's 已超期 tile send exactly this filter, so the tile equals the list's total.
+ * (The API's `overdue` flag: the case has a breached clock that has not stopped.)
+ */
+export function overdueCasesFilter(): CaseFilter {
+  return toCaseFilter({ ...emptyCaseSearch(), overdue: true });
+}
+
 /** The case list: server-side filter, sort and paging, total from the API. */
 export function useCaseList() {
   const search = reactive<CaseSearchForm>(emptyCaseSearch());
@@ -104,10 +164,19 @@ export function useCaseList() {
     return load();
   }
 
+  /** Applies a state read from the URL (form, page, size) and loads it. */
+  function restore(state: { form: CaseSearchForm; page: number; pageSize: number }): Promise<void> {
+    Object.assign(search, state.form);
+    applied = toCaseFilter(search);
+    page.value = state.page;
+    pageSize.value = state.pageSize;
+    return load();
+  }
+
   function resetSearch(): Promise<void> {
     Object.assign(search, emptyCaseSearch());
     return submitSearch();
   }
 
-  return { search, items, total, totalIsLowerBound, page, pageSize, loading, load, submitSearch, resetSearch };
+  return { search, items, total, totalIsLowerBound, page, pageSize, loading, load, submitSearch, resetSearch, restore };
 }

@@ -6,6 +6,7 @@ export type AllowedActionItem = CaseDetailFragment['allowedActions'][number];
 export const DESTRUCTIVE_ACTIONS: ReadonlySet<CaseAction> = new Set<CaseAction>([
   'rejectCase',
   'returnCase',
+  'handUpCase',
   'archiveCase',
 ]);
 

@@ -186,6 +186,17 @@ export const ACTION_SPECS: Record<Exclude<CaseAction, 'registerCase'>, ActionSpe
     ],
   },
   receiveCase: { fields: [note] },
+  handUpCase: {
+    fields: [
+      {
+        key: 'reason',
+        label: 'case.action.handUpReason',
+        kind: 'textarea',
+        required: always('case.action.reasonRequired'),
+      },
+      note,
+    ],
+  },
   returnCase: {
     fields: [
       {

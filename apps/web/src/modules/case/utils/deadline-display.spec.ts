@@ -1,56 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { countdownOf, parseExplanation } from './deadline-display';
+import { formatDuration } from '@/utils/format';
+import { liveFirst, timeInUnit } from './deadline-display';
 
-const NOW = Date.parse('2026-05-10T02:00:00.000Z');
+const H = 3_600_000;
+const D = 24 * H;
 
-describe('countdownOf', () => {
-  it('counts down a running deadline to its dueAt, warning within a day', () => {
-    expect(countdownOf({ status: 'RUNNING', dueAt: '2026-05-12T02:00:00.000Z', remainingMs: 0 }, NOW)).toEqual({
-      tone: 'normal',
-      key: 'case.deadline.remaining',
-      ms: 2 * 86400_000,
-    });
-    expect(countdownOf({ status: 'RUNNING', dueAt: '2026-05-10T03:00:00.000Z', remainingMs: 0 }, NOW).tone).toBe(
-      'warning',
-    );
+describe('deadline display', () => {
+  it('shows seconds only in the last day; multi-day counters in days and hours', () => {
+    expect(formatDuration(-(1036 * D + 16 * H + 58 * 60_000 + 27_000))).toBe('1036天16小时');
+    expect(formatDuration(3 * D)).toBe('3天');
+    expect(formatDuration(5 * H + 4 * 60_000 + 3_000)).toBe('05:04:03');
   });
 
-  it('is red (danger) once past the deadline', () => {
-    const c = countdownOf({ status: 'RUNNING', dueAt: '2026-05-10T01:00:00.000Z', remainingMs: null }, NOW);
-    expect(c).toEqual({ tone: 'danger', key: 'case.deadline.overdueBy', ms: -3600_000 });
+  it('states time left in the clock unit: working days still counted, calendar days, hours', () => {
+    const explanation = JSON.stringify({ counted: ['2026-12-03', '2026-12-04', '2026-12-07', '2026-12-08'] });
+    expect(timeInUnit({ unit: 'WORKING_DAYS', explanation }, 4 * D, '2026-12-04')).toBe('3 个工作日');
+    expect(timeInUnit({ unit: 'CALENDAR_DAYS', explanation: '{}' }, 9.5 * D, '2026-12-04')).toBe('10 日');
+    expect(timeInUnit({ unit: 'HOURS', explanation: '{}' }, 30 * H, '2026-12-04')).toBe('30 小时');
+    expect(timeInUnit({ unit: 'WORKING_DAYS', explanation }, 2 * H, '2026-12-08')).toBe('02:00:00');
   });
 
-  it('shows 暂停 with the frozen remaining time while paused', () => {
-    expect(countdownOf({ status: 'PAUSED', dueAt: null, remainingMs: 5000 }, NOW)).toEqual({
-      tone: 'paused',
-      key: 'case.deadline.pausedRemaining',
-      ms: 5000,
-    });
-    expect(countdownOf({ status: 'PAUSED', dueAt: null, remainingMs: null }, NOW).key).toBe('case.deadline.paused');
-  });
-
-  it('says how a finished deadline ended', () => {
-    expect(countdownOf({ status: 'MET', dueAt: null, remainingMs: null }, NOW).key).toBe('case.deadline.met');
-    expect(countdownOf({ status: 'CANCELLED', dueAt: null, remainingMs: null }, NOW).key).toBe(
-      'case.deadline.cancelled',
-    );
-  });
-});
-
-describe('parseExplanation', () => {
-  it('reads the counted and skipped days and tolerates bad JSON', () => {
-    const view = parseExplanation(
-      JSON.stringify({
-        rule: 'COMPLAINT_CONCLUDE v1',
-        trigger: { instant: '2026-05-01T01:00:00.000Z' },
-        counted: ['2026-05-06'],
-        skipped: [{ date: '2026-05-02', reason: 'HOLIDAY', name: '劳动节' }],
-        pausedMs: 0,
-      }),
-    );
-    expect(view.rule).toBe('COMPLAINT_CONCLUDE v1');
-    expect(view.counted).toEqual(['2026-05-06']);
-    expect(view.skipped[0]?.name).toBe('劳动节');
-    expect(parseExplanation('not json').raw).toBe('not json');
+  it('puts running clocks first, finished ones after', () => {
+    const rows = [
+      { id: 'met', status: 'MET', dueAt: '2026-01-01T00:00:00Z', stoppedAt: '2026-01-01T00:00:00Z' },
+      { id: 'late', status: 'RUNNING', dueAt: '2026-12-20T00:00:00Z', stoppedAt: null },
+      { id: 'soon', status: 'RUNNING', dueAt: '2026-12-10T00:00:00Z', stoppedAt: null },
+      { id: 'breachedOpen', status: 'BREACHED', dueAt: '2026-11-01T00:00:00Z', stoppedAt: null },
+      { id: 'cancelled', status: 'CANCELLED', dueAt: null, stoppedAt: '2026-02-01T00:00:00Z' },
+    ];
+    expect(liveFirst(rows).map((r) => r.id)).toEqual(['breachedOpen', 'soon', 'late', 'met', 'cancelled']);
   });
 });

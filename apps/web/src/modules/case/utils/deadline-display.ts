@@ -1,4 +1,5 @@
 import type { CaseDeadlineFieldsFragment } from '@/graphql/generated/graphql';
+import { formatDuration } from '@/utils/format';
 
 export type CountdownTone = 'normal' | 'warning' | 'danger' | 'paused' | 'done' | 'muted';
 
@@ -38,6 +39,41 @@ export function countdownOf(
       return { tone: 'danger', key: 'case.deadline.breached', ms: null };
     default:
       return { tone: 'muted', key: 'case.deadline.cancelled', ms: null };
+  }
+}
+
+const LIVE = new Set(['RUNNING', 'PAUSED']);
+
+/** Live clocks (running, paused, or breached and still open) first by due time; finished ones after. */
+export function liveFirst<T extends Pick<CaseDeadlineFieldsFragment, 'status' | 'dueAt' | 'stoppedAt'>>(
+  deadlines: readonly T[],
+): T[] {
+  const live = (d: T): boolean => LIVE.has(d.status) || (d.status === 'BREACHED' && !d.stoppedAt);
+  const due = (d: T): number => (d.dueAt ? Date.parse(d.dueAt) : Number.MAX_SAFE_INTEGER);
+  return [...deadlines].sort((a, b) => Number(live(b)) - Number(live(a)) || due(a) - due(b));
+}
+
+/**
+ * Time left in the clock's own unit: working days left of the days the rule counts (from its
+ * explanation), calendar days, or hours; the last day as a ticking HH:MM:SS; overdue time in days/hours.
+ */
+export function timeInUnit(
+  d: Pick<CaseDeadlineFieldsFragment, 'unit' | 'explanation'>,
+  ms: number,
+  today: string,
+): string {
+  if (ms < 0 || Math.abs(ms) < 86_400_000) return formatDuration(ms);
+  switch (d.unit) {
+    case 'WORKING_DAYS': {
+      const counted = parseExplanation(d.explanation).counted.filter((day) => day >= today).length;
+      return counted > 0 ? `${counted} 个工作日` : formatDuration(ms);
+    }
+    case 'CALENDAR_DAYS':
+      return `${Math.ceil(ms / 86_400_000)} 日`;
+    case 'HOURS':
+      return `${Math.floor(ms / 3_600_000)} 小时`;
+    default:
+      return formatDuration(ms);
   }
 }
 

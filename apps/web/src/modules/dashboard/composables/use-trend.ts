@@ -1,7 +1,10 @@
 import { shallowRef } from 'vue';
 import { request } from '@/api/request';
-import { CaseCountDocument } from '@/graphql/generated/graphql';
+import { DashboardTrendDocument, type DashboardTrendQueryVariables } from '@/graphql/generated/graphql';
 import { shanghaiDate, shanghaiMidnight } from '@/utils/format';
+
+/** The days DashboardTrend asks for (its aliases d0 … d13). */
+const TREND_QUERY_DAYS = 14;
 
 export interface TrendPoint {
   /** YYYY-MM-DD (Shanghai). */
@@ -20,22 +23,23 @@ const nextDate = (date: string): string =>
   new Date(Date.parse(`${date}T00:00:00Z`) + 86400_000).toISOString().slice(0, 10);
 
 /**
- * Cases registered per day: one `cases(filter:{receivedFrom, receivedTo}) { total }` per day
- * (limit 1, only the total), all in parallel. The API scopes them to what the user may see.
+ * Cases registered per day, all days in one aliased request (`d0` … `d13`, each only a total).
+ * The API scopes them to what the user may see.
  */
 export function useTrend(days = 14) {
   const points = shallowRef<TrendPoint[]>([]);
 
   async function load(): Promise<void> {
-    const dates = lastDays(days);
-    const totals = await Promise.all(
-      dates.map((date) =>
-        request(CaseCountDocument, {
-          filter: { receivedFrom: shanghaiMidnight(date), receivedTo: shanghaiMidnight(nextDate(date)) },
-        }).then((d) => d.cases.total),
-      ),
-    );
-    points.value = dates.map((date, i) => ({ date, count: totals[i] ?? 0 }));
+    const dates = lastDays(TREND_QUERY_DAYS);
+    const vars = Object.fromEntries(
+      dates.map((date, i) => [
+        `d${i}`,
+        { receivedFrom: shanghaiMidnight(date), receivedTo: shanghaiMidnight(nextDate(date)) },
+      ]),
+    ) as DashboardTrendQueryVariables;
+    const data = await request(DashboardTrendDocument, vars);
+    const totals = dates.map((_, i) => (data as Record<string, { total: number }>)[`d${i}`]?.total ?? 0);
+    points.value = dates.map((date, i) => ({ date, count: totals[i] ?? 0 })).slice(-days);
   }
 
   return { points, load };

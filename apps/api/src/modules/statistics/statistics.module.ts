@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { StatisticsExportController } from './statistics-export.controller';
+import { StatisticsQueryService } from './statistics-query.service';
+import { StatisticsTablesService } from './statistics-tables.service';
+import { StatisticsResolver } from './statistics.resolver';
+
+// The figures are kept by the worker (libs/core/src/stats); this module only reads them.
+@Module({
+  providers: [StatisticsResolver, StatisticsQueryService, StatisticsTablesService],
+  controllers: [StatisticsExportController],
+})
+export class StatisticsModule {}

@@ -1,0 +1,239 @@
+// The one label dictionary: the Chinese name of every enum value of the GraphQL schema, of every
+// timeline entry, notification kind and deadline rule a user can see. Labels the API also uses
+// (states, kinds, grounds, roles …) come from @weiquan/shared so the console says what the documents say;
+// the rest are written here. Module locales point at these maps instead of keeping copies, and
+// labels.spec.ts walks apps/api/schema.gql and the transition table so a new value without a label fails.
+import type * as G from '@/graphql/generated/graphql';
+import { DataScopeLabel, OrgUnitTypeLabel, WorkroomLabel } from '@weiquan/shared/org';
+import { ApiOperationLabel, RoleLabel, WebhookEventType, WebhookEventTypeLabel } from '@weiquan/shared/auth';
+import { DocumentTypeLabel, DocumentVariantLabel } from '@weiquan/shared/document';
+import {
+  CaseActionLabel,
+  CaseKindLabel,
+  CaseStateLabel,
+  ChannelLabel,
+  ContactMethodLabel,
+  DispatchModeLabel,
+  DispatchTargetTypeLabel,
+  FollowUpResultLabel,
+  NotificationKindLabel,
+  OutcomeLabel,
+  RejectGroundLabel,
+  SatisfactionLabel,
+  SupervisionLevelLabel,
+  SuspendReasonLabel,
+  TerminationGroundLabel,
+  TimelineActionLabel,
+} from '@weiquan/shared/case';
+
+type Labels<E extends string> = Readonly<Record<E, string>>;
+
+const CalendarDayReason: Labels<G.CalendarDayReason> = {
+  WORKDAY: '工作日',
+  WEEKEND: '周末',
+  HOLIDAY: '法定节假日',
+  MAKEUP_WORKDAY: '调休上班',
+  OVERRIDE_HOLIDAY: '本地放假',
+  OVERRIDE_WORKDAY: '本地上班',
+  OUT_OF_RANGE_WORKDAY: '工作日（无安排数据）',
+  OUT_OF_RANGE_WEEKEND: '周末（无安排数据）',
+};
+
+/** Every enum of the schema, by its GraphQL name. A missing value fails typecheck here. */
+export const ENUM_LABELS = {
+  OrgUnitType: OrgUnitTypeLabel satisfies Labels<G.OrgUnitType>,
+  WorkroomCode: WorkroomLabel satisfies Labels<G.WorkroomCode>,
+  Role: RoleLabel satisfies Labels<G.Role>,
+  DataScope: DataScopeLabel satisfies Labels<G.DataScope>,
+  CalendarDayReason,
+  CalendarDayKind: { HOLIDAY: '放假', WORKDAY: '上班' } satisfies Labels<G.CalendarDayKind>,
+  DispatchTargetType: DispatchTargetTypeLabel satisfies Labels<G.DispatchTargetType>,
+  DispatchMode: DispatchModeLabel satisfies Labels<G.DispatchMode>,
+  CaseState: CaseStateLabel satisfies Labels<G.CaseState>,
+  CaseAction: CaseActionLabel satisfies Labels<G.CaseAction>,
+  Satisfaction: SatisfactionLabel satisfies Labels<G.Satisfaction>,
+  CaseKind: CaseKindLabel satisfies Labels<G.CaseKind>,
+  Channel: ChannelLabel satisfies Labels<G.Channel>,
+  RejectGround: RejectGroundLabel satisfies Labels<G.RejectGround>,
+  SuspendReason: SuspendReasonLabel satisfies Labels<G.SuspendReason>,
+  Outcome: OutcomeLabel satisfies Labels<G.Outcome>,
+  TerminationGround: TerminationGroundLabel satisfies Labels<G.TerminationGround>,
+  // Not in the generated types (no console operation reads it); labels.spec.ts still checks it against the schema.
+  SmsStatus: { PENDING: '待发送', SENT: '已发送', FAILED: '发送失败' },
+  SupervisionLevel: SupervisionLevelLabel satisfies Labels<G.SupervisionLevel>,
+  SupervisionStatus: {
+    OPEN: '待答复',
+    RESPONDED: '已答复',
+    ESCALATED: '已升级',
+    CLOSED: '已关闭',
+  } satisfies Labels<G.SupervisionStatus>,
+  MediationPartyRole: {
+    CONSUMER: '消费者（投诉人）',
+    BUSINESS: '经营者代表（被投诉人）',
+    OTHER: '其他参加人',
+  } satisfies Labels<G.MediationPartyRole>,
+  MediationMode: {
+    PHONE: '电话调解',
+    VIDEO: '视频调解',
+    SMS: '短信调解',
+    ON_SITE: '现场调解',
+  } satisfies Labels<G.MediationMode>,
+  MediationResult: {
+    AGREED: '达成调解协议',
+    NOT_AGREED: '未达成协议',
+    ADJOURNED: '择期继续调解',
+  } satisfies Labels<G.MediationResult>,
+  TestingCostParty: {
+    CONSUMER: '消费者',
+    BUSINESS: '经营者',
+    SHARED: '双方分担',
+    CENTER: '维权中心',
+  } satisfies Labels<G.TestingCostParty>,
+  TestingStatus: { RUNNING: '检测鉴定中', COMPLETED: '已出具结果' } satisfies Labels<G.TestingStatus>,
+  AgreementPerformance: {
+    PENDING: '待履行',
+    FULFILLED: '已履行',
+    UNFULFILLED: '未履行',
+  } satisfies Labels<G.AgreementPerformance>,
+  LitigationStatus: {
+    REQUESTED: '已申请',
+    DOCUMENTS_PREPARED: '诉讼材料已准备',
+    FILED: '已立案起诉',
+    CLOSED: '已结束',
+  } satisfies Labels<G.LitigationStatus>,
+  LegalItemKind: { CONSULTATION: '法律咨询', LITIGATION: '诉讼支持' } satisfies Labels<G.LegalItemKind>,
+  DutyShift: { MORNING: '上午', AFTERNOON: '下午', FULL_DAY: '全天', EVENING: '晚间' } satisfies Labels<G.DutyShift>,
+  CourtReferralType: {
+    PRE_SUIT_MEDIATION: '诉前调解',
+    JUDICIAL_CONFIRMATION: '调解协议司法确认',
+  } satisfies Labels<G.CourtReferralType>,
+  CourtReferralStatus: {
+    SENT: '已移送法院',
+    ACCEPTED: '法院已受理',
+    MEDIATED: '诉前调解成功',
+    CONFIRMED: '已司法确认',
+    REJECTED: '法院不予受理、不予确认或调解不成',
+    WITHDRAWN: '已撤回',
+  } satisfies Labels<G.CourtReferralStatus>,
+  DepartmentHandlingMode: { JOINT: '联办', TRANSFER: '移交' } satisfies Labels<G.DepartmentHandlingMode>,
+  DepartmentHandlingStatus: {
+    IN_PROGRESS: '办理中',
+    COMPLETED: '已办结',
+    CANCELLED: '已撤销',
+  } satisfies Labels<G.DepartmentHandlingStatus>,
+  LinkageMessageKind: { INSTRUCTION: '下发指示', REPORT: '上报情况' } satisfies Labels<G.LinkageMessageKind>,
+  LitigationLinkWorkItemKind: {
+    COURT_REFERRAL: '移送法院',
+    DEPARTMENT_HANDLING: '部门联办',
+    LINKAGE_MESSAGE: '联动消息',
+  } satisfies Labels<G.LitigationLinkWorkItemKind>,
+  CaseQueue: { MINE: '我的待办' } satisfies Labels<G.CaseQueue>,
+  CaseSort: {
+    RECEIVED_DESC: '收到时间 新→旧',
+    RECEIVED_ASC: '收到时间 旧→新',
+    DUE_ASC: '时限 近→远',
+    UPDATED_DESC: '最近更新',
+  } satisfies Labels<G.CaseSort>,
+  MediationQueueSort: { TIME_LEFT: '剩余时间', RECEIVED: '收到时间' } satisfies Labels<G.MediationQueueSort>,
+  LegalWorkQueueSort: {
+    TIME_LEFT_ASC: '剩余时间 少→多',
+    TIME_LEFT_DESC: '剩余时间 多→少',
+    OLDEST_FIRST: '最早收到在前',
+  } satisfies Labels<G.LegalWorkQueueSort>,
+  LitigationLinkQueueSort: { TIME_LEFT: '剩余时间', NEWEST: '最新在前' } satisfies Labels<G.LitigationLinkQueueSort>,
+  ContactMethod: ContactMethodLabel satisfies Labels<G.ContactMethod>,
+  FollowUpResult: FollowUpResultLabel satisfies Labels<G.FollowUpResult>,
+  // Enums no console operation uses yet have no generated type: keyed by the schema's values.
+  ApiOperation: ApiOperationLabel,
+  // The GraphQL enum names the event by its key; the shared label table is keyed by the payload's type.
+  WebhookEventType: Object.fromEntries(
+    Object.entries(WebhookEventType).map(([key, type]) => [key, WebhookEventTypeLabel[type]]),
+  ) as Readonly<Record<string, string>>,
+  WebhookDeliveryStatus: {
+    PENDING: '待推送',
+    DELIVERED: '已送达',
+    FAILED: '推送失败',
+  } satisfies Readonly<Record<string, string>>,
+  DocumentType: DocumentTypeLabel satisfies Labels<G.DocumentType>,
+  DocumentVariant: DocumentVariantLabel,
+  StatGroupBy: {
+    kind: '诉求类别',
+    channel: '受理渠道',
+    category: '商品或服务类别',
+    industry: '被投诉人行业',
+    outcome: '办结结果',
+    unit: '单位',
+    month: '月份',
+  } satisfies Readonly<Record<string, string>>,
+  StatDimension: {
+    kind: '诉求类别',
+    channel: '受理渠道',
+    category: '商品或服务类别',
+    industry: '被投诉人行业',
+    outcome: '办结结果',
+  } satisfies Readonly<Record<string, string>>,
+} as const;
+
+export type EnumName = keyof typeof ENUM_LABELS;
+
+/**
+ * Deadline rules by code (case_deadline.ruleCode, violation records), named as the default rule set
+ * (libs/core/src/deadline/default-rules.ts) names them. A rule's own (revised) name from the API wins.
+ */
+export const RULE_LABELS: Readonly<Record<string, string>> = {
+  COMMITMENT: '维权中心服务承诺时限',
+  CALLBACK: '非工作时间录音24小时内回拨',
+  FIRST_CONTACT: '两个工作日内与消费者取得联系',
+  ACCEPT_DECISION: '申（投）诉5日内作出是否受理的决定',
+  REJECT_NOTICE: '不予受理的3个工作日内告知',
+  FILING_DECISION: '举报7个工作日内决定是否立案',
+  COMPLAINT_CONCLUDE: '投诉受理后7个工作日内办结',
+  REPORT_CONCLUDE: '举报受理后7个工作日内办结（最长15个工作日）',
+  STATION_CONCLUDE: '分流至站点的投诉15日内办结',
+  HOP_CONCLUDE: '承办单位7个工作日内办结',
+  FOLLOW_UP: '回复后5个工作日内回访',
+  DEPARTMENT_AGREED: '联办、移交部门商定的办理时限',
+  STAT_ACCEPT: '收到投诉7个工作日内决定是否受理并告知',
+  STAT_MEDIATION: '受理之日起调解期限',
+  STAT_TERMINATION_NOTICE: '终止调解7个工作日内告知双方',
+  STAT_REPORT_VERIFY: '举报15个工作日内核查并决定是否立案（经批准可延长15个工作日）',
+};
+
+/** The label of an enum value; an unknown value (an API newer than the console) shows as 其他. */
+export function enumLabel<E extends EnumName>(name: E, value: string | null | undefined): string {
+  if (value == null) return '';
+  return (ENUM_LABELS[name] as Readonly<Record<string, string>>)[value] ?? '其他';
+}
+
+/** A timeline entry's action (transition step or workroom/supervision/deadline record). */
+export function timelineLabel(action: string): string {
+  return (TimelineActionLabel as Readonly<Record<string, string>>)[action] ?? '其他记录';
+}
+
+export function notificationKindLabel(kind: string): string {
+  return (NotificationKindLabel as Readonly<Record<string, string>>)[kind] ?? '通知';
+}
+
+export function ruleLabel(code: string, name?: string | null): string {
+  return name || RULE_LABELS[code] || '时限规则';
+}
+
+/**
+ * The calendar version as the server records it ('chinese-days@1.5.7+import:2027#ab12+overrides#cd34')
+ * in words: which arrangement data, which imported years, whether local settings apply.
+ */
+export function calendarVersionLabel(version: string | null | undefined): string {
+  if (!version) return '';
+  return version
+    .split('+')
+    .map((part) => {
+      const pkg = /^chinese-days@(.+)$/.exec(part);
+      if (pkg) return `国务院节假日安排内置数据（${pkg[1]} 版）`;
+      const imp = /^import:(\d{4})#(\w+)$/.exec(part);
+      if (imp) return `管理员导入 ${imp[1]} 年安排（校验码 ${imp[2]}）`;
+      const own = /^overrides#(\w+)$/.exec(part);
+      if (own) return `本地设置（校验码 ${own[1]}）`;
+      return '其他来源';
+    })
+    .join(' ＋ ');
+}

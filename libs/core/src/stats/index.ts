@@ -1,0 +1,3 @@
+export * from './stat-case-reader';
+export * from './stat-maintainer.service';
+export * from './stat-query';

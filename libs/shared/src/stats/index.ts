@@ -1,0 +1,3 @@
+export * from './stat-contributions';
+export * from './kpi-dictionary';
+export * from './stat-filter';
