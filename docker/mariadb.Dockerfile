@@ -6,3 +6,7 @@ FROM mariadb:10.11
 RUN apt-get update \
   && apt-get install -y --no-install-recommends mariadb-plugin-mroonga \
   && rm -rf /var/lib/apt/lists/*
+# The keyword search runs Groonga selects through Mroonga's mroonga_command function (migration
+# 1765600100000); only the root can create it, so the image's first-run initialisation does.
+RUN echo "CREATE FUNCTION IF NOT EXISTS mroonga_command RETURNS STRING SONAME 'ha_mroonga.so';" \
+  > /docker-entrypoint-initdb.d/10-mroonga-command.sql

@@ -89,7 +89,7 @@ mariadb_up() {
 }
 
 # The keyword search's tables are Mroonga tables (migration 1765600000000): enable the engine once per
-# datadir (INSTALL SONAME is remembered in mysql.plugin across restarts).
+# datadir (INSTALL SONAME is remembered in mysql.plugin across restarts, CREATE FUNCTION in mysql.func).
 mroonga_enable() {
   local ok
   ok="$(db_root -N -e "SELECT COUNT(*) FROM information_schema.ENGINES WHERE ENGINE = 'Mroonga' AND SUPPORT IN ('YES', 'DEFAULT')")"
@@ -97,6 +97,10 @@ mroonga_enable() {
     log "enabling the Mroonga storage engine (full-text search)"
     db_root -e "INSTALL SONAME 'ha_mroonga'" || die "INSTALL SONAME 'ha_mroonga' failed (is mariadb-plugin-mroonga installed?)"
   fi
+  # The search runs one Groonga select per keyword page through this function (migration 1765600100000);
+  # a function, like the plugin, is created once per datadir and only the root may create it.
+  db_root -e "CREATE FUNCTION IF NOT EXISTS mroonga_command RETURNS STRING SONAME 'ha_mroonga.so'" \
+    || die "CREATE FUNCTION mroonga_command failed (is mariadb-plugin-mroonga installed?)"
 }
 
 mariadb_setup() {

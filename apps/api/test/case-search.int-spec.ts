@@ -106,14 +106,19 @@ describe('Case keyword search', () => {
   });
   afterAll(() => api?.close());
 
-  /** What LIKE over the same columns gives, within the user's scope, newest first. */
-  const expected = async (username: string, k: string): Promise<string[]> => {
+  /** What LIKE over the same columns gives, within the user's scope (and an extra condition), newest first. */
+  const expected = async (
+    username: string,
+    k: string | null,
+    extra = '1 = 1',
+    extraArgs: unknown[] = [],
+  ): Promise<string[]> => {
     const [u] = await api.ds.query(
       'SELECT u.data_scope AS scope, o.path, o.id AS unitId FROM app_user u JOIN org_unit o ON o.id = u.unit_id WHERE u.username = ?',
       [username],
     );
     const unmask = ['city_op', 'gl_county', 'hx_county'].includes(username);
-    const like = `%${escapeLike(k)}%`;
+    const like = `%${escapeLike(k ?? '')}%`;
     const conds = OPEN_COLUMNS.map((c) => `c.${c} LIKE ?`);
     const args: unknown[] = OPEN_COLUMNS.map(() => like);
     if (unmask) {
@@ -123,6 +128,8 @@ describe('Case keyword search', () => {
       conds.push("(c.kind <> 'REPORT' AND c.anonymous = 0 AND (c.consumer_name LIKE ? OR c.consumer_address LIKE ?))");
       args.push(like, like);
     }
+    const match = k === null ? '1 = 1' : `(${conds.join(' OR ')})`;
+    if (k === null) args.length = 0;
     let scope = '1 = 1';
     if (u.scope === 'SUBTREE') {
       scope = 'c.owner_path LIKE ?';
@@ -132,10 +139,28 @@ describe('Case keyword search', () => {
       args.push(u.unitId);
     }
     const rows = await api.ds.query(
-      `SELECT c.id FROM wq_case c WHERE (${conds.join(' OR ')}) AND ${scope} ORDER BY c.received_at DESC, c.id DESC`,
-      args,
+      `SELECT c.id FROM wq_case c WHERE ${match} AND ${scope} AND ${extra} ORDER BY c.received_at DESC, c.id DESC`,
+      [...args, ...extraArgs],
     );
     return rows.map((x: { id: string }) => String(x.id));
+  };
+
+  /** The same ids oldest first (received_at, then id). */
+  const ascending = async (ids: string[]): Promise<string[]> => {
+    if (!ids.length) return [];
+    const rows = await api.ds.query('SELECT id FROM wq_case WHERE id IN (?) ORDER BY received_at, id', [ids]);
+    return rows.map((x: { id: string }) => String(x.id));
+  };
+
+  /** A page equals LIKE's: the same ids in order, and the exact total (or the bound, said so, beyond it). */
+  const expectPage = (k: string, cases: ListResult['cases'], want: string[], offset: number, limit: number) => {
+    const bounded = cases.totalIsLowerBound;
+    expect({ k, ids: cases.items.map((c) => c.id), total: cases.total, bounded }).toEqual({
+      k,
+      ids: want.slice(offset, offset + limit),
+      total: bounded ? KEYWORD_TOTAL_BOUND : want.length,
+      bounded: bounded && want.length > KEYWORD_TOTAL_BOUND,
+    });
   };
 
   it.each(['city_op', 'gl_county', 'hx_county', 'gl_station', 'city_mediator'])(
@@ -145,17 +170,91 @@ describe('Case keyword search', () => {
       for (const k of keywords) {
         const want = await expected(username, k);
         const { cases } = await users[username]!.ok<ListResult>(LIST, { f: { keyword: k }, p: { limit: 100 } });
-        const bounded = want.length > KEYWORD_TOTAL_BOUND;
-        expect({ k, ids: cases.items.map((c) => c.id), total: cases.total, bounded: cases.totalIsLowerBound }).toEqual({
-          k,
-          ids: want.slice(0, 100),
-          total: bounded ? KEYWORD_TOTAL_BOUND : want.length,
-          bounded,
-        });
+        expectPage(k, cases, want, 0, 100);
         if (want.length) nonEmpty++;
       }
       // The keywords are drawn from the data: most find something (the test would be vacuous otherwise).
       expect(nonEmpty).toBeGreaterThan(username === 'gl_station' ? 10 : 100);
+    },
+    300_000,
+  );
+
+  // The index answers a list with only unit and open/closed inside the engine (one Groonga select), a list
+  // with any other filter in SQL (index hits joined with the list's query): both give exactly LIKE's answer.
+  it.each([
+    ['city_op', { unitId: 'GL', open: true }, "c.owner_path LIKE CONCAT(?, '%') AND c.is_open = 1", 'GL'],
+    ['gl_county', { unitId: 'GL-T1', open: false }, "c.owner_path LIKE CONCAT(?, '%') AND c.is_open = 0", 'GL-T1'],
+    ['city_mediator', { open: true, sort: 'RECEIVED_ASC' }, 'c.is_open = 1', null],
+    ['hx_county', { kinds: ['COMPLAINT'] }, "c.kind = 'COMPLAINT'", null],
+    [
+      'city_op',
+      { unitId: 'HX', states: ['IN_PROGRESS'] },
+      "c.owner_path LIKE CONCAT(?, '%') AND c.state = 'IN_PROGRESS'",
+      'HX',
+    ],
+  ] as const)(
+    'finds exactly what LIKE finds as %s with the filter %j, on later pages too',
+    async (username, filter, sql, unit) => {
+      const units = await api.ds.getRepository(OrgUnitEntity).find();
+      const u = unit ? units.find((x) => x.code === unit)! : null;
+      const f: Record<string, unknown> = { ...filter };
+      if (u) f.unitId = String(u.id);
+      const asc = 'sort' in filter;
+      for (const k of keywords.slice(0, 60)) {
+        let want = await expected(username, k, sql, u ? [u.path] : []);
+        if (asc) want = await ascending(want);
+        for (const offset of [0, 5]) {
+          const { cases } = await users[username]!.ok<ListResult>(LIST, {
+            f: { ...f, keyword: k },
+            p: { offset, limit: 5 },
+          });
+          expectPage(k, cases, want, offset, 5);
+        }
+      }
+    },
+    300_000,
+  );
+
+  // issue 18, item 3: the lookups by address and by business find any part of it (through the engine),
+  // exactly as LIKE '%…%' on that column, within the scope, and never by what is masked for the user.
+  it.each(['city_op', 'gl_county', 'hx_county', 'city_mediator'])(
+    'looks cases up by any part of an address or a business name, as %s',
+    async (username) => {
+      const stored: { a: string; r: string | null; code: string | null }[] = await api.ds.query(
+        'SELECT consumer_address AS a, respondent_name AS r, respondent_credit_code AS code FROM wq_case WHERE case_no LIKE ?',
+        [`KW${run}-%`],
+      );
+      const r = seededRandom(11);
+      const part = (t: string, n: number) => {
+        const at = Math.floor(r() * Math.max(1, t.length - n));
+        return [...t].slice(at, at + n).join('');
+      };
+      const unmask = username !== 'city_mediator';
+      for (let i = 0; i < 12; i++) {
+        const row = stored[Math.floor(r() * stored.length)]!;
+        const addr = part(row.a, 3 + (i % 4));
+        const wantAddr = await expected(
+          username,
+          null,
+          `c.consumer_address LIKE ?${unmask ? '' : " AND c.kind <> 'REPORT' AND c.anonymous = 0"}`,
+          [`%${escapeLike(addr)}%`],
+        );
+        const byAddr = await users[username]!.ok<ListResult>(LIST, { f: { consumerAddress: addr }, p: { limit: 100 } });
+        expect({ addr, ids: byAddr.cases.items.map((c) => c.id) }).toEqual({ addr, ids: wantAddr.slice(0, 100) });
+        if (!row.r) continue;
+        for (const resp of [part(row.r, 2 + (i % 3)), row.code!]) {
+          const want = await expected(username, null, '(c.respondent_name LIKE ? OR c.respondent_credit_code = ?)', [
+            `%${escapeLike(resp)}%`,
+            resp.toUpperCase(),
+          ]);
+          const got = await users[username]!.ok<ListResult>(LIST, { f: { respondent: resp }, p: { limit: 100 } });
+          expect({ resp, ids: got.cases.items.map((c) => c.id), total: got.cases.total }).toEqual({
+            resp,
+            ids: want.slice(0, 100),
+            total: want.length,
+          });
+        }
+      }
     },
     300_000,
   );
@@ -199,6 +298,20 @@ describe('Case keyword search', () => {
     await api.ds.query('UPDATE wq_case SET summary = ? WHERE id = ?', [word, row.id]);
     await api.app.get(CaseSearchIndexer).drain();
     expect((await search('city_op', word)).items.map((x) => x.id)).toEqual([String(row.id)]);
+    // Quotes and backslashes are plain characters of the keyword (escaped for Groonga's script and
+    // command line), in the engine's plan and in the SQL one.
+    const odd = `引"号'单\\斜${Date.now() % 1_000_000}`;
+    await api.ds.query('UPDATE wq_case SET summary = ? WHERE id = ?', [`前${odd}后`, row.id]);
+    await api.app.get(CaseSearchIndexer).drain();
+    for (const k of [odd, `"号'单\\`, odd.slice(2)]) {
+      expect({ k, ids: (await search('city_op', k)).items.map((x) => x.id) }).toEqual({ k, ids: [String(row.id)] });
+      expect({
+        k,
+        ids: (await search('city_op', k, { kinds: ['COMPLAINT', 'REPORT', 'CONSULTATION', 'SUGGESTION'] })).items.map(
+          (x) => x.id,
+        ),
+      }).toEqual({ k, ids: [String(row.id)] });
+    }
   });
 
   // issue 11, 2.12

@@ -27,3 +27,52 @@ export function keywordQuery(keyword: string): string | null {
 export function keywordColumns(actor: Actor): string {
   return actor.permissions.has(Permission.CASE_UNMASK) ? 's.doc_open, s.doc_ident' : 's.doc_open';
 }
+
+/** Where the Groonga-side list may look: the actor's scope, the list's unit, open or not (all optional). */
+export interface GroongaListFilter {
+  /** owner_path starts with (SUBTREE scope, the list's unit). */
+  pathPrefixes: string[];
+  /** owner_path is (UNIT scope). */
+  pathExact: string | null;
+  open: boolean | null;
+  ascending: boolean;
+}
+
+/** A Groonga script string literal: only `"` and `\` are special inside. */
+const scriptString = (s: string) => `"${s.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+/** A Groonga command-line argument in single quotes: only `'` and `\` are special inside. */
+const commandArg = (s: string) => `'${s.replace(/['\\]/g, (c) => `\\${c}`)}'`;
+
+/**
+ * The Groonga `select` (run through Mroonga's mroonga_command) that answers a keyword page inside the
+ * engine: the words as phrases over the bigram index (`@`, the same match as MATCH … AGAINST `+"w"`),
+ * the scope and the list's unit as owner_path conditions, newest first, one page, and the exact number
+ * of hits. No match escalation (a phrase with no hit must not fall back to looser matching) and no
+ * query cache (the table changes with every registration).
+ */
+export function groongaSelect(words: string[], unmask: boolean, f: GroongaListFilter, offset: number, limit: number) {
+  const conds = words.map((w) =>
+    unmask ? `(doc_open @ ${scriptString(w)} || doc_ident @ ${scriptString(w)})` : `doc_open @ ${scriptString(w)}`,
+  );
+  for (const p of f.pathPrefixes) conds.push(`owner_path @^ ${scriptString(p)}`);
+  if (f.pathExact !== null) conds.push(`owner_path == ${scriptString(f.pathExact)}`);
+  if (f.open !== null) conds.push(`is_open == ${f.open ? 1 : 0}`);
+  const sort = f.ascending ? 'received_at,_key' : '-received_at,-_key';
+  return [
+    'select case_search',
+    `--filter ${commandArg(conds.join(' && '))}`,
+    `--sortby ${sort}`,
+    `--offset ${Math.max(0, Math.floor(offset))}`,
+    `--limit ${Math.max(0, Math.floor(limit))}`,
+    '--output_columns _key',
+    '--match_escalation_threshold -1',
+    '--cache no',
+  ].join(' ');
+}
+
+/** The hits and the page of a groongaSelect answer: `[[[n], [columns…], [key], [key], …]]`. */
+export function groongaResult(json: string): { total: number; ids: string[] } {
+  const [set] = JSON.parse(json) as [[[number], unknown, ...[string | number][]]];
+  const [[total], , ...rows] = set;
+  return { total, ids: rows.map((r) => String(r[0])) };
+}

@@ -15,6 +15,7 @@ const docIdent = (a: string) => `CONCAT_WS(' ', ${IDENT_COLUMNS.map((c) => `${a}
 
 /** Copies the cases selected by `where` (over wq_case aliased c) into case_search, replacing their rows. */
 export const indexCasesSql = (where: string, lock: boolean) =>
-  `INSERT INTO case_search (case_id, received_at, doc_open, doc_ident)
-   SELECT c.id, c.received_at, ${docOpen('c')}, ${docIdent('c')} FROM wq_case c WHERE ${where}${lock ? ' LOCK IN SHARE MODE' : ''}
-   ON DUPLICATE KEY UPDATE received_at = VALUES(received_at), doc_open = VALUES(doc_open), doc_ident = VALUES(doc_ident)`;
+  `INSERT INTO case_search (case_id, received_at, owner_path, is_open, doc_open, doc_ident)
+   SELECT c.id, c.received_at, c.owner_path, c.is_open, ${docOpen('c')}, ${docIdent('c')} FROM wq_case c WHERE ${where}${lock ? ' LOCK IN SHARE MODE' : ''}
+   ON DUPLICATE KEY UPDATE received_at = VALUES(received_at), owner_path = VALUES(owner_path), is_open = VALUES(is_open),
+     doc_open = VALUES(doc_open), doc_ident = VALUES(doc_ident)`;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { allowedActions, AllowedAction, Permission } from '@weiquan/shared';
 import {
   Actor,
@@ -13,6 +13,7 @@ import {
   CaseFollowUpEntity,
   CaseLifecycleService,
   escapeLike,
+  keywordQuery,
   AppError,
   ErrorCode,
   countCases,
@@ -23,7 +24,7 @@ import { Page, PageInput } from '../../common/paging';
 import { OrgUnitService } from '../org-unit/org-unit.service';
 import { CaseFilter } from './case.input';
 import { CaseQueue, CaseSort } from './case-enums.graphql';
-import { CaseSearchService } from './case-search.service';
+import { CaseSearchService, KeywordListShape } from './case-search.service';
 
 const YEAR_MS = 365 * 86_400_000;
 
@@ -78,13 +79,21 @@ export class CaseQueryService {
       throw new AppError(ErrorCode.FORBIDDEN, '无权按消费者电话查询', 'filter.consumerPhone');
     if ((f.consumerName || f.consumerAddress) && !unmask) qb.andWhere(`NOT ${CONFIDENTIAL_SQL('c')}`);
     if (f.consumerPhone) qb.andWhere('c.consumer_phone = :phone', { phone: f.consumerPhone.replace(/[\s-]/g, '') });
-    if (f.consumerAddress) qb.andWhere('c.consumer_address LIKE :addr', { addr: `${escapeLike(f.consumerAddress)}%` });
+    // Lookups across cases (issue 18, item 3): phone and name are exact, on their B-tree indexes; an
+    // address or a business is found by any part of it, through the search engine's bigram index (the
+    // fields are in case_search's documents), then checked against the column itself.
+    if (f.consumerAddress) {
+      engineHits(qb, 's.doc_open, s.doc_ident', f.consumerAddress);
+      qb.andWhere('c.consumer_address LIKE :addr', { addr: `%${escapeLike(f.consumerAddress)}%` });
+    }
     if (f.consumerName) qb.andWhere('c.consumer_name = :cname', { cname: f.consumerName });
-    if (f.respondent)
+    if (f.respondent) {
+      engineHits(qb, 's.doc_open', f.respondent);
       qb.andWhere('(c.respondent_name LIKE :resp OR c.respondent_credit_code = :respCode)', {
         resp: `%${escapeLike(f.respondent)}%`,
         respCode: f.respondent.toUpperCase(),
       });
+    }
     switch (f.sort ?? CaseSort.RECEIVED_DESC) {
       case CaseSort.RECEIVED_ASC:
         qb.orderBy('c.receivedAt', 'ASC').addOrderBy('c.id', 'ASC');
@@ -98,7 +107,9 @@ export class CaseQueryService {
       default:
         qb.orderBy('c.receivedAt', 'DESC').addOrderBy('c.id', 'DESC');
     }
-    const found = f.keyword ? await this.search.page(qb, actor, f.keyword, page.offset, page.limit) : null;
+    const found = f.keyword
+      ? await this.search.page(qb, actor, f.keyword, page.offset, page.limit, keywordListShape(f, unitPath))
+      : null;
     if (found) return { ...found, offset: page.offset, limit: page.limit };
     // The exact total is the costly half of a first page over a large subtree: read it from the counters.
     const total = countableByCounters(f)
@@ -220,4 +231,26 @@ export class CaseQueryService {
     );
     return c;
   }
+}
+
+/** Only cases whose search document contains every word of a lookup (the caller checks the column too). */
+function engineHits(qb: SelectQueryBuilder<CaseEntity>, columns: string, text: string): void {
+  const q = keywordQuery(text);
+  if (!q) return;
+  const p = `lk${Object.keys(qb.getParameters()).length}`;
+  qb.andWhere(`c.id IN (SELECT s.case_id FROM case_search s WHERE MATCH(${columns}) AGAINST (:${p} IN BOOLEAN MODE))`, {
+    [p]: q,
+  });
+}
+
+/** Filters the search engine applies itself (CaseSearchService); any other one keeps the list in SQL. */
+const ENGINE_FILTERS = new Set(['keyword', 'unitId', 'open', 'sort']);
+
+function keywordListShape(f: CaseFilter, unitPath: string | null): KeywordListShape | null {
+  const sort = f.sort ?? CaseSort.RECEIVED_DESC;
+  if (sort !== CaseSort.RECEIVED_DESC && sort !== CaseSort.RECEIVED_ASC) return null;
+  const other = Object.entries(f).some(
+    ([k, v]) => !ENGINE_FILTERS.has(k) && v !== undefined && v !== null && !(Array.isArray(v) && !v.length),
+  );
+  return other ? null : { unitPath, open: f.open ?? null, ascending: sort === CaseSort.RECEIVED_ASC };
 }

@@ -7,6 +7,9 @@ import {
   CaseEntity,
   CONFIDENTIAL_SQL,
   escapeLike,
+  GroongaListFilter,
+  groongaResult,
+  groongaSelect,
   IDENT_COLUMNS,
   keywordColumns,
   keywordQuery,
@@ -23,6 +26,13 @@ export const KEYWORD_TOTAL_BOUND = 1000;
 /** Newest cases of the list looked at to tell a frequent keyword from a rare one. */
 const PROBE_ROWS = 200;
 
+/** The list's filters the engine can apply itself (CaseQueryService.list sets it when there are no others). */
+export interface KeywordListShape {
+  unitPath: string | null;
+  open: boolean | null;
+  ascending: boolean;
+}
+
 export interface KeywordPage {
   items: CaseEntity[];
   total: number;
@@ -34,8 +44,12 @@ export interface KeywordPage {
  * - a keyword found in at least a tenth of the newest cases of the list (消费者, a county's name in its
  *   own list) is read newest first with LIKE: the page is among the first few hundred rows and the
  *   bounded total within ten times the bound;
- * - any other keyword goes through the Mroonga bigram index case_search (migration 1765600000000),
- *   which returns its few matches at once, joined with the list's scope and filters.
+ * - any other keyword goes through the Mroonga bigram index case_search (migrations 1765600000000,
+ *   1765600100000). When the list has no filter but unit and open/closed and is sorted by receipt, one
+ *   Groonga `select` does it all inside the engine — match, scope, unit, sort, page and the exact number
+ *   of hits — and only the page's 20 cases are read from wq_case (through the same scoped query, so a
+ *   stale index row can drop a case from the page but never show one out of scope). Otherwise the
+ *   index's hits are joined with the list's query (bounded total).
  * Both match the same columns (libs/core/src/search/case-search.sql.ts); case-search.int-spec.ts
  * checks both against plain LIKE.
  */
@@ -49,11 +63,14 @@ export class CaseSearchService {
     keyword: string,
     offset: number,
     limit: number,
+    shape: KeywordListShape | null = null,
   ): Promise<KeywordPage | null> {
     const query = keywordQuery(keyword);
     if (!query) return null;
     const words = keywordWords(keyword);
     const frequent = offset + limit <= PROBE_ROWS / 10 && (await this.probe(qb, actor, words)) >= PROBE_ROWS / 10;
+    const inEngine = frequent ? null : this.engineFilter(actor, shape);
+    if (inEngine) return this.enginePage(qb, actor, words, inEngine, offset, limit);
     const q = qb.clone();
     if (frequent) this.like(q, actor, words);
     else
@@ -63,6 +80,33 @@ export class CaseSearchService {
       );
     const [items, total] = await Promise.all([q.clone().offset(offset).limit(limit).getMany(), this.boundedCount(q)]);
     return { items, ...total };
+  }
+
+  /** The Groonga-side filter for this actor and list shape, or null when the engine cannot express it. */
+  private engineFilter(actor: Actor, shape: KeywordListShape | null): GroongaListFilter | null {
+    if (!shape) return null;
+    const f: GroongaListFilter = { pathPrefixes: [], pathExact: null, open: shape.open, ascending: shape.ascending };
+    const s = actor.scope;
+    if (s.type === 'SUBTREE') f.pathPrefixes.push(s.pathPrefix);
+    else if (s.type === 'UNIT') f.pathExact = s.unitPath;
+    else if (s.type !== 'ALL') return null;
+    if (shape.unitPath) f.pathPrefixes.push(shape.unitPath);
+    return f;
+  }
+
+  private async enginePage(
+    qb: SelectQueryBuilder<CaseEntity>,
+    actor: Actor,
+    words: string[],
+    f: GroongaListFilter,
+    offset: number,
+    limit: number,
+  ): Promise<KeywordPage> {
+    const command = groongaSelect(words, actor.permissions.has(Permission.CASE_UNMASK), f, offset, limit);
+    const [row] = await this.ds.query('SELECT mroonga_command(?) AS r', [command]);
+    const { total, ids } = groongaResult(String(row.r));
+    const items = ids.length ? await qb.clone().andWhere('c.id IN (:...kwIds)', { kwIds: ids }).getMany() : [];
+    return { items, total, totalIsLowerBound: false };
   }
 
   /** How many of the list's newest PROBE_ROWS cases contain the keyword. */

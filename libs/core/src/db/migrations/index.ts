@@ -14,6 +14,7 @@ import { Documents1765400000000 } from './1765400000000-documents';
 import { TokenVersion1765100000000 } from './1765100000000-token-version';
 import { Statistics1765300000000 } from './1765300000000-statistics';
 import { CaseSearch1765600000000 } from './1765600000000-case-search';
+import { CaseSearchScope1765600100000 } from './1765600100000-case-search-scope';
 
 // Ordered list of migrations. Never edit one that has landed; add a new one.
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   Statistics1765300000000,
   Documents1765400000000,
   CaseSearch1765600000000,
+  CaseSearchScope1765600100000,
 ];
