@@ -303,7 +303,8 @@ describe('Case keyword search', () => {
     const odd = `引"号'单\\斜${Date.now() % 1_000_000}`;
     await api.ds.query('UPDATE wq_case SET summary = ? WHERE id = ?', [`前${odd}后`, row.id]);
     await api.app.get(CaseSearchIndexer).drain();
-    for (const k of [odd, `"号'单\\`, odd.slice(2)]) {
+    // (each keyword carries the stamp: the test database keeps earlier runs' cases)
+    for (const k of [odd, odd.slice(1), odd.slice(2)]) {
       expect({ k, ids: (await search('city_op', k)).items.map((x) => x.id) }).toEqual({ k, ids: [String(row.id)] });
       expect({
         k,
