@@ -12,25 +12,11 @@
 // Environment: BENCH_CASES (1000000), BENCH_REGISTER_SECONDS (20), BENCH_WARMUP_SECONDS (3), BENCH_CLIENTS (16), BENCH_RUNS (200),
 // BENCH_DB (weiquan_bench), BENCH_REDIS_DB (2). MariaDB and Redis must be up (bash scripts/infra.sh up).
 import 'reflect-metadata';
-import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
-import { AddressInfo, createServer } from 'node:net';
-import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import {
-  countCases,
-  createDataSource,
-  DEMO_PASSWORD,
-  loadConfig,
-  makeActor,
-  seedDemo,
-  UserEntity,
-} from '@weiquan/core';
-import type { AppConfig } from '@weiquan/core';
+import { countCases, createDataSource, loadConfig, makeActor, seedDemo, UserEntity } from '@weiquan/core';
 import { createApiApp } from '../apps/api/src/bootstrap';
-import { BUSINESSES, CATEGORY_CONTENT, seededRandom } from '../libs/core/src/seed/demo-case-content';
-import { bulkLoad, cpuMs, createPool, ensureDatabase, loadOrg, log, ms, pct, ROOT, rootSql } from './lib/case-load';
+import { bulkLoad, cpuMs, createPool, ensureDatabase, loadOrg, log, rootSql } from './lib/case-load';
+import { Gql, measureRegister, PAGE, pidFile, sample, spawnApi } from './lib/api-bench';
 const env = (k: string, d: string) => process.env[k] ?? d;
 const N = Number(env('BENCH_CASES', '1000000'));
 const REGISTER_SECONDS = Number(env('BENCH_REGISTER_SECONDS', '20'));
@@ -45,207 +31,6 @@ const REGISTER_ONLY = process.argv.includes('--register-only');
 // generator best (two measured 273/s against 323–328/s for one; more cores, more processes).
 const API_WORKERS = Number(env('BENCH_API_WORKERS', '1'));
 const HARD_LIMIT_MS = 20 * 60_000;
-
-// ------------------------------------------------------------------------------------------ API process
-/** Starts the built API (apps/api/dist, rebuilt incrementally first) on a free loopback port. */
-async function spawnApi(
-  config: AppConfig,
-  workers: number,
-): Promise<{ url: string; pids(): number[]; stop(): Promise<void> }> {
-  execFileSync('npx', ['tsc', '-b', 'apps/api'], { cwd: ROOT, stdio: 'inherit' });
-  const port = await new Promise<number>((res) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const p = (srv.address() as AddressInfo).port;
-      srv.close(() => res(p));
-    });
-  });
-  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, 'apps/api/dist/main.js'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      NODE_ENV: process.env.BENCH_API_NODE_ENV ?? 'production',
-      DB_NAME: config.DB_NAME,
-      REDIS_DB: String(config.REDIS_DB),
-      QUEUE_PREFIX: config.QUEUE_PREFIX,
-      LOG_LEVEL: 'silent',
-      WEB_DIST: '',
-      API_HOST: '127.0.0.1',
-      API_PORT: String(port),
-      API_WORKERS: String(workers),
-      DB_POOL_SIZE: '20',
-    },
-  });
-  const url = `http://127.0.0.1:${port}/`;
-  for (let i = 0; ; i++) {
-    if (child.exitCode != null) throw new Error(`the API exited with ${child.exitCode}`);
-    const up = await fetch(`${url}health/ready`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    // Every process must be up: the kernel spreads connections over all of them.
-    if (up && (workers === 1 || childPids(child.pid!).length === workers)) break;
-    if (i > 120) throw new Error('the API did not become ready in 60 s');
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  await new Promise((r) => setTimeout(r, 1500));
-  return {
-    url,
-    pids: () => [child.pid!, ...childPids(child.pid!)],
-    stop: () =>
-      new Promise<void>((res) => {
-        child.once('exit', () => res());
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
-function childPids(pid: number): number[] {
-  try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    return [];
-  }
-}
-
-function pidFile(config: AppConfig, name: string): number | null {
-  try {
-    return Number(readFileSync(resolve(ROOT, config.DATA_DIR, 'run', name), 'utf8').trim()) || null;
-  } catch {
-    return null;
-  }
-}
-
-// ------------------------------------------------------------------------------------------ GraphQL
-class Gql {
-  constructor(
-    readonly url: string,
-    readonly token?: string,
-  ) {}
-  /** Kept-alive loopback connections: the load generator shares the 2 cores with what it measures. */
-  private static readonly agent = new Agent({ keepAlive: true, maxSockets: 64 });
-  async run<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
-    const body = (await post(this.url, JSON.stringify({ query, variables }), this.token, Gql.agent)) as {
-      data?: T;
-      errors?: unknown[];
-    };
-    if (body.errors?.length || !body.data) throw new Error(`GraphQL: ${JSON.stringify(body.errors ?? body)}`);
-    return body.data;
-  }
-  async login(username: string): Promise<Gql> {
-    const d = await this.run<{ login: { accessToken: string } }>(
-      'mutation($i: LoginInput!) { login(input: $i) { accessToken } }',
-      { i: { username, password: DEMO_PASSWORD } },
-    );
-    return new Gql(this.url, d.login.accessToken);
-  }
-}
-
-/** A JSON POST over node:http (a fraction of fetch's CPU per request). */
-function post(url: string, payload: string, token: string | undefined, agent: Agent): Promise<unknown> {
-  const u = new URL(url);
-  return new Promise((resolveBody, reject) => {
-    const req = request(
-      {
-        host: u.hostname,
-        port: u.port,
-        path: u.pathname,
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(payload),
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          try {
-            resolveBody(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-          } catch (e) {
-            reject(new Error(`HTTP ${res.statusCode}: ${String(e)}`));
-          }
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
-
-const REGISTER = 'mutation($input: RegisterCaseInput!) { registerCase(input: $input) { id caseNo } }';
-const PAGE = 'query($f: CaseFilter, $p: PageInput) { cases(filter: $f, page: $p) { total items { id caseNo state } } }';
-
-function registerInput(r: () => number, i: number): Record<string, unknown> {
-  const biz = BUSINESSES[i % BUSINESSES.length]!;
-  const c = CATEGORY_CONTENT[biz.category];
-  return {
-    kind: 'COMPLAINT',
-    channel: 'PHONE_12315',
-    consumer: {
-      name: '压测消费者',
-      phone: `15${String(Math.floor(r() * 1e9)).padStart(9, '0')}`,
-      address: `${biz.county}五四路${1 + (i % 300)}号`,
-    },
-    respondent: {
-      name: biz.name,
-      creditCode: biz.creditCode,
-      address: biz.address,
-      region: biz.county,
-      industry: biz.industry,
-    },
-    category: biz.category,
-    amountInvolved: 100 + (i % 5000),
-    summary: `压测登记：购买${c.items[i % c.items.length]}后出现质量问题，商家拒绝处理。`,
-    demand: c.demands[0],
-    flags: { consentPublication: true, consentEntrustedMediation: true },
-  };
-}
-
-async function measureRegister(
-  gql: Gql,
-  seconds: number,
-): Promise<{ n: number; errors: number; perSec: number; p50: number; p99: number }> {
-  const lat: number[] = [];
-  let errors = 0;
-  let firstError: unknown = null;
-  const until = performance.now() + seconds * 1000;
-  const r = seededRandom(Date.now() & 0xffff);
-  let i = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
-      while (performance.now() < until) {
-        const t = performance.now();
-        try {
-          await gql.run(REGISTER, { input: registerInput(r, i++) });
-          lat.push(ms(t));
-        } catch (e) {
-          errors++;
-          firstError ??= e;
-        }
-      }
-    }),
-  );
-  const elapsed = ms(t0) / 1000;
-  if (firstError) log('first registerCase error:', String(firstError).slice(0, 300));
-  return { n: lat.length, errors, perSec: lat.length / elapsed, p50: pct(lat, 50), p99: pct(lat, 99) };
-}
-
-async function sample(runs: number, fn: () => Promise<unknown>): Promise<{ p50: number; p99: number; max: number }> {
-  for (let i = 0; i < 10; i++) await fn(); // warm-up
-  const xs: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    xs.push(ms(t));
-  }
-  return { p50: pct(xs, 50), p99: pct(xs, 99), max: Math.max(...xs) };
-}
 
 // ------------------------------------------------------------------------------------------ main
 async function main(): Promise<void> {
@@ -330,9 +115,9 @@ async function main(): Promise<void> {
     client: process.cpuUsage(),
   });
   // Unmeasured warm-up at full load first (JIT, pools, caches of every API process).
-  if (WARMUP_SECONDS > 0) await measureRegister(regClient, WARMUP_SECONDS);
+  if (WARMUP_SECONDS > 0) await measureRegister(regClient, WARMUP_SECONDS, CLIENTS);
   const [lock0, cpu0] = [await lockStatus(), cpuOf()];
-  const reg = await measureRegister(regClient, REGISTER_SECONDS);
+  const reg = await measureRegister(regClient, REGISTER_SECONDS, CLIENTS);
   const [lock1, cpu1] = [await lockStatus(), cpuOf()];
   await api.stop();
   const waits = lock1.Innodb_row_lock_waits! - lock0.Innodb_row_lock_waits!;

@@ -34,7 +34,8 @@ sql_str()   { local s="${1//\\/\\\\}"; s="${s//\'/\'\'}"; printf "'%s'" "$s"; }
 check_ident() { [[ "$2" =~ ^[A-Za-z0-9_]+$ ]] || die "$1='$2' must match [A-Za-z0-9_]+"; }
 
 ensure_packages() {
-  ensure_apt mariadb-server mariadb-client redis-server redis-tools
+  # mariadb-plugin-mroonga: the full-text engine of the case keyword search (bigram index, README).
+  ensure_apt mariadb-server mariadb-client mariadb-plugin-mroonga redis-server redis-tools
 }
 
 # ------------------------------------------------------------------------------------------ MariaDB
@@ -84,6 +85,22 @@ mariadb_up() {
     die "mariadb did not start"
   fi
   log "mariadb is up"
+  mroonga_enable
+}
+
+# The keyword search's tables are Mroonga tables (migration 1765600000000): enable the engine once per
+# datadir (INSTALL SONAME is remembered in mysql.plugin across restarts, CREATE FUNCTION in mysql.func).
+mroonga_enable() {
+  local ok
+  ok="$(db_root -N -e "SELECT COUNT(*) FROM information_schema.ENGINES WHERE ENGINE = 'Mroonga' AND SUPPORT IN ('YES', 'DEFAULT')")"
+  if [[ "$ok" != 1 ]]; then
+    log "enabling the Mroonga storage engine (full-text search)"
+    db_root -e "INSTALL SONAME 'ha_mroonga'" || die "INSTALL SONAME 'ha_mroonga' failed (is mariadb-plugin-mroonga installed?)"
+  fi
+  # The search runs one Groonga select per keyword page through this function (migration 1765600100000);
+  # a function, like the plugin, is created once per datadir and only the root may create it.
+  db_root -e "CREATE FUNCTION IF NOT EXISTS mroonga_command RETURNS STRING SONAME 'ha_mroonga.so'" \
+    || die "CREATE FUNCTION mroonga_command failed (is mariadb-plugin-mroonga installed?)"
 }
 
 mariadb_setup() {

@@ -12,6 +12,7 @@ import { createDataSource, loadConfig, OrgUnitEntity, rebuildCaseCounts, UserEnt
 import type { AppConfig } from '@weiquan/core';
 import { CaseKind, CaseState, Channel } from '@weiquan/shared';
 import { BUSINESSES, CATEGORY_CONTENT, seededRandom } from '../../libs/core/src/seed/demo-case-content';
+import { narrative } from '../../libs/testing/src/case-narrative';
 
 export const ROOT = resolve(__dirname, '../..');
 type DataSource = ReturnType<typeof createDataSource>;
@@ -291,7 +292,7 @@ export function caseRows(
             dispute ? biz.industry : N_,
             biz.category,
             kind === 'COMPLAINT' ? amount : N_,
-            `${biz.category}：${pick(content.items)}相关纠纷，消费者要求依法处理。`,
+            narrative(r, kind, biz, pick(content.items), amount, received),
             dispute ? pick(content.demands) : N_,
             HELD.has(state) ? (owner.id === intake.id ? 'UNIT' : owner.type === 'WORKROOM' ? 'WORKROOM' : 'UNIT') : N_,
             HELD.has(state) ? owner.id : N_,

@@ -31,3 +31,4 @@ export * from './db/insert-rows';
 export * from './db/group-commit';
 export * from './stats';
 export * from './exchange';
+export * from './search';

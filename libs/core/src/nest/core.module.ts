@@ -18,6 +18,7 @@ import { DeadlineRulesService } from '../deadline/deadline-rules.service';
 import { DEADLINE_QUEUE, DEADLINE_QUEUE_NAME, DeadlineScheduler } from '../deadline/deadline-scheduler.service';
 import { createRedis, redisOptions } from '../queue/redis';
 import { REDIS } from './redis.token';
+import { CaseSearchIndexer } from '../search/case-search-indexer.service';
 
 export { REDIS };
 import { CaseEventWriter } from '../case/case-event.writer';
@@ -68,6 +69,7 @@ export class CoreModule {
         CaseEventWriter,
         CaseLifecycleService,
         CaseNumberService,
+        CaseSearchIndexer,
         SupervisionAccess,
         SupervisionQueryService,
         SupervisionService,
@@ -96,6 +98,7 @@ export class CoreModule {
         CaseEventWriter,
         CaseLifecycleService,
         CaseNumberService,
+        CaseSearchIndexer,
         SupervisionAccess,
         SupervisionQueryService,
         SupervisionService,

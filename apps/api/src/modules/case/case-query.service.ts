@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
-import { allowedActions, AllowedAction, CaseFlag } from '@weiquan/shared';
+import { DataSource, In, SelectQueryBuilder } from 'typeorm';
+import { allowedActions, AllowedAction, CaseFlag, Permission } from '@weiquan/shared';
 import {
   Actor,
   CaseAccess,
@@ -13,14 +13,18 @@ import {
   CaseFollowUpEntity,
   CaseLifecycleService,
   escapeLike,
+  keywordQuery,
   AppError,
+  ErrorCode,
   countCases,
+  CONFIDENTIAL_SQL,
 } from '@weiquan/core';
 import { parseId } from '../../common/ids';
 import { Page, PageInput } from '../../common/paging';
 import { OrgUnitService } from '../org-unit/org-unit.service';
 import { CaseFilter } from './case.input';
 import { CaseQueue, CaseSort } from './case-enums.graphql';
+import { CaseSearchService, KeywordListShape } from './case-search.service';
 
 const YEAR_MS = 365 * 86_400_000;
 const FLAG_COLUMN: Readonly<Record<CaseFlag, string>> = {
@@ -44,10 +48,15 @@ export class CaseQueryService {
     private readonly lifecycle: CaseLifecycleService,
     private readonly orgUnits: OrgUnitService,
     private readonly events: CaseEventWriter,
+    private readonly search: CaseSearchService,
   ) {}
 
   /** The console's list: scope first (one helper), then filters, exact total, one page. */
-  async list(actor: Actor, f: CaseFilter = {}, page: PageInput = new PageInput()): Promise<Page<CaseEntity>> {
+  async list(
+    actor: Actor,
+    f: CaseFilter = {},
+    page: PageInput = new PageInput(),
+  ): Promise<Page<CaseEntity> & { totalIsLowerBound: boolean }> {
     const qb = this.ds.getRepository(CaseEntity).createQueryBuilder('c');
     this.access.scope(qb, actor);
     let unitPath: string | null = null;
@@ -74,20 +83,27 @@ export class CaseQueryService {
       const cols = f.flags.map((fl) => FLAG_COLUMN[fl]).filter(Boolean);
       if (cols.length) qb.andWhere(`(${cols.map((col) => `c.${col} = 1`).join(' OR ')})`);
     }
-    if (f.keyword) {
-      qb.andWhere(
-        '(c.consumer_name LIKE :kw OR c.respondent_name LIKE :kw OR c.summary LIKE :kw OR c.case_no LIKE :kw)',
-        { kw: `%${escapeLike(f.keyword)}%` },
-      );
-    }
+    // 保密 (issue 11, 2.12): who may not unmask the consumer cannot look a case up by what is masked for it.
+    const unmask = actor.permissions.has(Permission.CASE_UNMASK);
+    if (f.consumerPhone && !unmask)
+      throw new AppError(ErrorCode.FORBIDDEN, '无权按消费者电话查询', 'filter.consumerPhone');
+    if ((f.consumerName || f.consumerAddress) && !unmask) qb.andWhere(`NOT ${CONFIDENTIAL_SQL('c')}`);
     if (f.consumerPhone) qb.andWhere('c.consumer_phone = :phone', { phone: f.consumerPhone.replace(/[\s-]/g, '') });
-    if (f.consumerAddress) qb.andWhere('c.consumer_address LIKE :addr', { addr: `${escapeLike(f.consumerAddress)}%` });
+    // Lookups across cases (issue 18, item 3): phone and name are exact, on their B-tree indexes; an
+    // address or a business is found by any part of it, through the search engine's bigram index (the
+    // fields are in case_search's documents), then checked against the column itself.
+    if (f.consumerAddress) {
+      engineHits(qb, 's.doc_open, s.doc_ident', f.consumerAddress);
+      qb.andWhere('c.consumer_address LIKE :addr', { addr: `%${escapeLike(f.consumerAddress)}%` });
+    }
     if (f.consumerName) qb.andWhere('c.consumer_name = :cname', { cname: f.consumerName });
-    if (f.respondent)
+    if (f.respondent) {
+      engineHits(qb, 's.doc_open', f.respondent);
       qb.andWhere('(c.respondent_name LIKE :resp OR c.respondent_credit_code = :respCode)', {
         resp: `%${escapeLike(f.respondent)}%`,
         respCode: f.respondent.toUpperCase(),
       });
+    }
     switch (f.sort ?? CaseSort.RECEIVED_DESC) {
       case CaseSort.RECEIVED_ASC:
         qb.orderBy('c.receivedAt', 'ASC').addOrderBy('c.id', 'ASC');
@@ -101,13 +117,25 @@ export class CaseQueryService {
       default:
         qb.orderBy('c.receivedAt', 'DESC').addOrderBy('c.id', 'DESC');
     }
+    const found = f.keyword
+      ? await this.search.page(qb, actor, f.keyword, page.offset, page.limit, keywordListShape(f, unitPath))
+      : null;
+    if (found) return { ...found, offset: page.offset, limit: page.limit };
     // The exact total is the costly half of a first page over a large subtree: read it from the counters.
     const total = countableByCounters(f)
       ? countCases(this.ds.manager, actor, { unitPath, open: f.open ?? undefined, states: f.states, kinds: f.kinds })
       : qb.getCount();
     const fast = await this.openPageByUnits(actor, f, unitPath, page);
     const [items, n] = await Promise.all([fast ?? qb.clone().offset(page.offset).limit(page.limit).getMany(), total]);
-    return { items, total: n, offset: page.offset, limit: page.limit };
+    return { items, total: n, totalIsLowerBound: false, offset: page.offset, limit: page.limit };
+  }
+
+  /** Which of these case ids the actor may see (e.g. a 疑似重复件 link). */
+  async visibleIds(actor: Actor, ids: readonly string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const qb = this.ds.getRepository(CaseEntity).createQueryBuilder('c').select('c.id', 'id');
+    this.access.scope(qb, actor).andWhere('c.id IN (:...ids)', { ids });
+    return new Set((await qb.getRawMany<{ id: string }>()).map((r) => String(r.id)));
   }
 
   /**
@@ -213,4 +241,26 @@ export class CaseQueryService {
     );
     return c;
   }
+}
+
+/** Only cases whose search document contains every word of a lookup (the caller checks the column too). */
+function engineHits(qb: SelectQueryBuilder<CaseEntity>, columns: string, text: string): void {
+  const q = keywordQuery(text);
+  if (!q) return;
+  const p = `lk${Object.keys(qb.getParameters()).length}`;
+  qb.andWhere(`c.id IN (SELECT s.case_id FROM case_search s WHERE MATCH(${columns}) AGAINST (:${p} IN BOOLEAN MODE))`, {
+    [p]: q,
+  });
+}
+
+/** Filters the search engine applies itself (CaseSearchService); any other one keeps the list in SQL. */
+const ENGINE_FILTERS = new Set(['keyword', 'unitId', 'open', 'sort']);
+
+function keywordListShape(f: CaseFilter, unitPath: string | null): KeywordListShape | null {
+  const sort = f.sort ?? CaseSort.RECEIVED_DESC;
+  if (sort !== CaseSort.RECEIVED_DESC && sort !== CaseSort.RECEIVED_ASC) return null;
+  const other = Object.entries(f).some(
+    ([k, v]) => !ENGINE_FILTERS.has(k) && v !== undefined && v !== null && !(Array.isArray(v) && !v.length),
+  );
+  return other ? null : { unitPath, open: f.open ?? null, ascending: sort === CaseSort.RECEIVED_ASC };
 }

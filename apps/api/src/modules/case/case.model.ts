@@ -167,4 +167,10 @@ export class CaseModel {
 }
 
 @ObjectType('CasePage')
-export class CasePage extends PageOf(CaseModel, 'CasePageBase') {}
+export class CasePage extends PageOf(CaseModel, 'CasePageBase') {
+  @Field({
+    description:
+      'true when a keyword search matched more cases than it counts exactly (KEYWORD_TOTAL_BOUND): total is then that bound and the console shows “超过 N 条”',
+  })
+  totalIsLowerBound: boolean;
+}

@@ -6,6 +6,7 @@ import { CaseHandlingService } from './case-handling.service';
 import { CaseIntakeService } from './case-intake.service';
 import { CaseMutationResolver } from './case-mutation.resolver';
 import { CaseQueryService } from './case-query.service';
+import { CaseSearchService } from './case-search.service';
 import { CaseResolver } from './case.resolver';
 
 /** 受理接待 and the case aggregate: registration, the lifecycle mutations, lists and detail. */
@@ -15,6 +16,7 @@ import { CaseResolver } from './case.resolver';
     CaseIntakeService,
     CaseHandlingService,
     CaseQueryService,
+    CaseSearchService,
     CaseResolver,
     CaseMutationResolver,
     CaseCorrectionService,

@@ -141,6 +141,17 @@ export class CaseResolver {
     }));
   }
 
+  /** 疑似重复件 names the earlier case only to a user who may see it (its existence is not disclosed otherwise). */
+  @ResolveField(() => ID, { nullable: true, description: '疑似重复件：关联的前一件（仅当前用户可见时）' })
+  async repeatOfId(@CurrentActor() actor: Actor, @Parent() c: CaseModel, @Context() ctx: Ctx): Promise<string | null> {
+    if (!c.repeatOfId) return null;
+    const visible = await loader<string, boolean>(ctx.req, 'case.visible', async (ids) => {
+      const seen = await this.query.visibleIds(actor, ids);
+      return ids.map((id) => seen.has(id));
+    }).load(c.repeatOfId);
+    return visible ? c.repeatOfId : null;
+  }
+
   @ResolveField(() => SharedContactSignalModel, { description: '多名投诉人共用同一电话或地址的提示' })
   sharedContactSignal(@Parent() c: CaseModel): Promise<SharedContactSignalModel> {
     return this.query.sharedContactSignal(entityOf(c), this.clock.now());

@@ -101,6 +101,8 @@ export const caseMessages = {
     title: '案件列表',
     kindShort: '类型',
     keyword: '关键词',
+    total: '共 {n} 条',
+    totalMore: '超过 {n} 条，请增加条件缩小范围',
     keywordPlaceholder: '案件编号 / 消费者 / 经营者 / 经过（按 / 聚焦）',
     phone: '消费者电话',
     respondent: '经营者',

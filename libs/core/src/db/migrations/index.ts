@@ -14,6 +14,8 @@ import { Documents1765400000000 } from './1765400000000-documents';
 import { ProvisionalDeadlines1766000000000 } from './1766000000000-provisional-deadlines';
 import { TokenVersion1765100000000 } from './1765100000000-token-version';
 import { Statistics1765300000000 } from './1765300000000-statistics';
+import { CaseSearch1765600000000 } from './1765600000000-case-search';
+import { CaseSearchScope1765600100000 } from './1765600100000-case-search-scope';
 import { DocumentPeriods1766200000000 } from './1766200000000-document-periods';
 import { SenderDeadline1766200100000 } from './1766200100000-sender-deadline';
 import { WorkQueues1766700000000 } from './1766700000000-work-queues';
@@ -35,6 +37,8 @@ export const MIGRATIONS = [
   Webhooks1765200100000,
   Statistics1765300000000,
   Documents1765400000000,
+  CaseSearch1765600000000,
+  CaseSearchScope1765600100000,
   ProvisionalDeadlines1766000000000,
   DocumentPeriods1766200000000,
   SenderDeadline1766200100000,

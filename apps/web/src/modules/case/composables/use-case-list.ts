@@ -140,6 +140,8 @@ export function useCaseList() {
   const search = reactive<CaseSearchForm>(emptyCaseSearch());
   const items = shallowRef<CaseRowFragment[]>([]);
   const total = ref(0);
+  /** A keyword search counts exactly up to a bound: then total is the bound and the list says “超过 N 条”. */
+  const totalIsLowerBound = ref(false);
   const page = ref(1);
   const pageSize = ref(20);
   const loading = ref(false);
@@ -157,6 +159,7 @@ export function useCaseList() {
       if (mine !== seq) return;
       items.value = data.cases.items;
       total.value = data.cases.total;
+      totalIsLowerBound.value = data.cases.totalIsLowerBound;
     } finally {
       if (mine === seq) loading.value = false;
     }
@@ -182,5 +185,5 @@ export function useCaseList() {
     return submitSearch();
   }
 
-  return { search, items, total, page, pageSize, loading, load, submitSearch, resetSearch, restore };
+  return { search, items, total, totalIsLowerBound, page, pageSize, loading, load, submitSearch, resetSearch, restore };
 }

@@ -1,0 +1,3 @@
+export * from './case-keyword';
+export * from './case-search.sql';
+export * from './case-search-indexer.service';
