@@ -29,6 +29,7 @@ import { LitigationLinkModule } from './modules/litigation-link/litigation-link.
 import { ApiClientModule } from './modules/api-client/api-client.module';
 import { TransferModule } from './modules/transfer/transfer.module';
 import { DocumentModule } from './modules/document/document.module';
+import { PublicModule } from './modules/public/public.module';
 
 /** Feature modules; each owns its resolvers (see FEATURE_MODULES for schema emission). */
 export const FEATURE_MODULES = [
@@ -50,6 +51,7 @@ export const FEATURE_MODULES = [
   LitigationLinkModule,
   ApiClientModule,
   TransferModule,
+  PublicModule,
 ];
 
 @Module({})

@@ -25,6 +25,7 @@ import { TransferResolver } from './modules/transfer/transfer.resolver';
 import { WebhookAdminResolver } from './modules/api-client/webhook-admin.resolver';
 import { DocumentResolver } from './modules/document/document.resolver';
 
+import { PublicResolver } from './modules/public/public.resolver';
 // Every resolver class, for schema emission. A resolver missing here fails the schema check.
 export const RESOLVERS = [
   AuditResolver,
@@ -53,4 +54,5 @@ export const RESOLVERS = [
   TransferResolver,
   WebhookAdminResolver,
   DocumentResolver,
+  PublicResolver,
 ];

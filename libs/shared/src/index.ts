@@ -5,3 +5,4 @@ export * from './calendar';
 export * from './case';
 export * from './document';
 export * from './stats';
+export * from './public';

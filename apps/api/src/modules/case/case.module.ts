@@ -10,6 +10,6 @@ import { CaseResolver } from './case.resolver';
 @Module({
   imports: [OrgUnitModule],
   providers: [CaseIntakeService, CaseHandlingService, CaseQueryService, CaseResolver, CaseMutationResolver],
-  exports: [CaseQueryService, CaseIntakeService],
+  exports: [CaseQueryService, CaseIntakeService, CaseHandlingService],
 })
 export class CaseModule {}

@@ -13,6 +13,7 @@ import { Webhooks1765200100000 } from './1765200100000-webhooks';
 import { Documents1765400000000 } from './1765400000000-documents';
 import { TokenVersion1765100000000 } from './1765100000000-token-version';
 import { Statistics1765300000000 } from './1765300000000-statistics';
+import { PublicSide1766400000000 } from './1766400000000-public-side';
 
 // Ordered list of migrations. Never edit one that has landed; add a new one.
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   Webhooks1765200100000,
   Statistics1765300000000,
   Documents1765400000000,
+  PublicSide1766400000000,
 ];
