@@ -26,6 +26,7 @@ import { WebhookAdminResolver } from './modules/api-client/webhook-admin.resolve
 import { DocumentResolver } from './modules/document/document.resolver';
 
 import { PublicResolver } from './modules/public/public.resolver';
+import { PublicationAdminResolver } from './modules/public/publication-admin.resolver';
 // Every resolver class, for schema emission. A resolver missing here fails the schema check.
 export const RESOLVERS = [
   AuditResolver,
@@ -55,4 +56,5 @@ export const RESOLVERS = [
   WebhookAdminResolver,
   DocumentResolver,
   PublicResolver,
+  PublicationAdminResolver,
 ];

@@ -278,3 +278,102 @@ describe('Public site (submission, lookup, follow-up, abuse)', () => {
     expect(await api.ds.getRepository(CaseEntity).count()).toBe(before);
   });
 });
+
+describe('Public site (办事公开, 公示, 意见箱)', () => {
+  let api: TestApi;
+  const PUBLISHED = `query($k: String) { publicPublishedComplaints(keyword: $k) { total items { respondentName respondentCreditCode respondentAddress category result unitName concludedMonth } } }`;
+  const WITHDRAW = `mutation($id: ID!, $r: String!) { withdrawPublication(caseId: $id, reason: $r) }`;
+
+  beforeAll(async () => {
+    api = await startTestApi({ PUBLIC_PUBLICATION_DELAY_DAYS: '15' });
+  });
+  afterAll(() => api?.close());
+
+  /** A complaint taken to conclusion by staff, with or without the consumer's consent to publication. */
+  async function concluded(consent: boolean, respondent: string, creditCode: string) {
+    const op = new CaseOps((await loginAs(api.gql, 'city_op')).client);
+    const mediator = new CaseOps((await loginAs(api.gql, 'city_mediator')).client);
+    let c = await op.register({
+      kind: 'COMPLAINT',
+      channel: 'WEB',
+      consumer: { name: '赵六', phone: freshPhone(), address: '私密地址 9 号' },
+      respondent: { name: respondent, creditCode, address: '五一路 8 号' },
+      category: '餐饮服务',
+      summary: '饭菜有异物',
+      flags: { consentPublication: consent },
+    });
+    c = await op.run('acceptCase', c);
+    c = await op.run('dispatchCase', c, { targetType: 'WORKROOM', workroom: 'RIGHTS', mode: 'IMMEDIATE' });
+    c = await mediator.run('receiveCase', c);
+    c = await mediator.run('concludeCase', c, { outcome: 'MEDIATED', agreementText: '赔偿 200 元' });
+    return c;
+  }
+
+  it('publishes a consented concluded complaint after the delay, never a non-consented one, and no consumer data', async () => {
+    const tag = Date.now().toString(36);
+    const yes = await concluded(true, `公示同意餐厅${tag}`, '91350100M000100Y43');
+    await concluded(false, `公示不同意餐厅${tag}`, '91350100M000100Y43');
+    const list = async (k: string) =>
+      (await api.gql.ok<{ publicPublishedComplaints: { total: number; items: any[] } }>(PUBLISHED, { k }))
+        .publicPublishedComplaints;
+    expect((await list(tag)).total).toBe(0); // not yet: 15 days after the conclusion
+    api.clock.advance(16 * 86_400_000);
+    const page = await list(tag);
+    expect(page.total).toBe(1);
+    expect(page.items[0]).toMatchObject({
+      respondentName: `公示同意餐厅${tag}`,
+      respondentCreditCode: '91350100M000100Y43',
+      category: '餐饮服务',
+      result: '调解成功',
+    });
+    expect(JSON.stringify(page)).not.toMatch(/赵六|私密地址|饭菜有异物/);
+    // Withdrawn by an administrator, with the reason audited; others may not.
+    const director = (await loginAs(api.gql, 'city_director')).client;
+    expect((await director.error(WITHDRAW, { id: yes.id, r: '经营者异议成立' })).extensions?.code).toBe('FORBIDDEN');
+    const admin = (await loginAs(api.gql, 'admin')).client;
+    expect((await admin.error(WITHDRAW, { id: yes.id, r: '  ' })).extensions?.field).toBe('reason');
+    await admin.ok(WITHDRAW, { id: yes.id, r: '经营者异议成立' });
+    expect((await list(tag)).total).toBe(0);
+    const audit = await api.ds.query(
+      `SELECT action, target_id AS targetId, detail FROM audit_event WHERE action = 'publication.withdraw' AND target_id = ?`,
+      [yes.id],
+    );
+    expect(audit).toHaveLength(1);
+    expect(String(audit[0].detail)).toContain('经营者异议成立');
+  });
+
+  it('reads the commitments from the rule sets in force, lists stations by district, and routes 意见箱 to the directors', async () => {
+    const info = await api.gql.ok<{ publicServiceInfo: any }>(
+      `{ publicServiceInfo { process { title } workrooms { name duties } commitments { name duration } supervisionPhone } }`,
+    );
+    const rules = await api.ds.query(
+      `SELECT r.name FROM deadline_rule r JOIN deadline_rule_set s ON s.id = r.rule_set_id WHERE s.active = 1 AND s.layer = 'COMMITMENT'`,
+    );
+    expect(info.publicServiceInfo.commitments.map((c: { name: string }) => c.name).sort()).toEqual(
+      rules.map((r: { name: string }) => r.name).sort(),
+    );
+    expect(info.publicServiceInfo.workrooms).toHaveLength(4);
+    expect(info.publicServiceInfo.process.map((p: { title: string }) => p.title)).toEqual([
+      '受理',
+      '分流',
+      '办理',
+      '督办',
+      '回复',
+      '回访',
+    ]);
+    const gl = await api.ds.getRepository(OrgUnitEntity).findOneByOrFail({ code: 'GL' });
+    const district = gl.name.replace(/消费者维权中心$/, '');
+    const points = await api.gql.ok<{ publicServicePoints: { name: string; district: string }[] }>(
+      `query($k: String) { publicServicePoints(keyword: $k) { name district kindLabel address phone } }`,
+      { k: district },
+    );
+    expect(points.publicServicePoints.length).toBeGreaterThan(1);
+    expect(points.publicServicePoints.every((p) => p.district === district || p.name.includes(district))).toBe(true);
+    const before = await api.ds.query(`SELECT COUNT(*) AS n FROM notification WHERE kind = 'PUBLIC_SUGGESTION'`);
+    await api.gql.ok(`mutation($i: PublicSuggestionInput!) { publicSubmitSuggestion(input: $i) }`, {
+      i: { content: '大厅周末能否开放半天？', contact: '13900000000' },
+    });
+    const after = await api.ds.query(`SELECT COUNT(*) AS n FROM notification WHERE kind = 'PUBLIC_SUGGESTION'`);
+    expect(Number(after[0].n)).toBeGreaterThan(Number(before[0].n));
+  });
+});

@@ -84,7 +84,12 @@ export function formatTime(iso: string, withTime = true): string {
 }
 
 /** Uploads one evidence file of a submitted case; null when stored, else the reason in Chinese. */
-export async function uploadEvidence(caseNo: string, queryCode: string, file: File, fetcher = fetch): Promise<string | null> {
+export async function uploadEvidence(
+  caseNo: string,
+  queryCode: string,
+  file: File,
+  fetcher = fetch,
+): Promise<string | null> {
   const form = new FormData();
   form.append('caseNo', caseNo);
   form.append('queryCode', queryCode);

@@ -7,6 +7,7 @@ import type * as G from '@/graphql/generated/graphql';
 import { DataScopeLabel, OrgUnitTypeLabel, WorkroomLabel } from '@weiquan/shared/org';
 import { ApiOperationLabel, RoleLabel, WebhookEventType, WebhookEventTypeLabel } from '@weiquan/shared/auth';
 import { DocumentTypeLabel, DocumentVariantLabel } from '@weiquan/shared/document';
+import { PublicRequestKindLabel, PublicSatisfactionLabel } from '@weiquan/shared/public';
 import {
   CaseActionLabel,
   CaseKindLabel,
@@ -172,6 +173,9 @@ export const ENUM_LABELS = {
     industry: '被投诉人行业',
     outcome: '办结结果',
   } satisfies Readonly<Record<string, string>>,
+  // --- #16 the public side (public site enums; the console shows them on WEB cases) ---
+  PublicRequestKind: PublicRequestKindLabel satisfies Readonly<Record<string, string>>,
+  PublicSatisfaction: PublicSatisfactionLabel satisfies Readonly<Record<string, string>>,
 } as const;
 
 export type EnumName = keyof typeof ENUM_LABELS;

@@ -104,6 +104,8 @@ export const NotificationKind = {
   DEADLINE_BREACHED: 'DEADLINE_BREACHED',
   RESULT_FEEDBACK: 'RESULT_FEEDBACK',
   WEBHOOK_DISABLED: 'WEBHOOK_DISABLED',
+  // --- #16 the public side ---
+  PUBLIC_SUGGESTION: 'PUBLIC_SUGGESTION',
 } as const;
 export type NotificationKind = ValueOf<typeof NotificationKind>;
 
@@ -113,4 +115,6 @@ export const NotificationKindLabel: Readonly<Record<NotificationKind, string>> =
   DEADLINE_BREACHED: '时限超期',
   RESULT_FEEDBACK: '办理结果反馈',
   WEBHOOK_DISABLED: '状态推送地址已停用',
+  // --- #16 the public side ---
+  PUBLIC_SUGGESTION: '意见箱留言',
 };

@@ -28,8 +28,14 @@ export const WorkroomPublicDuties: Readonly<Record<WorkroomCode, readonly string
 
 /** 工作流程 (seed 002), in plain words. */
 export const PublicProcessSteps: readonly { title: string; text: string }[] = [
-  { title: '受理', text: '审核您提交的材料；材料不全的一次性告知需要补充的全部材料；材料齐全的登记受理，并告知办理流程和承诺时间。' },
-  { title: '分流', text: '不属于中心服务范围的，解释清楚并引导到有关单位；已受理的，按职责分送工作室、下级中心、服务站或有关部门办理。' },
+  {
+    title: '受理',
+    text: '审核您提交的材料；材料不全的一次性告知需要补充的全部材料；材料齐全的登记受理，并告知办理流程和承诺时间。',
+  },
+  {
+    title: '分流',
+    text: '不属于中心服务范围的，解释清楚并引导到有关单位；已受理的，按职责分送工作室、下级中心、服务站或有关部门办理。',
+  },
   { title: '办理', text: '承办单位按即办、代办或协办的要求及时办理，在承诺时限内完成。' },
   { title: '督办', text: '受理接待工作室对承办情况进行督查督办。' },
   { title: '回复', text: '办结后向您答复处理结果。' },
@@ -38,6 +44,11 @@ export const PublicProcessSteps: readonly { title: string; text: string }[] = [
 
 /** A clock's length in plain words: 7 个工作日, 24 小时, 60 日. */
 export function durationLabel(amount: number, unit: string): string {
-  const u: Record<string, string> = { WORKING_DAYS: '个工作日', CALENDAR_DAYS: '日', HOURS: '小时', WORKING_HOURS: '个工作小时' };
+  const u: Record<string, string> = {
+    WORKING_DAYS: '个工作日',
+    CALENDAR_DAYS: '日',
+    HOURS: '小时',
+    WORKING_HOURS: '个工作小时',
+  };
   return `${amount} ${u[unit] ?? ''}`.trim();
 }

@@ -34,6 +34,21 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   PublicPromisedDate: ['label', 'dueAt'],
   PublicProgressStep: ['label', 'at'],
   PublicSmsCodeSent: ['validMinutes'],
+  PublicServiceInfo: ['process', 'workrooms', 'commitments', 'supervisionPhone'],
+  PublicProcessStep: ['title', 'text'],
+  PublicWorkroom: ['name', 'duties'],
+  PublicCommitment: ['name', 'duration'],
+  PublicServicePoint: ['name', 'kindLabel', 'district', 'address', 'phone'],
+  PublicPublishedComplaintPage: ['total', 'items'],
+  PublicPublishedComplaint: [
+    'respondentName',
+    'respondentCreditCode',
+    'respondentAddress',
+    'category',
+    'result',
+    'unitName',
+    'concludedMonth',
+  ],
 };
 const SCALARS = new Set(['String', 'Boolean', 'Int', 'Float', 'DateTime']);
 
@@ -58,7 +73,16 @@ describe('public operations (allow-list)', () => {
 
   it('finds the public operations', () => {
     expect(roots.map((f) => f.name).sort()).toEqual(
-      ['publicAnswerFollowUp', 'publicCaseProgress', 'publicSendSmsCode', 'publicSubmit'].sort(),
+      [
+        'publicAnswerFollowUp',
+        'publicCaseProgress',
+        'publicPublishedComplaints',
+        'publicSendSmsCode',
+        'publicServiceInfo',
+        'publicServicePoints',
+        'publicSubmit',
+        'publicSubmitSuggestion',
+      ].sort(),
     );
   });
 

@@ -32,8 +32,17 @@ export class PublicEvidenceService {
     // Uploads by the public site have no uploading user; staff uploads always have one.
     const already = await this.ds.getRepository(CaseEvidenceEntity).countBy({ caseId: c.id, uploadedById: IsNull() });
     if (already >= PUBLIC_EVIDENCE_MAX_FILES)
-      throw new AppError(ErrorCode.CONFLICT, `网上最多上传 ${PUBLIC_EVIDENCE_MAX_FILES} 个文件，更多材料请交承办单位`, 'file');
-    const row = await this.evidence.upload(publicActor({ id: c.ownerUnitId, path: c.ownerPath }, 'submitting'), c.id, file, '消费者网上提交');
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        `网上最多上传 ${PUBLIC_EVIDENCE_MAX_FILES} 个文件，更多材料请交承办单位`,
+        'file',
+      );
+    const row = await this.evidence.upload(
+      publicActor({ id: c.ownerUnitId, path: c.ownerPath }, 'submitting'),
+      c.id,
+      file,
+      '消费者网上提交',
+    );
     return { fileName: row.fileName, sizeBytes: row.sizeBytes };
   }
 }

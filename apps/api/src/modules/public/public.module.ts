@@ -5,6 +5,9 @@ import { CaseModule } from '../case/case.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { PublicEvidenceController } from './public-evidence.controller';
 import { PublicEvidenceService } from './public-evidence.service';
+import { PublicInfoService } from './public-info.service';
+import { PublicPublicationService } from './public-publication.service';
+import { PublicationAdminResolver } from './publication-admin.resolver';
 import { PublicLookupService } from './public-lookup.service';
 import { PublicResolver } from './public.resolver';
 import { PublicSubmissionService } from './public-submission.service';
@@ -25,6 +28,15 @@ import { PublicThrottle } from './public-throttle.service';
     }),
   ],
   controllers: [PublicEvidenceController],
-  providers: [PublicThrottle, PublicSubmissionService, PublicLookupService, PublicEvidenceService, PublicResolver],
+  providers: [
+    PublicThrottle,
+    PublicSubmissionService,
+    PublicLookupService,
+    PublicEvidenceService,
+    PublicInfoService,
+    PublicPublicationService,
+    PublicResolver,
+    PublicationAdminResolver,
+  ],
 })
 export class PublicModule {}

@@ -33,7 +33,6 @@ export class PublicSide1766400000000 implements MigrationInterface {
       CONSTRAINT fk_public_suggestion_center FOREIGN KEY (center_id) REFERENCES org_unit (id)
     ) ${T}`);
 
-
     // 公示 is computed (concluded, consented, older than the delay); an administrator's withdrawal is kept here.
     await q.query(`CREATE TABLE public_publication_withdrawal (
       case_id BIGINT UNSIGNED NOT NULL,
