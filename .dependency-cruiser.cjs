@@ -32,6 +32,13 @@ module.exports = {
       to: { path: '^apps/web/src/modules/workroom/' },
     },
     {
+      name: 'public-only-shared',
+      severity: 'error',
+      comment: 'The public site may use libs/shared only: no console code, no server code.',
+      from: { path: '^apps/public/' },
+      to: { path: '^(apps/(api|worker|web)|libs/(core|testing))/' },
+    },
+    {
       name: 'worker-no-graphql',
       severity: 'error',
       comment: 'The worker is an application context: no GraphQL, no Apollo.',

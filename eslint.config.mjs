@@ -62,7 +62,7 @@ export default tseslint.config(
   ...pluginVue.configs['flat/essential'],
   {
     // The console runs in the browser; its .vue files hold TypeScript.
-    files: ['apps/web/**/*.{ts,vue}'],
+    files: ['apps/{web,public}/**/*.{ts,vue}'],
     languageOptions: {
       globals: { ...globals.browser },
       parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] },

@@ -67,6 +67,7 @@ fi
 
 log "Weiquan is up ($(( SECONDS - T0 )) s)"
 log "  console  $BASE/"
+log "  public   $BASE/gongkai/   (网上投诉、进度查询、办事公开; no login)"
 log "  GraphQL  $BASE/graphql"
 log "  health   $BASE/health/ready"
 log "  logs     .run/api.log  .run/worker.log   (infra logs: $DATA_DIR/log)"

@@ -59,6 +59,7 @@ web_has_script() {
 step schema:check pnpm schema:check
 if web_has_script codegen:check; then step web:codegen pnpm --filter @weiquan/web codegen:check; fi
 if web_has_script test; then step web:test pnpm --filter @weiquan/web test; else SKIPPED+=(web:test); fi
+step public:test pnpm --filter @weiquan/public test
 
 # Browser end-to-end: build the console, serve it from a real API on the test database, drive Chromium.
 E2E_PORT="${E2E_PORT:-3399}"

@@ -30,6 +30,7 @@ import { ApiClientModule } from './modules/api-client/api-client.module';
 import { TransferModule } from './modules/transfer/transfer.module';
 import { DocumentModule } from './modules/document/document.module';
 import { WorkQueueModule } from './modules/work-queue/work-queue.module';
+import { PublicModule } from './modules/public/public.module';
 
 /** Feature modules; each owns its resolvers (see FEATURE_MODULES for schema emission). */
 export const FEATURE_MODULES = [
@@ -52,6 +53,7 @@ export const FEATURE_MODULES = [
   ApiClientModule,
   TransferModule,
   WorkQueueModule,
+  PublicModule,
 ];
 
 @Module({})

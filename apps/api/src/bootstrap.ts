@@ -31,6 +31,7 @@ export async function createApiApp(config: AppConfig, clock?: Clock): Promise<IN
   app.set('trust proxy', config.TRUST_PROXY);
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins });
   const closeDashboard = mountQueueDashboard(app, config);
+  servePublicSite(app, config); // before the console: its SPA fallback would answer /gongkai/ too
   serveConsole(app, config);
   const close = app.close.bind(app);
   app.close = async () => {
@@ -38,6 +39,31 @@ export async function createApiApp(config: AppConfig, clock?: Clock): Promise<IN
     await close();
   };
   return app;
+}
+
+/** Where the public site (apps/public) is served: a path of its own, no login anywhere under it. */
+export const PUBLIC_SITE_PATH = '/gongkai';
+
+// The public site: same caching as the console, its own SPA fallback under PUBLIC_SITE_PATH.
+function servePublicSite(app: NestExpressApplication, config: AppConfig): void {
+  const dist = config.publicDistPath;
+  if (!dist || !existsSync(join(dist, 'index.html'))) return;
+  app.use(
+    PUBLIC_SITE_PATH,
+    express.static(dist, {
+      index: false,
+      setHeaders: (res, path) =>
+        res.setHeader(
+          'Cache-Control',
+          /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ),
+    }),
+  );
+  app.use(PUBLIC_SITE_PATH, (req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (req.method !== 'GET' || !req.accepts('html')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(join(dist, 'index.html'));
+  });
 }
 
 // The built console is served from the same origin, with SPA fallback for its client-side routes.

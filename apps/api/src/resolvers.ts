@@ -28,6 +28,8 @@ import { DocumentResolver } from './modules/document/document.resolver';
 import { CaseCorrectionResolver } from './modules/case/case-correction.resolver';
 import { WorkQueueResolver } from './modules/work-queue/work-queue.resolver';
 
+import { PublicResolver } from './modules/public/public.resolver';
+import { PublicationAdminResolver } from './modules/public/publication-admin.resolver';
 // Every resolver class, for schema emission. A resolver missing here fails the schema check.
 export const RESOLVERS = [
   AuditResolver,
@@ -59,4 +61,6 @@ export const RESOLVERS = [
   WorkOrderResolver,
   WebhookAdminResolver,
   DocumentResolver,
+  PublicResolver,
+  PublicationAdminResolver,
 ];

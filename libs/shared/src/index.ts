@@ -6,3 +6,4 @@ export * from './case';
 export * from './document';
 export * from './stats';
 export * from './exchange';
+export * from './public';

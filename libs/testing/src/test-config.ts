@@ -18,6 +18,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DB_POOL_SIZE: '10',
     WEB_DIST: '',
+    PUBLIC_DIST: '',
     // Tests sign in far more often than people do; the throttling tests set their own limits.
     LOGIN_RATE_PER_IP: '100000',
     LOGIN_RATE_PER_ACCOUNT: '100000',

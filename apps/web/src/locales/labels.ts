@@ -7,6 +7,7 @@ import type * as G from '@/graphql/generated/graphql';
 import { DataScopeLabel, OrgUnitTypeLabel, WorkroomLabel } from '@weiquan/shared/org';
 import { ApiOperationLabel, RoleLabel, WebhookEventType, WebhookEventTypeLabel } from '@weiquan/shared/auth';
 import { DocumentTypeLabel, DocumentVariantLabel } from '@weiquan/shared/document';
+import { PublicRequestKindLabel, PublicSatisfactionLabel } from '@weiquan/shared/public';
 import {
   CaseActionLabel,
   CaseFlagLabel,
@@ -179,6 +180,9 @@ export const ENUM_LABELS = {
   CaseWorkQueue: CaseWorkQueueLabel satisfies Labels<G.CaseWorkQueue>,
   SupervisionWorkQueue: SupervisionWorkQueueLabel satisfies Labels<G.SupervisionWorkQueue>,
   CaseFlag: CaseFlagLabel satisfies Labels<G.CaseFlag>,
+  // --- #16 the public side (public site enums; the console shows them on WEB cases) ---
+  PublicRequestKind: PublicRequestKindLabel satisfies Readonly<Record<string, string>>,
+  PublicSatisfaction: PublicSatisfactionLabel satisfies Readonly<Record<string, string>>,
 } as const;
 
 export type EnumName = keyof typeof ENUM_LABELS;

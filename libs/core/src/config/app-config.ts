@@ -102,6 +102,21 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(20) SMS_MAX_ATTEMPTS = 5;
   @Transform(toInt) @IsInt() @Min(10) SMS_RETRY_BASE_MS = 30_000;
 
+  // The public site (#16): its built app (served under /gongkai/), and the throttles of its operations
+  // (Redis, all API processes). Addresses in PUBLIC_THROTTLE_EXEMPT are not throttled (the bench's own).
+  @IsOptional() @IsString() PUBLIC_DIST = 'apps/public/dist';
+  @Transform(toInt) @IsInt() @Min(1) PUBLIC_LOOKUPS_PER_MINUTE = 60;
+  @Transform(toInt) @IsInt() @Min(1) PUBLIC_FAILED_LOOKUPS_PER_ADDRESS = 10; // per 15 minutes
+  @Transform(toInt) @IsInt() @Min(1) PUBLIC_FAILED_LOOKUPS_PER_CASE = 5; // per hour, whoever tries
+  @Transform(toInt) @IsInt() @Min(1) PUBLIC_SUBMISSIONS_PER_ADDRESS_DAY = 10;
+  @Transform(toInt) @IsInt() @Min(1) PUBLIC_SUBMISSIONS_PER_PHONE_DAY = 3;
+  @IsString() PUBLIC_THROTTLE_EXEMPT = '';
+  @Transform(toInt) @IsInt() @Min(1) @Max(20 * MIB) PUBLIC_EVIDENCE_MAX_BYTES = 5 * MIB;
+  // 公示: a concluded, consented complaint is published this many days after its conclusion.
+  @Transform(toInt) @IsInt() @Min(0) @Max(365) PUBLIC_PUBLICATION_DELAY_DAYS = 15;
+  // 监督电话 shown on the public site (效能建设的监督机构和举报电话).
+  @IsString() PUBLIC_SUPERVISION_PHONE = '12315';
+
   get isTest(): boolean {
     return this.NODE_ENV === 'test';
   }
@@ -121,6 +136,16 @@ export class AppConfig {
   /** SMS_SENDING_HOURS parsed (validated at boot). */
   get smsSendingWindow(): SendingWindow {
     return parseSendingWindow(this.SMS_SENDING_HOURS)!;
+  }
+  get publicDistPath(): string | null {
+    return this.PUBLIC_DIST ? resolve(this.PUBLIC_DIST) : null;
+  }
+  get publicThrottleExempt(): ReadonlySet<string> {
+    return new Set(
+      this.PUBLIC_THROTTLE_EXEMPT.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    );
   }
   get webDistPath(): string | null {
     return this.WEB_DIST ? resolve(this.WEB_DIST) : null;

@@ -10,6 +10,7 @@ import { MEDIATION_ENTITIES } from './mediation.entity';
 import { LEGAL_ENTITIES } from './legal.entity';
 import { LITIGATION_LINK_ENTITIES } from './litigation-link.entity';
 import { DOCUMENT_ENTITIES } from './document.entity';
+import { PUBLIC_ENTITIES } from './public.entity';
 import {
   CalendarArrangementEntity,
   CalendarOverrideEntity,
@@ -47,6 +48,7 @@ export * from './mediation.entity';
 export * from './legal.entity';
 export * from './litigation-link.entity';
 export * from './document.entity';
+export * from './public.entity';
 export {
   CaseEntity,
   CaseDispatchEntity,
@@ -103,4 +105,5 @@ export const ENTITIES = [
   ...LEGAL_ENTITIES,
   ...LITIGATION_LINK_ENTITIES,
   ...DOCUMENT_ENTITIES,
+  ...PUBLIC_ENTITIES,
 ];

@@ -112,6 +112,8 @@ export const NotificationKind = {
   QUEUE_SUPERVISION_ANSWER: 'QUEUE_SUPERVISION_ANSWER',
   QUEUE_SUPERVISION_REVIEW: 'QUEUE_SUPERVISION_REVIEW',
   CASE_FLAGGED: 'CASE_FLAGGED',
+  // --- #16 the public side ---
+  PUBLIC_SUGGESTION: 'PUBLIC_SUGGESTION',
 } as const;
 export type NotificationKind = ValueOf<typeof NotificationKind>;
 
@@ -129,6 +131,8 @@ export const NotificationKindLabel: Readonly<Record<NotificationKind, string>> =
   QUEUE_SUPERVISION_ANSWER: '督办待答复',
   QUEUE_SUPERVISION_REVIEW: '督办答复待审核',
   CASE_FLAGGED: '重点案件提醒',
+  // --- #16 the public side ---
+  PUBLIC_SUGGESTION: '意见箱留言',
 };
 
 // --- i11: the work queues (我的待办) ---

@@ -22,6 +22,6 @@ import { CaseResolver } from './case.resolver';
     CaseCorrectionService,
     CaseCorrectionResolver,
   ],
-  exports: [CaseQueryService, CaseIntakeService],
+  exports: [CaseQueryService, CaseIntakeService, CaseHandlingService],
 })
 export class CaseModule {}

@@ -18,6 +18,7 @@ import { CaseSearch1765600000000 } from './1765600000000-case-search';
 import { CaseSearchScope1765600100000 } from './1765600100000-case-search-scope';
 import { DocumentPeriods1766200000000 } from './1766200000000-document-periods';
 import { SenderDeadline1766200100000 } from './1766200100000-sender-deadline';
+import { PublicSide1766400000000 } from './1766400000000-public-side';
 import { WorkQueues1766700000000 } from './1766700000000-work-queues';
 
 // Ordered list of migrations. Never edit one that has landed; add a new one.
@@ -42,5 +43,6 @@ export const MIGRATIONS = [
   ProvisionalDeadlines1766000000000,
   DocumentPeriods1766200000000,
   SenderDeadline1766200100000,
+  PublicSide1766400000000,
   WorkQueues1766700000000,
 ];

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, Not } from 'typeorm';
+import {
+  durationLabel,
+  OrgUnitType,
+  OrgUnitTypeLabel,
+  pathIds,
+  PublicProcessSteps,
+  WorkroomLabel,
+  WorkroomPublicDuties,
+  type WorkroomCode,
+} from '@weiquan/shared';
+import { AppConfig, Clock, DeadlineRuleEntity, DeadlineRuleSetEntity, OrgUnitEntity } from '@weiquan/core';
+import { PublicServiceInfo, PublicServicePoint } from './public-info.model';
+
+const CACHE_MS = 60_000; // read-mostly: an administrator's change shows within a minute
+
+/**
+ * 办事公开: the process and the workrooms' duties, the commitments read from the rule sets in force (so
+ * they change when an administrator revises a rule), the supervision phone, and the centers and stations
+ * with their addresses and phones. Cached per process for a minute.
+ */
+@Injectable()
+export class PublicInfoService {
+  private info: { at: number; value: Promise<PublicServiceInfo> } | null = null;
+  private points: { at: number; value: Promise<PublicServicePoint[]> } | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  serviceInfo(): Promise<PublicServiceInfo> {
+    const now = this.clock.now().getTime();
+    if (!this.info || now - this.info.at > CACHE_MS) this.info = { at: now, value: this.loadInfo() };
+    return this.info.value.catch((e: unknown) => {
+      this.info = null;
+      throw e;
+    });
+  }
+
+  /** Centers and stations; `keyword` matches the district, the name or the address. */
+  async servicePoints(keyword?: string | null): Promise<PublicServicePoint[]> {
+    const now = this.clock.now().getTime();
+    if (!this.points || now - this.points.at > CACHE_MS) this.points = { at: now, value: this.loadPoints() };
+    const all = await this.points.value.catch((e: unknown) => {
+      this.points = null;
+      throw e;
+    });
+    const k = keyword?.trim().slice(0, 50);
+    return k ? all.filter((p) => p.district.includes(k) || p.name.includes(k) || (p.address ?? '').includes(k)) : all;
+  }
+
+  private async loadInfo(): Promise<PublicServiceInfo> {
+    const sets = await this.ds.getRepository(DeadlineRuleSetEntity).findBy({ active: true, layer: 'COMMITMENT' });
+    const rules = sets.length
+      ? await this.ds.getRepository(DeadlineRuleEntity).find({
+          where: { ruleSetId: In(sets.map((s) => s.id)) },
+          order: { id: 'ASC' },
+        })
+      : [];
+    return {
+      process: [...PublicProcessSteps],
+      workrooms: (Object.keys(WorkroomPublicDuties) as WorkroomCode[]).map((w) => ({
+        name: WorkroomLabel[w],
+        duties: [...WorkroomPublicDuties[w]],
+      })),
+      commitments: rules.map((r) => ({ name: r.name, duration: durationLabel(r.amount, r.unit) })),
+      supervisionPhone: this.config.PUBLIC_SUPERVISION_PHONE,
+    };
+  }
+
+  private async loadPoints(): Promise<PublicServicePoint[]> {
+    const units = await this.ds.getRepository(OrgUnitEntity).find({
+      where: { active: true, type: Not(OrgUnitType.WORKROOM) },
+      order: { path: 'ASC' },
+    });
+    const byId = new Map(units.map((u) => [u.id, u]));
+    // The district is the county center above (or the unit itself); the city center stands for itself.
+    const district = (u: OrgUnitEntity) => {
+      const county = pathIds(u.path)
+        .map((id) => byId.get(Number(id)))
+        .find((x) => x?.type === OrgUnitType.COUNTY_CENTER);
+      return (county ?? u).name.replace(/消费者维权中心$/, '');
+    };
+    return units.map((u) => ({
+      name: u.name,
+      kindLabel: OrgUnitTypeLabel[u.type],
+      district: district(u),
+      address: u.address,
+      phone: u.phone,
+    }));
+  }
+}

@@ -1,0 +1,155 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import {
+  CaseKindLabel,
+  PublicSatisfactionLabel,
+  publicStage,
+  PublicStepLabel,
+  SatisfactionLabel,
+  type CaseKind,
+} from '@weiquan/shared';
+import {
+  AppConfig,
+  AppError,
+  CaseDeadlineEntity,
+  CaseEntity,
+  CaseEventEntity,
+  ErrorCode,
+  OrgUnitEntity,
+  PublicCaseAccessEntity,
+} from '@weiquan/core';
+import { CaseHandlingService } from '../case/case-handling.service';
+import { publicActor } from './public-actor';
+import { codeHash, sameHash } from './public-codes';
+import { PublicFollowUpInput, PublicLookupInput } from './public.input';
+import { PublicCaseProgress } from './public.model';
+import { PublicThrottle } from './public-throttle.service';
+
+/** The promised dates a consumer is told about, in plain words (clock rule code → label). */
+const PROMISED: Readonly<Record<string, string>> = {
+  ACCEPT_DECISION: '作出是否受理的决定',
+  FILING_DECISION: '作出是否立案的决定',
+  COMPLAINT_CONCLUDE: '承诺办结',
+  REPORT_CONCLUDE: '承诺办结',
+  STATION_CONCLUDE: '承诺办结',
+  HOP_CONCLUDE: '承办单位办结',
+  FOLLOW_UP: '回访',
+};
+
+// One answer for a wrong number and a wrong code (no enumeration).
+const WRONG = '案件编号或查询码不正确';
+// A well-formed hash of nothing, compared when the number does not exist (same work either way).
+const DUMMY_HASH = '0'.repeat(64);
+
+/**
+ * 电子查询台: progress by case number + 查询码, and the consumer's own 回访 answer. Throttled per address
+ * (all lookups, and failed ones) and per case number (failed ones, whoever tries, existing or not). A
+ * wrong number and a wrong code take the same path (one indexed query, one HMAC, one comparison) and get
+ * the same NOT_FOUND.
+ */
+@Injectable()
+export class PublicLookupService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly handling: CaseHandlingService,
+    private readonly throttle: PublicThrottle,
+    private readonly config: AppConfig,
+  ) {}
+
+  async progress(address: string, input: PublicLookupInput): Promise<PublicCaseProgress> {
+    const c = await this.verify(address, input);
+    return this.describe(c);
+  }
+
+  /** 回访 answered online: recorded through the staff's recordFollowUp step (reached, with the satisfaction). */
+  async answerFollowUp(address: string, input: PublicFollowUpInput): Promise<PublicCaseProgress> {
+    const c = await this.verify(address, input);
+    if (c.state !== 'REPLIED' || c.followUpDone)
+      throw new AppError(ErrorCode.CONFLICT, '该案件目前不需要评价', 'input.satisfaction');
+    const intake = await this.ds.getRepository(OrgUnitEntity).findOneByOrFail({ id: c.intakeUnitId });
+    const comment = input.comment?.trim();
+    const { nextRound } = await this.handling.recordFollowUp(publicActor(intake, 'answeringFollowUp'), {
+      caseId: c.id,
+      version: c.version,
+      result: 'REACHED',
+      satisfaction: input.satisfaction,
+      note: `消费者网上评价：${PublicSatisfactionLabel[input.satisfaction]}${comment ? `。意见：${comment}` : ''}`,
+    });
+    // 不满意 opens a new round: the consumer's code follows it (the next round's number is on the page).
+    if (nextRound)
+      await this.ds.getRepository(PublicCaseAccessEntity).insert({
+        caseId: nextRound.id,
+        queryCodeHash: codeHash(this.config.JWT_SECRET, `case:${nextRound.id}`, input.queryCode),
+        phone: nextRound.consumerPhone,
+        submittedAt: nextRound.receivedAt,
+      });
+    const after = await this.describe(await this.ds.getRepository(CaseEntity).findOneByOrFail({ id: c.id }));
+    return { ...after, nextRoundCaseNo: nextRound?.caseNo ?? null };
+  }
+
+  /** The case if the number and code match; otherwise the same refusal, counted against address and number. */
+  async verify(address: string, input: PublicLookupInput): Promise<CaseEntity> {
+    const caseNo = String(input.caseNo).trim().toUpperCase().slice(0, 40);
+    await this.throttle.consume('lookup', address, '查询过于频繁');
+    await this.throttle.check('failedLookupAddress', address, '查询失败次数过多');
+    await this.throttle.check('failedLookupCase', caseNo, '该案件编号查询失败次数过多');
+    const row = await this.ds
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .innerJoin('public_case_access', 'a', 'a.case_id = c.id')
+      .addSelect('a.query_code_hash', 'query_code_hash')
+      .where('c.case_no = :caseNo', { caseNo })
+      .getRawAndEntities();
+    const c = row.entities[0];
+    const stored: string = (row.raw[0] as { query_code_hash?: string } | undefined)?.query_code_hash ?? DUMMY_HASH;
+    const given = codeHash(this.config.JWT_SECRET, `case:${c?.id ?? 0}`, input.queryCode);
+    if (c && sameHash(stored, given)) return c;
+    await Promise.all([
+      this.throttle.penalise('failedLookupAddress', address),
+      this.throttle.penalise('failedLookupCase', caseNo),
+    ]);
+    throw new AppError(ErrorCode.NOT_FOUND, WRONG, 'input.queryCode');
+  }
+
+  private async describe(c: CaseEntity): Promise<PublicCaseProgress> {
+    const handlingUnitId = c.assignedUnitId ?? c.ownerUnitId;
+    const [events, clocks, units] = await Promise.all([
+      this.ds.getRepository(CaseEventEntity).find({
+        where: { caseId: c.id, action: In(Object.keys(PublicStepLabel)) },
+        order: { id: 'ASC' },
+      }),
+      this.ds.getRepository(CaseDeadlineEntity).find({
+        where: { caseId: c.id, ruleCode: In(Object.keys(PROMISED)), status: In(['RUNNING', 'PAUSED']) },
+        order: { dueAt: 'ASC' },
+      }),
+      this.ds.getRepository(OrgUnitEntity).findBy({ id: In([handlingUnitId, c.intakeUnitId]) }),
+    ]);
+    const unit = units.find((u) => u.id === handlingUnitId);
+    const intake = units.find((u) => u.id === c.intakeUnitId);
+    const unitName = unit?.name ?? intake?.name ?? '';
+    const { stage, explanation } = publicStage({
+      state: c.state,
+      kind: c.kind,
+      unitName,
+      mediating: c.dispatchWorkroom === 'RIGHTS',
+      rejected: c.rejectGround != null,
+    });
+    return {
+      caseNo: c.caseNo,
+      kindLabel: CaseKindLabel[c.kind as CaseKind],
+      stage,
+      explanation,
+      receivedAt: c.receivedAt,
+      unitName,
+      // A workroom has no phone of its own: the center's (intake) phone answers for it.
+      unitPhone: unit?.phone ?? intake?.phone ?? null,
+      promisedDates: clocks.filter((d) => d.dueAt).map((d) => ({ label: PROMISED[d.ruleCode]!, dueAt: d.dueAt! })),
+      steps: events.map((e) => ({ label: PublicStepLabel[e.action]!, at: e.at })),
+      reply: c.repliedAt ? c.replyContent : null,
+      followUpOpen: c.state === 'REPLIED' && !c.followUpDone && (c.kind === 'COMPLAINT' || c.kind === 'REPORT'),
+      satisfactionLabel: c.satisfaction ? SatisfactionLabel[c.satisfaction] : null,
+      nextRoundCaseNo: null,
+    };
+  }
+}

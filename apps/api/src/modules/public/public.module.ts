@@ -1,0 +1,42 @@
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { AppConfig } from '@weiquan/core';
+import { CaseModule } from '../case/case.module';
+import { EvidenceModule } from '../evidence/evidence.module';
+import { PublicEvidenceController } from './public-evidence.controller';
+import { PublicEvidenceService } from './public-evidence.service';
+import { PublicInfoService } from './public-info.service';
+import { PublicPublicationService } from './public-publication.service';
+import { PublicationAdminResolver } from './publication-admin.resolver';
+import { PublicLookupService } from './public-lookup.service';
+import { PublicResolver } from './public.resolver';
+import { PublicSubmissionService } from './public-submission.service';
+import { PublicThrottle } from './public-throttle.service';
+
+/** The public site (#16): online submission, progress lookup and follow-up, 办事公开. No staff type, no login. */
+@Module({
+  imports: [
+    CaseModule,
+    EvidenceModule,
+    // The public's smaller limit; the bytes are checked in memory before anything is written.
+    MulterModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        limits: { fileSize: config.PUBLIC_EVIDENCE_MAX_BYTES, files: 1, fields: 3, fieldSize: 200, parts: 4 },
+        defParamCharset: 'utf8',
+      }),
+    }),
+  ],
+  controllers: [PublicEvidenceController],
+  providers: [
+    PublicThrottle,
+    PublicSubmissionService,
+    PublicLookupService,
+    PublicEvidenceService,
+    PublicInfoService,
+    PublicPublicationService,
+    PublicResolver,
+    PublicationAdminResolver,
+  ],
+})
+export class PublicModule {}

@@ -1,0 +1,81 @@
+// Public site bench (#16): progress lookups per second and their p99 against a running API, and the public
+// pages' JS size. The API must exempt this machine's address from the per-address throttles:
+//   PUBLIC_THROTTLE_EXEMPT=127.0.0.1 node apps/api/dist/main.js
+//   node bench/public-lookup.bench.mjs [--url http://127.0.0.1:3300] [--seconds 15] [--concurrency 16]
+// Targets: ≥ 500 lookups/s with p99 ≤ 50 ms (2 cores); first page ≤ 120 KB gzip JS.
+import { readFileSync, readdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : dflt;
+};
+const url = arg('url', 'http://127.0.0.1:3300');
+const seconds = Number(arg('seconds', '15'));
+const concurrency = Number(arg('concurrency', '16'));
+
+async function gql(query, variables) {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await res.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+const phone = `139${String(Date.now()).slice(-8)}`;
+const { publicSubmit: r } = await gql(
+  `mutation($input: PublicSubmissionInput!) { publicSubmit(input: $input) { caseNo queryCode } }`,
+  { input: { kind: 'COMPLAINT', phone, respondentName: '压测商家', summary: '压测用投诉' } },
+);
+const LOOKUP = `query($input: PublicLookupInput!) { publicCaseProgress(input: $input) { caseNo stage unitName unitPhone promisedDates { label dueAt } steps { label at } followUpOpen } }`;
+const input = { caseNo: r.caseNo, queryCode: r.queryCode };
+for (let i = 0; i < 50; i++) await gql(LOOKUP, { input }); // warm up
+
+const times = [];
+let errors = 0;
+const end = Date.now() + seconds * 1000;
+await Promise.all(
+  Array.from({ length: concurrency }, async () => {
+    while (Date.now() < end) {
+      const t0 = performance.now();
+      try {
+        await gql(LOOKUP, { input });
+        times.push(performance.now() - t0);
+      } catch {
+        errors++;
+      }
+    }
+  }),
+);
+times.sort((a, b) => a - b);
+const rate = times.length / seconds;
+const p = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
+const verdict = (ok) => (ok ? 'PASS' : 'MISS');
+console.log(
+  `load average before/after: ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
+console.log(`lookups: ${times.length} in ${seconds} s at concurrency ${concurrency}, ${errors} errors`);
+console.log(`  throughput ${rate.toFixed(0)}/s  ${verdict(rate >= 500)} (target ≥ 500/s)`);
+console.log(
+  `  p50 ${p(0.5).toFixed(1)} ms  p99 ${p(0.99).toFixed(1)} ms  ${verdict(p(0.99) <= 50)} (target p99 ≤ 50 ms)`,
+);
+
+// The first page's JS: the entry scripts named by dist/index.html (the forms load on demand).
+const dist = 'apps/public/dist';
+const html = readFileSync(join(dist, 'index.html'), 'utf8');
+const entry = [...html.matchAll(/(?:src|href)="\/gongkai\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+const gz = (f) => gzipSync(readFileSync(join(dist, f))).length;
+const first = entry.reduce((s, f) => s + gz(f), 0);
+const all = readdirSync(join(dist, 'assets'))
+  .filter((f) => f.endsWith('.js'))
+  .reduce((s, f) => s + gz(`assets/${f}`), 0);
+console.log(
+  `public JS: first page ${(first / 1024).toFixed(1)} KB gzip  ${verdict(first <= 120 * 1024)} (target ≤ 120 KB); all pages ${(all / 1024).toFixed(1)} KB gzip`,
+);

@@ -1,0 +1,34 @@
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+
+/** How the public reaches a case submitted online: the SHA-256 of its 查询码 (never the code) and the phone. */
+@Entity('public_case_access')
+export class PublicCaseAccessEntity {
+  @PrimaryColumn({ name: 'case_id', type: 'bigint', unsigned: true }) caseId: string;
+  @Column({ name: 'query_code_hash', type: 'char', length: 64 }) queryCodeHash: string;
+  @Column({ type: 'varchar', length: 20, nullable: true }) phone: string | null;
+  @Column({ name: 'submitted_at', type: 'datetime', precision: 3 }) submittedAt: Date;
+}
+
+/** 意见箱: a message from the public to a center's director, tracked until handled. */
+@Entity('public_suggestion')
+export class PublicSuggestionEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint', unsigned: true }) id: string;
+  @Column({ name: 'center_id', type: 'int', unsigned: true }) centerId: number;
+  @Column({ type: 'text' }) content: string;
+  @Column({ type: 'varchar', length: 50, nullable: true }) contact: string | null;
+  @Column({ name: 'received_at', type: 'datetime', precision: 3 }) receivedAt: Date;
+  @Column({ name: 'handled_at', type: 'datetime', precision: 3, nullable: true }) handledAt: Date | null;
+  @Column({ name: 'handled_by_id', type: 'int', unsigned: true, nullable: true }) handledById: number | null;
+  @Column({ name: 'handling_note', type: 'varchar', length: 500, nullable: true }) handlingNote: string | null;
+}
+
+/** 公示 withdrawn by an administrator (with the reason; audited). */
+@Entity('public_publication_withdrawal')
+export class PublicPublicationWithdrawalEntity {
+  @PrimaryColumn({ name: 'case_id', type: 'bigint', unsigned: true }) caseId: string;
+  @Column({ length: 500 }) reason: string;
+  @Column({ name: 'withdrawn_by_id', type: 'int', unsigned: true }) withdrawnById: number;
+  @Column({ name: 'withdrawn_at', type: 'datetime', precision: 3 }) withdrawnAt: Date;
+}
+
+export const PUBLIC_ENTITIES = [PublicCaseAccessEntity, PublicSuggestionEntity, PublicPublicationWithdrawalEntity];

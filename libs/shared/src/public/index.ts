@@ -1,0 +1,2 @@
+export * from './public-stage';
+export * from './public-info';
