@@ -28,7 +28,7 @@ export class WorkQueueResolver {
     @Args('page', { type: () => PageInput, nullable: true }) page?: PageInput,
   ): Promise<CasePage> {
     const res = await this.queues.cases(actor, queue, page ?? new PageInput());
-    return { ...res, items: res.items.map(toCaseModel) };
+    return { ...res, items: res.items.map(toCaseModel), totalIsLowerBound: false };
   }
 
   @Query(() => SupervisionPage, { description: '一个督办待办队列（答复期限近的在前，分页含总数）' })
