@@ -80,8 +80,12 @@ export class CaseDeadlineEntity {
   @Column({ name: 'trigger_event', length: 40 }) triggerEvent: string;
   @Column({ name: 'started_at', type: 'datetime', precision: 3 }) startedAt: Date;
   @Column({ name: 'due_at', type: 'datetime', precision: 3, nullable: true }) dueAt: Date | null;
-  /** 暂定: counted into a year whose holiday arrangement is not imported yet (deadline-math setDue). */
-  @Column({ type: 'boolean', default: false }) provisional: boolean;
+  /**
+   * 暂定: counted into a year whose holiday arrangement is not imported yet (deadline-math setDue). The
+   * column's DEFAULT 0 lives in the migration only: a default in the metadata makes TypeORM re-read
+   * inserted rows and merge them back by position, which mixes rows up in a multi-row insert (the seed).
+   */
+  @Column({ type: 'boolean' }) provisional: boolean;
   @Column({ type: 'int' }) amount: number;
   @Column({ type: 'varchar', length: 16 }) unit: DeadlineUnit;
   @Column({ name: 'extended_amount', type: 'int' }) extendedAmount: number;
