@@ -189,6 +189,7 @@ describe('Every form read back from its PDF; the document periods as settings', 
       expect(ticked[0]).toContain('无法达成');
       expect(lines.filter((l) => l.includes('☐'))).toHaveLength(7);
       expect(flat(lines.join(''))).toContain(termination.docNo);
+      expect(flat(lines.join(''))).toContain(`第（${/(\d+)\./.exec(ticked[0])![1]}）项情形`);
 
       const file = flat(await readBack('gl_county', only(docs, 'CASE_FILE'), 'case_file'));
       expect(file).toContain('保管期限30年');

@@ -129,6 +129,8 @@ describe('Documents (文书) and the case file (卷宗)', () => {
     const all = lines.join('').replace(/\s+/g, '');
     expect(all).toContain('榕城市交通运输局（联系电话：12328）');
     expect(all).toContain(doc.docNo);
+    // 第（ ）项 names the ticked ground's number (template v2).
+    expect(all).toContain(`第（${/(\d+)\./.exec(ticked[0])![1]}）项情形`);
   }, 60_000);
 
   it('gives 50 documents of one type and unit issued at once 50 consecutive numbers; a rolled-back step takes none', async () => {

@@ -9,11 +9,11 @@ import { extensionApprovalV1 } from './extension-approval.v1';
 import { materialsNoticeV1 } from './materials-notice.v1';
 import { mediationAgreementV1 } from './mediation-agreement.v1';
 import { mediationNoticeV1 } from './mediation-notice.v1';
-import { rejectionDecisionV1 } from './rejection-decision.v1';
+import { rejectionDecisionV1, rejectionDecisionV2 } from './rejection-decision.v1';
 import { reportResultNoticeV1 } from './report-result-notice.v1';
 import { stationRegistrationV1 } from './station-registration.v1';
 import { DocumentTemplate } from './template';
-import { terminationDecisionV1 } from './termination-decision.v1';
+import { terminationDecisionV1, terminationDecisionV2 } from './termination-decision.v1';
 
 export type { DocumentTemplate } from './template';
 export type { DocumentData } from './document-data';
@@ -27,9 +27,11 @@ const ALL: DocumentTemplate[] = [
   acceptanceDecisionV1,
   acceptanceNoticeV1,
   rejectionDecisionV1,
+  rejectionDecisionV2,
   dispatchNoticeV1,
   mediationNoticeV1,
   terminationDecisionV1,
+  terminationDecisionV2,
   mediationAgreementV1,
   reportResultNoticeV1,
   extensionApprovalV1,

@@ -20,6 +20,12 @@ export const para = (text: string, extra: Record<string, unknown> = {}): Content
 });
 
 /** One tick box per option, the chosen one ☑ (symbol font: the CJK fonts lack the glyphs). */
+/** The 第（ ）项 blank: the chosen option's number (1-based), or a full-width space when none is chosen. */
+export function itemNumber(options: { key: string }[], chosen: string | null | undefined): string {
+  const i = options.findIndex((o) => o.key === chosen);
+  return i < 0 ? '\u3000' : String(i + 1);
+}
+
 export function tickList(options: { key: string; text: string }[], chosen: string | null | undefined): Content {
   return {
     stack: options.map((o, i) => ({
