@@ -31,4 +31,21 @@ export const documentMessages = {
   empty: '暂无文书',
   confirm: '确定',
   cancel: '取消',
+  settings: {
+    open: '文书设置',
+    title: '文书设置 · {unit}',
+    hint: '签发的文书按此设置填写发文机关、文号与印章；已签发的文书不受影响。保存记入审计日志。',
+    header: '发文机关标志',
+    redHead: '红头',
+    numberPrefix: '文号前缀',
+    numberFormat: '文号格式',
+    numberFormatTip:
+      '须含 {year}（年度）与 {seq}（序号），可用 {prefix}（前缀）、{abbr}（文书简称），如 {prefix}{abbr}〔{year}〕{seq}号',
+    sealName: '印章名称',
+    phone: '联系电话',
+    materialsDays: '补正材料期限（日）',
+    recusalDays: '申请回避期限（日）',
+    retentionYears: '卷宗保管期限（年）',
+    saved: '文书设置已保存',
+  },
 };
