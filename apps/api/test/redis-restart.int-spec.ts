@@ -207,13 +207,19 @@ describe('Redis restarted under load', () => {
       for (const a of alarms) if (!(await scheduler.queue.getJob(jobId(a.job)))) out.push(jobId(a.job));
       return out;
     };
-    const until = Date.now() + 20_000;
+    // The worker notices the lost schedule within 5 s and repairs at once; a loaded machine may take longer.
+    const until = Date.now() + 35_000;
     let left = await missing();
     while (left.length && Date.now() < until) {
       await sleep(500);
       left = await missing();
     }
-    expect(left).toEqual([]);
+    if (left.length)
+      throw new Error(
+        `${left.length} of ${alarms.length} alarms not re-queued; reconcile schedule ${JSON.stringify(
+          await scheduler.queue.getJobScheduler('reconcile'),
+        )}; worker said:\n${workerOut.filter(Boolean).slice(-15).join('\n')}`,
+      );
     expect(worker.exitCode).toBeNull(); // it rode the outage out, no restart
   }, 90_000);
 });
