@@ -221,7 +221,7 @@ cmd_status() {
   return $ok
 }
 
-usage() { echo "usage: bash scripts/infra.sh up [--test] | down | status | restart-mariadb [SECONDS_DOWN]" >&2; exit 2; }
+usage() { echo "usage: bash scripts/infra.sh up [--test] | down | status | restart-mariadb [SECONDS_DOWN] | restart-redis [SECONDS_DOWN]" >&2; exit 2; }
 
 case "${1:-}" in
   up)
@@ -245,6 +245,15 @@ case "${1:-}" in
     mariadb_down
     sleep "${2:-2}"
     mariadb_up
+    ;;
+  # Fault tests (apps/api/test/redis-restart.int-spec.ts): this checkout's Redis stopped without saving
+  # (as a crash would), SECONDS_DOWN of outage, and a start on the same data directory.
+  restart-redis)
+    redis_is_ours || die "redis on port $REDIS_PORT is not ours: not restarting it"
+    rcli shutdown nosave >/dev/null 2>&1 || true
+    wait_for "! redis_ping && ! pid_alive '$REDIS_PID'" 30 "redis to stop" || die "redis did not stop"
+    sleep "${2:-2}"
+    redis_up
     ;;
   *) usage ;;
 esac

@@ -5,6 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, Clock, CoreModule, loggerParams } from '@weiquan/core';
 import { AppErrorFilter } from './common/app-error.filter';
+import { OutageFilter } from './common/outage.filter';
 import { AuthGuard } from './common/auth.guard';
 import { formatGraphQLError } from './common/format-error';
 import { graphqlLimits } from './common/graphql-limits';
@@ -85,6 +86,8 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useClass: InputValidationPipe },
         { provide: APP_FILTER, useClass: AppErrorFilter },
+        // catch-all for REST: an outage of MariaDB/Redis answers 503 SERVICE_UNAVAILABLE (AppErrors as above)
+        { provide: APP_FILTER, useClass: OutageFilter },
       ],
     };
   }

@@ -19,10 +19,25 @@ const CLIENTS = 16;
 describe('MariaDB restarted under load', () => {
   let api: TestApi;
   let gl: CaseOps;
+  let token: string;
+  let evidenceId: string;
 
   beforeAll(async () => {
     api = await startTestApi();
-    gl = new CaseOps((await loginAs(api.gql, 'gl_county')).client);
+    const session = await loginAs(api.gql, 'gl_county');
+    gl = new CaseOps(session.client);
+    token = session.accessToken;
+    // A stored evidence file whose download (REST) is polled through the outage.
+    const c = await gl.register(complaint());
+    const form = new FormData();
+    form.append('file', new Blob(['处理记录'], { type: 'text/plain' }), 'note.txt');
+    const res = await fetch(`${api.url}/api/cases/${c.id}/evidence`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
+    expect(res.status).toBe(201);
+    evidenceId = String(((await res.json()) as { id: string }).id);
   });
   afterAll(async () => {
     await run('bash', ['scripts/infra.sh', 'up'], { cwd: ROOT }).catch(() => undefined); // never leave it down
@@ -33,6 +48,7 @@ describe('MariaDB restarted under load', () => {
     const marker = `restart-${Date.now().toString(36)}`;
     const results: { tag: string; id?: string; code?: string }[] = [];
     const health: number[] = [];
+    const rest: string[] = []; // evidence download answers: '200' or '<status> <code>'
     let stop = false;
     const client = async (k: number) => {
       for (let i = 0; !stop; i++) {
@@ -58,7 +74,17 @@ describe('MariaDB restarted under load', () => {
         await sleep(250);
       }
     };
-    const load = [...Array.from({ length: CLIENTS }, (_, k) => client(k)), poll()];
+    const downloads = async () => {
+      while (!stop) {
+        const r = await fetch(`${api.url}/api/evidence/${evidenceId}/download`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        const body = await r.text();
+        rest.push(r.ok ? '200' : `${r.status} ${/"code":"([A-Z_]+)"/.exec(body)?.[1] ?? body.slice(0, 80)}`);
+        await sleep(100);
+      }
+    };
+    const load = [...Array.from({ length: CLIENTS }, (_, k) => client(k)), poll(), downloads()];
     // Under way first (a loaded machine is slow to warm up): a round of commits from the clients.
     const warm = Date.now() + 60_000;
     while (results.filter((r) => r.id).length < CLIENTS && Date.now() < warm) await sleep(100);
@@ -76,8 +102,11 @@ describe('MariaDB restarted under load', () => {
     const ok = results.filter((r) => r.id);
     console.info(
       `db restart: ${ok.length} committed, failures ${JSON.stringify(failed.map((r) => r.code).slice(0, 5))} ` +
-        `(${failed.length}), health ${health.join(',')}`,
+        `(${failed.length}), health ${health.join(',')}, downloads ${JSON.stringify([...new Set(rest)])}`,
     );
+    // REST too: a download during the outage answers a coded 503, never a bare 500.
+    expect([...new Set(rest)].sort()).toEqual(['200', '503 SERVICE_UNAVAILABLE']);
+    expect(rest[rest.length - 1]).toBe('200');
     expect(before).toBeGreaterThan(0);
     expect(failed.length).toBeGreaterThan(0); // the outage was felt
     expect([...new Set(failed.map((r) => r.code))]).toEqual(['SERVICE_UNAVAILABLE']);

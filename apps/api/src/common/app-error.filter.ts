@@ -10,6 +10,7 @@ const HTTP_STATUS: Record<string, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   ACCOUNT_LOCKED: 423,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 /**

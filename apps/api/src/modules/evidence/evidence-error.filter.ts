@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { AppConfig, AppError, ErrorCode } from '@weiquan/core';
+import { AppConfig, AppError, ErrorCode, isOutage } from '@weiquan/core';
 import { AppErrorFilter } from '../../common/app-error.filter';
+import { serviceUnavailable } from '../../common/outage.filter';
 import { EVIDENCE_HTTP_STATUS, EvidenceErrorCode, formatBytes } from './evidence.exception';
 
 const OWN_STATUS: Record<string, number> = {
@@ -61,6 +62,11 @@ export class EvidenceErrorFilter implements ExceptionFilter {
         );
       }
       if (status === HttpStatus.NOT_FOUND) return AppError.notFound();
+    }
+    // The database or Redis is down for the moment: retriable, answered as 503 SERVICE_UNAVAILABLE (#12 item 19).
+    if (isOutage(e)) {
+      this.logger.warn(`service unavailable: ${describe(e)}`);
+      return serviceUnavailable();
     }
     this.logger.error(describe(e));
     return new AppError(ErrorCode.INTERNAL, '服务器内部错误');
