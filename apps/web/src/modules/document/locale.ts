@@ -39,8 +39,9 @@ export const documentMessages = {
     redHead: '红头',
     numberPrefix: '文号前缀',
     numberFormat: '文号格式',
+    // vue-i18n literals ({'…'}): the placeholders are shown as typed, not interpolated.
     numberFormatTip:
-      '须含 {year}（年度）与 {seq}（序号），可用 {prefix}（前缀）、{abbr}（文书简称），如 {prefix}{abbr}〔{year}〕{seq}号',
+      "须含 {'{year}'}（年度）与 {'{seq}'}（序号），可用 {'{prefix}'}（前缀）、{'{abbr}'}（文书简称），如 {'{prefix}{abbr}〔{year}〕{seq}号'}",
     sealName: '印章名称',
     phone: '联系电话',
     materialsDays: '补正材料期限（日）',

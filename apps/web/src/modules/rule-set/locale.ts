@@ -53,6 +53,7 @@ export const ruleSetMessages = {
     all: '全部规则集',
     scope: '范围',
     empty: '按现行规则版本和日历，没有需要调整的在办时限',
+    emptyProvisional: '暂定计时的截止时间不会变化：请先在下方导入相应年度的国务院办公厅节假日安排通知',
     count: '共 {n} 项在办时限将会变化',
     caseNo: '案件编号',
     ruleCode: '时限',
