@@ -81,11 +81,11 @@ export class CaseDeadlineEntity {
   @Column({ name: 'started_at', type: 'datetime', precision: 3 }) startedAt: Date;
   @Column({ name: 'due_at', type: 'datetime', precision: 3, nullable: true }) dueAt: Date | null;
   /**
-   * 暂定: counted into a year whose holiday arrangement is not imported yet (deadline-math setDue). The
-   * column's DEFAULT 0 lives in the migration only: a default in the metadata makes TypeORM re-read
-   * inserted rows and merge them back by position, which mixes rows up in a multi-row insert (the seed).
+   * 暂定: counted into a year whose holiday arrangement is not imported yet (deadline-math setDue). Rows
+   * are inserted with insertRows (TypeORM's own multi-row insert re-reads columns with a default and
+   * merges them back by position, which mixed up the demo seed's clocks).
    */
-  @Column({ type: 'boolean' }) provisional: boolean;
+  @Column({ type: 'boolean', default: false }) provisional: boolean;
   @Column({ type: 'int' }) amount: number;
   @Column({ type: 'varchar', length: 16 }) unit: DeadlineUnit;
   @Column({ name: 'extended_amount', type: 'int' }) extendedAmount: number;

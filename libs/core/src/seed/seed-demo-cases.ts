@@ -7,6 +7,7 @@
 // case_event per step (actor = a demo user of the right unit and role), case_dispatch / case_extension /
 // case_follow_up rows, case numbers from CaseNumberService. Deterministic for a given `random`.
 import { DataSource, EntityManager, In } from 'typeorm';
+import { insertRows } from '../db/insert-rows';
 import {
   CaseAction,
   CaseActionInput,
@@ -1607,7 +1608,9 @@ async function persistClocksAndTimeline(ds: DataSource, m: EntityManager, env: E
     histories.push(await replayClocks(m, cal, rules, d.c as CaseEntity, steps, unitType, new Date(env.now)));
   }
   const clocks = histories.flatMap((h) => h.rows);
-  for (let i = 0; i < clocks.length; i += 200) await m.insert(CaseDeadlineEntity, clocks.slice(i, i + 200)); // ids come back on the rows
+  // insertRows, not m.insert: TypeORM re-reads columns with a default after a multi-row insert and merges them
+  // back by position, which can pair rows with another row's values. The ids come back on the rows.
+  for (let i = 0; i < clocks.length; i += 200) await insertRows(m, CaseDeadlineEntity, clocks.slice(i, i + 200));
 
   const columns = [
     'case_id',
