@@ -82,7 +82,8 @@ describe('label dictionary', () => {
 
   // --- i11: the audit log ---
   it('labels every audit action and target type the server writes (AuditWriter.record calls)', () => {
-    const calls = serverLiterals(/audit\.record\(\s*[\w.]+,\s*\w+,\s*([^{]*?),\s*\{/g);
+    // AuditWriter.record(m, actor, action, …) and a step's services.audit(m, actor, action, …).
+    const calls = serverLiterals(/(?:audit\.record|services\.audit)\(\s*[\w.]+,\s*\w+,\s*([^{]*?),\s*\{/g);
     const actions = new Set([...calls].flatMap((arg) => [...arg.matchAll(/'([^']+)'/g)].map((m) => m[1]!)));
     expect(actions.has('case.correct')).toBe(true);
     expect(actions.has('evidence.download')).toBe(true);

@@ -299,6 +299,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   updateExpertSeminar: '修改专家研讨记录',
   sendLinkageMessage: '发送联动消息',
   acknowledgeLinkageMessage: '确认联动消息',
+  // --- merged this session: documents, the public side, statistics ---
+  'document.settings.update': '修改文书设置',
+  'publication.withdraw': '撤回公示',
+  exportStatCasesUnmasked: '导出统计明细（未脱敏）',
 };
 
 /** What an audit event is about (audit_event.target_type). */
@@ -321,6 +325,7 @@ export const AUDIT_TARGET_LABELS: Readonly<Record<string, string>> = {
   expert: '专家',
   expert_seminar: '专家研讨',
   linkage_message: '联动消息',
+  stat: '统计数据',
 };
 
 export function auditActionLabel(action: string): string {

@@ -62,7 +62,7 @@ export const statsMessages = {
     filters: '筛选条件',
   },
   export: {
-    button: '导出 Excel',
+    button: '导出电子表格',
     unmask: '导出未脱敏信息',
     unmaskHint: '将记入审计日志',
     running: '正在导出：已接收 {size}，共 {rows} 行',
