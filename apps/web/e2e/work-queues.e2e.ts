@@ -93,7 +93,7 @@ describe('work queues (browser)', () => {
     contexts.push(context);
     await page.goto(new URL(`cases/${dispatched.id}`, WEB_URL).href);
     await page.getByRole('button', { name: '更正' }).click();
-    const dialog = page.locator('.action-dialog');
+    const dialog = page.getByTestId('action-dialog');
     await dialog.waitFor();
     await dialog.getByRole('radio', { name: '是' }).first().check({ force: true });
     await page.screenshot({ path: shot('correct-dialog') });
