@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { In } from 'typeorm';
-import { CaseKindLabel, RejectGroundLabel, type RejectGround } from '@weiquan/shared';
+import { CaseKindLabel, chineseDate, RejectGroundLabel, type RejectGround } from '@weiquan/shared';
 import { CaseEventWriter } from '../case/case-event.writer';
 import { CaseLifecycleService, CaseTransitionHook, TransitionContext } from '../case/case-lifecycle.service';
 import { CaseEntity } from '../entities/case.entity';
@@ -100,10 +100,6 @@ export class ConsumerSmsHook implements CaseTransitionHook, OnModuleInit {
       where: { caseId: c.id, ruleCode: In(PROMISE_RULES), status: 'RUNNING', layer: 'COMMITMENT' },
       order: { dueAt: 'ASC' },
     });
-    if (!d?.dueAt) return null;
-    const [y, mo, day] = d.dueAt
-      .toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric' })
-      .split('/');
-    return `${y}年${mo}月${day}日`;
+    return d?.dueAt ? chineseDate(d.dueAt) : null;
   }
 }

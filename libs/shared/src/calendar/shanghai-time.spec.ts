@@ -1,6 +1,7 @@
 import {
   addDays,
   addMonths,
+  chineseDate,
   dateRange,
   dayOfWeek,
   endOfShanghaiDay,
@@ -55,5 +56,13 @@ describe('shanghai-time', () => {
     expect(isIsoDate('2024-02-29')).toBe(true);
     expect(isIsoDate('2025-1-5')).toBe(false);
     expect(() => addDays('2025-13-01', 1)).toThrow(RangeError);
+  });
+});
+
+describe('chineseDate', () => {
+  it('writes an instant by its Shanghai date and a calendar date as it is, without leading zeros', () => {
+    expect(chineseDate(new Date('2026-03-04T16:30:00Z'))).toBe('2026年3月5日');
+    expect(chineseDate('2026-12-05')).toBe('2026年12月5日');
+    expect(chineseDate(null)).toBe('');
   });
 });

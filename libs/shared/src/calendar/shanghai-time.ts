@@ -45,6 +45,16 @@ export function toShanghaiDate(instant: Date): IsoDate {
   return new Date(t + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/**
+ * A date as Chinese documents and messages write it, 2026年12月5日 (Arabic numerals, GB/T 9704-2012
+ * 7.3.5.3): an instant by its Asia/Shanghai date, or a calendar date as it is; '' for none.
+ */
+export function chineseDate(at: Date | IsoDate | null | undefined): string {
+  if (at == null) return '';
+  const [y, m, d] = (typeof at === 'string' ? at : toShanghaiDate(at)).split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
 /** 00:00:00.000 Asia/Shanghai at the start of `date`. */
 export function startOfShanghaiDay(date: IsoDate): Date {
   return new Date(utcMidnight(date) - SHANGHAI_OFFSET_MS);

@@ -19,10 +19,10 @@ import {
   DispatchTargetTypeLabel,
   OutcomeLabel,
   SatisfactionLabel,
+  chineseDate,
   toShanghaiDate,
 } from '@weiquan/shared';
 import { CaseFileSnapshot } from './case-file.renderer';
-import { chineseDate } from './document-data.builder';
 import { DocumentRegistry } from './document-registry.service';
 
 const at = (d: Date | null | undefined) =>

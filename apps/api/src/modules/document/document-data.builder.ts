@@ -1,15 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseEntity, DocumentUnitSettingEntity, OrgUnitEntity, UserEntity } from '@weiquan/core';
-import { CaseKindLabel, ChannelLabel, maskIdNumber, maskName, maskPhone, toShanghaiDate } from '@weiquan/shared';
+import { CaseKindLabel, ChannelLabel, chineseDate, maskIdNumber, maskName, maskPhone } from '@weiquan/shared';
 import { DocumentData } from './templates';
-
-/** 2026-12-05 → 2026年12月5日 (成文日期 in Arabic numerals, GB/T 9704-2012 7.3.5.3). */
-export function chineseDate(d: Date | null | undefined): string {
-  if (!d) return '';
-  const [y, m, day] = toShanghaiDate(d).split('-');
-  return `${y}年${Number(m)}月${Number(day)}日`;
-}
 
 // The periods' defaults before an administrator sets them: seven calendar days for missing materials
 // (Order 121 fixes none; "自收到本告知书之日起七日内" is the common wording), three days to ask for recusal,

@@ -9,9 +9,16 @@ import {
   OrgUnitEntity,
   TransitionContext,
 } from '@weiquan/core';
-import { CaseAction, DispatchModeLabel, DocumentType, OutcomeLabel, addDays, toShanghaiDate } from '@weiquan/shared';
+import {
+  CaseAction,
+  DispatchModeLabel,
+  DocumentType,
+  OutcomeLabel,
+  addDays,
+  chineseDate,
+  toShanghaiDate,
+} from '@weiquan/shared';
 import { CaseFileService } from './case-file.service';
-import { chineseDate } from './document-data.builder';
 import { DocumentRegistry } from './document-registry.service';
 
 type Ctx = TransitionContext & { action: CaseAction };
@@ -49,8 +56,7 @@ export class DocumentHook implements CaseTransitionHook, OnModuleInit {
         // 补正材料: the days the consumer has, as the issuing unit's administrator set them (default 7).
         const { materialsDays } = await this.registry.periodsFor(m, actor, c);
         const due = addDays(toShanghaiDate(this.clock.now()), materialsDays);
-        const [y, mo, d] = due.split('-').map(Number);
-        return [['MATERIALS_NOTICE', { missingItems: [...(c.missingItems ?? [])], dueOn: `${y}年${mo}月${d}日` }]];
+        return [['MATERIALS_NOTICE', { missingItems: [...(c.missingItems ?? [])], dueOn: chineseDate(due) }]];
       }
       case 'acceptCase':
         return [[complaint ? 'ACCEPTANCE_DECISION' : 'ACCEPTANCE_NOTICE', {}]];

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
+import { chineseDate } from '@weiquan/shared';
 import { readDocx } from '../../../test/docx-text';
 import {
   BLANK,
   buildStatementOfClaim,
-  chineseDate,
   ClaimCase,
   DOCX_CONTENT_TYPE,
   fromIdNumber,

@@ -1,6 +1,6 @@
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import type { IRunOptions } from 'docx';
-import { OutcomeLabel, maskIdNumber, maskName, maskPhone, toShanghaiDate } from '@weiquan/shared';
+import { OutcomeLabel, chineseDate, maskIdNumber, maskName, maskPhone } from '@weiquan/shared';
 import type { CaseEntity } from '@weiquan/core';
 
 // 民事起诉状 (statement of claim) drafted from a case for the consumer who must sue. Built as data
@@ -50,12 +50,6 @@ export interface StatementOfClaim {
   preparedBy: string;
   /** The consumer's personal data is masked (drafted for a role that may not unmask). */
   masked?: boolean;
-}
-
-/** 2026-03-05 → 2026年3月5日 (Asia/Shanghai). */
-export function chineseDate(at: Date): string {
-  const [y, m, d] = toShanghaiDate(at).split('-').map(Number);
-  return `${y}年${m}月${d}日`;
 }
 
 const yuan = (n: number) => n.toFixed(2);
