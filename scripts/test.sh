@@ -72,6 +72,9 @@ start_e2e_api() {
   wait_for "curl -fsS http://127.0.0.1:$E2E_PORT/health/ready" 60 "test API on :$E2E_PORT" || { tail -n 40 .run/e2e-api.log >&2; return 1; }
 }
 run_e2e() {
+  # The browser suites read the demo data and its statistics: make both present whatever the Jest run left behind
+  # (the seed keeps data that is there; the rebuild recounts the statistics tables from the cases).
+  pnpm seed && pnpm stats:rebuild || return 1
   start_e2e_api
   local rc=0
   WEB_URL="http://127.0.0.1:$E2E_PORT/" pnpm --filter @weiquan/web e2e || rc=$?

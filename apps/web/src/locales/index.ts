@@ -15,3 +15,11 @@ declare module 'vue-i18n' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   export interface DefineLocaleMessage extends MessageSchema {}
 }
+
+/**
+ * The dictionary label of `value` under `prefix` (`valueLabel('dataScope', row.dataScope)`), and nothing when there is
+ * no value: el-table renders every column's slot once with an empty row, and a record may leave a field blank.
+ */
+export function valueLabel(prefix: string, value: string | null | undefined): string {
+  return value == null || value === '' ? '' : i18n.global.t(`${prefix}.${value}`);
+}
