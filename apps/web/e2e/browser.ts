@@ -12,6 +12,30 @@ export const VIEWPORT = { width: 1366, height: 768 };
 
 export const DEMO_PASSWORD = 'Weiquan@2026';
 
+/** A GraphQL answer; errors carry the API's code (and the offending field). */
+type GqlResponse<T> = { data?: T; errors?: { message: string; extensions?: { code?: string; field?: string } }[] };
+export type Gql = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+
+/** A signed-in GraphQL caller for setting up data (the browser tests the UI); errors throw with their codes. */
+export async function apiAs(username: string): Promise<Gql> {
+  const call = async <T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> => {
+    const res = await fetch(new URL('graphql', WEB_URL), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as GqlResponse<T>;
+    if (body.errors?.length)
+      throw new Error(`${username}: ${body.errors.map((e) => `${e.extensions?.code} ${e.message}`).join('; ')}`);
+    return body.data!;
+  };
+  const { login } = await call<{ login: { accessToken: string } }>(
+    'mutation($input: LoginInput!) { login(input: $input) { accessToken } }',
+    { input: { username, password: DEMO_PASSWORD } },
+  );
+  return (query, variables) => call(query, variables, login.accessToken);
+}
+
 /** Debian's Chromium, headless; never a downloaded browser. */
 export function launchBrowser(): Promise<Browser> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });

@@ -1,30 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { assertServerUp, DEMO_PASSWORD, launchBrowser, shot, signIn, WEB_URL } from './browser';
+import { apiAs, assertServerUp, launchBrowser, shot, signIn, WEB_URL } from './browser';
 
 // 我的待办 in the browser: a case gl_county dispatches to the 鼓东街道 station appears in that station's
 // 待签收 with the count in the menu (the station never knew its number); the 更正 dialog on a case; the
 // administrator's 审计日志 with filters in the URL. Cases are set up through the API, unique per run.
 const RUN = Date.now().toString().slice(-8);
 const SUMMARY = `E2E待签收测试${RUN}：购买的冰箱漏水，商家拒绝维修。`;
-
-async function apiAs(username: string): Promise<<T>(query: string, variables?: Record<string, unknown>) => Promise<T>> {
-  const call = async <T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> => {
-    const res = await fetch(new URL('graphql', WEB_URL), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
-    if (body.errors?.length) throw new Error(`${username}: ${body.errors.map((e) => e.message).join('; ')}`);
-    return body.data!;
-  };
-  const { login } = await call<{ login: { accessToken: string } }>(
-    'mutation($input: LoginInput!) { login(input: $input) { accessToken } }',
-    { input: { username, password: DEMO_PASSWORD } },
-  );
-  return (query, variables) => call(query, variables, login.accessToken);
-}
 
 const CASE = 'id version caseNo';
 const REGISTER = `mutation($input: RegisterCaseInput!) { registerCase(input: $input) { ${CASE} } }`;

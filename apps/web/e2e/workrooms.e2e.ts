@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { assertServerUp, DEMO_PASSWORD, launchBrowser, shot, signIn, WEB_URL } from './browser';
+import { apiAs, assertServerUp, launchBrowser, shot, signIn, WEB_URL } from './browser';
 
 // The three workroom pages, org and rule-set administration, in the browser:
 // - city_legal registers a 法律咨询 (validation first), finds it in the 档案, requests 诉讼支持 for a
@@ -22,31 +22,6 @@ const GL_EXPERT = `鼓楼专家${RUN}`;
 const CITY_EXPERT = `市级专家${RUN}`;
 const INSTRUCTION = `关于开展预付卡消费专项排查的通知${RUN}`;
 const NEW_STATION = `E2E测试街道消费维权服务站${RUN}`;
-
-interface GqlResponse<T> {
-  data?: T;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
-
-/** A signed-in GraphQL caller for setting up data (the browser tests the UI). */
-async function apiAs(username: string): Promise<<T>(query: string, variables?: Record<string, unknown>) => Promise<T>> {
-  const call = async <T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> => {
-    const res = await fetch(new URL('graphql', WEB_URL), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await res.json()) as GqlResponse<T>;
-    if (body.errors?.length)
-      throw new Error(`${username}: ${body.errors.map((e) => `${e.extensions?.code} ${e.message}`).join('; ')}`);
-    return body.data!;
-  };
-  const { login } = await call<{ login: { accessToken: string } }>(
-    'mutation($input: LoginInput!) { login(input: $input) { accessToken } }',
-    { input: { username, password: DEMO_PASSWORD } },
-  );
-  return (query, variables) => call(query, variables, login.accessToken);
-}
 
 const CASE = 'id caseNo version state';
 type CaseRef = { id: string; caseNo: string; version: number; state: string };

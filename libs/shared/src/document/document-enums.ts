@@ -55,6 +55,16 @@ export function isValidNumberFormat(f: string): boolean {
   return f.includes('{year}') && f.includes('{seq}') && !/\{(?!prefix\}|abbr\}|year\}|seq\})/.test(f);
 }
 
+/**
+ * The 文号 prefix a unit starts with before an administrator sets its own: the unit's name without the
+ * network's suffix, plus 消保 (消费者权益保护), e.g. 鼓楼区消费者维权中心 → 鼓楼区消保 (鼓楼区消保诉受〔2026〕第5号).
+ * Chinese, like every number a government office signs; never the unit's internal code.
+ */
+export function defaultDocumentPrefix(unitName: string): string {
+  const place = unitName.replace(/(消费者维权中心|消费者?维权服务站|消费者协会)$/, '').trim();
+  return `${place || unitName}消保`;
+}
+
 export function formatDocumentNumber(format: string, p: { prefix: string; abbr: string; year: number; seq: number }) {
   return format
     .replaceAll('{prefix}', p.prefix)

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CaseEntity, DocumentUnitSettingEntity, OrgUnitEntity, UserEntity } from '@weiquan/core';
-import { CaseKindLabel, ChannelLabel, chineseDate, maskIdNumber, maskName, maskPhone } from '@weiquan/shared';
+import {
+  CaseKindLabel,
+  ChannelLabel,
+  chineseDate,
+  DEFAULT_DOCUMENT_NUMBER_FORMAT,
+  defaultDocumentPrefix,
+  maskIdNumber,
+  maskName,
+  maskPhone,
+} from '@weiquan/shared';
 import { DocumentData } from './templates';
 
 // The periods' defaults before an administrator sets them: seven calendar days for missing materials
@@ -21,8 +30,8 @@ export function documentPeriods(s: DocumentUnitSettingEntity | null) {
 export function settingsOrDefault(unit: OrgUnitEntity, s: DocumentUnitSettingEntity | null) {
   return {
     header: s?.header ?? unit.name,
-    numberPrefix: s?.numberPrefix ?? unit.code,
-    numberFormat: s?.numberFormat ?? '{prefix}{abbr}〔{year}〕第{seq}号',
+    numberPrefix: s?.numberPrefix ?? defaultDocumentPrefix(unit.name),
+    numberFormat: s?.numberFormat ?? DEFAULT_DOCUMENT_NUMBER_FORMAT,
     sealName: s?.sealName ?? unit.name,
     redHead: s?.redHead ?? true,
     phone: s?.phone ?? unit.phone,
