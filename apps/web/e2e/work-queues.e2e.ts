@@ -101,6 +101,9 @@ describe('work queues (browser)', () => {
     const table = page.getByTestId('audit-table');
     await expect.poll(() => table.textContent(), { timeout: 15_000 }).toContain('更正案件信息');
     expect(await table.textContent()).toContain('鼓楼区受理员');
+    // the detail reads as Chinese 字段：原值 → 新值, never the stored JSON
+    expect(await table.textContent()).toMatch(/更正：\S+：.* → /);
+    expect(await table.textContent()).not.toMatch(/[{}"]/);
     expect(await page.getByTestId('audit-pagination').textContent()).toContain('共 1 条');
     await page.goto(new URL('admin/audit', WEB_URL).href);
     await expect.poll(() => table.textContent(), { timeout: 15_000 }).not.toBe('');
