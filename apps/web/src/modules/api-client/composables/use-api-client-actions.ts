@@ -1,4 +1,4 @@
-import { ref } from 'vue';
+import { ref, watch } from 'vue';
 import { request } from '@/api/request';
 import {
   IssueApiKeyDocument,
@@ -22,10 +22,10 @@ export function useApiClientActions(opts: { replace: (row: Row) => void; reload:
     secretVisible.value = true;
   }
 
-  /** The dialog has closed: the key is dropped from the page. */
-  function forgetSecret(): void {
-    secret.value = null;
-  }
+  // Once the dialog is dismissed the key is dropped from the page: it is never shown again.
+  watch(secretVisible, (open) => {
+    if (!open) secret.value = null;
+  });
 
   /** Rotation: a further key beside the live ones (revoke the old one once the other side has switched). */
   async function issueKey(client: Row): Promise<void> {
@@ -54,5 +54,5 @@ export function useApiClientActions(opts: { replace: (row: Row) => void; reload:
     }
   }
 
-  return { secretVisible, secret, showSecret, forgetSecret, issueKey, setActive };
+  return { secretVisible, secret, showSecret, issueKey, setActive };
 }
