@@ -126,6 +126,8 @@ describe('接口客户端 (browser)', () => {
     await row.getByTestId('api-client-manage').click();
     await page.waitForURL(/\/admin\/api-clients\/\d+$/);
     await expect.poll(() => page.getByTestId('api-client-detail-title').textContent()).toContain(NAME);
+    expect(await page.getByTestId('api-client-detail').textContent()).toContain('查询本系统转办的案件');
+    await page.screenshot({ path: shot('api-clients-detail') });
 
     await page.getByTestId('webhook-endpoint-add').click();
     const dialog = page.getByTestId('webhook-endpoint-dialog');
