@@ -214,12 +214,42 @@ describe('接口客户端 (browser)', () => {
     await page.screenshot({ path: shot('api-clients-replay-since-done') });
   });
 
-  it('revokes the key only after confirming, and the key stops working at once', async () => {
-    const revoke = page.getByTestId('api-key-table').getByTestId('api-key-revoke').first();
+  it('disables and re-enables an endpoint, asking before it disables', async () => {
+    const endpoints = page.getByTestId('webhook-endpoint-table');
+    await endpoints.getByTestId('webhook-endpoint-disable').click();
+    const box = page.locator('.el-message-box');
+    await box.waitFor();
+    expect(await box.textContent()).toContain('确定停用推送地址 http://127.0.0.1:9/weiquan-hook 吗？');
+    await box.getByRole('button', { name: '停用' }).click();
+    await toast('已停用推送地址');
+    await expect.poll(() => endpoints.textContent()).toContain('已停用');
+    await endpoints.getByTestId('webhook-endpoint-enable').click();
+    await toast('已重新启用推送地址');
+    await endpoints.getByTestId('webhook-endpoint-disable').waitFor();
+  });
+
+  it('rotates: a second key works beside the first; the first is revoked after confirming and stops at once', async () => {
+    const prefix = key.split('_')[1]!;
+    await page.getByTestId('api-client-detail-issue').click();
+    const prompt = page.locator('.el-message-box');
+    await prompt.waitFor();
+    await prompt.locator('input').fill('轮换');
+    await prompt.getByRole('button', { name: '确定' }).click();
+    const once = page.getByTestId('api-key-once-dialog');
+    await once.waitFor();
+    const second = await once.getByTestId('secret-once-value').inputValue();
+    expect(second).not.toBe(key);
+    await once.getByTestId('secret-once-done').click();
+    await once.waitFor({ state: 'hidden' });
+    expect((await callWithKey(second, '{ transfers { total } }')).errors).toBeUndefined();
+    expect((await callWithKey(key, '{ transfers { total } }')).errors).toBeUndefined();
+
+    const keys = page.getByTestId('api-key-table');
+    const revoke = keys.locator('tr', { hasText: prefix }).getByTestId('api-key-revoke');
     await revoke.click();
     const box = page.locator('.el-message-box');
     await box.waitFor();
-    expect(await box.textContent()).toContain(`确定吊销密钥 ${key.split('_')[1]} 吗？`);
+    expect(await box.textContent()).toContain(`确定吊销密钥 ${prefix} 吗？`);
     await page.screenshot({ path: shot('api-clients-revoke-confirm') });
     await box.getByRole('button', { name: '取消' }).click();
     await box.waitFor({ state: 'hidden' });
@@ -228,10 +258,12 @@ describe('接口客户端 (browser)', () => {
     await revoke.click();
     await box.waitFor();
     await box.getByRole('button', { name: '吊销' }).click();
-    await toast('已吊销密钥');
-    await expect.poll(() => page.getByTestId('api-key-table').textContent()).toContain('已吊销');
+    await toast(`已吊销密钥 ${prefix}`);
+    await expect.poll(() => keys.locator('tr', { hasText: prefix }).textContent()).toContain('已吊销');
     const refused = await callWithKey(key, '{ transfers { total } }');
     expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    // The transfer made with the first key is visible with the second: same client.
+    expect((await callWithKey(second, '{ transfers { total } }')).data).toEqual({ transfers: { total: 1 } });
     expect(await bodyText()).not.toMatch(RAW);
     await page.screenshot({ path: shot('api-clients-revoked') });
   });
