@@ -147,17 +147,16 @@ export const ENUM_LABELS = {
   LitigationLinkQueueSort: { TIME_LEFT: '剩余时间', NEWEST: '最新在前' } satisfies Labels<G.LitigationLinkQueueSort>,
   ContactMethod: ContactMethodLabel satisfies Labels<G.ContactMethod>,
   FollowUpResult: FollowUpResultLabel satisfies Labels<G.FollowUpResult>,
-  // Enums no console operation uses yet have no generated type: keyed by the schema's values.
-  ApiOperation: ApiOperationLabel,
+  ApiOperation: ApiOperationLabel satisfies Labels<G.ApiOperation>,
   // The GraphQL enum names the event by its key; the shared label table is keyed by the payload's type.
   WebhookEventType: Object.fromEntries(
     Object.entries(WebhookEventType).map(([key, type]) => [key, WebhookEventTypeLabel[type]]),
-  ) as Readonly<Record<string, string>>,
+  ) as Labels<G.WebhookEventType>,
   WebhookDeliveryStatus: {
     PENDING: '待推送',
     DELIVERED: '已送达',
     FAILED: '推送失败',
-  } satisfies Readonly<Record<string, string>>,
+  } satisfies Labels<G.WebhookDeliveryStatus>,
   DocumentType: DocumentTypeLabel satisfies Labels<G.DocumentType>,
   DocumentVariant: DocumentVariantLabel,
   StatGroupBy: {

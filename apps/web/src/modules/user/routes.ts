@@ -1,6 +1,6 @@
 import { markRaw } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
-import { Calendar, Document, OfficeBuilding, Setting, Timer, User } from '@element-plus/icons-vue';
+import { Calendar, Connection, Document, OfficeBuilding, Setting, Timer, User } from '@element-plus/icons-vue';
 import { Permission, rolesWith } from '@/app/permissions';
 
 export const routes: RouteRecordRaw[] = [
@@ -26,6 +26,18 @@ export const routes: RouteRecordRaw[] = [
         name: 'admin-org-units',
         component: () => import('@/modules/org-unit/views/admin/index.vue'),
         meta: { title: 'orgAdmin.menu', icon: markRaw(OfficeBuilding), roles: rolesWith(Permission.ORG_MANAGE) },
+      },
+      {
+        path: 'api-clients',
+        name: 'admin-api-clients',
+        component: () => import('@/modules/api-client/views/list/index.vue'),
+        meta: { title: 'apiClient.menu', icon: markRaw(Connection), roles: rolesWith(Permission.API_CLIENT_MANAGE) },
+      },
+      {
+        path: 'api-clients/:id',
+        name: 'admin-api-client',
+        component: () => import('@/modules/api-client/views/detail/index.vue'),
+        meta: { title: 'apiClient.menu', hideInMenu: true, roles: rolesWith(Permission.API_CLIENT_MANAGE) },
       },
       {
         path: 'rule-sets',
