@@ -7,10 +7,11 @@
 //   pnpm bench:soak                          10 minutes
 //   BENCH_SOAK_MINUTES=5 pnpm bench:soak     shorter
 // Environment: BENCH_SOAK_MINUTES (10), BENCH_SOAK_INTERVAL_S (30), BENCH_SOAK_RATE (iterations/s, 1),
-// BENCH_SOAK_CLIENTS (4), BENCH_DB (weiquan_soak), BENCH_REDIS_DB (3). MariaDB and Redis must be up
+// BENCH_SOAK_CLIENTS (4), BENCH_DB (weiquan_soak), BENCH_REDIS_DB (3), BENCH_SOAK_LOG (the processes' log file). MariaDB and Redis must be up
 // (bash scripts/infra.sh up). The server is rebuilt first (tsc -b).
 import 'reflect-metadata';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { openSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { AddressInfo, createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -25,6 +26,7 @@ const INTERVAL_S = env('BENCH_SOAK_INTERVAL_S', '30');
 const RATE = env('BENCH_SOAK_RATE', '1');
 const CLIENTS = env('BENCH_SOAK_CLIENTS', '4');
 const DB = process.env.BENCH_DB ?? 'weiquan_soak';
+const LOG = process.env.BENCH_SOAK_LOG;
 const REDIS_DB = env('BENCH_REDIS_DB', '3');
 const PREFIX = 'wqsoak';
 // Bounds of the verdict: the heap's fitted growth over the measured part (after the first interval, the
@@ -48,7 +50,8 @@ interface Proc {
 function start(script: string, extra: Record<string, string>): Proc {
   const child = spawn(process.execPath, ['--expose-gc', '-r', './bench/lib/mem-report.cjs', script], {
     cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'pipe'],
+    // BENCH_SOAK_LOG=<file>: the processes' own log (errors with their stacks) appended there.
+    stdio: ['ignore', LOG ? openSync(LOG, 'a') : 'ignore', 'pipe'],
     env: {
       ...process.env,
       // development: production refuses the example secrets of .env (set BENCH_SOAK_NODE_ENV with real ones)

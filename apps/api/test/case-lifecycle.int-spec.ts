@@ -1,4 +1,4 @@
-import { CaseEntity, CaseEventEntity, OrgUnitEntity } from '@weiquan/core';
+import { CaseEntity, CaseEventEntity, CaseLifecycleService, OrgUnitEntity } from '@weiquan/core';
 import { loginAs } from '@weiquan/testing';
 import { startTestApi, TestApi } from './test-api';
 import { CaseOps, CASES, complaint, freshPhone } from './case-ops';
@@ -376,5 +376,41 @@ describe('Case lifecycle over GraphQL', () => {
     expect(await mine()).toContain(c.id);
     await gl_station.run('receiveCase', c);
     expect(await mine()).not.toContain(c.id);
+  });
+
+  it('runs a step again when InnoDB gives its transaction up (a deadlock), and logs it once', async () => {
+    const { gl_county } = ops;
+    let c = await gl_county.register(complaint());
+    let calls = 0;
+    const flaky = {
+      async afterTransition(_actor: unknown, t: { action: string }) {
+        if (t.action !== 'acceptCase' || ++calls > 1) return;
+        // what TypeORM throws when MariaDB picks this transaction as the deadlock victim
+        throw Object.assign(new Error('Deadlock found when trying to get lock; try restarting transaction'), {
+          driverError: { code: 'ER_LOCK_DEADLOCK', errno: 1213 },
+        });
+      },
+    };
+    api.app.get(CaseLifecycleService).registerHook(flaky as never);
+    c = await gl_county.run('acceptCase', c);
+    expect(c.state).toBe('ACCEPTED');
+    expect(calls).toBe(2);
+    const events = await api.ds.getRepository(CaseEventEntity).findBy({ caseId: c.id, action: 'acceptCase' });
+    expect(events).toHaveLength(1);
+    // another error is not retried: it reaches the caller as before
+    calls = 0;
+    const failing = {
+      async afterTransition(_actor: unknown, t: { action: string }) {
+        if (t.action === 'recordContact') {
+          calls++;
+          throw new Error('not a lock problem');
+        }
+      },
+    };
+    api.app.get(CaseLifecycleService).registerHook(failing as never);
+    const err = await gl_county.fail('recordContact', c, { method: 'PHONE', content: '联系' });
+    expect(err.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(calls).toBe(1);
+    expect(await api.ds.getRepository(CaseEventEntity).countBy({ caseId: c.id, action: 'recordContact' })).toBe(0);
   });
 });

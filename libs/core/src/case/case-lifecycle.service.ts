@@ -15,6 +15,7 @@ import { CaseRecusalEntity } from '../entities/case-records.entity';
 import { AppError, ErrorCode } from '../errors/app-error';
 import { Actor } from '../scope/actor';
 import { withTransaction } from '../db/after-commit';
+import { isLockContention } from '../errors/outage';
 import { insertRows } from '../db/insert-rows';
 import { Clock } from '../time/clock';
 import { AuditWriter } from '../audit/audit-writer';
@@ -80,8 +81,19 @@ export class CaseLifecycleService implements StepServices {
     this.hooks.push(hook);
   }
 
+  /**
+   * A step in its own transaction. When InnoDB gives it up for another transaction (a deadlock between the
+   * triggers' shared tables under load, a lock wait too long), nothing committed and it runs again, up
+   * to three times, before the caller sees the error.
+   */
   async run<I extends StepRef>(actor: Actor, step: CaseStep<I>, input: I): Promise<CaseEntity> {
-    return withTransaction(this.ds, (m) => this.runIn(m, actor, step, input));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await withTransaction(this.ds, (m) => this.runIn(m, actor, step, input));
+      } catch (e) {
+        if (attempt >= 3 || !isLockContention(e)) throw e;
+      }
+    }
   }
 
   /** The same, inside a caller's transaction (a workroom record taking a step, 并案 locking its target first). */

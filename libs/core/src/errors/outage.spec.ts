@@ -2,7 +2,7 @@ import { createConnection } from 'mysql2/promise';
 import { createServer } from 'node:net';
 import { QueryFailedError } from 'typeorm';
 import { AppError } from './app-error';
-import { isOutage } from './outage';
+import { isLockContention, isOutage } from './outage';
 
 const withCode = (code: string, errno?: number) => Object.assign(new Error(`driver ${code}`), { code, errno });
 
@@ -71,5 +71,17 @@ describe('isOutage: the database or Redis unreachable, not a fault of the reques
       (e: unknown) => e,
     );
     expect(isOutage(error)).toBe(true);
+  });
+});
+
+describe('isLockContention', () => {
+  it('knows a deadlock and a lock wait timeout, through TypeORM’s wrapper or bare, and nothing else', () => {
+    const wrapped = (driverError: object) => Object.assign(new Error('query failed'), { driverError });
+    expect(isLockContention(wrapped({ code: 'ER_LOCK_DEADLOCK', errno: 1213 }))).toBe(true);
+    expect(isLockContention(wrapped({ code: 'ER_LOCK_WAIT_TIMEOUT', errno: 1205 }))).toBe(true);
+    expect(isLockContention({ errno: 1213 })).toBe(true);
+    expect(isLockContention(wrapped({ code: 'ER_DUP_ENTRY', errno: 1062 }))).toBe(false);
+    expect(isLockContention(new Error('Deadlock'))).toBe(false);
+    expect(isLockContention(null)).toBe(false);
   });
 });

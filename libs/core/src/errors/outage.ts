@@ -52,3 +52,14 @@ export function isOutage(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * Did the database give up on the transaction because of another one (a deadlock, which rolls it back
+ * whole, or a lock wait past innodb_lock_wait_timeout)? Nothing of it committed: the caller may run the
+ * whole transaction again, as InnoDB's documentation asks applications to.
+ */
+export function isLockContention(error: unknown): boolean {
+  const driver = (error as { driverError?: { code?: unknown; errno?: unknown } } | null)?.driverError ?? error;
+  const { code, errno } = (driver ?? {}) as { code?: unknown; errno?: unknown };
+  return code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT' || errno === 1213 || errno === 1205;
+}

@@ -17,6 +17,7 @@ import {
   CaseNumberService,
   Clock,
   GroupCommit,
+  isLockContention,
   OrgUnitEntity,
   Settled,
   transactionThen,
@@ -157,8 +158,7 @@ export class CaseIntakeService {
         const { result, afterCommit } = await transactionThen(this.ds, (m) => this.write(m, planned));
         return result.map((c) => ({ case: c, afterCommit }));
       } catch (e) {
-        if (attempt >= 3 || (e as { driverError?: { code?: string } }).driverError?.code !== 'ER_LOCK_DEADLOCK')
-          throw e;
+        if (attempt >= 3 || !isLockContention(e)) throw e;
       }
     }
   }
