@@ -30,7 +30,10 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
     'followUpOpen',
     'satisfactionLabel',
     'nextRoundCaseNo',
+    'documents',
   ],
+  PublicDocument: ['ref', 'title', 'docNo', 'issuedAt'],
+  PublicDocumentLink: ['url', 'expiresAt'],
   PublicPromisedDate: ['label', 'dueAt'],
   PublicProgressStep: ['label', 'at'],
   PublicSmsCodeSent: ['validMinutes'],
@@ -76,6 +79,7 @@ describe('public operations (allow-list)', () => {
       [
         'publicAnswerFollowUp',
         'publicCaseProgress',
+        'publicDocumentLink',
         'publicPublishedComplaints',
         'publicSendSmsCode',
         'publicServiceInfo',

@@ -22,8 +22,9 @@ import {
 import { CaseHandlingService } from '../case/case-handling.service';
 import { publicActor } from './public-actor';
 import { codeHash, sameHash } from './public-codes';
-import { PublicFollowUpInput, PublicLookupInput } from './public.input';
-import { PublicCaseProgress } from './public.model';
+import { PublicDocumentService } from './public-document.service';
+import { PublicDocumentLinkInput, PublicFollowUpInput, PublicLookupInput } from './public.input';
+import { PublicCaseProgress, PublicDocumentLink } from './public.model';
 import { PublicThrottle } from './public-throttle.service';
 
 /** The promised dates a consumer is told about, in plain words (clock rule code → label). */
@@ -55,6 +56,7 @@ export class PublicLookupService {
     private readonly handling: CaseHandlingService,
     private readonly throttle: PublicThrottle,
     private readonly config: AppConfig,
+    private readonly documents: PublicDocumentService,
   ) {}
 
   async progress(address: string, input: PublicLookupInput): Promise<PublicCaseProgress> {
@@ -88,6 +90,12 @@ export class PublicLookupService {
     return { ...after, nextRoundCaseNo: nextRound?.caseNo ?? null };
   }
 
+  /** A one-time download link for a document served on the consumer (after the same check as a lookup). */
+  async documentLink(address: string, input: PublicDocumentLinkInput): Promise<PublicDocumentLink> {
+    const c = await this.verify(address, input);
+    return this.documents.link(c.id, input.documentRef);
+  }
+
   /** The case if the number and code match; otherwise the same refusal, counted against address and number. */
   async verify(address: string, input: PublicLookupInput): Promise<CaseEntity> {
     const caseNo = String(input.caseNo).trim().toUpperCase().slice(0, 40);
@@ -114,7 +122,7 @@ export class PublicLookupService {
 
   private async describe(c: CaseEntity): Promise<PublicCaseProgress> {
     const handlingUnitId = c.assignedUnitId ?? c.ownerUnitId;
-    const [events, clocks, units] = await Promise.all([
+    const [events, clocks, units, documents] = await Promise.all([
       this.ds.getRepository(CaseEventEntity).find({
         where: { caseId: c.id, action: In(Object.keys(PublicStepLabel)) },
         order: { id: 'ASC' },
@@ -124,6 +132,7 @@ export class PublicLookupService {
         order: { dueAt: 'ASC' },
       }),
       this.ds.getRepository(OrgUnitEntity).findBy({ id: In([handlingUnitId, c.intakeUnitId]) }),
+      this.documents.listFor(c.id),
     ]);
     const unit = units.find((u) => u.id === handlingUnitId);
     const intake = units.find((u) => u.id === c.intakeUnitId);
@@ -150,6 +159,7 @@ export class PublicLookupService {
       followUpOpen: c.state === 'REPLIED' && !c.followUpDone && (c.kind === 'COMPLAINT' || c.kind === 'REPORT'),
       satisfactionLabel: c.satisfaction ? SatisfactionLabel[c.satisfaction] : null,
       nextRoundCaseNo: null,
+      documents,
     };
   }
 }

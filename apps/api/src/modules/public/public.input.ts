@@ -108,6 +108,14 @@ export class PublicFollowUpInput extends PublicLookupInput {
   comment?: string;
 }
 
+@InputType({ description: '下载送达的文书' })
+export class PublicDocumentLinkInput extends PublicLookupInput {
+  @Field({ description: '文书标识（查询结果中的 documents.ref）' })
+  @IsString()
+  @Matches(/^[0-9a-f]{20}$/, { message: '文书不存在' })
+  documentRef: string;
+}
+
 @InputType({ description: '意见箱留言' })
 export class PublicSuggestionInput {
   @Field()

@@ -2,12 +2,14 @@ import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { AppConfig } from '@weiquan/core';
 import { CaseModule } from '../case/case.module';
+import { DocumentModule } from '../document/document.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { PublicEvidenceController } from './public-evidence.controller';
 import { PublicEvidenceService } from './public-evidence.service';
 import { PublicInfoService } from './public-info.service';
 import { PublicPublicationService } from './public-publication.service';
 import { PublicationAdminResolver } from './publication-admin.resolver';
+import { PublicDocumentService } from './public-document.service';
 import { PublicLookupService } from './public-lookup.service';
 import { PublicResolver } from './public.resolver';
 import { PublicSubmissionService } from './public-submission.service';
@@ -17,6 +19,7 @@ import { PublicThrottle } from './public-throttle.service';
 @Module({
   imports: [
     CaseModule,
+    DocumentModule,
     EvidenceModule,
     // The public's smaller limit; the bytes are checked in memory before anything is written.
     MulterModule.registerAsync({
@@ -32,6 +35,7 @@ import { PublicThrottle } from './public-throttle.service';
     PublicThrottle,
     PublicSubmissionService,
     PublicLookupService,
+    PublicDocumentService,
     PublicEvidenceService,
     PublicInfoService,
     PublicPublicationService,

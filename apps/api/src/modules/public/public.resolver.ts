@@ -6,8 +6,14 @@ import { PublicInfoService } from './public-info.service';
 import { PublicLookupService } from './public-lookup.service';
 import { PublicPublicationService } from './public-publication.service';
 import { PublicSubmissionService } from './public-submission.service';
-import { PublicFollowUpInput, PublicLookupInput, PublicSubmissionInput, PublicSuggestionInput } from './public.input';
-import { PublicCaseProgress, PublicReceipt, PublicSmsCodeSent } from './public.model';
+import {
+  PublicDocumentLinkInput,
+  PublicFollowUpInput,
+  PublicLookupInput,
+  PublicSubmissionInput,
+  PublicSuggestionInput,
+} from './public.input';
+import { PublicCaseProgress, PublicDocumentLink, PublicReceipt, PublicSmsCodeSent } from './public.model';
 
 /**
  * The public site's operations: no login (@Public), throttled per address and per phone inside the
@@ -80,5 +86,14 @@ export class PublicResolver {
     @Context('req') req: Request,
   ): Promise<PublicCaseProgress> {
     return this.lookups.answerFollowUp(req.ip ?? '', input);
+  }
+
+  @Mutation(() => PublicDocumentLink, { description: '下载送达的文书：一次性地址，10 分钟内有效' })
+  @Public()
+  publicDocumentLink(
+    @Args('input') input: PublicDocumentLinkInput,
+    @Context('req') req: Request,
+  ): Promise<PublicDocumentLink> {
+    return this.lookups.documentLink(req.ip ?? '', input);
   }
 }
