@@ -46,6 +46,7 @@ export const SUBMIT = `mutation($input: PublicSubmissionInput!) { publicSubmit(i
 export const SEND_SMS_CODE = `mutation($phone: String!) { publicSendSmsCode(phone: $phone) { validMinutes } }`;
 const PROGRESS_FIELDS = `caseNo kindLabel stage explanation receivedAt unitName unitPhone promisedDates { label dueAt } steps { label at } reply followUpOpen satisfactionLabel nextRoundCaseNo documents { ref title docNo issuedAt }`;
 export const PROGRESS = `query($input: PublicLookupInput!) { publicCaseProgress(input: $input) { ${PROGRESS_FIELDS} } }`;
+export const SEND_LOOKUP_CODE = `mutation($input: PublicLookupCodeInput!) { publicSendLookupCode(input: $input) { validMinutes } }`;
 export const DOCUMENT_LINK = `mutation($input: PublicDocumentLinkInput!) { publicDocumentLink(input: $input) { url } }`;
 export const FOLLOW_UP = `mutation($input: PublicFollowUpInput!) { publicAnswerFollowUp(input: $input) { ${PROGRESS_FIELDS} } }`;
 

@@ -265,6 +265,20 @@ describe.each(SIZES)('public site on a $name (browser)', ({ name, viewport, mobi
     await page.screenshot({ path: shot(`public-published-${name}`), fullPage: true });
   });
 
+  it('offers the lookup by phone digits and SMS code, answering alike whether or not they match', async () => {
+    await page.goto(`${PUBLIC_URL}chaxun?caseNo=${encodeURIComponent(caseNo)}`);
+    await page.getByText('用手机号码', { exact: true }).click();
+    await page.locator('#phoneLast4').fill(phone.slice(-4));
+    await page.getByRole('button', { name: '获取验证码' }).click();
+    await expect.poll(() => page.locator('p.hint[aria-live]').textContent()).toContain('10 分钟内有效');
+    await readable();
+    await page.screenshot({ path: shot(`public-lookup-phone-${name}`), fullPage: true });
+    // A wrong code is refused next to the form, in words.
+    await page.locator('#smsCode').fill('000000');
+    await page.getByRole('button', { name: '查询', exact: true }).click();
+    await expect.poll(() => page.locator('p.error').textContent()).toBe('案件编号、手机号码后四位或验证码不正确');
+  });
+
   it('shows 办事公开 readably', async () => {
     await page.goto(`${PUBLIC_URL}gongkai`);
     await page.getByRole('heading', { name: '办事公开' }).waitFor();

@@ -82,6 +82,7 @@ describe('public operations (allow-list)', () => {
         'publicDocumentLink',
         'publicPublishedComplaints',
         'publicSendSmsCode',
+        'publicSendLookupCode',
         'publicServiceInfo',
         'publicServicePoints',
         'publicSubmit',

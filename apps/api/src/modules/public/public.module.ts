@@ -11,6 +11,7 @@ import { PublicPublicationService } from './public-publication.service';
 import { PublicationAdminResolver } from './publication-admin.resolver';
 import { PublicDocumentService } from './public-document.service';
 import { PublicLookupService } from './public-lookup.service';
+import { PublicPhoneLookupService } from './public-phone-lookup.service';
 import { PublicResolver } from './public.resolver';
 import { PublicSubmissionService } from './public-submission.service';
 import { PublicThrottle } from './public-throttle.service';
@@ -36,6 +37,7 @@ import { PublicThrottle } from './public-throttle.service';
     PublicSubmissionService,
     PublicLookupService,
     PublicDocumentService,
+    PublicPhoneLookupService,
     PublicEvidenceService,
     PublicInfoService,
     PublicPublicationService,
