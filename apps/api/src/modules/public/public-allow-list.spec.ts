@@ -41,7 +41,8 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   PublicProcessStep: ['title', 'text'],
   PublicWorkroom: ['name', 'duties'],
   PublicCommitment: ['name', 'duration'],
-  PublicServicePoint: ['name', 'kindLabel', 'district', 'address', 'phone'],
+  PublicServicePoint: ['name', 'kindLabel', 'district', 'address', 'phone', 'officeHours', 'staff'],
+  PublicStaffMember: ['name', 'post', 'workNo', 'onDuty'],
   PublicPublishedComplaintPage: ['total', 'items'],
   PublicPublishedComplaint: [
     'respondentName',

@@ -9,7 +9,11 @@ import { PublicEvidenceService } from './public-evidence.service';
 import { PublicInfoService } from './public-info.service';
 import { PublicPublicationService } from './public-publication.service';
 import { PublicationAdminResolver } from './publication-admin.resolver';
+import { PublicBoardResolver } from './public-board.resolver';
+import { PublicBoardService } from './public-board.service';
 import { PublicDocumentService } from './public-document.service';
+import { PublicSuggestionAdminService } from './public-suggestion-admin.service';
+import { PublicSuggestionResolver } from './public-suggestion.resolver';
 import { PublicLookupService } from './public-lookup.service';
 import { PublicPhoneLookupService } from './public-phone-lookup.service';
 import { PublicResolver } from './public.resolver';
@@ -42,6 +46,10 @@ import { PublicThrottle } from './public-throttle.service';
     PublicInfoService,
     PublicPublicationService,
     PublicResolver,
+    PublicBoardService,
+    PublicBoardResolver,
+    PublicSuggestionAdminService,
+    PublicSuggestionResolver,
     PublicationAdminResolver,
   ],
 })
