@@ -61,13 +61,14 @@ if web_has_script codegen:check; then step web:codegen pnpm --filter @weiquan/we
 if web_has_script test; then step web:test pnpm --filter @weiquan/web test; else SKIPPED+=(web:test); fi
 step public:test pnpm --filter @weiquan/public test
 
-# Browser end-to-end: build the console, serve it from a real API on the test database, drive Chromium.
+# Browser end-to-end: build the console and the public site, serve them from a real API on the test database, drive Chromium.
 E2E_PORT="${E2E_PORT:-3399}"
 E2E_PID=""
 stop_e2e_api() { [[ -n "$E2E_PID" ]] && kill "$E2E_PID" 2>/dev/null; wait "$E2E_PID" 2>/dev/null || true; E2E_PID=""; }
 start_e2e_api() {
   mkdir -p .run
-  API_PORT="$E2E_PORT" LOGIN_RATE_PER_IP=100000 LOGIN_RATE_PER_ACCOUNT=100000 WEB_DIST=apps/web/dist LOG_LEVEL=warn node apps/api/dist/main.js > .run/e2e-api.log 2>&1 &
+  # PUBLIC_PUBLICATION_DELAY_DAYS=0: the public-site suite concludes a complaint and finds it in 公示 at once.
+  API_PORT="$E2E_PORT" PUBLIC_PUBLICATION_DELAY_DAYS=0 LOGIN_RATE_PER_IP=100000 LOGIN_RATE_PER_ACCOUNT=100000 WEB_DIST=apps/web/dist LOG_LEVEL=warn node apps/api/dist/main.js > .run/e2e-api.log 2>&1 &
   E2E_PID=$!
   wait_for "curl -fsS http://127.0.0.1:$E2E_PORT/health/ready" 60 "test API on :$E2E_PORT" || { tail -n 40 .run/e2e-api.log >&2; return 1; }
 }
@@ -81,8 +82,10 @@ run_e2e() {
   stop_e2e_api
   return $rc
 }
+# The API serves both builds: the console at / (WEB_DIST) and the public site at /gongkai/ (PUBLIC_DIST).
+build_web() { pnpm --filter @weiquan/web build && pnpm --filter @weiquan/public build; }
 if web_has_script e2e; then
-  step web:build pnpm --filter @weiquan/web build
+  step web:build build_web
   step web:e2e run_e2e
 else
   SKIPPED+=(web:e2e)

@@ -30,6 +30,8 @@ import { WorkQueueResolver } from './modules/work-queue/work-queue.resolver';
 
 import { PublicResolver } from './modules/public/public.resolver';
 import { PublicationAdminResolver } from './modules/public/publication-admin.resolver';
+import { PublicBoardResolver } from './modules/public/public-board.resolver';
+import { PublicSuggestionResolver } from './modules/public/public-suggestion.resolver';
 // Every resolver class, for schema emission. A resolver missing here fails the schema check.
 export const RESOLVERS = [
   AuditResolver,
@@ -63,4 +65,6 @@ export const RESOLVERS = [
   DocumentResolver,
   PublicResolver,
   PublicationAdminResolver,
+  PublicBoardResolver,
+  PublicSuggestionResolver,
 ];

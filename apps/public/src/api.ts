@@ -44,8 +44,10 @@ export async function gql<T>(query: string, variables: Record<string, unknown>, 
 
 export const SUBMIT = `mutation($input: PublicSubmissionInput!) { publicSubmit(input: $input) { caseNo queryCode kindLabel receivedAt unitName unitPhone } }`;
 export const SEND_SMS_CODE = `mutation($phone: String!) { publicSendSmsCode(phone: $phone) { validMinutes } }`;
-const PROGRESS_FIELDS = `caseNo kindLabel stage explanation receivedAt unitName unitPhone promisedDates { label dueAt } steps { label at } reply followUpOpen satisfactionLabel nextRoundCaseNo`;
+const PROGRESS_FIELDS = `caseNo kindLabel stage explanation receivedAt unitName unitPhone promisedDates { label dueAt } steps { label at } reply followUpOpen satisfactionLabel nextRoundCaseNo documents { ref title docNo issuedAt }`;
 export const PROGRESS = `query($input: PublicLookupInput!) { publicCaseProgress(input: $input) { ${PROGRESS_FIELDS} } }`;
+export const SEND_LOOKUP_CODE = `mutation($input: PublicLookupCodeInput!) { publicSendLookupCode(input: $input) { validMinutes } }`;
+export const DOCUMENT_LINK = `mutation($input: PublicDocumentLinkInput!) { publicDocumentLink(input: $input) { url } }`;
 export const FOLLOW_UP = `mutation($input: PublicFollowUpInput!) { publicAnswerFollowUp(input: $input) { ${PROGRESS_FIELDS} } }`;
 
 export interface Receipt {
@@ -71,6 +73,7 @@ export interface Progress {
   followUpOpen: boolean;
   satisfactionLabel: string | null;
   nextRoundCaseNo: string | null;
+  documents: { ref: string; title: string; docNo: string | null; issuedAt: string }[];
 }
 
 /** 2026年12月5日 14:30 in Shanghai time, whatever the phone's zone. */

@@ -182,6 +182,7 @@ export const ENUM_LABELS = {
   // --- #16 the public side (public site enums; the console shows them on WEB cases) ---
   PublicRequestKind: PublicRequestKindLabel satisfies Readonly<Record<string, string>>,
   PublicSatisfaction: PublicSatisfactionLabel satisfies Readonly<Record<string, string>>,
+  SuggestionStatus: { OPEN: '待答复', ANSWERED: '已答复' } satisfies Labels<G.SuggestionStatus>,
 } as const;
 
 export type EnumName = keyof typeof ENUM_LABELS;
@@ -301,6 +302,11 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   // --- merged this session: documents, the public side, statistics ---
   'document.settings.update': '修改文书设置',
   'publication.withdraw': '撤回公示',
+  // #16 办事公开 maintained in the console
+  'publicBoard.save': '修改人员状态公示栏',
+  'publicBoard.delete': '删除公示栏人员',
+  'servicePoint.update': '修改地址、电话和办公时间',
+  'publicSuggestion.answer': '答复意见箱留言',
   exportStatCasesUnmasked: '导出统计明细（未脱敏）',
 };
 

@@ -17,6 +17,7 @@ import { statsMessages } from '@/modules/statistics/locale';
 import { workQueueMessages } from '@/modules/work-queue/locale';
 import { auditMessages } from '@/modules/audit/locale';
 import { apiClientMessages } from '@/modules/api-client/locale';
+import { publicBoardMessages } from '@/modules/public-board/locale';
 
 export const zhCN = {
   case: caseMessages,
@@ -36,6 +37,7 @@ export const zhCN = {
   workQueue: workQueueMessages,
   audit: auditMessages,
   apiClient: apiClientMessages,
+  publicBoard: publicBoardMessages,
   app: {
     name: '维权',
     fullName: '消费维权服务平台',

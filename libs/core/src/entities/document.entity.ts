@@ -72,13 +72,14 @@ export class DocumentUnitSettingEntity {
   @Column({ type: 'int', default: 1 }) version: number;
 }
 
-/** One delivery of a document: a one-time download link (SMS) or a print handed over. */
+/** One delivery of a document: a one-time download link (SMS, or the public progress page) or a print handed over. */
 @Entity('document_delivery')
 export class DocumentDeliveryEntity {
   @PrimaryGeneratedColumn({ type: 'bigint', unsigned: true }) id: string;
   @Column({ name: 'document_id', type: 'bigint' }) documentId: string;
   @Column({ name: 'case_id', type: 'bigint' }) caseId: string;
-  @Column({ length: 12 }) channel: 'SMS_LINK' | 'PRINT';
+  /** WEB_LINK: made on the public progress page after the case number and query code were checked. */
+  @Column({ length: 12 }) channel: 'SMS_LINK' | 'PRINT' | 'WEB_LINK';
   /** SHA-256 of the link token; the token itself is only in the SMS. */
   @Column({ name: 'token_hash', type: 'char', length: 64, nullable: true }) tokenHash: string | null;
   @Column({ name: 'expires_at', type: 'datetime', precision: 3, nullable: true }) expiresAt: Date | null;

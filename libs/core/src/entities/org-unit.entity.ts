@@ -14,6 +14,8 @@ export class OrgUnitEntity {
   @Column({ type: 'varchar', length: 24, nullable: true }) workroom: WorkroomCode | null;
   @Column({ type: 'varchar', length: 40, nullable: true }) phone: string | null;
   @Column({ type: 'varchar', length: 200, nullable: true }) address: string | null;
+  /** 办公时间 shown on the public site (#16), e.g. 周一至周五 8:30-12:00，14:30-17:30. */
+  @Column({ name: 'office_hours', type: 'varchar', length: 100, nullable: true }) officeHours: string | null;
   @Column({ default: true }) active: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3 }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt: Date;

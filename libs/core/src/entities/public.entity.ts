@@ -31,4 +31,25 @@ export class PublicPublicationWithdrawalEntity {
   @Column({ name: 'withdrawn_at', type: 'datetime', precision: 3 }) withdrawnAt: Date;
 }
 
-export const PUBLIC_ENTITIES = [PublicCaseAccessEntity, PublicSuggestionEntity, PublicPublicationWithdrawalEntity];
+/** 人员状态公示栏 / 挂牌上岗: one person on a unit's public staff board. */
+@Entity('public_staff_card')
+export class PublicStaffCardEntity {
+  @PrimaryGeneratedColumn({ unsigned: true }) id: number;
+  @Column({ name: 'unit_id', type: 'int', unsigned: true }) unitId: number;
+  @Column({ length: 50 }) name: string;
+  /** 岗位, e.g. 受理接待员, 调解员. */
+  @Column({ length: 50 }) post: string;
+  @Column({ name: 'work_no', type: 'varchar', length: 30, nullable: true }) workNo: string | null;
+  @Column({ name: 'on_duty' }) onDuty: boolean;
+  @Column({ name: 'sort_order', type: 'smallint', unsigned: true }) sortOrder: number;
+  @Column({ type: 'int', unsigned: true }) version: number;
+  @Column({ name: 'updated_by_id', type: 'int', unsigned: true, nullable: true }) updatedById: number | null;
+  @Column({ name: 'updated_at', type: 'datetime', precision: 3 }) updatedAt: Date;
+}
+
+export const PUBLIC_ENTITIES = [
+  PublicCaseAccessEntity,
+  PublicSuggestionEntity,
+  PublicPublicationWithdrawalEntity,
+  PublicStaffCardEntity,
+];

@@ -21,6 +21,10 @@ export const Permission = {
   API_CLIENT_MANAGE: 'apiclient.manage',
   /** Figures, tables, drill-downs and exports of the statistics (统计分析), within the data scope. */
   STATS_READ: 'stats.read',
+  /** #16 办事公开: the staff board and the address, phone and office hours of the units in scope. */
+  PUBLIC_INFO_MANAGE: 'publicinfo.manage',
+  /** #16 意见箱: the directors list and answer the public's messages to the centers in scope. */
+  PUBLIC_SUGGESTION_HANDLE: 'publicsuggestion.handle',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -29,8 +33,15 @@ const STAFF_BASE: Permission[] = [P.ORG_READ, P.CASE_READ, P.CASE_REGISTER, P.CA
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ADMIN: Object.values(P),
-  DIRECTOR: [...STAFF_BASE, P.USER_READ, P.CASE_UNMASK, P.SUPERVISION_ISSUE],
-  RECEPTIONIST: [...STAFF_BASE, P.CASE_UNMASK, P.SUPERVISION_ISSUE],
+  DIRECTOR: [
+    ...STAFF_BASE,
+    P.USER_READ,
+    P.CASE_UNMASK,
+    P.SUPERVISION_ISSUE,
+    P.PUBLIC_INFO_MANAGE,
+    P.PUBLIC_SUGGESTION_HANDLE,
+  ],
+  RECEPTIONIST: [...STAFF_BASE, P.CASE_UNMASK, P.SUPERVISION_ISSUE, P.PUBLIC_INFO_MANAGE],
   LEGAL_OFFICER: [...STAFF_BASE],
   MEDIATOR: [...STAFF_BASE],
   COORDINATOR: [...STAFF_BASE],

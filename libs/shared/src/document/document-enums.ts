@@ -72,3 +72,20 @@ export function formatDocumentNumber(format: string, p: { prefix: string; abbr: 
     .replaceAll('{year}', String(p.year))
     .replaceAll('{seq}', String(p.seq));
 }
+
+// --- Issue #16 (public site): the documents a consumer receives (listed on the progress page). ---
+/**
+ * Documents addressed to the consumer (or reporter): the decisions and notices the rules say are
+ * served on them. Not the registration forms, dispatch notices, extension approvals, case files or
+ * drafts, which stay inside.
+ */
+export const CONSUMER_DOCUMENT_TYPES: readonly DocumentType[] = [
+  'MATERIALS_NOTICE',
+  'ACCEPTANCE_DECISION',
+  'ACCEPTANCE_NOTICE',
+  'REJECTION_DECISION',
+  'MEDIATION_NOTICE',
+  'TERMINATION_DECISION',
+  'MEDIATION_AGREEMENT',
+  'REPORT_RESULT_NOTICE',
+];

@@ -18,6 +18,8 @@ import { DocumentFiles } from './document-files.service';
 import { DocumentRegistry } from './document-registry.service';
 
 const LINK_TTL_MS = 72 * 3_600_000;
+/** A link made on the progress page is used at once: a few minutes are enough. */
+export const WEB_LINK_TTL_MS = 10 * 60_000;
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 export const documentLinkPath = (token: string) => `/api/documents/link/${token}`;
 
@@ -65,6 +67,30 @@ export class DocumentDelivery {
       await m.insert(DocumentDeliveryEntity, row);
       return row;
     });
+  }
+
+  /**
+   * A one-time link for the public progress page (#16): made after the consumer's case number and code
+   * were checked, scoped to this one document, valid for WEB_LINK_TTL_MS and spent by the first download
+   * (redeemed like the SMS link); recorded as a WEB_LINK delivery.
+   */
+  async webLink(doc: CaseDocumentEntity): Promise<{ url: string; expiresAt: Date }> {
+    const token = randomBytes(32).toString('base64url');
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + WEB_LINK_TTL_MS);
+    await this.ds.manager.insert(DocumentDeliveryEntity, {
+      documentId: doc.id,
+      caseId: doc.caseId,
+      channel: 'WEB_LINK',
+      tokenHash: hash(token),
+      expiresAt,
+      usedAt: null,
+      smsId: null,
+      recipient: '网上查询',
+      createdById: null,
+      createdAt: now,
+    });
+    return { url: documentLinkPath(token), expiresAt };
   }
 
   /** Spends the token (exactly one concurrent download wins) and opens the document's original. */

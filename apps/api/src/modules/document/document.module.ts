@@ -29,6 +29,6 @@ import { PdfRenderer } from './pdf-renderer.service';
     DocumentDelivery,
     DocumentResolver,
   ],
-  exports: [DocumentRegistry, DocumentFiles, PdfRenderer],
+  exports: [DocumentRegistry, DocumentFiles, PdfRenderer, DocumentDelivery],
 })
 export class DocumentModule {}

@@ -26,6 +26,14 @@ export class PublicServiceInfo {
   @Field({ description: '监督电话' }) supervisionPhone: string;
 }
 
+@ObjectType({ description: '人员状态公示栏上的一名人员（挂牌上岗）' })
+export class PublicStaffMember {
+  @Field() name: string;
+  @Field({ description: '岗位' }) post: string;
+  @Field(() => String, { nullable: true, description: '工号' }) workNo: string | null;
+  @Field({ description: '在岗' }) onDuty: boolean;
+}
+
 @ObjectType({ description: '维权中心或服务站' })
 export class PublicServicePoint {
   @Field() name: string;
@@ -33,6 +41,8 @@ export class PublicServicePoint {
   @Field({ description: '所属县区' }) district: string;
   @Field(() => String, { nullable: true }) address: string | null;
   @Field(() => String, { nullable: true }) phone: string | null;
+  @Field(() => String, { nullable: true, description: '办公时间' }) officeHours: string | null;
+  @Field(() => [PublicStaffMember], { description: '人员状态公示栏（含中心各工作室）' }) staff: PublicStaffMember[];
 }
 
 @ObjectType({ description: '公示的投诉信息（不含消费者信息）' })

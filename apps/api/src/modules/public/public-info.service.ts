@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, Not } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import {
   durationLabel,
   OrgUnitType,
@@ -11,7 +11,14 @@ import {
   WorkroomPublicDuties,
   type WorkroomCode,
 } from '@weiquan/shared';
-import { AppConfig, Clock, DeadlineRuleEntity, DeadlineRuleSetEntity, OrgUnitEntity } from '@weiquan/core';
+import {
+  AppConfig,
+  Clock,
+  DeadlineRuleEntity,
+  DeadlineRuleSetEntity,
+  OrgUnitEntity,
+  PublicStaffCardEntity,
+} from '@weiquan/core';
 import { PublicServiceInfo, PublicServicePoint } from './public-info.model';
 
 const CACHE_MS = 60_000; // read-mostly: an administrator's change shows within a minute
@@ -31,6 +38,12 @@ export class PublicInfoService {
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
+
+  /** Drops the cache of this process (after a change in the console; other processes follow within CACHE_MS). */
+  forget(): void {
+    this.info = null;
+    this.points = null;
+  }
 
   serviceInfo(): Promise<PublicServiceInfo> {
     const now = this.clock.now().getTime();
@@ -73,11 +86,17 @@ export class PublicInfoService {
   }
 
   private async loadPoints(): Promise<PublicServicePoint[]> {
-    const units = await this.ds.getRepository(OrgUnitEntity).find({
-      where: { active: true, type: Not(OrgUnitType.WORKROOM) },
-      order: { path: 'ASC' },
-    });
-    const byId = new Map(units.map((u) => [u.id, u]));
+    const [all, cards] = await Promise.all([
+      this.ds.getRepository(OrgUnitEntity).find({ where: { active: true }, order: { path: 'ASC' } }),
+      this.ds.getRepository(PublicStaffCardEntity).find({ order: { sortOrder: 'ASC', id: 'ASC' } }),
+    ]);
+    const units = all.filter((u) => u.type !== OrgUnitType.WORKROOM);
+    const byId = new Map(all.map((u) => [u.id, u]));
+    // A workroom's people stand on its center's board (the public visits the center, not the workroom).
+    const boardOf = (unitId: number) => {
+      const u = byId.get(unitId);
+      return u?.type === OrgUnitType.WORKROOM ? u.parentId : u?.id;
+    };
     // The district is the county center above (or the unit itself); the city center stands for itself.
     const district = (u: OrgUnitEntity) => {
       const county = pathIds(u.path)
@@ -91,6 +110,10 @@ export class PublicInfoService {
       district: district(u),
       address: u.address,
       phone: u.phone,
+      officeHours: u.officeHours,
+      staff: cards
+        .filter((c) => boardOf(c.unitId) === u.id)
+        .map((c) => ({ name: c.name, post: c.post, workNo: c.workNo, onDuty: c.onDuty })),
     }));
   }
 }

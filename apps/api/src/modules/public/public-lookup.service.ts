@@ -22,8 +22,10 @@ import {
 import { CaseHandlingService } from '../case/case-handling.service';
 import { publicActor } from './public-actor';
 import { codeHash, sameHash } from './public-codes';
-import { PublicFollowUpInput, PublicLookupInput } from './public.input';
-import { PublicCaseProgress } from './public.model';
+import { PublicDocumentService } from './public-document.service';
+import { normalizeCaseNo, PublicPhoneLookupService } from './public-phone-lookup.service';
+import { PublicDocumentLinkInput, PublicFollowUpInput, PublicLookupInput } from './public.input';
+import { PublicCaseProgress, PublicDocumentLink } from './public.model';
 import { PublicThrottle } from './public-throttle.service';
 
 /** The promised dates a consumer is told about, in plain words (clock rule code → label). */
@@ -39,6 +41,7 @@ const PROMISED: Readonly<Record<string, string>> = {
 
 // One answer for a wrong number and a wrong code (no enumeration).
 const WRONG = '案件编号或查询码不正确';
+const WRONG_PHONE = '案件编号、手机号码后四位或验证码不正确';
 // A well-formed hash of nothing, compared when the number does not exist (same work either way).
 const DUMMY_HASH = '0'.repeat(64);
 
@@ -55,6 +58,8 @@ export class PublicLookupService {
     private readonly handling: CaseHandlingService,
     private readonly throttle: PublicThrottle,
     private readonly config: AppConfig,
+    private readonly documents: PublicDocumentService,
+    private readonly phone: PublicPhoneLookupService,
   ) {}
 
   async progress(address: string, input: PublicLookupInput): Promise<PublicCaseProgress> {
@@ -76,8 +81,9 @@ export class PublicLookupService {
       satisfaction: input.satisfaction,
       note: `消费者网上评价：${PublicSatisfactionLabel[input.satisfaction]}${comment ? `。意见：${comment}` : ''}`,
     });
-    // 不满意 opens a new round: the consumer's code follows it (the next round's number is on the page).
-    if (nextRound)
+    // 不满意 opens a new round: the consumer's code follows it (the next round's number is on the page);
+    // after a phone lookup there is no code, and the phone (kept on the new round) opens it the same way.
+    if (nextRound && input.queryCode)
       await this.ds.getRepository(PublicCaseAccessEntity).insert({
         caseId: nextRound.id,
         queryCodeHash: codeHash(this.config.JWT_SECRET, `case:${nextRound.id}`, input.queryCode),
@@ -88,12 +94,31 @@ export class PublicLookupService {
     return { ...after, nextRoundCaseNo: nextRound?.caseNo ?? null };
   }
 
-  /** The case if the number and code match; otherwise the same refusal, counted against address and number. */
+  /** A one-time download link for a document served on the consumer (after the same check as a lookup). */
+  async documentLink(address: string, input: PublicDocumentLinkInput): Promise<PublicDocumentLink> {
+    const c = await this.verify(address, input);
+    return this.documents.link(c.id, input.documentRef);
+  }
+
+  /**
+   * The case if the number and the 查询码 match, or the number, the phone's last four digits and the SMS
+   * code (PublicPhoneLookupService); otherwise the same refusal per way, counted against address and number.
+   */
   async verify(address: string, input: PublicLookupInput): Promise<CaseEntity> {
-    const caseNo = String(input.caseNo).trim().toUpperCase().slice(0, 40);
+    const byPhone = !input.queryCode && (input.phoneLast4 || input.smsCode);
+    if (!input.queryCode && !byPhone) throw AppError.badInput('input.queryCode', '请填写查询码');
+    if (byPhone && !input.phoneLast4) throw AppError.badInput('input.phoneLast4', '请填写手机号码后四位');
+    if (byPhone && !input.smsCode) throw AppError.badInput('input.smsCode', '请填写短信验证码');
+    const caseNo = normalizeCaseNo(input.caseNo);
     await this.throttle.consume('lookup', address, '查询过于频繁');
     await this.throttle.check('failedLookupAddress', address, '查询失败次数过多');
     await this.throttle.check('failedLookupCase', caseNo, '该案件编号查询失败次数过多');
+    if (byPhone) {
+      const c = await this.ds.getRepository(CaseEntity).findOneBy({ caseNo });
+      if (await this.phone.matches(c ?? undefined, input.phoneLast4!, input.smsCode!)) return c!;
+      await this.failed(address, caseNo);
+      throw new AppError(ErrorCode.NOT_FOUND, WRONG_PHONE, 'input.smsCode');
+    }
     const row = await this.ds
       .getRepository(CaseEntity)
       .createQueryBuilder('c')
@@ -103,18 +128,22 @@ export class PublicLookupService {
       .getRawAndEntities();
     const c = row.entities[0];
     const stored: string = (row.raw[0] as { query_code_hash?: string } | undefined)?.query_code_hash ?? DUMMY_HASH;
-    const given = codeHash(this.config.JWT_SECRET, `case:${c?.id ?? 0}`, input.queryCode);
+    const given = codeHash(this.config.JWT_SECRET, `case:${c?.id ?? 0}`, input.queryCode!);
     if (c && sameHash(stored, given)) return c;
+    await this.failed(address, caseNo);
+    throw new AppError(ErrorCode.NOT_FOUND, WRONG, 'input.queryCode');
+  }
+
+  private async failed(address: string, caseNo: string): Promise<void> {
     await Promise.all([
       this.throttle.penalise('failedLookupAddress', address),
       this.throttle.penalise('failedLookupCase', caseNo),
     ]);
-    throw new AppError(ErrorCode.NOT_FOUND, WRONG, 'input.queryCode');
   }
 
   private async describe(c: CaseEntity): Promise<PublicCaseProgress> {
     const handlingUnitId = c.assignedUnitId ?? c.ownerUnitId;
-    const [events, clocks, units] = await Promise.all([
+    const [events, clocks, units, documents] = await Promise.all([
       this.ds.getRepository(CaseEventEntity).find({
         where: { caseId: c.id, action: In(Object.keys(PublicStepLabel)) },
         order: { id: 'ASC' },
@@ -124,6 +153,7 @@ export class PublicLookupService {
         order: { dueAt: 'ASC' },
       }),
       this.ds.getRepository(OrgUnitEntity).findBy({ id: In([handlingUnitId, c.intakeUnitId]) }),
+      this.documents.listFor(c.id),
     ]);
     const unit = units.find((u) => u.id === handlingUnitId);
     const intake = units.find((u) => u.id === c.intakeUnitId);
@@ -150,6 +180,7 @@ export class PublicLookupService {
       followUpOpen: c.state === 'REPLIED' && !c.followUpDone && (c.kind === 'COMPLAINT' || c.kind === 'REPORT'),
       satisfactionLabel: c.satisfaction ? SatisfactionLabel[c.satisfaction] : null,
       nextRoundCaseNo: null,
+      documents,
     };
   }
 }

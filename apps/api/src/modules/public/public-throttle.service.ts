@@ -16,7 +16,8 @@ type Counter =
   | 'freeSubmitPhone' // the first submission of the day from a phone needs no SMS code
   | 'smsCodeAddress'
   | 'smsCodePhone'
-  | 'suggestionAddress';
+  | 'suggestionAddress'
+  | 'lookupCodeCase'; // lookup SMS codes asked for one case number (existing or not), from any address
 
 /**
  * Throttles of the public site, shared by every API process (Redis, rate-limiter-flexible, the same as
@@ -50,6 +51,7 @@ export class PublicThrottle {
       smsCodeAddress: make('smsCodeAddress', 10, 60 * MINUTE),
       smsCodePhone: make('smsCodePhone', 5, DAY),
       suggestionAddress: make('suggestionAddress', 5, DAY),
+      lookupCodeCase: make('lookupCodeCase', 3, 60 * MINUTE),
     };
   }
 

@@ -82,18 +82,38 @@ export class PublicSubmissionInput {
   smsCode?: string;
 }
 
-@InputType({ description: '凭案件编号和查询码查询' })
+@InputType({ description: '凭案件编号和查询码，或案件编号、手机号码后四位和短信验证码查询' })
 export class PublicLookupInput {
   @Field({ description: '案件编号' })
   @IsString()
   @IsNotEmpty({ message: '请填写案件编号' })
   @MaxLength(40)
   caseNo: string;
-  @Field({ description: '查询码' })
+  @Field(() => String, { nullable: true, description: '查询码' })
+  @IsOptional()
   @IsString()
-  @IsNotEmpty({ message: '请填写查询码' })
   @MaxLength(32)
-  queryCode: string;
+  queryCode?: string;
+  @Field(() => String, { nullable: true, description: '手机号码后四位（不用查询码时）' })
+  @IsOptional()
+  @Matches(/^\d{4}$/, { message: '请填写手机号码后四位数字' })
+  phoneLast4?: string;
+  @Field(() => String, { nullable: true, description: '短信验证码（不用查询码时）' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: '验证码为 6 位数字' })
+  smsCode?: string;
+}
+
+@InputType({ description: '获取查询验证码：案件编号和登记的手机号码后四位' })
+export class PublicLookupCodeInput {
+  @Field({ description: '案件编号' })
+  @IsString()
+  @IsNotEmpty({ message: '请填写案件编号' })
+  @MaxLength(40)
+  caseNo: string;
+  @Field({ description: '手机号码后四位' })
+  @Matches(/^\d{4}$/, { message: '请填写手机号码后四位数字' })
+  phoneLast4: string;
 }
 
 @InputType({ description: '回访评价' })
@@ -106,6 +126,14 @@ export class PublicFollowUpInput extends PublicLookupInput {
   @IsString()
   @MaxLength(500, { message: '意见最多 500 个字' })
   comment?: string;
+}
+
+@InputType({ description: '下载送达的文书' })
+export class PublicDocumentLinkInput extends PublicLookupInput {
+  @Field({ description: '文书标识（查询结果中的 documents.ref）' })
+  @IsString()
+  @Matches(/^[0-9a-f]{20}$/, { message: '文书不存在' })
+  documentRef: string;
 }
 
 @InputType({ description: '意见箱留言' })

@@ -25,6 +25,20 @@ export class PublicProgressStep {
   @Field() at: Date;
 }
 
+@ObjectType({ description: '送达您的文书' })
+export class PublicDocument {
+  @Field({ description: '下载时用的文书标识（只对本案有效，不是文书编号）' }) ref: string;
+  @Field() title: string;
+  @Field(() => String, { nullable: true, description: '文号' }) docNo: string | null;
+  @Field({ description: '签发时间' }) issuedAt: Date;
+}
+
+@ObjectType({ description: '文书的一次性下载地址' })
+export class PublicDocumentLink {
+  @Field({ description: '下载地址（相对于网站根地址），只能使用一次' }) url: string;
+  @Field() expiresAt: Date;
+}
+
 @ObjectType({ description: '案件办理进度（电子查询台）' })
 export class PublicCaseProgress {
   @Field() caseNo: string;
@@ -41,6 +55,7 @@ export class PublicCaseProgress {
   @Field(() => String, { nullable: true, description: '您的评价' }) satisfactionLabel: string | null;
   @Field(() => String, { nullable: true, description: '不满意时重新受理的案件编号（查询码不变）' })
   nextRoundCaseNo: string | null;
+  @Field(() => [PublicDocument], { description: '送达您的文书' }) documents: PublicDocument[];
 }
 
 @ObjectType({ description: '短信验证码已发送' })

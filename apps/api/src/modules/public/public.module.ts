@@ -2,13 +2,20 @@ import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { AppConfig } from '@weiquan/core';
 import { CaseModule } from '../case/case.module';
+import { DocumentModule } from '../document/document.module';
 import { EvidenceModule } from '../evidence/evidence.module';
 import { PublicEvidenceController } from './public-evidence.controller';
 import { PublicEvidenceService } from './public-evidence.service';
 import { PublicInfoService } from './public-info.service';
 import { PublicPublicationService } from './public-publication.service';
 import { PublicationAdminResolver } from './publication-admin.resolver';
+import { PublicBoardResolver } from './public-board.resolver';
+import { PublicBoardService } from './public-board.service';
+import { PublicDocumentService } from './public-document.service';
+import { PublicSuggestionAdminService } from './public-suggestion-admin.service';
+import { PublicSuggestionResolver } from './public-suggestion.resolver';
 import { PublicLookupService } from './public-lookup.service';
+import { PublicPhoneLookupService } from './public-phone-lookup.service';
 import { PublicResolver } from './public.resolver';
 import { PublicSubmissionService } from './public-submission.service';
 import { PublicThrottle } from './public-throttle.service';
@@ -17,6 +24,7 @@ import { PublicThrottle } from './public-throttle.service';
 @Module({
   imports: [
     CaseModule,
+    DocumentModule,
     EvidenceModule,
     // The public's smaller limit; the bytes are checked in memory before anything is written.
     MulterModule.registerAsync({
@@ -32,10 +40,16 @@ import { PublicThrottle } from './public-throttle.service';
     PublicThrottle,
     PublicSubmissionService,
     PublicLookupService,
+    PublicDocumentService,
+    PublicPhoneLookupService,
     PublicEvidenceService,
     PublicInfoService,
     PublicPublicationService,
     PublicResolver,
+    PublicBoardService,
+    PublicBoardResolver,
+    PublicSuggestionAdminService,
+    PublicSuggestionResolver,
     PublicationAdminResolver,
   ],
 })

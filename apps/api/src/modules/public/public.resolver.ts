@@ -4,10 +4,18 @@ import { Public } from '../../common/permission.decorator';
 import { PublicServiceInfo, PublicServicePoint, PublicPublishedComplaintPage } from './public-info.model';
 import { PublicInfoService } from './public-info.service';
 import { PublicLookupService } from './public-lookup.service';
+import { PublicPhoneLookupService } from './public-phone-lookup.service';
 import { PublicPublicationService } from './public-publication.service';
 import { PublicSubmissionService } from './public-submission.service';
-import { PublicFollowUpInput, PublicLookupInput, PublicSubmissionInput, PublicSuggestionInput } from './public.input';
-import { PublicCaseProgress, PublicReceipt, PublicSmsCodeSent } from './public.model';
+import {
+  PublicDocumentLinkInput,
+  PublicFollowUpInput,
+  PublicLookupCodeInput,
+  PublicLookupInput,
+  PublicSubmissionInput,
+  PublicSuggestionInput,
+} from './public.input';
+import { PublicCaseProgress, PublicDocumentLink, PublicReceipt, PublicSmsCodeSent } from './public.model';
 
 /**
  * The public site's operations: no login (@Public), throttled per address and per phone inside the
@@ -20,6 +28,7 @@ export class PublicResolver {
     private readonly lookups: PublicLookupService,
     private readonly info: PublicInfoService,
     private readonly publication: PublicPublicationService,
+    private readonly phoneLookups: PublicPhoneLookupService,
   ) {}
 
   @Query(() => PublicServiceInfo, { description: '办事公开：办事流程、工作室职责、承诺时限、监督电话' })
@@ -64,7 +73,20 @@ export class PublicResolver {
     return this.submissions.sendSmsCode(req.ip ?? '', phone);
   }
 
-  @Query(() => PublicCaseProgress, { description: '凭案件编号和查询码查询办理进度' })
+  @Mutation(() => PublicSmsCodeSent, {
+    description: '获取查询验证码：发送到案件登记的手机号码（案件编号与手机号码后四位相符时）',
+  })
+  @Public()
+  publicSendLookupCode(
+    @Args('input') input: PublicLookupCodeInput,
+    @Context('req') req: Request,
+  ): Promise<PublicSmsCodeSent> {
+    return this.phoneLookups.sendCode(req.ip ?? '', input);
+  }
+
+  @Query(() => PublicCaseProgress, {
+    description: '凭案件编号和查询码（或手机号码后四位和短信验证码）查询办理进度',
+  })
   @Public()
   publicCaseProgress(
     @Args('input') input: PublicLookupInput,
@@ -80,5 +102,14 @@ export class PublicResolver {
     @Context('req') req: Request,
   ): Promise<PublicCaseProgress> {
     return this.lookups.answerFollowUp(req.ip ?? '', input);
+  }
+
+  @Mutation(() => PublicDocumentLink, { description: '下载送达的文书：一次性地址，10 分钟内有效' })
+  @Public()
+  publicDocumentLink(
+    @Args('input') input: PublicDocumentLinkInput,
+    @Context('req') req: Request,
+  ): Promise<PublicDocumentLink> {
+    return this.lookups.documentLink(req.ip ?? '', input);
   }
 }

@@ -21,6 +21,7 @@ import { SenderDeadline1766200100000 } from './1766200100000-sender-deadline';
 import { PublicSide1766400000000 } from './1766400000000-public-side';
 import { WorkQueues1766700000000 } from './1766700000000-work-queues';
 import { SuspensionApproval1766750000000 } from './1766750000000-suspension-approval';
+import { PublicStaffBoard1767000000000 } from './1767000000000-public-staff-board';
 
 // Ordered list of migrations. Never edit one that has landed; add a new one.
 export const MIGRATIONS = [
@@ -47,4 +48,6 @@ export const MIGRATIONS = [
   PublicSide1766400000000,
   WorkQueues1766700000000,
   SuspensionApproval1766750000000,
+  // #16 (public side): staff board and office hours
+  PublicStaffBoard1767000000000,
 ];
