@@ -16,6 +16,7 @@ import { orgAdminMessages } from '@/modules/org-unit/locale';
 import { statsMessages } from '@/modules/statistics/locale';
 import { workQueueMessages } from '@/modules/work-queue/locale';
 import { auditMessages } from '@/modules/audit/locale';
+import { problemTypeMessages } from '@/modules/problem-type/locale';
 
 export const zhCN = {
   case: caseMessages,
@@ -34,6 +35,7 @@ export const zhCN = {
   stats: statsMessages,
   workQueue: workQueueMessages,
   audit: auditMessages,
+  problemType: problemTypeMessages,
   app: {
     name: '维权',
     fullName: '消费维权服务平台',

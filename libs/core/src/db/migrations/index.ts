@@ -20,6 +20,8 @@ import { DocumentPeriods1766200000000 } from './1766200000000-document-periods';
 import { SenderDeadline1766200100000 } from './1766200100000-sender-deadline';
 import { PublicSide1766400000000 } from './1766400000000-public-side';
 import { WorkQueues1766700000000 } from './1766700000000-work-queues';
+import { ProblemTypes1766900000000 } from './1766900000000-problem-types';
+import { StatDrillOrder1766900100000 } from './1766900100000-stat-drill-order';
 
 // Ordered list of migrations. Never edit one that has landed; add a new one.
 export const MIGRATIONS = [
@@ -45,4 +47,6 @@ export const MIGRATIONS = [
   SenderDeadline1766200100000,
   PublicSide1766400000000,
   WorkQueues1766700000000,
+  ProblemTypes1766900000000,
+  StatDrillOrder1766900100000,
 ];
