@@ -34,8 +34,7 @@ export class ProblemTypeResolver {
     @Args('input') input: UpdateProblemTypeInput,
   ): Promise<ProblemTypeModel> {
     const e = await this.service.update(actor, input);
-    const inUse = (await this.service.list(true)).find((r) => r.entry.code === e.code)?.inUse ?? false;
-    return toProblemTypeModel(e, inUse);
+    return toProblemTypeModel(e, await this.service.inUse(e.code));
   }
 
   @Mutation(() => Boolean, { description: '删除投诉问题类别：仅限已停用且没有案件使用的' })

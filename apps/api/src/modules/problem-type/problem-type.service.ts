@@ -37,6 +37,12 @@ export class ProblemTypeService {
     return rows.map((entry) => ({ entry, inUse: used.has(entry.code) }));
   }
 
+  /** Whether any case carries the type (one probe of ix_case_problem_type). */
+  async inUse(code: string, m: EntityManager = this.ds.manager): Promise<boolean> {
+    const [used] = await m.query('SELECT 1 AS x FROM wq_case WHERE problem_type = ? LIMIT 1', [code]);
+    return !!used;
+  }
+
   /** Registration's check: the code names an active type (else a coded error on `field`). */
   async assertActive(code: string, field: string, m: EntityManager = this.ds.manager): Promise<void> {
     const row = await m.findOne(ProblemTypeEntity, { where: { code } });
@@ -96,8 +102,7 @@ export class ProblemTypeService {
       const e = await m.findOne(ProblemTypeEntity, { where: { code }, lock: { mode: 'pessimistic_write' } });
       if (!e) throw AppError.notFound('投诉问题类别', 'code');
       if (e.active) throw AppError.conflict('请先停用该类别再删除', 'code');
-      const [used] = await m.query('SELECT 1 AS x FROM wq_case WHERE problem_type = ? LIMIT 1', [code]);
-      if (used) throw AppError.conflict(`「${e.name}」已有案件使用，不能删除，只能停用`, 'code');
+      if (await this.inUse(code, m)) throw AppError.conflict(`「${e.name}」已有案件使用，不能删除，只能停用`, 'code');
       await m.delete(ProblemTypeEntity, { code });
       await this.audit.record(m, actor, 'deleteProblemType', { type: 'problem_type', id: code }, { name: e.name });
       return true;
