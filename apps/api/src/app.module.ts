@@ -14,6 +14,7 @@ import { InputValidationPipe } from './common/validation.pipe';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CalendarModule } from './modules/calendar/calendar.module';
+import { ProblemTypeModule } from './modules/problem-type/problem-type.module';
 import { EvidenceModule } from './modules/evidence/evidence.module';
 import { CaseModule } from './modules/case/case.module';
 import { DeadlineModule } from './modules/deadline/deadline.module';
@@ -55,6 +56,7 @@ export const FEATURE_MODULES = [
   TransferModule,
   WorkQueueModule,
   PublicModule,
+  ProblemTypeModule,
 ];
 
 @Module({})

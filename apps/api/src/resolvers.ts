@@ -1,6 +1,7 @@
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { CalendarResolver } from './modules/calendar/calendar.resolver';
+import { ProblemTypeResolver } from './modules/problem-type/problem-type.resolver';
 import { EvidenceResolver } from './modules/evidence/evidence.resolver';
 import { CaseMutationResolver } from './modules/case/case-mutation.resolver';
 import { CaseResolver } from './modules/case/case.resolver';
@@ -67,4 +68,5 @@ export const RESOLVERS = [
   PublicationAdminResolver,
   PublicBoardResolver,
   PublicSuggestionResolver,
+  ProblemTypeResolver,
 ];

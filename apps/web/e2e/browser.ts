@@ -89,7 +89,8 @@ export async function signIn(
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(DEMO_PASSWORD);
   await page.getByTestId('login-submit').click();
-  await page.waitForURL(/\/home$/);
-  await page.getByTestId('dashboard').waitFor();
+  // operators land on the workbench, directors and supervisors on their statistics overview (landingPath)
+  await page.waitForURL(/\/(home|stats\/overview)$/);
+  await page.locator('[data-testid="dashboard"], [data-testid="stats-overview"]').first().waitFor();
   return { context, page };
 }

@@ -60,6 +60,7 @@ describe('statistics console (browser)', { timeout: 240_000 }, () => {
 
   it('the city director: board, a count and a rate drill down to as many rows, the export has them all', async () => {
     await as('city_director');
+    expect(new URL(page.url()).pathname).toBe('/stats/overview'); // a director lands on their figures
     await goto('/stats/board', 'stats-board');
     await page.getByTestId('kpi-RECEIVED').waitFor();
     expect(await page.getByTestId('board-title').innerText()).toContain('市消费者维权中心');
@@ -132,5 +133,39 @@ describe('statistics console (browser)', { timeout: 240_000 }, () => {
     expect(units.length).toBeGreaterThan(0);
     for (const u of units) for (const other of OTHER_COUNTIES) expect(u).not.toContain(other);
     expect(await exportRows('county-received')).toBe(received);
+  });
+
+  it('消费者投诉处理情况表 and 登记簿 in Chinese; the register book downloads its rows; the dictionary page', async () => {
+    await as('city_director');
+    await goto('/stats/tables', 'stats-tables');
+    await page.getByRole('tab', { name: '按问题类别' }).click();
+    await page.getByText('消费者投诉处理情况表（').waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: shot('stats-problem-types'), fullPage: true });
+    const table = await page.getByTestId('stats-tables').innerText();
+    expect(table).toContain('售后服务');
+    expect(table).not.toMatch(RAW_CODE);
+
+    await page.getByRole('tab', { name: '登记簿' }).click();
+    await page.getByTestId('register-book').waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: shot('stats-register-book'), fullPage: true });
+    expect(await page.getByTestId('register-book').innerText()).not.toMatch(RAW_CODE);
+    const total = digits(
+      (await page.getByTestId('register-book').innerText()).match(/共\s*[\d,]+\s*(条|件)/)?.[0] ?? null,
+    );
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('register-book').getByTestId('stats-export').click(),
+    ]);
+    const file = join(downloads, 'register-book.xlsx');
+    await download.saveAs(file);
+    expect(xlsxRows(file) - 2).toBe(total); // title and unit lines above the header
+
+    await as('admin');
+    await goto('/admin/problem-types', 'problem-types');
+    await page.getByText('虚假宣传').waitFor();
+    await page.screenshot({ path: shot('admin-problem-types'), fullPage: true });
+    expect(await page.getByTestId('problem-types').innerText()).not.toMatch(RAW_CODE);
   });
 });

@@ -165,6 +165,7 @@ export const ENUM_LABELS = {
     category: '商品或服务类别',
     industry: '被投诉人行业',
     outcome: '办结结果',
+    problemType: '投诉问题类别',
     unit: '单位',
     month: '月份',
   } satisfies Readonly<Record<string, string>>,
@@ -174,6 +175,7 @@ export const ENUM_LABELS = {
     category: '商品或服务类别',
     industry: '被投诉人行业',
     outcome: '办结结果',
+    problemType: '投诉问题类别',
   } satisfies Readonly<Record<string, string>>,
   // --- i11: work queues, case flags ---
   CaseWorkQueue: CaseWorkQueueLabel satisfies Labels<G.CaseWorkQueue>,
@@ -308,6 +310,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'servicePoint.update': '修改地址、电话和办公时间',
   'publicSuggestion.answer': '答复意见箱留言',
   exportStatCasesUnmasked: '导出统计明细（未脱敏）',
+  // --- i14: the problem-type dictionary (投诉问题类别) ---
+  createProblemType: '新增投诉问题类别',
+  updateProblemType: '修改投诉问题类别',
+  deleteProblemType: '删除投诉问题类别',
 };
 
 /** What an audit event is about (audit_event.target_type). */
@@ -331,6 +337,8 @@ export const AUDIT_TARGET_LABELS: Readonly<Record<string, string>> = {
   expert_seminar: '专家研讨',
   linkage_message: '联动消息',
   stat: '统计数据',
+  // --- i14 ---
+  problem_type: '投诉问题类别',
 };
 
 export function auditActionLabel(action: string): string {

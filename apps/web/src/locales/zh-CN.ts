@@ -18,6 +18,7 @@ import { workQueueMessages } from '@/modules/work-queue/locale';
 import { auditMessages } from '@/modules/audit/locale';
 import { apiClientMessages } from '@/modules/api-client/locale';
 import { publicBoardMessages } from '@/modules/public-board/locale';
+import { problemTypeMessages } from '@/modules/problem-type/locale';
 
 export const zhCN = {
   case: caseMessages,
@@ -38,6 +39,7 @@ export const zhCN = {
   audit: auditMessages,
   apiClient: apiClientMessages,
   publicBoard: publicBoardMessages,
+  problemType: problemTypeMessages,
   app: {
     name: '维权',
     fullName: '消费维权服务平台',

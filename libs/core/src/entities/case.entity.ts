@@ -63,6 +63,8 @@ export class CaseEntity {
   @Column({ name: 'occurred_at', type: 'datetime', precision: 3, nullable: true }) occurredAt: Date | null;
   @Column({ name: 'occurred_place', type: 'varchar', length: 200, nullable: true }) occurredPlace: string | null;
   @Column({ type: 'varchar', length: 50, nullable: true }) category: string | null;
+  /** 投诉问题类别: a code of the problem_type dictionary (issue 14). */
+  @Column({ name: 'problem_type', type: 'varchar', length: 32, nullable: true }) problemType: string | null;
   @Column({ name: 'amount_involved', type: 'decimal', precision: 14, scale: 2, nullable: true, transformer: decimal })
   amountInvolved: number | null;
   @Column({ type: 'text' }) summary: string;

@@ -3,6 +3,7 @@ import { WebhookAttemptEntity, WebhookDeliveryEntity, WebhookEndpointEntity } fr
 import { AuditEventEntity } from './audit-event.entity';
 import { ExternalAgencyEntity } from './external-agency.entity';
 import { OrgUnitEntity } from './org-unit.entity';
+import { ProblemTypeEntity } from './problem-type.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { UserEntity } from './user.entity';
 import { CaseEntity } from './case.entity';
@@ -71,10 +72,13 @@ export {
   OrgUnitEntity,
   RefreshTokenEntity,
   UserEntity,
+  // issue 14: problem-type dictionary
+  ProblemTypeEntity,
 };
 
 export const ENTITIES = [
   OrgUnitEntity,
+  ProblemTypeEntity,
   ExternalAgencyEntity,
   UserEntity,
   RefreshTokenEntity,

@@ -611,6 +611,7 @@ function walk(env: Env, r: Rng, spec: Spec, startMs: number): Draft {
       occurredAt: kind === 'SUGGESTION' ? null : occurredAt,
       occurredPlace: kind === 'SUGGESTION' ? null : category === '网络购物' ? '网络平台' : (biz?.address ?? null),
       category,
+      problemType: kind === 'COMPLAINT' ? demoProblemType(summary) : null,
       amountInvolved: kind === 'COMPLAINT' ? amountInvolved : null,
       summary,
       demand,
@@ -1691,4 +1692,28 @@ async function bulkInsert(
     const chunk = rows.slice(i, i + batch);
     await m.query(`INSERT INTO ${table} (${columns.join(',')}) VALUES ${chunk.map(() => row).join(',')}`, chunk.flat());
   }
+}
+
+// issue 14: a complaint's 投诉问题类别 (codes of migration 1766900000000), weighted as real tables run
+// (质量 and 售后服务 first). Taken from a hash of the summary, not the generator: drawing one more
+// random number would shift every case generated after it.
+const DEMO_PROBLEM_TYPES = [
+  ...Array<string>(5).fill('QUALITY'),
+  ...Array<string>(4).fill('AFTER_SALES'),
+  ...Array<string>(3).fill('CONTRACT'),
+  'PRICE',
+  'PRICE',
+  'FALSE_PROMOTION',
+  'SAFETY',
+  'MEASUREMENT',
+  'COUNTERFEIT',
+  'ADVERTISING',
+  'DIGNITY',
+  'TRADEMARK',
+  'OTHER',
+];
+function demoProblemType(summary: string): string {
+  let h = 0;
+  for (let i = 0; i < summary.length; i++) h = (h * 31 + summary.charCodeAt(i)) >>> 0;
+  return DEMO_PROBLEM_TYPES[h % DEMO_PROBLEM_TYPES.length]!;
 }

@@ -14,7 +14,7 @@ export async function readStatCaseFacts(m: EntityManager, caseIds: readonly stri
   const list = ids.map(() => '?').join(',');
   const [cases, accepts, dispatches, extensions, followUps, clocks, violations] = await Promise.all([
     m.query(
-      `SELECT id, kind, channel, state, is_open, round, received_at, intake_unit_id, owner_unit_id, category,
+      `SELECT id, kind, channel, state, is_open, round, received_at, intake_unit_id, owner_unit_id, category, problem_type,
               respondent_industry, outcome, amount_involved, amount_recovered, consent_publication, reject_ground,
               concluded_at, merged_into_id
          FROM wq_case WHERE id IN (${list})`,
@@ -97,6 +97,7 @@ export async function readStatCaseFacts(m: EntityManager, caseIds: readonly stri
       intakeUnitId: Number(c.intake_unit_id),
       ownerUnitId: Number(c.owner_unit_id),
       category: (c.category as string | null) ?? null,
+      problemType: (c.problem_type as string | null) ?? null,
       industry: (c.respondent_industry as string | null) ?? null,
       outcome: (c.outcome as string | null) ?? null,
       amountInvolved: num(c.amount_involved),

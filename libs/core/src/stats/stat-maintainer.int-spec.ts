@@ -89,9 +89,9 @@ describe(StatMaintainer.name, () => {
 
   it('the sums are exactly the GROUP BY of the per-case rows (what drill-downs list)', async () => {
     const diff = await ds.query(`SELECT * FROM (
-        SELECT metric, day, unit_id, kind, channel, category, industry, outcome, COUNT(*) n, SUM(amount) a
-          FROM stat_contrib GROUP BY metric, day, unit_id, kind, channel, category, industry, outcome) c
-      RIGHT JOIN stat_daily s USING (metric, day, unit_id, kind, channel, category, industry, outcome)
+        SELECT metric, day, unit_id, kind, channel, category, industry, outcome, problem_type, COUNT(*) n, SUM(amount) a
+          FROM stat_contrib GROUP BY metric, day, unit_id, kind, channel, category, industry, outcome, problem_type) c
+      RIGHT JOIN stat_daily s USING (metric, day, unit_id, kind, channel, category, industry, outcome, problem_type)
       WHERE COALESCE(c.n, 0) <> s.n OR COALESCE(c.a, 0) <> s.amount`);
     expect(diff).toEqual([]);
     const [{ n: contribCount }] = await ds.query('SELECT COUNT(*) n FROM stat_contrib');

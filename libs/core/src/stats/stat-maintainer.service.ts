@@ -17,11 +17,12 @@ interface ContribRow {
   category: string;
   industry: string;
   outcome: string;
+  problem_type: string;
   amount: number;
 }
 
-const DIM_COLS = ['kind', 'channel', 'category', 'industry', 'outcome'] as const;
-/** Rows per multi-row statement (sums, marks); per-case rows go in larger ones (12 values each, < 65,535 placeholders). */
+const DIM_COLS = ['kind', 'channel', 'category', 'industry', 'outcome', 'problem_type'] as const;
+/** Rows per multi-row statement (sums, marks); per-case rows go in larger ones (13 values each, < 65,535 placeholders). */
 const CHUNK = 500;
 const ROW_CHUNK = 4000;
 
@@ -91,6 +92,7 @@ export class StatMaintainer {
         category: f.category ?? '',
         industry: f.industry ?? '',
         outcome: f.outcome ?? '',
+        problem_type: f.problemType ?? '',
       };
       for (const r of caseContributions(f)) {
         fresh.push({ caseId: f.id, ...r, unitPath: await this.pathOf(r.unitId), ...dims });
@@ -180,7 +182,7 @@ export class StatMaintainer {
     const old: ContribRow[] = (
       await m.query(
         `SELECT case_id, metric, DATE_FORMAT(day, '%Y-%m-%d') AS day, unit_id, unit_path, kind, channel, category,
-                industry, outcome, amount
+                industry, outcome, problem_type, amount
            FROM stat_contrib WHERE case_id IN (${list}) ORDER BY case_id, seq FOR UPDATE`,
         [...ids],
       )
@@ -195,6 +197,7 @@ export class StatMaintainer {
       category: r.category as string,
       industry: r.industry as string,
       outcome: r.outcome as string,
+      problem_type: r.problem_type as string,
       amount: Number(r.amount),
     }));
 
@@ -242,7 +245,7 @@ export class StatMaintainer {
       const part = dailyRows.slice(i, i + CHUNK);
       await m.query(
         `INSERT INTO stat_daily (metric, day, unit_id, ${DIM_COLS.join(', ')}, n, amount)
-         VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
+         VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
          ON DUPLICATE KEY UPDATE n = n + VALUES(n), amount = amount + VALUES(amount)`,
         part.flatMap(([k, v]) => [...(JSON.parse(k) as unknown[]), v.n, round2(v.amount)]),
       );
@@ -273,7 +276,7 @@ export class StatMaintainer {
       const part = rows.slice(i, i + ROW_CHUNK);
       await m.query(
         `INSERT INTO stat_contrib (case_id, seq, metric, day, unit_id, unit_path, ${DIM_COLS.join(', ')}, amount)
-         VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+         VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
         part.flatMap((r) => {
           const seq = (seqs.get(r.caseId) ?? 0) + 1;
           seqs.set(r.caseId, seq);

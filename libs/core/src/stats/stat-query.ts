@@ -14,9 +14,14 @@ export interface StatUnits {
   unitIds: number[];
 }
 
-const DIMENSIONS = ['kind', 'channel', 'category', 'industry', 'outcome'] as const;
+const DIMENSIONS = ['kind', 'channel', 'category', 'industry', 'outcome', 'problemType'] as const;
 export type StatDimension = (typeof DIMENSIONS)[number];
 export const STAT_DIMENSIONS: readonly StatDimension[] = DIMENSIONS;
+
+/** The column of a dimension in stat_daily / stat_contrib (named as the filter's key, but snake_case). */
+export function statColumn(d: StatDimension): string {
+  return d === 'problemType' ? 'problem_type' : d;
+}
 
 /** Longest period a figure may cover (the board's year and its 同比 need two years at most). */
 const MAX_DAYS = 3 * 366;
@@ -76,7 +81,7 @@ export function statWhere(
   for (const d of DIMENSIONS) {
     const v = f[d];
     if (v == null) continue;
-    where.push(`${alias}.${d} = ?`);
+    where.push(`${alias}.${statColumn(d)} = ?`);
     params.push(v); // '' selects the rows without a value (e.g. no category recorded)
   }
   return { sql: where.join(' AND '), params };

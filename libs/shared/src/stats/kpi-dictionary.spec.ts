@@ -35,6 +35,7 @@ function complaint(id: string, over: Partial<StatCaseFacts>): StatCaseFacts {
     intakeUnitId: 1,
     ownerUnitId: 1,
     category: '食品类',
+    problemType: 'QUALITY',
     industry: '餐饮',
     outcome: null,
     amountInvolved: null,

@@ -50,6 +50,8 @@ export interface StatCaseFacts {
   intakeUnitId: number;
   ownerUnitId: number;
   category: string | null;
+  /** 投诉问题类别 code (problem_type dictionary), null when not recorded. */
+  problemType: string | null;
   industry: string | null;
   outcome: string | null;
   amountInvolved: number | null;

@@ -17,6 +17,8 @@ export interface StatFilter {
   category?: string | null;
   industry?: string | null;
   outcome?: string | null;
+  /** 投诉问题类别 code; '' selects the cases without one. */
+  problemType?: string | null;
 }
 
 /** Sums per metric over contribution rows in [from, to] whose unit passes `inUnits` (reference for tests). */

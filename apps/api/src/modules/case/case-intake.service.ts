@@ -24,6 +24,7 @@ import {
 } from '@weiquan/core';
 import { parseId } from '../../common/ids';
 import { OrgUnitService } from '../org-unit/org-unit.service';
+import { ProblemTypeService } from '../problem-type/problem-type.service';
 import { RegisterCaseInput } from './case.input';
 
 /** Window in which the same consumer phone + the same respondent marks a possible repeat (重复件). */
@@ -40,6 +41,7 @@ export class CaseIntakeService {
     private readonly orgUnits: OrgUnitService,
     private readonly clock: Clock,
     private readonly lifecycle: CaseLifecycleService,
+    private readonly problemTypes: ProblemTypeService,
   ) {}
 
   /**
@@ -79,6 +81,8 @@ export class CaseIntakeService {
     if (!input.consumer.anonymous && !input.consumer.phone && input.kind !== 'SUGGESTION') {
       throw AppError.badInput('input.consumer.phone', '请填写联系电话（匿名举报除外）');
     }
+    // issue 14: the problem type comes from the active dictionary
+    if (input.problemType != null) await this.problemTypes.assertActive(input.problemType, 'input.problemType');
     const unit = await this.intakeUnit(actor, input.unitId);
     const center = await this.numbers.centerOf(this.ds, unit);
     const phone = input.consumer.phone ? normalizePhone(input.consumer.phone) : null;

@@ -115,6 +115,11 @@ export class RegisterCaseInput {
   @IsString()
   @MaxLength(50)
   category?: string;
+  @Field(() => String, { nullable: true, description: '投诉问题类别代码（见 problemTypes，须为启用的类别）' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  problemType?: string;
   @Field(() => Float, { nullable: true, description: '涉及金额（元）' })
   @IsOptional()
   @IsNumber({ maxDecimalPlaces: 2 }, { message: '金额最多两位小数' })

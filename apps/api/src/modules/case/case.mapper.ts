@@ -67,6 +67,7 @@ export function toCaseModel(c: CaseEntity): CaseModel {
     occurredAt: c.occurredAt,
     occurredPlace: c.occurredPlace,
     category: c.category,
+    problemType: c.problemType,
     amountInvolved: c.amountInvolved,
     summary: c.summary,
     demand: c.demand,

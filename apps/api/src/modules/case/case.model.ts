@@ -135,6 +135,9 @@ export class CaseModel {
   @Field(() => Date, { nullable: true }) occurredAt: Date | null;
   @Field(() => String, { nullable: true }) occurredPlace: string | null;
   @Field(() => String, { nullable: true, description: '商品或服务类别' }) category: string | null;
+  @Field(() => String, { nullable: true, description: '投诉问题类别代码（名称见 problemTypes）' }) problemType:
+    | string
+    | null;
   @Field(() => Float, { nullable: true }) amountInvolved: number | null;
   @Field() summary: string;
   @Field(() => String, { nullable: true }) demand: string | null;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OrgUnitModule } from '../org-unit/org-unit.module';
+import { ProblemTypeModule } from '../problem-type/problem-type.module';
 import { CaseCorrectionResolver } from './case-correction.resolver';
 import { CaseCorrectionService } from './case-correction.service';
 import { CaseHandlingService } from './case-handling.service';
@@ -11,7 +12,7 @@ import { CaseResolver } from './case.resolver';
 
 /** 受理接待 and the case aggregate: registration, the lifecycle mutations, lists and detail. */
 @Module({
-  imports: [OrgUnitModule],
+  imports: [OrgUnitModule, ProblemTypeModule],
   providers: [
     CaseIntakeService,
     CaseHandlingService,

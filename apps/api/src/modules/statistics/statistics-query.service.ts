@@ -19,6 +19,7 @@ import {
   checkStatPeriod,
   resolveStatUnits,
   STAT_DIMENSIONS,
+  statColumn,
   type StatDimension,
   type StatUnits,
   statWhere,
@@ -65,7 +66,20 @@ export interface StatCaseRow {
   category: string | null;
   outcome: string | null;
   amount: number;
+  /** 投诉问题类别 by its current name (登记簿). */
+  problemTypeName: string | null;
+  concludedAt: Date | null;
+  amountRecovered: number | null;
 }
+
+/** 登记簿 (seed 000 附件2): complaints handled to an end, in time order — the rows behind 办结 of complaints. */
+export const registerBookFilter = (from: string, to: string, unitId: number | null): StatFilter => ({
+  metric: 'CONCLUDED',
+  kind: 'COMPLAINT',
+  from,
+  to,
+  unitId,
+});
 
 export interface KpiMonth {
   month: string;
@@ -202,7 +216,7 @@ export class StatisticsQueryService {
     checkStatPeriod(f.from, f.to);
     const units = await resolveStatUnits(this.ds.manager, actor, f.unitId);
     const w = statWhere(f, units, 'stat_daily', 's');
-    const key = by === 'unit' ? 's.unit_id' : by === 'month' ? "DATE_FORMAT(s.day, '%Y-%m')" : `s.${by}`;
+    const key = by === 'unit' ? 's.unit_id' : by === 'month' ? "DATE_FORMAT(s.day, '%Y-%m')" : `s.${statColumn(by)}`;
     if (!(STAT_DIMENSIONS as readonly string[]).includes(by) && by !== 'unit' && by !== 'month') return [];
     const rows: { k: string; n: string; amount: string }[] = await this.ds.query(
       `SELECT ${key} k, SUM(s.n) n, SUM(s.amount) amount FROM stat_daily s WHERE ${w.sql} GROUP BY k HAVING SUM(s.n) <> 0 ORDER BY n DESC, k`,
@@ -217,23 +231,30 @@ export class StatisticsQueryService {
     f: StatFilter,
     offset: number,
     limit: number,
+    ascending = false,
   ): Promise<{ items: StatCaseRow[]; total: number }> {
     checkStatPeriod(f.from, f.to);
     const units = await resolveStatUnits(this.ds.manager, actor, f.unitId);
     const [{ n }, rows] = await Promise.all([
       this.figureIn(units, f),
-      this.drillRows(actor, units, f, { offset, limit }),
+      this.drillRows(actor, units, f, { offset, limit, ascending }),
     ]);
     return { items: rows, total: n };
   }
 
   /** Streams every row behind a figure in pages (keyset: memory stays flat whatever the size). */
-  async *eachCase(actor: Actor, f: StatFilter, unmask = false, page = 2000): AsyncGenerator<StatCaseRow[]> {
+  async *eachCase(
+    actor: Actor,
+    f: StatFilter,
+    unmask = false,
+    page = 2000,
+    ascending = false,
+  ): AsyncGenerator<StatCaseRow[]> {
     checkStatPeriod(f.from, f.to);
     const units = await resolveStatUnits(this.ds.manager, actor, f.unitId);
     let after: { day: string; caseId: string; seq: number } | undefined;
     for (;;) {
-      const rows = await this.drillRows(actor, units, f, { limit: page, after }, unmask);
+      const rows = await this.drillRows(actor, units, f, { limit: page, after, ascending }, unmask);
       if (!rows.length) return;
       yield rows.map(({ seq: _seq, ...r }) => r);
       const last = rows[rows.length - 1]!;
@@ -247,6 +268,17 @@ export class StatisticsQueryService {
   }
 
   private async figureIn(units: StatUnits, f: StatFilter): Promise<{ n: number; amount: number }> {
+    if (!units.ownOnly && STAT_DIMENSIONS.every((d) => f[d] == null)) {
+      // A subtree without a dimension filter: the subtree root's daily roll-up (one row a day, kept with
+      // the same rows as stat_daily — the rebuild test holds them equal) instead of summing every
+      // unit × dimension row of the period (≈ one per contribution: a million for a city's year).
+      const [r] = await this.ds.query(
+        `SELECT COALESCE(SUM(n), 0) n, COALESCE(SUM(amount), 0) amount FROM stat_rollup_day
+          WHERE root_unit_id = ? AND metric = ? AND day BETWEEN ? AND ?`,
+        [units.rootId, f.metric, f.from, f.to],
+      );
+      return { n: Number(r.n), amount: Number(r.amount) };
+    }
     const w = statWhere(f, units, 'stat_daily', 's');
     const [r] = await this.ds.query(
       `SELECT COALESCE(SUM(s.n), 0) n, COALESCE(SUM(s.amount), 0) amount FROM stat_daily s WHERE ${w.sql}`,
@@ -259,23 +291,31 @@ export class StatisticsQueryService {
     actor: Actor,
     units: StatUnits,
     f: StatFilter,
-    p: { offset?: number; limit: number; after?: { day: string; caseId: string; seq: number } },
+    p: {
+      offset?: number;
+      limit: number;
+      after?: { day: string; caseId: string; seq: number };
+      /** Oldest first (登记簿: in time order); newest first otherwise. */
+      ascending?: boolean;
+    },
     unmask = false,
   ): Promise<(StatCaseRow & { seq: number })[]> {
     const w = statWhere(f, units, 'stat_contrib', 'c');
     let keyset = '';
     const params = [...w.params];
+    const dir = p.ascending ? 'ASC' : 'DESC';
     if (p.after) {
-      keyset = ' AND (c.day, c.case_id, c.seq) < (?, ?, ?)';
+      keyset = ` AND (c.day, c.case_id, c.seq) ${p.ascending ? '>' : '<'} (?, ?, ?)`;
       params.push(p.after.day, p.after.caseId, p.after.seq);
     }
     const rows: Record<string, unknown>[] = await this.ds.query(
       `SELECT c.case_id, c.seq, DATE_FORMAT(c.day, '%Y-%m-%d') day, c.unit_id, c.amount, w.case_no, w.kind, w.channel,
               w.state, w.received_at, w.respondent_name, w.consumer_name, w.consumer_phone, w.anonymous, w.category,
-              w.outcome, w.owner_path, w.owner_unit_id
+              w.outcome, w.owner_path, w.owner_unit_id, w.concluded_at, w.amount_recovered, pt.name problem_type_name
          FROM stat_contrib c JOIN wq_case w ON w.id = c.case_id
+         LEFT JOIN problem_type pt ON pt.code = w.problem_type
         WHERE ${w.sql}${keyset}
-        ORDER BY c.day DESC, c.case_id DESC, c.seq DESC LIMIT ? OFFSET ?`,
+        ORDER BY c.day ${dir}, c.case_id ${dir}, c.seq ${dir} LIMIT ? OFFSET ?`,
       [...params, p.limit, p.offset ?? 0],
     );
     const names = await this.unitNames();
@@ -308,6 +348,9 @@ export class StatisticsQueryService {
         category: visible ? (r.category as string | null) : null,
         outcome: visible ? (r.outcome as string | null) : null,
         amount: Number(r.amount),
+        problemTypeName: visible ? (r.problem_type_name as string | null) : null,
+        concludedAt: visible ? (r.concluded_at as Date | null) : null,
+        amountRecovered: visible && r.amount_recovered != null ? Number(r.amount_recovered) : null,
       };
     });
   }

@@ -1,18 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { addDays, type StatFilter } from '@weiquan/shared';
+import { addDays, CaseKindLabel, ChannelLabel, OutcomeLabel, type StatFilter } from '@weiquan/shared';
 import {
   type Actor,
   checkStatPeriod,
   escapeLike,
   resolveStatUnits,
   type StatDimension,
+  statColumn,
   statWhere,
 } from '@weiquan/core';
 
 export interface StatTableRow {
   key: string;
+  /** The row header as printed on screen and in the export (labels, dictionary names, 未填写). */
+  label: string;
   cells: { metric: string; n: number; amount: number }[];
 }
 export interface Hotspot {
@@ -27,6 +30,19 @@ export interface RespondentRank {
   visible: boolean;
   n: number;
   amount: number;
+}
+
+const BLANK = '（未填写）';
+const ENUM_LABELS: Partial<Record<StatDimension, Readonly<Record<string, string>>>> = {
+  kind: CaseKindLabel,
+  channel: ChannelLabel,
+  outcome: OutcomeLabel,
+};
+
+/** A dimension value as a row header: enums by their label, free text as written, blank as 未填写. */
+export function dimensionLabel(dim: StatDimension, key: string): string {
+  if (key === '') return BLANK;
+  return ENUM_LABELS[dim]?.[key] ?? key;
 }
 
 /** Hotspot rule: the period's count ≥ HOT_FACTOR × the average of the HOT_PERIODS periods before, and ≥ HOT_MIN. */
@@ -55,7 +71,7 @@ export class StatisticsTablesService {
     for (const metric of metrics) {
       const w = statWhere({ ...base, metric }, units, 'stat_daily', 's');
       const rows: { k: string; n: string; amount: string }[] = await this.ds.query(
-        `SELECT s.${rowsBy} k, SUM(s.n) n, SUM(s.amount) amount FROM stat_daily s WHERE ${w.sql} GROUP BY k`,
+        `SELECT s.${statColumn(rowsBy)} k, SUM(s.n) n, SUM(s.amount) amount FROM stat_daily s WHERE ${w.sql} GROUP BY k`,
         w.params,
       );
       for (const r of rows) {
@@ -64,10 +80,32 @@ export class StatisticsTablesService {
         m.set(metric, { n: Number(r.n), amount: Number(r.amount) });
       }
     }
-    return [...byKey.keys()].sort().map((key) => ({
+    const row = (key: string, label: string): StatTableRow => ({
       key,
-      cells: metrics.map((metric) => ({ metric, ...(byKey.get(key)!.get(metric) ?? { n: 0, amount: 0 }) })),
-    }));
+      label,
+      cells: metrics.map((metric) => ({ metric, ...(byKey.get(key)?.get(metric) ?? { n: 0, amount: 0 }) })),
+    });
+    if (rowsBy === 'problemType') {
+      // 消费者投诉处理情况表: every active category in the dictionary's order (zeros included), then a
+      // disabled or unrecorded one only when it has figures
+      const dict: { code: string; name: string; active: number }[] = await this.ds.query(
+        'SELECT code, name, active FROM problem_type ORDER BY sort_order, code',
+      );
+      const out = dict
+        .filter((d) => Number(d.active) === 1 || byKey.has(d.code))
+        .map((d) => row(d.code, Number(d.active) === 1 ? d.name : `${d.name}（已停用）`));
+      const known = new Set(dict.map((d) => d.code));
+      for (const key of [...byKey.keys()].sort()) if (!known.has(key)) out.push(row(key, key === '' ? BLANK : key));
+      return out;
+    }
+    return [...byKey.keys()].sort().map((key) => row(key, dimensionLabel(rowsBy, key)));
+  }
+
+  /** The name of the unit a table covers (its subtree root), for the export's heading. */
+  async unitName(actor: Actor, unitId: number | null): Promise<string> {
+    const units = await resolveStatUnits(this.ds.manager, actor, unitId);
+    const [u] = await this.ds.query('SELECT name FROM org_unit WHERE id = ?', [units.rootId]);
+    return (u?.name as string | undefined) ?? '';
   }
 
   /**
@@ -109,7 +147,7 @@ export class StatisticsTablesService {
     const baseFrom = addDays(f.from, -len * HOT_PERIODS);
     const w = statWhere({ ...f, from: baseFrom, to: f.to }, units, 'stat_daily', 's');
     const rows: { k: string; cur: string; prior: string }[] = await this.ds.query(
-      `SELECT s.${by} k, SUM(IF(s.day >= ?, s.n, 0)) cur, SUM(IF(s.day < ?, s.n, 0)) prior
+      `SELECT s.${statColumn(by)} k, SUM(IF(s.day >= ?, s.n, 0)) cur, SUM(IF(s.day < ?, s.n, 0)) prior
          FROM stat_daily s WHERE ${w.sql} GROUP BY k`,
       [f.from, f.from, ...w.params],
     );

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
-import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsEnum, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { StatFilter } from '@weiquan/shared';
 import { parseId } from '../../common/ids';
 
@@ -13,12 +13,13 @@ export enum StatGroupBy {
   category = 'category',
   industry = 'industry',
   outcome = 'outcome',
+  problemType = 'problemType',
   unit = 'unit',
   month = 'month',
 }
 registerEnumType(StatGroupBy, {
   name: 'StatGroupBy',
-  description: '按维度分组：类别、渠道、商品服务类别、行业、结果、单位、月份',
+  description: '按维度分组：类别、渠道、商品服务类别、行业、结果、投诉问题类别、单位、月份',
 });
 
 @InputType({ description: '统计口径：数字、明细（下钻）和导出共用同一过滤条件' })
@@ -47,6 +48,11 @@ export class StatFilterInput {
   @MaxLength(50)
   industry?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(24) outcome?: string | null;
+  @Field(() => String, { nullable: true, description: '投诉问题类别代码（见 problemTypes）；空字符串表示未填写' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  problemType?: string | null;
 }
 
 @InputType()
@@ -73,6 +79,7 @@ export function toStatFilter(f: StatFilterInput, field = 'filter'): StatFilter {
     category: f.category ?? null,
     industry: f.industry ?? null,
     outcome: f.outcome ?? null,
+    problemType: f.problemType ?? null,
   };
 }
 
@@ -82,8 +89,28 @@ export enum StatDimensionInput {
   category = 'category',
   industry = 'industry',
   outcome = 'outcome',
+  problemType = 'problemType',
 }
 registerEnumType(StatDimensionInput, { name: 'StatDimension', description: '统计维度' });
+
+/** The standard tables' titles by their row dimension (seed 000 附件3; issue 14 item 3). */
+export const STAT_TABLE_TITLES: Partial<Record<StatDimensionInput, string>> = {
+  industry: '受理和处理消费者投诉情况汇总表',
+  problemType: '消费者投诉处理情况表',
+};
+
+/** The query string of a table's Excel export: the statTable input, metrics comma-separated. */
+export class StatTableExportQuery {
+  @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' }) from: string;
+  @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' }) to: string;
+  @IsOptional() @IsString() unitId?: string;
+  @IsOptional() @IsString() @MaxLength(16) kind?: string;
+  @IsEnum(StatDimensionInput, { message: '维度不正确' }) rowsBy: StatDimensionInput;
+  @Matches(new RegExp(`^(${METRIC.source.slice(1, -1)})(,(${METRIC.source.slice(1, -1)})){0,19}$`), {
+    message: '统计项不正确',
+  })
+  metrics: string;
+}
 
 @InputType({ description: '统计表：按一个维度分行，每个统计项一列（如按被投诉方行业的受理和处理情况汇总表）' })
 export class StatTableInput extends KpiBoardInput {
@@ -94,4 +121,17 @@ export class StatTableInput extends KpiBoardInput {
   @Matches(METRIC, { each: true, message: '统计项不正确' })
   metrics: string[];
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(16) kind?: string | null;
+}
+
+/** 登记簿 export: the period and unit of statRegisterBook, `unmask=1` as for the case list. */
+export class RegisterBookQuery {
+  @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' }) from: string;
+  @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' }) to: string;
+  @IsOptional() @IsString() unitId?: string;
+  @IsOptional() @IsIn(['0', '1'], { message: '参数不正确' }) unmask?: string;
+}
+
+export class MonthQuery {
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '月份格式应为 YYYY-MM' }) month: string;
+  @IsOptional() @IsString() unitId?: string;
 }

@@ -101,6 +101,9 @@ export class StatCaseRowModel {
   @Field(() => String, { nullable: true }) category: string | null;
   @Field(() => String, { nullable: true }) outcome: string | null;
   @Field(() => Float) amount: number;
+  @Field(() => String, { nullable: true, description: '投诉问题类别（名称）' }) problemTypeName: string | null;
+  @Field(() => Date, { nullable: true }) concludedAt: Date | null;
+  @Field(() => Float, { nullable: true, description: '挽回经济损失（元）' }) amountRecovered: number | null;
 }
 export const toStatCaseRowModel = (r: StatCaseRow): StatCaseRowModel => ({ ...r, unitId: String(r.unitId) });
 
@@ -117,6 +120,7 @@ export class StatCellModel {
 @ObjectType('StatTableRow', { description: '统计表的一行：按维度取值，每个统计项一格' })
 export class StatTableRowModel {
   @Field({ description: '维度取值；空字符串为未填写' }) key: string;
+  @Field({ description: '行标题（中文名称，与导出一致）' }) label: string;
   @Field(() => [StatCellModel]) cells: StatCellModel[];
 }
 

@@ -29,7 +29,7 @@ import {
   toKpiDefinitionModel,
   toStatCaseRowModel,
 } from './statistics.model';
-import { StatisticsQueryService } from './statistics-query.service';
+import { registerBookFilter, StatisticsQueryService } from './statistics-query.service';
 
 const unitOf = (v: string | null | undefined) => (v == null ? null : parseId(v, 'input.unitId'));
 
@@ -97,6 +97,21 @@ export class StatisticsResolver {
   ): Promise<StatCasePage> {
     const p = page ?? new PageInput();
     const res = await this.stats.cases(actor, toStatFilter(filter), p.offset, p.limit);
+    return { items: res.items.map(toStatCaseRowModel), total: res.total, offset: p.offset, limit: p.limit };
+  }
+
+  @Query(() => StatCasePage, {
+    description: '登记簿：期间内收到并已办结的投诉，按时间顺序（即投诉“办结数”背后的明细，与导出一致）',
+  })
+  @Allow(Permission.STATS_READ)
+  async statRegisterBook(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: KpiBoardInput,
+    @Args('page', { type: () => PageInput, nullable: true }) page?: PageInput,
+  ): Promise<StatCasePage> {
+    const p = page ?? new PageInput();
+    const f = registerBookFilter(input.from, input.to, unitOf(input.unitId));
+    const res = await this.stats.cases(actor, f, p.offset, p.limit, true);
     return { items: res.items.map(toStatCaseRowModel), total: res.total, offset: p.offset, limit: p.limit };
   }
 

@@ -3,7 +3,7 @@ import { useAuthStore } from '@/app/stores/auth';
 import { i18n } from '@/locales';
 import { canAccess } from './menu';
 import { FORBIDDEN_ROUTE_NAME, HOME_PATH, LOGIN_ROUTE_NAME } from './constants';
-import { safeRedirect } from './redirect';
+import { landingPath, safeRedirect } from './redirect';
 import { routes } from './routes';
 
 export function createAppRouter(): Router {
@@ -30,6 +30,11 @@ export function createAppRouter(): Router {
         auth.clearSession();
         return { name: LOGIN_ROUTE_NAME, query: { redirect: to.fullPath } };
       }
+    }
+    // 首页 of a director or supervisor is their statistics overview (landingPath)
+    if (to.path === HOME_PATH) {
+      const landing = landingPath(auth.roles);
+      if (landing !== HOME_PATH) return landing;
     }
     const allowed = to.matched.every((record) => canAccess(record.meta.roles, auth.roles));
     return allowed ? true : { name: FORBIDDEN_ROUTE_NAME };

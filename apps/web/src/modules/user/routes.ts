@@ -1,6 +1,15 @@
 import { markRaw } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
-import { Calendar, Connection, Document, OfficeBuilding, Setting, Timer, User } from '@element-plus/icons-vue';
+import {
+  Calendar,
+  Collection,
+  Connection,
+  Document,
+  OfficeBuilding,
+  Setting,
+  Timer,
+  User,
+} from '@element-plus/icons-vue';
 import { Permission, rolesWith } from '@/app/permissions';
 
 export const routes: RouteRecordRaw[] = [
@@ -44,6 +53,12 @@ export const routes: RouteRecordRaw[] = [
         name: 'admin-rule-sets',
         component: () => import('@/modules/rule-set/views/index/index.vue'),
         meta: { title: 'ruleSet.menu', icon: markRaw(Timer), roles: rolesWith(Permission.RULES_MANAGE) },
+      },
+      {
+        path: 'problem-types',
+        name: 'admin-problem-types',
+        component: () => import('@/modules/problem-type/views/index/index.vue'),
+        meta: { title: 'problemType.menu', icon: markRaw(Collection), roles: rolesWith(Permission.RULES_MANAGE) },
       },
       {
         path: 'audit',

@@ -15,6 +15,8 @@ export interface RegistrationInput {
   occurredAt?: Date;
   occurredPlace?: string;
   category?: string;
+  /** 投诉问题类别 code, checked against the active dictionary by the caller (issue 14). */
+  problemType?: string;
   amountInvolved?: number;
   summary: string;
   demand?: string;
@@ -81,6 +83,7 @@ export const registerCaseStep = {
       occurredAt: input.occurredAt ?? null,
       occurredPlace: input.occurredPlace ?? null,
       category: input.category ?? null,
+      problemType: input.problemType ?? null,
       amountInvolved: input.amountInvolved ?? null,
       summary: input.summary,
       demand: input.demand ?? null,

@@ -21,6 +21,8 @@ import { SenderDeadline1766200100000 } from './1766200100000-sender-deadline';
 import { PublicSide1766400000000 } from './1766400000000-public-side';
 import { WorkQueues1766700000000 } from './1766700000000-work-queues';
 import { SuspensionApproval1766750000000 } from './1766750000000-suspension-approval';
+import { ProblemTypes1766900000000 } from './1766900000000-problem-types';
+import { StatDrillOrder1766900100000 } from './1766900100000-stat-drill-order';
 import { PublicStaffBoard1767000000000 } from './1767000000000-public-staff-board';
 
 // Ordered list of migrations. Never edit one that has landed; add a new one.
@@ -48,6 +50,8 @@ export const MIGRATIONS = [
   PublicSide1766400000000,
   WorkQueues1766700000000,
   SuspensionApproval1766750000000,
+  ProblemTypes1766900000000,
+  StatDrillOrder1766900100000,
   // #16 (public side): staff board and office hours
   PublicStaffBoard1767000000000,
 ];

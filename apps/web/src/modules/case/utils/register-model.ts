@@ -12,6 +12,8 @@ export interface RegisterForm {
   occurredAt: string;
   occurredPlace: string;
   category: string;
+  /** 投诉问题类别 code (the problemTypes dictionary), '' = not chosen; complaints only. */
+  problemType: string;
   amountInvolved: number | null;
   summary: string;
   demand: string;
@@ -41,6 +43,7 @@ export const REGISTER_FIELDS = [
   'occurredAt',
   'occurredPlace',
   'category',
+  'problemType',
   'amountInvolved',
   'summary',
   'demand',
@@ -89,6 +92,7 @@ export function blankRegisterForm(channel: Channel = 'PHONE_12315'): RegisterFor
     occurredAt: '',
     occurredPlace: '',
     category: '',
+    problemType: '',
     amountInvolved: null,
     summary: '',
     demand: '',
@@ -141,6 +145,7 @@ export function toRegisterInput(form: RegisterForm): RegisterCaseInput {
     occurredAt: form.occurredAt || null,
     occurredPlace: text(form.occurredPlace),
     category: text(form.category),
+    problemType: isComplaint && form.problemType ? form.problemType : null,
     amountInvolved: form.amountInvolved,
     summary: form.summary.trim(),
     demand: text(form.demand),

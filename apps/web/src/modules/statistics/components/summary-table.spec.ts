@@ -23,8 +23,8 @@ describe('SummaryTable (受理和处理消费者诉求情况汇总表)', { timeo
     request.mockReset();
     request.mockResolvedValue({
       statTable: [
-        { key: '', cells: cells(3, 0) },
-        { key: '家电零售', cells: cells(5, 12_500) },
+        { key: '', label: '（未填写）', cells: cells(3, 0) },
+        { key: '家电零售', label: '家电零售', cells: cells(5, 12_500) },
       ],
     });
   });
@@ -59,5 +59,38 @@ describe('SummaryTable (受理和处理消费者诉求情况汇总表)', { timeo
     });
     await settle();
     expect(request.mock.calls[0]![1].input.unitId).toBeNull();
+  });
+
+  it('消费者投诉处理情况表: rows by problem type under their dictionary names, complaints only; a cell drills with the kind', async () => {
+    request.mockResolvedValue({
+      statTable: [
+        { key: 'QUALITY', label: '质量', cells: cells(4, 20_000) },
+        { key: 'SAFETY', label: '安全', cells: cells(0, 0) },
+      ],
+    });
+    wrapper = mount(SummaryTable, {
+      global: withPlugins(),
+      attachTo: document.body,
+      props: {
+        from: '2026-10-01',
+        to: '2026-12-05',
+        unitId: '',
+        defs: [],
+        fixed: { rowsBy: 'problemType', kind: 'COMPLAINT', title: '消费者投诉处理情况表' },
+      },
+    });
+    await settle();
+    expect(request).toHaveBeenCalledWith(StatTableDocument, {
+      input: expect.objectContaining({ rowsBy: 'problemType', kind: 'COMPLAINT' }),
+    });
+    const text = wrapper.text();
+    expect(text).toContain('消费者投诉处理情况表');
+    expect(text).toContain('质量');
+    expect(text).toContain('安全');
+    expect(text).not.toContain('QUALITY');
+    expect(text).not.toContain('分行维度'); // the row dimension is fixed
+    expect(wrapper.find('[data-testid="table-export"]').exists()).toBe(true);
+    await wrapper.findAll('button.summary-table__cell')[0]!.trigger('click');
+    expect(wrapper.emitted('drill')).toEqual([['RECEIVED', 'problemType', 'QUALITY', 'COMPLAINT']]);
   });
 });

@@ -10,6 +10,8 @@ export interface DrillTarget {
   category?: string | null;
   industry?: string | null;
   outcome?: string | null;
+  /** 投诉问题类别 code ('' = 未填写). */
+  problemType?: string | null;
 }
 
 /** The drill-down page of a figure: its filter in the URL (the same the figure, the list and the export use). */
@@ -19,7 +21,18 @@ export function drillRoute(t: DrillTarget): RouteLocationRaw {
   return { name: 'stats-cases', query };
 }
 
-const KEYS = ['metric', 'from', 'to', 'unitId', 'kind', 'channel', 'category', 'industry', 'outcome'] as const;
+const KEYS = [
+  'metric',
+  'from',
+  'to',
+  'unitId',
+  'kind',
+  'channel',
+  'category',
+  'industry',
+  'outcome',
+  'problemType',
+] as const;
 
 /** The filter back from the URL: unknown keys dropped, blank dimension values kept ('' = 未填写). */
 export function drillFromQuery(q: Record<string, unknown>): DrillTarget | null {
