@@ -24,6 +24,8 @@ export const MUTATIONS = [
   'resumeCase',
   'requestExtension',
   'decideExtension',
+  'requestSuspension',
+  'decideSuspension',
   'concludeCase',
   'replyCase',
   'answerConsultation',

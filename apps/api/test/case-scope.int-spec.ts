@@ -18,6 +18,8 @@ const VALID: Record<MutationName, Record<string, unknown>> = {
   resumeCase: {},
   requestExtension: { reason: '需要时间', days: 3 },
   decideExtension: { approved: true },
+  requestSuspension: { reason: '需调查' },
+  decideSuspension: { approved: true },
   concludeCase: { outcome: 'MEDIATED' },
   replyCase: { content: '答复' },
   answerConsultation: { content: '答复' },

@@ -47,17 +47,20 @@ describe('Work queues (我的待办)', () => {
   afterAll(() => api?.close());
 
   const counts = async (who: string) => (await as[who].gql.ok<{ myQueues: Counts }>(COUNTS)).myQueues;
-  const queueIds = async (who: string, q: string) =>
-    (
-      await as[who].gql.ok<{ myCaseQueue: { total: number; items: { id: string }[] } }>(CASE_QUEUE, {
+  /** Every id of a queue, page by page (other test files leave open work at the same units). */
+  async function allIds(who: string, query: string, field: 'myCaseQueue' | 'mySupervisionQueue', q: string) {
+    const ids: string[] = [];
+    for (let offset = 0; ; offset += 100) {
+      const data = await as[who].gql.ok<Record<string, { total: number; items: { id: string }[] }>>(query, {
         q,
-        p: { limit: 100 },
-      })
-    ).myCaseQueue.items.map((i) => i.id);
-  const supIds = async (who: string, q: string) =>
-    (
-      await as[who].gql.ok<{ mySupervisionQueue: { items: { id: string }[] } }>(SUP_QUEUE, { q, p: { limit: 100 } })
-    ).mySupervisionQueue.items.map((i) => i.id);
+        p: { offset, limit: 100 },
+      });
+      ids.push(...data[field]!.items.map((i) => i.id));
+      if (offset + 100 >= data[field]!.total) return ids;
+    }
+  }
+  const queueIds = (who: string, q: string) => allIds(who, CASE_QUEUE, 'myCaseQueue', q);
+  const supIds = (who: string, q: string) => allIds(who, SUP_QUEUE, 'mySupervisionQueue', q);
   const notified = async (who: string, kind: string, caseId: string | null) =>
     (
       await as[who].gql.ok<{ notifications: { items: { kind: string; caseId: string | null }[] } }>(NOTIFICATIONS)
@@ -103,6 +106,66 @@ describe('Work queues (我的待办)', () => {
 
     await as.gl_director.run('decideExtension', c, { approved: true });
     expect(await queueIds('gl_director', 'APPROVE')).not.toContain(c.id);
+  });
+
+  it('待审批: a station asks to suspend for investigation; the county director decides (approved: suspended, clocks paused; refused: goes on)', async () => {
+    const DEADLINES = `query($id: ID!) { case(id: $id) { pendingSuspension suspendReason deadlines { status } } }`;
+    const running = async (id: string) =>
+      (
+        await as.gl_director.gql.ok<{ case: { deadlines: { status: string }[] } }>(DEADLINES, { id })
+      ).case.deadlines.filter((d) => d.status === 'RUNNING').length;
+    let c = await dispatchedToStation();
+    c = await as.gl_station.run('receiveCase', c);
+    // the reason is required, named at its field; nothing is stored
+    const bad = await as.gl_station.fail('requestSuspension', c, { reason: '  ' });
+    expect(bad.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
+    expect((await as.gl_station.get(c.id)).version).toBe(c.version);
+    // nobody can decide what was not asked
+    expect((await as.gl_director.fail('decideSuspension', c, { approved: true })).extensions?.code).toBe(
+      'NO_PENDING_SUSPENSION',
+    );
+
+    c = await as.gl_station.run('requestSuspension', c, { reason: '需调取商场监控录像核实' });
+    expect(c.state).toBe('IN_PROGRESS');
+    expect((await as.gl_station.fail('requestSuspension', c, { reason: '再次申请' })).extensions?.code).toBe(
+      'SUSPENSION_PENDING',
+    );
+    expect(await queueIds('gl_director', 'APPROVE')).toContain(c.id);
+    expect(await notified('gl_director', 'QUEUE_APPROVE', c.id)).toBe(true);
+    expect(await queueIds('hx_director', 'APPROVE')).not.toContain(c.id);
+    expect(await notified('hx_director', 'QUEUE_APPROVE', c.id)).toBe(false);
+    // the station cannot approve its own request, nor can another county's director
+    expect((await as.gl_station.fail('decideSuspension', c, { approved: true })).extensions?.code).toBeDefined();
+    expect((await as.hx_director.fail('decideSuspension', c, { approved: true })).extensions?.code).toBeDefined();
+    const runningBefore = await running(c.id);
+    expect(runningBefore).toBeGreaterThan(0);
+
+    c = await as.gl_director.run('decideSuspension', c, { approved: true, note: '同意中止调查' });
+    expect(c.state).toBe('SUSPENDED');
+    expect(await queueIds('gl_director', 'APPROVE')).not.toContain(c.id);
+    const after = await as.gl_director.gql.ok<{
+      case: { pendingSuspension: boolean; suspendReason: string; deadlines: { status: string }[] };
+    }>(DEADLINES, { id: c.id });
+    expect(after.case).toMatchObject({ pendingSuspension: false, suspendReason: 'INVESTIGATION' });
+    expect(await running(c.id)).toBe(0); // every running clock paused
+    const entry = (await as.gl_director.get(c.id)).timeline.find(
+      (e: { action: string }) => e.action === 'decideSuspension',
+    );
+    expect(entry).toMatchObject({ fromState: 'IN_PROGRESS', toState: 'SUSPENDED' });
+    expect(JSON.parse(entry.detail)).toMatchObject({ approved: true, requestReason: '需调取商场监控录像核实' });
+
+    // refused: the case goes on, the clocks never stopped, and a new request may be made
+    let d = await dispatchedToStation();
+    d = await as.gl_station.run('receiveCase', d);
+    d = await as.gl_station.run('requestSuspension', d, { reason: '需调查' });
+    d = await as.gl_director.run('decideSuspension', d, { approved: false, note: '事实清楚，无需中止' });
+    expect(d.state).toBe('IN_PROGRESS');
+    expect(await queueIds('gl_director', 'APPROVE')).not.toContain(d.id);
+    expect(await running(d.id)).toBeGreaterThan(0);
+    d = await as.gl_station.run('requestSuspension', d, { reason: '新发现需检测' });
+    // a request lapses when the case leaves 办理中 (here: returned to intake)
+    d = await as.gl_station.run('returnCase', d, { reason: '不属本站管辖' });
+    expect(await queueIds('gl_director', 'APPROVE')).not.toContain(d.id);
   });
 
   it('待审批 → 待回复: an accepted report waits on the director’s filing decision, then on intake to reply', async () => {

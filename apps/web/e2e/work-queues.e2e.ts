@@ -93,6 +93,63 @@ describe('work queues (browser)', () => {
     await page.screenshot({ path: shot('correct-timeline') });
   });
 
+  it('a station asks to suspend for investigation; the county director finds it in 待审批 and approves it', async () => {
+    const gl = await apiAs('gl_county');
+    const station = await apiAs('gl_station');
+    const { orgUnits } = await gl<{ orgUnits: { id: string; code: string }[] }>('{ orgUnits { id code } }');
+    let c = (
+      await gl<{ registerCase: C }>(REGISTER, {
+        input: {
+          kind: 'COMPLAINT',
+          channel: 'PHONE_12315',
+          consumer: { name: '吴九', phone: `138${RUN}`, address: '鼓楼区东街 9 号' },
+          respondent: { name: `E2E商场${RUN}` },
+          summary: `E2E调查中止${RUN}：商场预付卡无法退款。`,
+        },
+      })
+    ).registerCase;
+    c = (await gl<{ acceptCase: C }>(ACCEPT, { input: { caseId: c.id, version: c.version } })).acceptCase;
+    const unitId = orgUnits.find((u) => u.code === 'GL-T1')!.id;
+    c = (
+      await gl<{ dispatchCase: C }>(DISPATCH, {
+        input: { caseId: c.id, version: c.version, targetType: 'UNIT', unitId, mode: 'ON_BEHALF' },
+      })
+    ).dispatchCase;
+    await station(`mutation($input: ReceiveCaseInput!) { receiveCase(input: $input) { id } }`, {
+      input: { caseId: c.id, version: c.version },
+    });
+
+    const asStation = await signIn(browser, 'gl_station');
+    contexts.push(asStation.context);
+    let page = asStation.page;
+    await page.goto(new URL(`cases/${c.id}`, WEB_URL).href);
+    await page.getByRole('button', { name: '报批调查中止' }).click();
+    let dialog = page.getByTestId('action-dialog');
+    await dialog.waitFor();
+    await dialog.locator('textarea').first().fill('需调取商场监控录像核实预付卡售卡记录');
+    await page.screenshot({ path: shot('suspension-request') });
+    await dialog.getByRole('button', { name: /确定|提交|保存|报批调查中止/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const asDirector = await signIn(browser, 'gl_director');
+    contexts.push(asDirector.context);
+    page = asDirector.page;
+    await page.goto(new URL('queues/approve', WEB_URL).href);
+    const row = page.getByTestId('queue-table').getByText(c.caseNo);
+    await row.waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: shot('suspension-approve-queue') });
+    await row.click();
+    await page.waitForURL(new RegExp(`/cases/${c.id}$`));
+    await page.getByRole('button', { name: '审批调查中止' }).click();
+    dialog = page.getByTestId('action-dialog');
+    await dialog.waitFor();
+    await dialog.getByRole('radio', { name: '批准', exact: true }).check({ force: true });
+    await dialog.getByRole('button', { name: /确定|提交|保存|审批调查中止/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => page.getByTestId('case-header').textContent(), { timeout: 15_000 }).toContain('中止');
+    await page.screenshot({ path: shot('suspension-approved') });
+  });
+
   it('the administrator searches the 审计日志 with the filter in the URL', async () => {
     const { context, page } = await signIn(browser, 'admin');
     contexts.push(context);
@@ -101,6 +158,9 @@ describe('work queues (browser)', () => {
     const table = page.getByTestId('audit-table');
     await expect.poll(() => table.textContent(), { timeout: 15_000 }).toContain('更正案件信息');
     expect(await table.textContent()).toContain('鼓楼区受理员');
+    // the detail reads as Chinese 字段：原值 → 新值, never the stored JSON
+    expect(await table.textContent()).toMatch(/更正：\S+：.* → /);
+    expect(await table.textContent()).not.toMatch(/[{}"]/);
     expect(await page.getByTestId('audit-pagination').textContent()).toContain('共 1 条');
     await page.goto(new URL('admin/audit', WEB_URL).href);
     await expect.poll(() => table.textContent(), { timeout: 15_000 }).not.toBe('');

@@ -175,8 +175,15 @@ describe('SmsProcessor', () => {
         providerRef: null,
       });
       expect(sender.calls.get(id!)).toBe(config.SMS_MAX_ATTEMPTS);
-      // The failed job is dropped from Redis; the sweep leaves a FAILED row alone.
-      expect(await queue.getJob(smsJobId(id!))).toBeUndefined();
+      // The failed job is dropped from Redis (BullMQ does so just after the last attempt's row is written,
+      // so wait for it); the sweep leaves a FAILED row alone.
+      expect(
+        await waitFor(
+          () => queue.getJob(smsJobId(id!)),
+          (j) => j === undefined,
+          'the failed job dropped',
+        ),
+      ).toBe(undefined);
       expect(await sweep()).not.toContain(id);
     });
 

@@ -174,6 +174,27 @@ describe('WebhookProcessor', () => {
     expect(receiver.effective()).toHaveLength(life.length * cases.length);
   });
 
+  it('sends a director’s approval of an investigation suspension as case.suspended, and nothing for a refusal', async () => {
+    const c = await transferredCase();
+    const decide = (toState: 'SUSPENDED' | 'IN_PROGRESS') =>
+      ds.transaction((m) =>
+        app
+          .get(CaseEventWriter)
+          .append(m, SYSTEM_ACTOR, { caseId: c.id, action: 'decideSuspension', fromState: 'IN_PROGRESS', toState }),
+      );
+    await decide('IN_PROGRESS');
+    await decide('SUSPENDED');
+    const rows = await ds.getRepository(WebhookDeliveryEntity).findBy({ endpointId, caseId: c.id });
+    expect(rows.map((r) => r.eventType)).toEqual(['case.suspended']);
+    await waitFor(pending, (n) => n === 0, 'the suspension delivered');
+    expect(
+      receiver
+        .effective()
+        .filter((r) => r.caseId === c.id)
+        .map((r) => r.type),
+    ).toEqual(['case.suspended']);
+  });
+
   it('delivers everything after the receiver comes back, though Redis was flushed meanwhile', async () => {
     const before = receiver.effective().length;
     receiver.down = true;

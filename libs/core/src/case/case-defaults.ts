@@ -21,6 +21,7 @@ export const FRESH_CASE_PROGRESS = {
   assignedUnitId: null,
   suspendReason: null,
   pendingExtension: false,
+  pendingSuspension: false,
   extensionGranted: false,
   outcome: null,
   terminationGround: null,

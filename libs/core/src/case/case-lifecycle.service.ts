@@ -113,6 +113,9 @@ export class CaseLifecycleService implements StepServices {
     if (input.cause) Object.assign(run.detail, input.cause);
     c.state = run.to;
     c.isOpen = !CLOSED_STATES.has(run.to);
+    // A request to suspend for investigation lives only while the case is in progress: returned, handed up,
+    // suspended otherwise or concluded, nobody is left to approve it.
+    if (run.to !== 'IN_PROGRESS') c.pendingSuspension = false;
     const saved = await m.save(CaseEntity, c);
     const note = step.note?.(input) ?? input.note ?? null;
     await this.events.appendMany(m, [
@@ -221,6 +224,7 @@ export class CaseLifecycleService implements StepServices {
         followUpAttempts: c.followUpAttempts,
         followUpDone: c.followUpDone,
         pendingExtension: c.pendingExtension,
+        pendingSuspension: c.pendingSuspension,
         extensionGranted: c.extensionGranted,
         recusedUserIds: recused.map((r) => String(r.userId)),
         supervisingCenterId: needsCenter ? await supervisingCenterOf(m, c.assignedUnitId) : null,
@@ -232,7 +236,11 @@ export class CaseLifecycleService implements StepServices {
 }
 
 /** The steps whose guards read the center above a station (its director decides; a station hands up to it). */
-const SUPERVISING_CENTER_STEPS: ReadonlySet<CaseAction> = new Set<CaseAction>(['decideExtension', 'handUpCase']);
+const SUPERVISING_CENTER_STEPS: ReadonlySet<CaseAction> = new Set<CaseAction>([
+  'decideExtension',
+  'decideSuspension',
+  'handUpCase',
+]);
 
 // The guards name the fields of CaseActionInput; the mutations' inputs name some of them differently.
 const GUARD_FIELD_IN_INPUT: Readonly<Record<string, string>> = {

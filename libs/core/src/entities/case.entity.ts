@@ -92,6 +92,8 @@ export class CaseEntity {
   @Column({ name: 'assigned_unit_id', type: 'int', nullable: true }) assignedUnitId: number | null;
   @Column({ name: 'suspend_reason', type: 'varchar', length: 24, nullable: true }) suspendReason: SuspendReason | null;
   @Column({ name: 'pending_extension' }) pendingExtension: boolean;
+  /** 报批调查中止 waiting for a director (decideSuspension). */
+  @Column({ name: 'pending_suspension', default: false }) pendingSuspension: boolean;
   @Column({ name: 'extension_granted' }) extensionGranted: boolean;
   @Column({ type: 'varchar', length: 24, nullable: true }) outcome: Outcome | null;
   @Column({ name: 'termination_ground', type: 'varchar', length: 40, nullable: true })

@@ -33,7 +33,11 @@ export const WebhookEventTypeLabel: Readonly<Record<WebhookEventType, string>> =
   'case.overdue': '已超期',
 };
 
-/** Timeline action → event type (the trigger's CASE, as data for tests and docs). */
+/**
+ * Timeline action → event type (the trigger's CASE, as data for tests and docs). One more row depends on the
+ * step's result and is only in the trigger (migration 1766750000000): decideSuspension ending in SUSPENDED
+ * (a director approved an investigation suspension) sends case.suspended; a refusal sends nothing.
+ */
 export const WEBHOOK_EVENT_OF_ACTION: Readonly<Record<string, WebhookEventType>> = {
   registerCase: 'case.registered',
   acceptCase: 'case.accepted',

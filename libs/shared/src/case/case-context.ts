@@ -42,6 +42,8 @@ export interface CaseFacts {
   followUpAttempts?: number;
   followUpDone?: boolean;
   pendingExtension?: boolean;
+  /** An investigation suspension waits for a director's decision (报批调查中止). */
+  pendingSuspension?: boolean;
   /** An extension was already approved for the deadline now running (延期 moves a deadline once). */
   extensionGranted?: boolean;
   /** Staff who declared a conflict of interest (回避). */

@@ -90,6 +90,14 @@ const CASES: Record<GuardName, Case[]> = {
     { name: 'nothing to decide', ctx: ctx(), code: 'NO_PENDING_EXTENSION' },
     { name: 'a request is pending', ctx: ctx({ case: { pendingExtension: true } }) },
   ],
+  noPendingSuspension: [
+    { name: 'a request is pending', ctx: ctx({ case: { pendingSuspension: true } }), code: 'SUSPENSION_PENDING' },
+    { name: 'nothing pending', ctx: ctx() },
+  ],
+  hasPendingSuspension: [
+    { name: 'nothing to decide', ctx: ctx(), code: 'NO_PENDING_SUSPENSION' },
+    { name: 'a request is pending', ctx: ctx({ case: { pendingSuspension: true } }) },
+  ],
   followUpSettled: [
     {
       name: 'replied, no follow-up yet',
@@ -237,6 +245,14 @@ const CASES: Record<GuardName, Case[]> = {
   extensionDecided: [
     { name: 'no decision', ctx: ctx({ input: {} }), code: 'EXTENSION_DECISION_REQUIRED', field: 'approved' },
     { name: 'rejected', ctx: ctx({ input: { approved: false } }) },
+  ],
+  suspensionRequested: [
+    { name: 'no reason', ctx: ctx({ input: { reason: '  ' } }), code: 'SUSPENSION_REASON_REQUIRED', field: 'reason' },
+    { name: 'a reason', ctx: ctx({ input: { reason: '需调取监控录像核实' } }) },
+  ],
+  suspensionDecided: [
+    { name: 'no decision', ctx: ctx({ input: {} }), code: 'SUSPENSION_DECISION_REQUIRED', field: 'approved' },
+    { name: 'approved', ctx: ctx({ input: { approved: true } }) },
   ],
   outcomeGiven: [
     { name: 'no outcome', ctx: ctx({ input: {} }), code: 'OUTCOME_REQUIRED', field: 'outcome' },

@@ -98,6 +98,18 @@ export const GUARDS = {
     codes: ['NO_PENDING_EXTENSION'],
     check: (c) => (c.case.pendingExtension ? null : err('NO_PENDING_EXTENSION', '没有待审批的延期申请')),
   },
+  noPendingSuspension: {
+    phase: 'state',
+    description: '没有待审批的调查中止申请',
+    codes: ['SUSPENSION_PENDING'],
+    check: (c) => (c.case.pendingSuspension ? err('SUSPENSION_PENDING', '已有调查中止申请待领导审批') : null),
+  },
+  hasPendingSuspension: {
+    phase: 'state',
+    description: '有待审批的调查中止申请',
+    codes: ['NO_PENDING_SUSPENSION'],
+    check: (c) => (c.case.pendingSuspension ? null : err('NO_PENDING_SUSPENSION', '没有待审批的调查中止申请')),
+  },
   followUpSettled: {
     phase: 'state',
     description: '已回访，或回访未联系上次数达到上限；已结案（无需回访）的直接通过',
@@ -232,6 +244,22 @@ export const GUARDS = {
         ? null
         : err('EXTENSION_DAYS_INVALID', '延期天数须为正整数', 'extensionDays');
     },
+  },
+  suspensionRequested: {
+    phase: 'input',
+    description: '填写因调查需要中止的理由',
+    codes: ['SUSPENSION_REASON_REQUIRED'],
+    check: (c) =>
+      blank(inputOf(c).reason) ? err('SUSPENSION_REASON_REQUIRED', '请填写中止调查的理由', 'reason') : null,
+  },
+  suspensionDecided: {
+    phase: 'input',
+    description: '选择批准或不批准',
+    codes: ['SUSPENSION_DECISION_REQUIRED'],
+    check: (c) =>
+      typeof inputOf(c).approved === 'boolean'
+        ? null
+        : err('SUSPENSION_DECISION_REQUIRED', '请选择批准或不批准', 'approved'),
   },
   extensionDecided: {
     phase: 'input',

@@ -61,6 +61,7 @@ export function nextStateAfterFollowUp(input: Pick<CaseActionInput, 'followUpRes
 
 const TARGET_PICKERS: Readonly<Record<TargetPicker, (ctx: CaseGuardContext) => CaseState | typeof SAME>> = {
   byFilingDecision: (ctx) => (ctx.input?.filed === true ? 'FILED' : 'NOT_FILED'),
+  bySuspensionDecision: (ctx) => (ctx.input?.approved === true ? 'SUSPENDED' : SAME),
   byFollowUpResult: (ctx) => (nextStateAfterFollowUp(ctx.input ?? {}).to === 'FOLLOWED_UP' ? 'FOLLOWED_UP' : SAME),
 };
 

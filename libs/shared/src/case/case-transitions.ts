@@ -24,6 +24,8 @@ export const CaseAction = {
   resumeCase: 'resumeCase',
   requestExtension: 'requestExtension',
   decideExtension: 'decideExtension',
+  requestSuspension: 'requestSuspension',
+  decideSuspension: 'decideSuspension',
   concludeCase: 'concludeCase',
   replyCase: 'replyCase',
   recordFollowUp: 'recordFollowUp',
@@ -50,6 +52,8 @@ export const CaseActionLabel: Readonly<Record<CaseAction, string>> = {
   resumeCase: '恢复办理',
   requestExtension: '申请延期',
   decideExtension: '审批延期',
+  requestSuspension: '报批调查中止',
+  decideSuspension: '审批调查中止',
   concludeCase: '办结',
   replyCase: '回复',
   recordFollowUp: '回访',
@@ -62,7 +66,7 @@ export const CaseActionLabel: Readonly<Record<CaseAction, string>> = {
 /** `to` of a step that logs something without changing the state. */
 export const SAME = 'SAME' as const;
 /** Named rules that choose the target from the input (see TARGET_PICKERS in case-machine.ts). */
-export type TargetPicker = 'byFilingDecision' | 'byFollowUpResult';
+export type TargetPicker = 'byFilingDecision' | 'byFollowUpResult' | 'bySuspensionDecision';
 export type TransitionTarget =
   | CaseState
   | typeof SAME
@@ -149,6 +153,8 @@ export const CASE_TRANSITIONS: readonly Transition[] = [
   { action: 'resumeCase',         from: ['SUSPENDED'],                       to: 'IN_PROGRESS',       kinds: DISPUTE,     roles: HANDLERS,   guards: ['atAssignedUnit'],                                    label: '恢复办理',          description: '中止事由消除，计时按剩余时间继续' },
   { action: 'requestExtension',   from: EXTENDABLE,                          to: SAME,                kinds: DISPUTE,     roles: HANDLERS,   guards: ['atCaseUnit', 'noPendingExtension', 'extensionNotYetGranted', 'extensionRequested'], label: '申请延期', description: '说明理由申请延长当前办理时限' },
   { action: 'decideExtension',    from: EXTENDABLE,                          to: SAME,                kinds: DISPUTE,     roles: APPROVERS,  guards: ['atCaseUnitOrSupervisingCenter', 'hasPendingExtension', 'extensionDecided'], label: '审批延期',       description: '领导批准或不批准延期；批准的时限顺延一次' },
+  { action: 'requestSuspension',  from: ['IN_PROGRESS'],                     to: SAME,                kinds: DISPUTE,     roles: HANDLERS,   guards: ['atAssignedUnit', 'noPendingSuspension', 'suspensionRequested'], label: '报批调查中止', description: '因调查需要中止的，说明理由报请领导批准；批准前照常计时' },
+  { action: 'decideSuspension',   from: ['IN_PROGRESS'],                     to: { pick: 'bySuspensionDecision', among: ['SUSPENDED', SAME] }, kinds: DISPUTE, roles: APPROVERS, guards: ['atCaseUnitOrSupervisingCenter', 'hasPendingSuspension', 'suspensionDecided'], label: '审批调查中止', description: '领导批准的案件中止、计时暂停；不批准的继续办理' },
   { action: 'concludeCase',       from: ['IN_PROGRESS', 'SUSPENDED'],        to: 'CONCLUDED',         kinds: ALL,         roles: HANDLERS,   guards: ['atAssignedUnit', 'outcomeGiven'],                    label: '办结',             description: '记录办结结果、终止情形、调解协议和挽回经济损失，反馈受理单位' },
   { action: 'replyCase',          from: ['CONCLUDED'],                       to: 'REPLIED',           kinds: ALL,         roles: INTAKE,     guards: ['atIntakeUnit', 'replyGiven'],                        label: '回复',             description: '受理单位将办理结果告知消费者，听取意见' },
   { action: 'recordFollowUp',     from: ['REPLIED'],                         to: { pick: 'byFollowUpResult', among: ['FOLLOWED_UP', SAME] }, kinds: ALL, roles: INTAKE, guards: ['atIntakeUnit', 'followUpGiven'], label: '回访', description: '联系上的记录满意度并转为已回访（不满意的另行受理新一轮）；未联系上的记一次回访尝试' },

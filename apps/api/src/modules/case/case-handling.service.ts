@@ -19,6 +19,7 @@ import {
   archiveCaseStep,
   concludeCaseStep,
   decideExtensionStep,
+  decideSuspensionStep,
   decideFilingStep,
   dispatchCaseStep,
   handUpCaseStep,
@@ -29,6 +30,7 @@ import {
   rejectCaseStep,
   replyCaseStep,
   requestExtensionStep,
+  requestSuspensionStep,
   requestMaterialsStep,
   resumeCaseStep,
   returnCaseStep,
@@ -139,6 +141,14 @@ export class CaseHandlingService {
 
   decideExtension(actor: Actor, i: I.DecideExtensionInput) {
     return this.lifecycle.run(actor, decideExtensionStep, { ...i, decisionNote: i.note });
+  }
+
+  requestSuspension(actor: Actor, i: I.RequestSuspensionInput) {
+    return this.lifecycle.run(actor, requestSuspensionStep, i);
+  }
+
+  decideSuspension(actor: Actor, i: I.DecideSuspensionInput) {
+    return this.lifecycle.run(actor, decideSuspensionStep, { ...i, decisionNote: i.note });
   }
 
   concludeCase(actor: Actor, i: I.ConcludeCaseInput) {

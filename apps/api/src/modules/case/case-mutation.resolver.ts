@@ -108,6 +108,18 @@ export class CaseMutationResolver {
     return out(this.handling.decideExtension(a, i));
   }
 
+  @Mutation(() => CaseModel, { description: '报批调查中止（领导批准后中止，计时暂停）' })
+  @Allow(Permission.CASE_HANDLE)
+  requestSuspension(@CurrentActor() a: Actor, @Args('input') i: I.RequestSuspensionInput) {
+    return out(this.handling.requestSuspension(a, i));
+  }
+
+  @Mutation(() => CaseModel, { description: '领导审批调查中止' })
+  @Allow(Permission.CASE_HANDLE)
+  decideSuspension(@CurrentActor() a: Actor, @Args('input') i: I.DecideSuspensionInput) {
+    return out(this.handling.decideSuspension(a, i));
+  }
+
   @Mutation(() => CaseModel, { description: '办结' })
   @Allow(Permission.CASE_HANDLE)
   concludeCase(@CurrentActor() a: Actor, @Args('input') i: I.ConcludeCaseInput) {

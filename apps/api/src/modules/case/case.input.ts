@@ -239,6 +239,14 @@ export class DecideExtensionInput extends CaseRefInput {
   @Field() @IsBoolean() approved: boolean;
 }
 @InputType()
+export class RequestSuspensionInput extends CaseRefInput {
+  @Field({ description: '因调查需要中止的理由' }) @IsString() @MaxLength(NOTE) reason: string;
+}
+@InputType()
+export class DecideSuspensionInput extends CaseRefInput {
+  @Field({ description: '批准（中止，计时暂停）或不批准（继续办理）' }) @IsBoolean() approved: boolean;
+}
+@InputType()
 export class ConcludeCaseInput extends CaseRefInput {
   @Field(() => Outcome) @IsEnum(Outcome, { message: '办结结果不正确' }) outcome: Outcome;
   @Field(() => TerminationGround, { nullable: true })

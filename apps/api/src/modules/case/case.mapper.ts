@@ -88,6 +88,7 @@ export function toCaseModel(c: CaseEntity): CaseModel {
     dispatchMode: c.dispatchMode,
     suspendReason: c.suspendReason,
     pendingExtension: c.pendingExtension,
+    pendingSuspension: c.pendingSuspension,
     outcome: c.outcome,
     terminationGround: c.terminationGround,
     agreementText: c.agreementText,

@@ -150,6 +150,7 @@ export class CaseModel {
   @Field(() => DispatchMode, { nullable: true }) dispatchMode: DispatchMode | null;
   @Field(() => SuspendReason, { nullable: true }) suspendReason: SuspendReason | null;
   @Field() pendingExtension: boolean;
+  @Field({ description: '有待领导审批的调查中止申请' }) pendingSuspension: boolean;
   @Field(() => Outcome, { nullable: true }) outcome: Outcome | null;
   @Field(() => TerminationGround, { nullable: true }) terminationGround: TerminationGround | null;
   @Field(() => String, { nullable: true }) agreementText: string | null;

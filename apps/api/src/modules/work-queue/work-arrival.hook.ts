@@ -37,7 +37,7 @@ export function flagLabels(c: Pick<CaseEntity, 'majorUrgent' | 'groupComplaint' 
 /**
  * Work reaches the next person: when a step puts a case into somebody's queue (我的待办), the people
  * who take the next step get an in-app notification in the step's transaction — the receiving unit on
- * 分流/上报, the approving directors on an extension request or an accepted report, the intake unit
+ * 分流/上报, the approving directors on an extension or investigation-suspension request or an accepted report, the intake unit
  * when a case waits to be replied to or followed up. A flagged case (重大紧急/群体/媒体关注) notifies
  * the directors of its units at registration and when a correction sets a flag. The actor is never
  * notified of their own step.
@@ -61,6 +61,17 @@ export class WorkArrivalHook implements CaseTransitionHook {
         return;
       case 'requestExtension':
         await this.notify(m, actor, c, NotificationKind.QUEUE_APPROVE, await this.directorUnits(m, c), [Role.DIRECTOR]);
+        return;
+      case 'requestSuspension':
+        await this.notify(
+          m,
+          actor,
+          c,
+          NotificationKind.QUEUE_APPROVE,
+          await this.directorUnits(m, c),
+          [Role.DIRECTOR],
+          '调查中止',
+        );
         return;
       case 'acceptCase':
         if (c.kind === 'REPORT')

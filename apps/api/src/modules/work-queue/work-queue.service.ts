@@ -111,8 +111,9 @@ export class WorkQueueService {
         qb.andWhere("c.state = 'DISPATCHED' AND c.assigned_unit_id IN (:...units)", { units });
         break;
       case CaseWorkQueue.APPROVE: {
-        // A director's decisions: extensions (the intake unit, the handling unit, or the center over a
-        // station or workroom handling it — as decideExtension's guard and approvingCentersOf) and the
+        // A director's decisions: extensions and investigation suspensions (the intake unit, the handling
+        // unit, or the center over a station or workroom handling it — as decideExtension's and
+        // decideSuspension's guard and approvingCentersOf) and the
         // filing decision on an accepted report at the intake unit (decideFiling's guard).
         if (!actor.roles.includes(Role.DIRECTOR)) return null;
         const approvable = await this.unitsApprovedFor(m, units);
@@ -121,6 +122,10 @@ export class WorkQueueService {
             w
               .where(
                 'c.pending_extension = 1 AND (c.intake_unit_id IN (:...units) OR c.assigned_unit_id IN (:...approvable))',
+                { units, approvable },
+              )
+              .orWhere(
+                "c.pending_suspension = 1 AND c.state = 'IN_PROGRESS' AND (c.intake_unit_id IN (:...units) OR c.assigned_unit_id IN (:...approvable))",
                 { units, approvable },
               )
               .orWhere("c.kind = 'REPORT' AND c.state = 'ACCEPTED' AND c.intake_unit_id IN (:...units)", { units }),

@@ -1,7 +1,7 @@
 import { IsNull } from 'typeorm';
 import { ContactMethod, Outcome, Role, SuspendReason, TerminationGround } from '@weiquan/shared';
 import { AppError } from '../../errors/app-error';
-import { CaseDispatchEntity, CaseExtensionEntity } from '../../entities/case-records.entity';
+import { CaseDispatchEntity, CaseEventEntity, CaseExtensionEntity } from '../../entities/case-records.entity';
 import { OrgUnitEntity } from '../../entities/org-unit.entity';
 import { UserEntity } from '../../entities/user.entity';
 import type { CaseEntity } from '../../entities/case.entity';
@@ -82,6 +82,38 @@ export const decideExtensionStep = defineStep<StepRef & { approved: boolean; dec
     c.pendingExtension = false;
     if (i.approved) c.extensionGranted = true;
     Object.assign(detail, { approved: i.approved, days: pending.days });
+  },
+});
+
+/** 报批调查中止: the handler asks with the reason; the clocks keep running until a director approves. */
+export const requestSuspensionStep = defineStep<StepRef & { reason: string }>({
+  action: 'requestSuspension',
+  guardInput: (i) => ({ reason: i.reason }),
+  apply({ c, detail }, i) {
+    c.pendingSuspension = true;
+    detail.reason = i.reason.trim();
+  },
+});
+
+/**
+ * 审批调查中止: the director of the unit (a station's: of the center above it) decides. Approved, the case
+ * is suspended for investigation and its clocks pause (the table picks SUSPENDED); refused, it goes on.
+ */
+export const decideSuspensionStep = defineStep<StepRef & { approved: boolean; decisionNote?: string | null }>({
+  action: 'decideSuspension',
+  guardInput: (i) => ({ approved: i.approved }),
+  async apply({ m, c, detail }, i) {
+    const request = await m.findOne(CaseEventEntity, {
+      where: { caseId: c.id, action: 'requestSuspension' },
+      order: { id: 'DESC' },
+    });
+    c.pendingSuspension = false;
+    if (i.approved) c.suspendReason = 'INVESTIGATION';
+    Object.assign(detail, {
+      approved: i.approved,
+      requestReason: request?.detail?.reason,
+      decisionNote: i.decisionNote?.trim() || undefined,
+    });
   },
 });
 

@@ -33,6 +33,8 @@ export const CASE_STEPS: Readonly<Record<Exclude<CaseAction, 'registerCase'>, Ca
   resumeCase: handling.resumeCaseStep,
   requestExtension: handling.requestExtensionStep,
   decideExtension: handling.decideExtensionStep,
+  requestSuspension: handling.requestSuspensionStep,
+  decideSuspension: handling.decideSuspensionStep,
   concludeCase: handling.concludeCaseStep,
   replyCase: closing.replyCaseStep,
   recordFollowUp: closing.recordFollowUpStep,

@@ -20,6 +20,7 @@ import { DocumentPeriods1766200000000 } from './1766200000000-document-periods';
 import { SenderDeadline1766200100000 } from './1766200100000-sender-deadline';
 import { PublicSide1766400000000 } from './1766400000000-public-side';
 import { WorkQueues1766700000000 } from './1766700000000-work-queues';
+import { SuspensionApproval1766750000000 } from './1766750000000-suspension-approval';
 
 // Ordered list of migrations. Never edit one that has landed; add a new one.
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   SenderDeadline1766200100000,
   PublicSide1766400000000,
   WorkQueues1766700000000,
+  SuspensionApproval1766750000000,
 ];

@@ -23,6 +23,7 @@ const FORWARD_ACTIONS: ReadonlySet<CaseAction> = new Set<CaseAction>([
   'supplyMaterials',
   'resumeCase',
   'decideExtension',
+  'decideSuspension',
 ]);
 
 export interface ActionButton {

@@ -145,6 +145,18 @@ export const CORRECT_CASE_SPEC: ActionSpec = {
   },
 };
 
+/** A director's decision: 批准 / 不批准. */
+const approval: ActionField = {
+  key: 'approved',
+  label: 'case.action.approved',
+  kind: 'radio',
+  options: () => [
+    { value: true, label: 'case.action.approve', i18n: true },
+    { value: false, label: 'case.action.disapprove', i18n: true },
+  ],
+  required: (form) => (typeof form.approved === 'boolean' ? null : 'case.action.reasonRequired'),
+};
+
 export const ACTION_SPECS: Record<Exclude<CaseAction, 'registerCase'>, ActionSpec> = {
   requestMaterials: {
     fields: [
@@ -292,21 +304,16 @@ export const ACTION_SPECS: Record<Exclude<CaseAction, 'registerCase'>, ActionSpe
       note,
     ],
   },
+  // An investigation suspension is asked for (requestSuspension) and decided by a director
+  // (decideSuspension); the direct step offers the reasons that need no approval.
   suspendCase: {
     fields: [
       {
         key: 'reason',
         label: 'case.action.suspendReason',
         kind: 'radio',
-        options: () => options(SuspendReasonLabel),
+        options: () => options(SuspendReasonLabel, ['TESTING', 'AWAITING_MATERIALS']),
         required: always('case.action.reasonRequired'),
-      },
-      {
-        key: 'approvedById',
-        label: 'case.action.approvedBy',
-        kind: 'text',
-        visible: is('reason', 'INVESTIGATION'),
-        required: always('case.action.approvedByRequired'),
       },
       note,
     ],
@@ -330,21 +337,19 @@ export const ACTION_SPECS: Record<Exclude<CaseAction, 'registerCase'>, ActionSpe
       note,
     ],
   },
-  decideExtension: {
+  decideExtension: { fields: [approval, note] },
+  requestSuspension: {
     fields: [
       {
-        key: 'approved',
-        label: 'case.action.approved',
-        kind: 'radio',
-        options: () => [
-          { value: true, label: 'case.action.approve', i18n: true },
-          { value: false, label: 'case.action.disapprove', i18n: true },
-        ],
-        required: (form) => (typeof form.approved === 'boolean' ? null : 'case.action.reasonRequired'),
+        key: 'reason',
+        label: 'case.action.suspensionReason',
+        kind: 'textarea',
+        required: always('case.action.reasonRequired'),
       },
       note,
     ],
   },
+  decideSuspension: { fields: [approval, note] },
   concludeCase: {
     fields: [
       {
