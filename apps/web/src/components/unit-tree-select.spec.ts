@@ -63,6 +63,16 @@ describe('UnitTreeSelect (the 分流 unit tree by keyboard)', () => {
     await settle();
   }
 
+  /** Presses each key in turn; the node focused after each. */
+  async function walk(keys: string[]): Promise<(string | undefined)[]> {
+    const seen: (string | undefined)[] = [];
+    for (const k of keys) {
+      await press(k);
+      seen.push(focused());
+    }
+    return seen;
+  }
+
   async function open(): Promise<void> {
     input().focus();
     await settle();
@@ -80,19 +90,15 @@ describe('UnitTreeSelect (the 分流 unit tree by keyboard)', () => {
     const state = await setup();
     await open();
     expect(document.activeElement).toBe(input());
-    await press('ArrowDown');
-    expect(focused()).toBe('city');
-    await press('ArrowDown');
-    expect(focused()).toBe('gl');
-    await press('ArrowDown');
-    expect(focused()).toBe('gl-1');
-    await press('ArrowDown');
-    expect(focused()).toBe('gl-2');
-    // 鼓东社区 sits under the closed 鼓东街道 node: skipped; next is 台江区.
-    await press('ArrowDown');
-    expect(focused()).toBe('tj');
-    await press('ArrowUp');
-    expect(focused()).toBe('gl-2');
+    // 鼓东社区 sits under the closed 鼓东街道 node: skipped; after 鼓东街道 comes 台江区.
+    expect(await walk(['ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowUp'])).toEqual([
+      'city',
+      'gl',
+      'gl-1',
+      'gl-2',
+      'tj',
+      'gl-2',
+    ]);
     await press('Enter');
     expect(state.value).toBe('gl-2');
     expect(document.activeElement).toBe(input());
@@ -106,14 +112,9 @@ describe('UnitTreeSelect (the 分流 unit tree by keyboard)', () => {
     const state = await setup();
     await open();
     item('tj').focus();
-    await press('ArrowRight');
+    expect(await walk(['ArrowRight'])).toEqual(['tj']);
     expect(item('tj').getAttribute('aria-expanded')).toBe('true');
-    expect(focused()).toBe('tj');
-    await press('ArrowRight');
-    expect(focused()).toBe('tj-1');
-    await press('ArrowLeft');
-    expect(focused()).toBe('tj');
-    await press('ArrowLeft');
+    expect(await walk(['ArrowRight', 'ArrowLeft', 'ArrowLeft'])).toEqual(['tj-1', 'tj', 'tj']);
     expect(item('tj').getAttribute('aria-expanded')).toBe('false');
     expect(state.value).toBe(null);
     // Space picks like Enter.
@@ -125,12 +126,8 @@ describe('UnitTreeSelect (the 分流 unit tree by keyboard)', () => {
     const state = await setup();
     await open();
     await typeFilter('鼓东街道');
-    await press('ArrowDown');
-    expect(focused()).toBe('city');
-    await press('End');
-    expect(focused()).toBe('gl-2');
-    await press('ArrowDown'); // wraps: 东街口 and 台江区 are filtered out
-    expect(focused()).toBe('city');
+    // Down wraps: 东街口 and 台江区 are filtered out.
+    expect(await walk(['ArrowDown', 'End', 'ArrowDown'])).toEqual(['city', 'gl-2', 'city']);
     // Typing in the tree goes to the filter box.
     await press('Backspace');
     expect(document.activeElement).toBe(input());
