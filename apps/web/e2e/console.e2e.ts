@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { assertServerUp, DEMO_PASSWORD, launchBrowser, shot, signIn, WEB_URL } from './browser';
+import { apiAs, assertServerUp, DEMO_PASSWORD, launchBrowser, shot, signIn, WEB_URL } from './browser';
 
 // The console's shared pieces and the desk's keyboard, layout, validation and session (issue 17,
 // items 4, 6, 7, 9, 12 and the missing-translation check on every page). Needs the demo org (pnpm seed).
@@ -166,6 +166,86 @@ describe('the console: shared pieces, keyboard, layout, session (browser)', () =
     await page.locator('.el-select-dropdown__item:visible').first().click();
     await expect.poll(() => ground.getAttribute('class')).not.toContain('is-error');
     await page.keyboard.press('Escape');
+  }, 180_000);
+
+  it('分流 by keyboard: type a unit name, arrow to it, Enter picks it (announced), Ctrl+Enter dispatches there', async () => {
+    type C = { id: string; version: number; state: string; assignedUnitId: string | null };
+    const CASE = 'id version state assignedUnitId';
+    const op = await apiAs('city_op');
+    const { orgUnits } = await op<{ orgUnits: { id: string; code: string; name: string }[] }>(
+      '{ orgUnits { id code name } }',
+    );
+    const station = orgUnits.find((u) => u.code === 'GL-T1')!;
+    expect(station.name).toBe('鼓东街道消费维权服务站');
+    let c = (
+      await op<{ registerCase: C }>(
+        `mutation($input: RegisterCaseInput!) { registerCase(input: $input) { ${CASE} } }`,
+        {
+          input: {
+            kind: 'COMPLAINT',
+            channel: 'PHONE_12315',
+            consumer: { name: '郑键盘', phone: `137${RUN}` },
+            respondent: { name: `E2E键盘分流商行${RUN}` },
+            summary: `键盘分流测试 ${RUN}：电饭煲加热不均，商家拒绝更换。`,
+          },
+        },
+      )
+    ).registerCase;
+    c = (
+      await op<{ acceptCase: C }>(`mutation($input: AcceptCaseInput!) { acceptCase(input: $input) { ${CASE} } }`, {
+        input: { caseId: c.id, version: c.version },
+      })
+    ).acceptCase;
+
+    await as('city_op');
+    await goto(`cases/${c.id}`, 'case-header');
+    await page.locator('button[data-action="dispatchCase"]:not([disabled])').click();
+    const dialog = page.getByTestId('action-dialog');
+    await dialog.waitFor({ state: 'visible' });
+    // The dialog opens on the chosen 分流去向 (下级中心或站点); Tab reaches the unit field, nothing red yet.
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value ?? null))
+      .toBe('UNIT');
+    await page.keyboard.press('Tab');
+    const filter = page.getByTestId('dispatch-unit').locator('input');
+    await expect.poll(() => filter.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('ArrowDown'); // opens the tree; the focus stays in the filter box
+    const tree = page.locator('.el-tree-select__popper [role=tree]');
+    await tree.waitFor({ state: 'visible' });
+    expect(await tree.getAttribute('aria-label')).toBe('下级中心 / 站点');
+    expect(await filter.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('鼓东街道');
+    // Only the match and its parents stay; Down walks them (市中心 › 鼓楼区中心 › 鼓东街道站).
+    const focusedNode = (): Promise<string> =>
+      page.evaluate(
+        () =>
+          document.activeElement?.querySelector(':scope > .el-tree-node__content')?.textContent?.trim() ??
+          `(${document.activeElement?.tagName})`,
+      );
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(focusedNode).toBe('市消费者维权中心');
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedNode()).toBe('鼓楼区消费者维权中心');
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedNode()).toBe('鼓东街道消费维权服务站');
+    await page.screenshot({ path: shot('console-dispatch-tree-keyboard') });
+    await page.keyboard.press('Enter');
+    // The pick is in the field, announced, and the focus is back in the field.
+    await expect
+      .poll(() => dialog.getByTestId('dispatch-unit').locator('.el-select__wrapper').innerText())
+      .toBe('鼓东街道消费维权服务站');
+    expect(await page.getByTestId('unit-picked').textContent()).toBe('已选择：鼓东街道消费维权服务站');
+    await expect.poll(() => filter.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await dialog.isVisible()).toBe(true);
+    // 办理方式 by keyboard: Tab to the group, Space chooses its first option.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await page.screenshot({ path: shot('console-dispatch-picked') });
+    await page.keyboard.press('Control+Enter');
+    await dialog.waitFor({ state: 'hidden' });
+    const after = (await op<{ case: C }>(`query($id: ID!) { case(id: $id) { ${CASE} } }`, { id: c.id })).case;
+    expect(after.assignedUnitId).toBe(station.id);
+    expect(after.state).toBe('DISPATCHED');
   }, 180_000);
 
   it('an expiring session warns a minute before when idle and refreshes silently when active', async () => {

@@ -69,6 +69,7 @@ export const zhCN = {
     discardTitle: '放弃修改',
     discardConfirm: '已填写的内容尚未保存，确定关闭吗？',
     discard: '放弃修改',
+    picked: '已选择：{name}',
   },
   menu: {
     home: '工作台',

@@ -3,7 +3,10 @@ const FIELD =
 
 /** Focuses the first enabled field inside `root` (dialogs open on their first field, not their frame). */
 export function focusFirstField(root: Element | null | undefined): void {
-  root?.querySelector<HTMLElement>(FIELD)?.focus();
+  const first = root?.querySelector<HTMLElement>(FIELD);
+  // In a radio group the chosen option takes the focus (as Tab does), not the group's first option.
+  const group = first?.closest('[role=radiogroup]');
+  (group?.querySelector<HTMLElement>('input:checked') ?? first)?.focus();
 }
 
 const NEXT_FIELD =

@@ -169,7 +169,7 @@ describe('RegisterForm', () => {
     expect(localStorage.getItem('weiquan.draft.register.7')).toBeNull();
     second.unmount();
     expect(localStorage.getItem('weiquan.draft.register.7')).toBeNull();
-  }, 30_000);
+  }, 90_000);
 
   it('moves to the next field on Enter in a one-line field and sends nothing', async () => {
     const submitFn = vi.fn<Submit>(async () => {});
