@@ -4,7 +4,7 @@ import { startTestApi, TestApi } from './test-api';
 // #16 意见箱 as a tracked item in the console: messages from the public site reach the city center's
 // directors (list 待答复 / 已答复, answer once, audited); a county director sees none of the city's.
 const SUGGEST = `mutation($input: PublicSuggestionInput!) { publicSubmitSuggestion(input: $input) }`;
-const LIST = `query($f: SuggestionFilter, $p: PageInput) { publicSuggestions(filter: $f, page: $p) { total items { id centerName content contact status handledAt handledByName handlingNote } } }`;
+const LIST = `query($f: SuggestionFilter, $p: PageInput) { suggestionBox(filter: $f, page: $p) { total items { id centerName content contact status handledAt handledByName handlingNote } } }`;
 const ANSWER = `mutation($input: AnswerSuggestionInput!) { answerPublicSuggestion(input: $input) { id status handledByName handlingNote } }`;
 
 type Item = { id: string; content: string; status: string; handledByName: string | null; handlingNote: string | null };
@@ -18,11 +18,11 @@ describe('意见箱 in the console', () => {
 
   const list = async (client: GqlClient, status?: string) =>
     (
-      await client.ok<{ publicSuggestions: { total: number; items: Item[] } }>(LIST, {
+      await client.ok<{ suggestionBox: { total: number; items: Item[] } }>(LIST, {
         f: status ? { status } : null,
         p: { offset: 0, limit: 100 },
       })
-    ).publicSuggestions;
+    ).suggestionBox;
 
   beforeAll(async () => {
     api = await startTestApi();

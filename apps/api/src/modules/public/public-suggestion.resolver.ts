@@ -49,7 +49,7 @@ export class PublicSuggestionResolver {
 
   @Query(() => SuggestionPage, { description: '意见箱留言（本机构及下级）' })
   @Allow(Permission.PUBLIC_SUGGESTION_HANDLE)
-  publicSuggestions(
+  suggestionBox(
     @CurrentActor() actor: Actor,
     @Args('filter', { nullable: true }) filter?: SuggestionFilter,
     @Args('page', { nullable: true }) page?: PageInput,
