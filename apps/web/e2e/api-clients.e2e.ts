@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { assertServerUp, launchBrowser, shot, signIn, WEB_URL } from './browser';
+import { assertServerUp, launchBrowser, rowOnSomePage, shot, signIn, WEB_URL } from './browser';
 
 // 接口客户端 as the administrator: create a client and see its key once, call /graphql with it, add a
 // status-callback endpoint (its secret once), see the delivery a transfer produced (no worker runs here,
@@ -49,7 +49,7 @@ describe('接口客户端 (browser)', () => {
     await page.getByTestId('side-menu').getByText('接口客户端').click();
     await page.waitForURL(/\/admin\/api-clients$/);
     const table = page.getByTestId('api-client-table');
-    await table.locator('.el-table__body tr', { hasText: '12345政务服务便民热线' }).first().waitFor();
+    await rowOnSomePage(page, table, '12345政务服务便民热线');
     await expect.poll(() => page.getByTestId('api-client-table-pagination').textContent()).toMatch(/共 \d+ 条/);
     expect(await table.textContent()).toContain('12345转办');
     expect(await table.textContent()).toContain('转办登记');

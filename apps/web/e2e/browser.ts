@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 /** Where the console is served: the API serves apps/web/dist at / (or the Vite dev server). */
 export const WEB_URL = process.env.WEB_URL || 'http://127.0.0.1:3300/';
@@ -93,4 +93,21 @@ export async function signIn(
   await page.waitForURL(/\/(home|stats\/overview)$/);
   await page.locator('[data-testid="dashboard"], [data-testid="stats-overview"]').first().waitFor();
   return { context, page };
+}
+
+/**
+ * The first row of `table` containing `text`, paging forward with the pagination's next button until it shows
+ * (the test database after the Jest run holds many earlier rows, so this run's row need not be on page 1).
+ */
+export async function rowOnSomePage(page: Page, table: Locator, text: string, maxPages = 50): Promise<Locator> {
+  const row = table.locator('.el-table__body tr', { hasText: text }).first();
+  for (let i = 0; i < maxPages; i++) {
+    await table.locator('.el-loading-mask').waitFor({ state: 'hidden' });
+    if (await row.count()) return row;
+    const next = page.locator('.el-pagination .btn-next').first();
+    if (!(await next.count()) || (await next.isDisabled())) break;
+    await next.click();
+  }
+  await row.waitFor({ timeout: 15_000 });
+  return row;
 }

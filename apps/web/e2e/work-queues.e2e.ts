@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { apiAs, assertServerUp, launchBrowser, shot, signIn, WEB_URL } from './browser';
+import { apiAs, assertServerUp, launchBrowser, rowOnSomePage, shot, signIn, WEB_URL } from './browser';
 
 // 我的待办 in the browser: a case gl_county dispatches to the 鼓东街道 station appears in that station's
 // 待签收 with the count in the menu (the station never knew its number); the 更正 dialog on a case; the
@@ -61,8 +61,9 @@ describe('work queues (browser)', () => {
     await page.waitForURL(/\/queues\/receive/);
     await page.getByTestId('queue-RECEIVE').waitFor();
     // Least time left first: page through until this run's case shows.
-    const row = page.getByTestId('queue-table').getByText(dispatched.caseNo);
-    await row.waitFor({ timeout: 15_000 });
+    const row = (await rowOnSomePage(page, page.getByTestId('queue-table'), dispatched.caseNo)).getByText(
+      dispatched.caseNo,
+    );
     expect(await page.getByTestId('queue-total').textContent()).toMatch(/共 \d+ 件/);
     expect(await page.getByTestId('side-menu').textContent()).toContain('待签收');
     await page.screenshot({ path: shot('queue-receive-station') });
@@ -135,8 +136,7 @@ describe('work queues (browser)', () => {
     contexts.push(asDirector.context);
     page = asDirector.page;
     await page.goto(new URL('queues/approve', WEB_URL).href);
-    const row = page.getByTestId('queue-table').getByText(c.caseNo);
-    await row.waitFor({ timeout: 15_000 });
+    const row = (await rowOnSomePage(page, page.getByTestId('queue-table'), c.caseNo)).getByText(c.caseNo);
     await page.screenshot({ path: shot('suspension-approve-queue') });
     await row.click();
     await page.waitForURL(new RegExp(`/cases/${c.id}$`));
