@@ -319,7 +319,7 @@ describe('API clients and transfer-in', () => {
   describe('status callbacks (administration)', () => {
     const CREATE_HOOK = `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret endpoint { id url eventTypes active version } } }`;
     const HOOKS = `query($id: ID!) { webhookEndpoints(clientId: $id) { id url eventTypes } }`;
-    const DELIVERIES = `query($id: ID!) { webhookDeliveries(endpointId: $id) { total items { id messageId caseId eventType status attempts } } }`;
+    const DELIVERIES = `query($id: ID!) { webhookDeliveries(endpointId: $id) { total items { id messageId caseId caseNo eventType status attempts } } }`;
     const REPLAY_ONE = `mutation($id: ID!) { replayWebhookDelivery(deliveryId: $id) { id status attempts } }`;
     const REPLAY_SINCE = `mutation($id: ID!, $since: DateTime!) { replayWebhookDeliveries(endpointId: $id, since: $since) }`;
 
@@ -340,12 +340,17 @@ describe('API clients and transfer-in', () => {
       type Page = {
         webhookDeliveries: {
           total: number;
-          items: { id: string; messageId: string; caseId: string; eventType: string; status: string }[];
+          items: { id: string; messageId: string; caseId: string; caseNo: string; eventType: string; status: string }[];
         };
       };
       const page = (await admin.ok<Page>(DELIVERIES, { id: created.endpoint.id })).webhookDeliveries;
       expect(page.items).toEqual([
-        expect.objectContaining({ caseId: r.transfer.caseId, eventType: 'REGISTERED', status: 'PENDING' }),
+        expect.objectContaining({
+          caseId: r.transfer.caseId,
+          caseNo: r.transfer.caseNo,
+          eventType: 'REGISTERED',
+          status: 'PENDING',
+        }),
       ]);
       expect(page.items[0]!.messageId).toBe(`msg_${page.items[0]!.id}`);
       await api.ds.query(`UPDATE webhook_delivery SET status = 'FAILED', attempts = 8 WHERE id = ?`, [

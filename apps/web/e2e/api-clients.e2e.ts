@@ -178,6 +178,9 @@ describe('接口客户端 (browser)', () => {
     await first.waitFor();
     await expect.poll(() => first.textContent()).toContain('已登记');
     expect(await first.textContent()).toContain('待推送');
+    // the case is named by its number, as operators know it
+    const { caseNo } = (transfer.data?.transferCase as { transfer: { caseNo: string } }).transfer;
+    expect(await first.textContent()).toContain(caseNo);
     await expect.poll(() => page.getByTestId('webhook-delivery-table-pagination').textContent()).toMatch(/共 1 条/);
     await first.locator('.el-table__expand-icon').click();
     await page.getByTestId('webhook-attempt-table').getByText('尚未尝试推送').waitFor();

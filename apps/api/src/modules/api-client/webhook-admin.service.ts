@@ -6,6 +6,7 @@ import { WebhookEventType } from '@weiquan/shared';
 import {
   Actor,
   AppError,
+  CaseEntity,
   WebhookAttemptEntity,
   WebhookDeliveryEntity,
   WebhookDeliveryStatus,
@@ -111,16 +112,20 @@ export class WebhookAdminService {
       skip: page.offset,
       take: page.limit,
     });
-    const attempts = rows.length
-      ? await this.ds.getRepository(WebhookAttemptEntity).find({
-          where: { deliveryId: In(rows.map((r) => r.id)) },
-          order: { id: 'ASC' },
-        })
-      : [];
+    const [attempts, caseNos] = await Promise.all([
+      rows.length
+        ? this.ds.getRepository(WebhookAttemptEntity).find({
+            where: { deliveryId: In(rows.map((r) => r.id)) },
+            order: { id: 'ASC' },
+          })
+        : [],
+      this.caseNumbers(rows.map((r) => r.caseId)),
+    ]);
     const items = rows.map((d) =>
       toDeliveryModel(
         d,
         attempts.filter((a) => a.deliveryId === d.id),
+        caseNos.get(String(d.caseId)) ?? '',
       ),
     );
     return { items, total, offset: page.offset, limit: page.limit };
@@ -137,7 +142,18 @@ export class WebhookAdminService {
       await this.audit.record(m, actor, 'webhook.replay', { type: 'webhook_endpoint', id: e.id }, { deliveryId: id });
     });
     const fresh = await this.ds.getRepository(WebhookDeliveryEntity).findOneByOrFail({ id });
-    return toDeliveryModel(fresh, []);
+    const caseNos = await this.caseNumbers([fresh.caseId]);
+    return toDeliveryModel(fresh, [], caseNos.get(String(fresh.caseId)) ?? '');
+  }
+
+  /** The case numbers of a page of deliveries, in one query (the log names cases as operators know them). */
+  private async caseNumbers(caseIds: string[]): Promise<Map<string, string>> {
+    if (!caseIds.length) return new Map();
+    const cases = await this.ds.getRepository(CaseEntity).find({
+      where: { id: In([...new Set(caseIds)]) },
+      select: { id: true, caseNo: true },
+    });
+    return new Map(cases.map((c) => [String(c.id), c.caseNo]));
   }
 
   /** Sends again every delivery of the endpoint whose event happened at or after `since`; returns how many. */

@@ -57,6 +57,7 @@ export class WebhookDeliveryModel {
   @Field(() => ID) id: string;
   @Field({ description: 'webhook-id 请求头（重发时不变）' }) messageId: string;
   @Field(() => ID) caseId: string;
+  @Field({ description: '案件编号（操作员认得的号，不是内部 id）' }) caseNo: string;
   @Field(() => WebhookEventTypeKey) eventType: WebhookEventTypeKey;
   @Field() eventAt: Date;
   @Field(() => WebhookDeliveryStatusEnum) status: WebhookDeliveryStatusEnum;
@@ -87,11 +88,16 @@ export function toEndpointModel(e: WebhookEndpointEntity): WebhookEndpointModel 
   };
 }
 
-export function toDeliveryModel(d: WebhookDeliveryEntity, attempts: WebhookAttemptEntity[]): WebhookDeliveryModel {
+export function toDeliveryModel(
+  d: WebhookDeliveryEntity,
+  attempts: WebhookAttemptEntity[],
+  caseNo: string,
+): WebhookDeliveryModel {
   return {
     id: d.id,
     messageId: `msg_${d.id}`,
     caseId: d.caseId,
+    caseNo,
     eventType: keyOfEventType(d.eventType),
     eventAt: d.eventAt,
     status: d.status as WebhookDeliveryStatusEnum,

@@ -108,7 +108,7 @@ export const apiClientMessages = {
     eventType: '事件',
     messageId: '消息编号',
     case: '案件',
-    caseLink: '查看案件 {id}',
+    caseLink: '打开案件',
     eventAt: '事件时间',
     attempts: '尝试次数',
     lastStatusCode: '最近应答码',
