@@ -159,6 +159,65 @@ describe('Corrections, flags and trails (#11 items 13 and 14)', () => {
     });
   });
 
+  describe('更正 of the problem type (#11 item 13, #14 dictionary)', () => {
+    const NAMED = `query($id: ID!) { case(id: $id) { problemType problemTypeName version } }`;
+    const named = async (id: string) =>
+      (
+        await as.gl_county.gql.ok<{
+          case: { problemType: string | null; problemTypeName: string | null; version: number };
+        }>(NAMED, { id })
+      ).case;
+
+    it('corrects the problem type to an active entry, named on the case and on the timeline; refuses unknown and disabled ones at the field, storing nothing', async () => {
+      const c = await as.gl_county.register(complaint({ problemType: 'QUALITY' }));
+      expect(await named(c.id)).toMatchObject({ problemType: 'QUALITY', problemTypeName: '质量' });
+
+      const code = `PT_OFF${Date.now() % 1_000_000}`;
+      await api.ds.query('INSERT INTO problem_type (code, name, sort_order, active) VALUES (?, ?, 999, 0)', [
+        code,
+        `停用类别${code}`,
+      ]);
+      for (const [problemType, message] of [
+        [code, '已停用'],
+        ['NO_SUCH_TYPE', '不存在'],
+      ]) {
+        const bad = await correct('gl_county', { caseId: c.id, version: c.version, reason: '改类别', problemType });
+        expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.problemType' });
+        expect(bad.errors?.[0].message).toContain(message);
+      }
+      expect(await named(c.id)).toMatchObject({ problemType: 'QUALITY', version: c.version });
+
+      const ok = await correct('gl_county', {
+        caseId: c.id,
+        version: c.version,
+        reason: '登记时类别选错',
+        problemType: 'PRICE',
+      });
+      expect(ok.errors).toBeUndefined();
+      expect(await named(c.id)).toMatchObject({
+        problemType: 'PRICE',
+        problemTypeName: '价格',
+        version: c.version + 1,
+      });
+      const entry = (await as.gl_county.get(c.id)).timeline.find((e: { action: string }) => e.action === 'correctCase');
+      expect(JSON.parse(entry.detail).changes).toEqual([{ field: 'problemType', from: '质量', to: '价格' }]);
+      // the audit log keeps the codes (what the case row holds)
+      const audit = await api.ds.getRepository(AuditEventEntity).findOneByOrFail({
+        action: 'case.correct',
+        targetId: String(c.id),
+      });
+      expect(JSON.stringify(audit.detail)).toContain('"to":"PRICE"');
+      // another county cannot correct it
+      const other = await correct('hx_county', {
+        caseId: c.id,
+        version: c.version + 1,
+        reason: '越权',
+        problemType: 'QUALITY',
+      });
+      expect(other.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    });
+  });
+
   describe('trails (item 14)', () => {
     const auditOf = (action: string, targetId: string) =>
       api.ds.getRepository(AuditEventEntity).findOneBy({ action, targetId });

@@ -79,6 +79,9 @@ describe('work queues (browser)', () => {
     const dialog = page.getByTestId('action-dialog');
     await dialog.waitFor();
     await dialog.getByRole('radio', { name: '是' }).first().check({ force: true });
+    // 投诉问题类别 from the dictionary (a wrong choice at registration is corrected here)
+    await dialog.getByTestId('register-problem-type').click();
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '价格' }).click();
     await page.screenshot({ path: shot('correct-dialog') });
     await dialog.getByRole('button', { name: /确定|提交|保存/ }).click();
     // The reason is required: the error sits next to the field and nothing is sent.
@@ -91,6 +94,10 @@ describe('work queues (browser)', () => {
       .click()
       .catch(() => undefined);
     await expect.poll(() => page.getByTestId('timeline-changes').first().textContent()).toContain('重大紧急');
+    const changes = (await page.getByTestId('timeline-changes').first().textContent()) ?? '';
+    expect(changes).toContain('投诉问题类别');
+    expect(changes).toContain('价格');
+    expect(changes).not.toContain('PRICE');
     await page.screenshot({ path: shot('correct-timeline') });
   });
 

@@ -6,3 +6,4 @@ export * from './case-counts';
 export * from './case-defaults';
 export * from './case-units';
 export * from './steps';
+export * from './problem-type';

@@ -79,6 +79,14 @@ export class CorrectCaseInput extends CaseRefInput {
   @IsString()
   @MaxLength(50)
   category?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: '投诉问题类别代码（见 problemTypes，须为启用的类别；空字符串表示清除）',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  problemType?: string | null;
   @Field(() => Float, { nullable: true, description: '涉及金额（元）' })
   @IsOptional()
   @IsNumber({ maxDecimalPlaces: 2 }, { message: '金额最多两位小数' })

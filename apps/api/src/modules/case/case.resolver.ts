@@ -6,6 +6,7 @@ import { PageInput } from '../../common/paging';
 import { Allow, CurrentActor } from '../../common/permission.decorator';
 import { OrgUnitModel, toOrgUnitModel } from '../org-unit/org-unit.model';
 import { OrgUnitService } from '../org-unit/org-unit.service';
+import { ProblemTypeService } from '../problem-type/problem-type.service';
 import { CaseFilter } from './case.input';
 import { entityOf, toCaseModel } from './case.mapper';
 import {
@@ -28,6 +29,7 @@ export class CaseResolver {
     private readonly query: CaseQueryService,
     private readonly orgUnits: OrgUnitService,
     private readonly clock: Clock,
+    private readonly problemTypes: ProblemTypeService,
   ) {}
 
   @Query(() => CasePage, { description: '案件列表（按数据范围过滤，分页含总数）' })
@@ -155,6 +157,15 @@ export class CaseResolver {
   @ResolveField(() => SharedContactSignalModel, { description: '多名投诉人共用同一电话或地址的提示' })
   sharedContactSignal(@Parent() c: CaseModel): Promise<SharedContactSignalModel> {
     return this.query.sharedContactSignal(entityOf(c), this.clock.now());
+  }
+
+  @ResolveField(() => String, { nullable: true, description: '投诉问题类别名称（字典中的现名）' })
+  async problemTypeName(@Parent() c: CaseModel, @Context() ctx: Ctx): Promise<string | null> {
+    if (!c.problemType) return null;
+    return loader<string, string | null>(ctx.req, 'problemTypeName', async (codes) => {
+      const names = await this.problemTypes.namesOf(codes);
+      return codes.map((code) => names.get(code) ?? null);
+    }).load(c.problemType);
   }
 
   private async unit(ctx: Ctx, id: string): Promise<OrgUnitModel> {

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { type Actor, AppError, AuditWriter, ProblemTypeEntity } from '@weiquan/core';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { type Actor, activeProblemType, AppError, AuditWriter, ProblemTypeEntity } from '@weiquan/core';
 import type { CreateProblemTypeInput, UpdateProblemTypeInput } from './problem-type.input';
 
 const NAME_TAKEN = '已有同名的投诉问题类别';
@@ -44,10 +44,14 @@ export class ProblemTypeService {
   }
 
   /** Registration's check: the code names an active type (else a coded error on `field`). */
+  /** Current names of dictionary entries by code (a rename shows at once wherever a case is shown). */
+  async namesOf(codes: readonly string[]): Promise<Map<string, string>> {
+    const rows = codes.length ? await this.ds.getRepository(ProblemTypeEntity).findBy({ code: In([...codes]) }) : [];
+    return new Map(rows.map((r) => [r.code, r.name]));
+  }
+
   async assertActive(code: string, field: string, m: EntityManager = this.ds.manager): Promise<void> {
-    const row = await m.findOne(ProblemTypeEntity, { where: { code } });
-    if (!row) throw AppError.badInput(field, '投诉问题类别不存在，请从列表中选择');
-    if (!row.active) throw AppError.badInput(field, `投诉问题类别「${row.name}」已停用，请重新选择`);
+    await activeProblemType(m, code, field);
   }
 
   async create(actor: Actor, input: CreateProblemTypeInput): Promise<ProblemTypeEntity> {

@@ -348,6 +348,7 @@ export const caseMessages = {
       occurredAt: '发生时间',
       occurredPlace: '发生地点',
       category: '商品或服务类别',
+      problemType: '投诉问题类别',
       amountInvolved: '涉及金额',
       summary: '事情经过',
       demand: '具体诉求',

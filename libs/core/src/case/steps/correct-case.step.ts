@@ -1,6 +1,9 @@
+import { In, type EntityManager } from 'typeorm';
 import { CaseFlagLabel, maskIdNumber, maskName, maskPhone } from '@weiquan/shared';
 import type { CaseEntity } from '../../entities/case.entity';
 import { AppError } from '../../errors/app-error';
+import { ProblemTypeEntity } from '../../entities/problem-type.entity';
+import { activeProblemType } from '../problem-type';
 import { defineStep, StepRef } from './case-step';
 
 /** The details of a registered case a correction may change (更正), by entity field. */
@@ -15,6 +18,7 @@ export const CORRECTABLE_FIELDS = [
   'occurredAt',
   'occurredPlace',
   'category',
+  'problemType',
   'amountInvolved',
   'summary',
   'demand',
@@ -96,6 +100,8 @@ export const correctCaseStep = defineStep<StepRef & { correction: CaseCorrection
   note: (i) => i.reason,
   async apply({ m, c, actor, detail, services }, i) {
     const r = correctCase(c, i.correction, i.reason);
+    if (r.patch.problemType) await activeProblemType(m, r.patch.problemType, 'input.problemType');
+    await nameProblemTypes(m, r.detail.changes);
     Object.assign(c, r.patch);
     Object.assign(detail, r.detail);
     await services.audit(
@@ -107,3 +113,14 @@ export const correctCaseStep = defineStep<StepRef & { correction: CaseCorrection
     );
   },
 });
+
+/** The timeline names a problem type as people know it (the dictionary's name), not by its opaque code. */
+async function nameProblemTypes(m: EntityManager, changes: CorrectionChange[]): Promise<void> {
+  const change = changes.find((ch) => ch.field === 'problemType');
+  if (!change) return;
+  const codes = [change.from, change.to].filter((v): v is string => typeof v === 'string');
+  const rows = codes.length ? await m.findBy(ProblemTypeEntity, { code: In(codes) }) : [];
+  const name = (v: unknown) => rows.find((r) => r.code === v)?.name ?? v;
+  change.from = name(change.from);
+  change.to = name(change.to);
+}

@@ -51,4 +51,29 @@ describe('action forms', () => {
     expect(fieldProblem(sat, { result: 'REACHED' })).toBe('case.action.satisfactionRequired');
     expect(fieldProblem(sat, { result: 'UNREACHABLE' })).toBeNull();
   });
+
+  it('更正 sends the problem type only when it changed, and an emptied one as a clearing empty string', () => {
+    const c = {
+      kind: 'COMPLAINT',
+      consumer: { name: '李四', address: null },
+      respondent: { name: '某某公司' },
+      category: '家用电器',
+      problemType: 'QUALITY',
+      summary: '经过',
+      demand: null,
+      flags: { majorUrgent: false, groupComplaint: false, mediaAttention: false },
+    } as unknown as CaseDetailFragment;
+    const spec = ACTION_SPECS.correctCase;
+    const form = initialForm(spec, c);
+    expect(form.problemType).toBe('QUALITY');
+    expect(toActionInput(spec, { ...form, reason: '理由' }, c)).toEqual({ reason: '理由' });
+    expect(toActionInput(spec, { ...form, reason: '理由', problemType: 'PRICE' }, c)).toEqual({
+      reason: '理由',
+      problemType: 'PRICE',
+    });
+    expect(toActionInput(spec, { ...form, reason: '理由', problemType: '' }, c)).toEqual({
+      reason: '理由',
+      problemType: '',
+    });
+  });
 });

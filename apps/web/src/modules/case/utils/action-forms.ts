@@ -19,7 +19,17 @@ import type { CaseAction, CaseDetailFragment } from '@/graphql/generated/graphql
 
 // Values are per-field (strings, numbers, booleans, lists).
 export type ActionForm = Record<string, any>;
-export type FieldKind = 'textarea' | 'text' | 'select' | 'radio' | 'integer' | 'money' | 'tags' | 'unit' | 'agency';
+export type FieldKind =
+  | 'textarea'
+  | 'text'
+  | 'select'
+  | 'radio'
+  | 'integer'
+  | 'money'
+  | 'tags'
+  | 'unit'
+  | 'agency'
+  | 'problemType';
 
 export interface Option {
   value: string | boolean;
@@ -97,6 +107,7 @@ const correctionInitial = (c: CaseDetailFragment): Record<string, unknown> => ({
   consumerAddress: c.consumer.address ?? '',
   respondentName: c.respondent?.name ?? '',
   category: c.category ?? '',
+  problemType: c.problemType ?? '',
   summary: c.summary,
   demand: c.demand ?? '',
   majorUrgent: c.flags.majorUrgent,
@@ -122,6 +133,13 @@ export const CORRECT_CASE_SPEC: ActionSpec = {
             : undefined,
       }),
     ),
+    // 投诉问题类别 from the dictionary's active entries (cleared: sent as '', which the server stores as none)
+    {
+      key: 'problemType',
+      label: 'case.correct.field.problemType',
+      kind: 'problemType',
+      initial: (c) => c.problemType ?? '',
+    },
     ...CORRECTED_FLAGS.map(
       (key): ActionField => ({
         key,
@@ -140,6 +158,8 @@ export const CORRECT_CASE_SPEC: ActionSpec = {
       const value = String(form[key] ?? '').trim();
       if (value !== String(before[key] ?? '').trim()) input[key] = value;
     }
+    const problemType = String(form.problemType ?? '');
+    if (problemType !== before.problemType) input.problemType = problemType;
     for (const key of CORRECTED_FLAGS) if (form[key] !== before[key]) input[key] = form[key];
     return input;
   },
