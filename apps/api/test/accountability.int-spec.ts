@@ -312,6 +312,42 @@ describe('Accountability of the case core', () => {
       );
     });
 
+    it('is reviewed by a supervisor above the target too (the city over a county item), never by the target itself', async () => {
+      api.clock.set(sh('2026-11-16T10:00:00'));
+      const c = await ops.gl_station.register(complaint({ channel: 'STATION' }));
+      let s = (
+        await ops.gl_director.gql.ok<{ openSupervision: Sup }>(OPEN, {
+          input: {
+            caseId: c.id,
+            level: 'URGING',
+            content: '请尽快受理',
+            responseDueAt: sh('2026-11-18T17:00:00').toISOString(),
+          },
+        })
+      ).openSupervision;
+      s = (
+        await ops.gl_station.gql.ok<{ respondSupervision: Sup }>(RESPOND, {
+          input: { id: s.id, version: s.version, response: '已受理并联系消费者' },
+        })
+      ).respondSupervision;
+      const self = await ops.gl_station.gql.error(REVIEW, { input: { id: s.id, version: s.version, accepted: true } });
+      expect(self.extensions?.code).toBe('FORBIDDEN');
+      const third = await ops.hx_director.gql.error(REVIEW, {
+        input: { id: s.id, version: s.version, accepted: true },
+      });
+      expect(third.extensions?.code).toBe('NOT_FOUND');
+      s = (
+        await ops.city_director.gql.ok<{ reviewSupervision: Sup }>(REVIEW, {
+          input: { id: s.id, version: s.version, accepted: true, note: '市中心审核同意' },
+        })
+      ).reviewSupervision;
+      expect(s).toMatchObject({ status: 'CLOSED', closedReason: 'ACCEPTED' });
+      const entry = (await ops.gl_director.get(c.id)).timeline.find(
+        (e: { action: string }) => e.action === 'acceptSupervisionResponse',
+      );
+      expect(entry).toMatchObject({ note: '市中心审核同意' });
+    });
+
     it('closes the open items of a case when the case is archived', async () => {
       api.clock.set(sh('2026-11-16T10:00:00'));
       let c = await ops.city_op.register(complaint());
