@@ -2,8 +2,10 @@
 // pages' JS size. The API must exempt this machine's address from the per-address throttles:
 //   PUBLIC_THROTTLE_EXEMPT=127.0.0.1 node apps/api/dist/main.js
 //   node bench/public-lookup.bench.mjs [--url http://127.0.0.1:3300] [--seconds 15] [--concurrency 16]
+//     [--api-pid P --db-pid P --redis-pid P]   also CPU per lookup of each process (400 sequential lookups), a
+//                                              figure the machine's load barely changes
 // Targets: ≥ 500 lookups/s with p99 ≤ 50 ms (2 cores); first page ≤ 120 KB gzip JS.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -35,6 +37,23 @@ const { publicSubmit: r } = await gql(
 const LOOKUP = `query($input: PublicLookupInput!) { publicCaseProgress(input: $input) { caseNo stage unitName unitPhone promisedDates { label dueAt } steps { label at } followUpOpen } }`;
 const input = { caseNo: r.caseNo, queryCode: r.queryCode };
 for (let i = 0; i < 50; i++) await gql(LOOKUP, { input }); // warm up
+
+// CPU time (user + system, ms) a process has used so far, from /proc (Linux).
+const cpuMs = (pid) => {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(f[11]) + Number(f[12])) * 10;
+};
+const pids = { API: arg('api-pid'), MariaDB: arg('db-pid'), Redis: arg('redis-pid') };
+const watched = Object.entries(pids).filter(([, pid]) => pid && existsSync(`/proc/${pid}/stat`));
+if (watched.length) {
+  const N = 400;
+  const before = watched.map(([, pid]) => cpuMs(pid));
+  const t0 = performance.now();
+  for (let i = 0; i < N; i++) await gql(LOOKUP, { input });
+  const wall = (performance.now() - t0) / N;
+  const per = watched.map(([name, pid], i) => `${name} ${((cpuMs(pid) - before[i]) / N).toFixed(2)} ms`);
+  console.log(`CPU per lookup (${N} sequential, wall ${wall.toFixed(1)} ms each): ${per.join(', ')}`);
+}
 
 const times = [];
 let errors = 0;

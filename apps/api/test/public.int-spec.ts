@@ -152,6 +152,31 @@ describe('Public site (submission, lookup, follow-up, abuse)', () => {
     expect((await gl_county.gql.error(CASE_BY_NO, { no: r.caseNo })).extensions?.code).toBe('NOT_FOUND');
   });
 
+  it('serves a case’s page from memory until the case takes a step or 30 s pass (a unit’s new phone shows then)', async () => {
+    const address = newAddress();
+    const r = await submit(address);
+    const look = async () =>
+      (
+        await call<{ publicCaseProgress: { stage: string; unitPhone: string | null } }>(address, PROGRESS, {
+          input: { caseNo: r.caseNo, queryCode: r.queryCode },
+        })
+      ).data!.publicCaseProgress;
+    const before = await look();
+    const phone = city.phone;
+    try {
+      await api.ds.getRepository(OrgUnitEntity).update({ id: city.id }, { phone: '0591-00000000' });
+      expect((await look()).unitPhone).toBe(before.unitPhone); // the cached page
+      api.clock.advance(30_001);
+      expect((await look()).unitPhone).toBe('0591-00000000');
+      // a step changes the version: the new stage shows at once, whatever the cache holds
+      const id = (await city_op.gql.ok<{ caseByNo: { id: string } }>(CASE_BY_NO, { no: r.caseNo })).caseByNo.id;
+      await city_op.run('acceptCase', { id });
+      expect((await look()).stage).toBe('已受理');
+    } finally {
+      await api.ds.getRepository(OrgUnitEntity).update({ id: city.id }, { phone });
+    }
+  });
+
   it('shows the stage in plain words as staff accept, dispatch, conclude and reply, then records the consumer’s follow-up through the staff step', async () => {
     const address = newAddress();
     const r = await submit(address);

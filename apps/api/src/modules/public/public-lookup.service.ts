@@ -13,12 +13,14 @@ import {
   AppConfig,
   AppError,
   CaseDeadlineEntity,
+  Clock,
   CaseEntity,
   CaseEventEntity,
   ErrorCode,
   OrgUnitEntity,
   PublicCaseAccessEntity,
 } from '@weiquan/core';
+import { ttlCache } from '../../common/ttl-cache';
 import { CaseHandlingService } from '../case/case-handling.service';
 import { publicActor } from './public-actor';
 import { codeHash, sameHash } from './public-codes';
@@ -44,6 +46,12 @@ const WRONG = '案件编号或查询码不正确';
 const WRONG_PHONE = '案件编号、手机号码后四位或验证码不正确';
 // A well-formed hash of nothing, compared when the number does not exist (same work either way).
 const DUMMY_HASH = '0'.repeat(64);
+/**
+ * How long a case's page is served from memory. Every step changes the case's version, which is in the key,
+ * so a new stage, reply or document shows at once; only what changes without a step (a clock breached, a
+ * unit's phone) may show up to this late.
+ */
+const PAGE_CACHE_MS = 30_000;
 
 /**
  * 电子查询台: progress by case number + 查询码, and the consumer's own 回访 answer. Throttled per address
@@ -53,6 +61,9 @@ const DUMMY_HASH = '0'.repeat(64);
  */
 @Injectable()
 export class PublicLookupService {
+  /** describe() per case and version: a lookup is then one indexed query (the code check) and the throttle. */
+  private readonly pages: ReturnType<typeof ttlCache<string, PublicCaseProgress>>;
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly handling: CaseHandlingService,
@@ -60,11 +71,19 @@ export class PublicLookupService {
     private readonly config: AppConfig,
     private readonly documents: PublicDocumentService,
     private readonly phone: PublicPhoneLookupService,
-  ) {}
+    clock: Clock,
+  ) {
+    this.pages = ttlCache(clock, PAGE_CACHE_MS);
+  }
 
   async progress(address: string, input: PublicLookupInput): Promise<PublicCaseProgress> {
     const c = await this.verify(address, input);
-    return this.describe(c);
+    const key = `${c.id}:${c.version}`;
+    const cached = this.pages.get(key);
+    if (cached) return cached;
+    const page = await this.describe(c);
+    this.pages.set(key, page);
+    return page;
   }
 
   /** 回访 answered online: recorded through the staff's recordFollowUp step (reached, with the satisfaction). */
@@ -110,9 +129,15 @@ export class PublicLookupService {
     if (byPhone && !input.phoneLast4) throw AppError.badInput('input.phoneLast4', '请填写手机号码后四位');
     if (byPhone && !input.smsCode) throw AppError.badInput('input.smsCode', '请填写短信验证码');
     const caseNo = normalizeCaseNo(input.caseNo);
-    await this.throttle.consume('lookup', address, '查询过于频繁');
-    await this.throttle.check('failedLookupAddress', address, '查询失败次数过多');
-    await this.throttle.check('failedLookupCase', caseNo, '该案件编号查询失败次数过多');
+    // The three counters at once (one round of Redis calls, not three); a refusal is reported in this order.
+    const refused = (
+      await Promise.allSettled([
+        this.throttle.consume('lookup', address, '查询过于频繁'),
+        this.throttle.check('failedLookupAddress', address, '查询失败次数过多'),
+        this.throttle.check('failedLookupCase', caseNo, '该案件编号查询失败次数过多'),
+      ])
+    ).find((r) => r.status === 'rejected');
+    if (refused) throw refused.reason;
     if (byPhone) {
       const c = await this.ds.getRepository(CaseEntity).findOneBy({ caseNo });
       if (await this.phone.matches(c ?? undefined, input.phoneLast4!, input.smsCode!)) return c!;
