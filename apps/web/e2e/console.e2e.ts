@@ -287,12 +287,36 @@ describe('the console: shared pieces, keyboard, layout, session (browser)', () =
         ['cases/new', 'register-form', 'register'],
       ] as const) {
         await goto(path, testid);
+        // Shoot the page as the clerk sees it, not under a loading mask on a busy machine.
+        await expect.poll(() => page.locator('.el-loading-mask:visible').count(), { timeout: 30_000 }).toBe(0);
         await page.screenshot({ path: shot(`console-${name}-${size}`) });
         expect({ path, size, ok: await noSidewaysScroll() }).toEqual({ path, size, ok: true });
         expect({ path, size, logout: await inView('logout') }).toEqual({ path, size, logout: true });
       }
+      // The home's 我的待办 table fits its card (当前时限 was cut off at 1280 and 1024).
+      await goto('home', 'my-queue');
+      const overflow = await page
+        .getByTestId('my-queue')
+        .locator('.el-scrollbar__wrap')
+        .first()
+        .evaluate((el) => el.scrollWidth - el.clientWidth);
+      expect({ size, overflow }).toEqual({ size, overflow: 0 });
+      await goto('cases/new', 'register-form');
       // The registration's submit button is in view on the long form.
       expect(await inView('register-submit-top')).toBe(true);
+      // A case's detail, opened from the list; no state tag in the list is cut off.
+      await goto('cases', 'case-table');
+      const clipped = await page
+        .getByTestId('case-table')
+        .locator('.el-table__body .el-tag')
+        .evaluateAll((tags) => tags.filter((t) => t.scrollWidth > t.clientWidth + 1).map((t) => t.textContent));
+      expect({ size, clipped }).toEqual({ size, clipped: [] });
+      await page.getByTestId('case-table').locator('.el-table__body a.wr-link, .el-table__body a').first().click();
+      await page.getByTestId('case-header').waitFor();
+      await page.waitForLoadState('networkidle');
+      await page.screenshot({ path: shot(`console-detail-${size}`) });
+      expect({ path: 'detail', size, ok: await noSidewaysScroll() }).toEqual({ path: 'detail', size, ok: true });
+      expect({ path: 'detail', size, logout: await inView('logout') }).toEqual({ path: 'detail', size, logout: true });
       const aside = await page.locator('.basic-layout__aside').evaluate((el) => el.getBoundingClientRect().width);
       if (viewport.width < 1200) expect(aside).toBeLessThanOrEqual(64);
       else expect(aside).toBeGreaterThan(64);
@@ -300,7 +324,24 @@ describe('the console: shared pieces, keyboard, layout, session (browser)', () =
       await goto('supervisions', 'supervision-table');
       const box = await page.locator('.el-table__header th', { hasText: '被督办单位' }).first().boundingBox();
       expect(box && box.x + box.width <= viewport.width).toBe(true);
-    }, 240_000);
+
+      // A workroom page: the shared work-queue table fits, its action column stays on screen.
+      await as('city_mediator', viewport);
+      await goto('workrooms/mediation', 'mediation-queue');
+      await page.screenshot({ path: shot(`console-workroom-${size}`) });
+      expect({ path: 'workroom', size, ok: await noSidewaysScroll() }).toEqual({ path: 'workroom', size, ok: true });
+      expect({ path: 'workroom', size, logout: await inView('logout') }).toEqual({
+        path: 'workroom',
+        size,
+        logout: true,
+      });
+      const actions = await page
+        .getByTestId('mediation-queue')
+        .locator('.el-table__header th', { hasText: '操作' })
+        .first()
+        .boundingBox();
+      expect(actions && actions.x + actions.width <= viewport.width).toBe(true);
+    }, 300_000);
   }
 
   it('no page logs a missing-translation warning', async () => {

@@ -1,5 +1,6 @@
-import { nextTick, reactive, ref, watch, type Ref, type UnwrapNestedRefs } from 'vue';
+import { nextTick, reactive, ref, watch, type InjectionKey, type Ref, type UnwrapNestedRefs } from 'vue';
 import type { FormInstance } from 'element-plus';
+import type { ApiError } from '@/api/errors';
 import { useFormErrors } from './use-form-errors';
 
 /**
@@ -7,10 +8,13 @@ import { useFormErrors } from './use-form-errors';
  * rules before anything is sent, saved by `submit(save)`; API errors land next to the field they
  * name (`errors.fieldErrors`) or in the dialog's alert (`errors.general`). The dialog closes on
  * success, and on a CONFLICT too, after `onConflict` (the list reloads and says so).
+ *
+ * Hand the whole handle to `<FormDialog :form="dialog">`: it renders the el-form (bound through
+ * `bindForm`), the saving state and the general error; `<FormField>` inside shows the field's error.
  */
 export function useDialogForm<F extends object, K extends string>(opts: {
   visible: Ref<boolean>;
-  /** The el-form's template ref (declared in the component: `ref="formRef"`). */
+  /** The el-form's template ref, when the component renders the el-form itself (`ref="formRef"`). */
   formRef?: Ref<FormInstance | undefined>;
   init: () => F;
   fields: readonly K[];
@@ -26,6 +30,7 @@ export function useDialogForm<F extends object, K extends string>(opts: {
     // Replace arrays and nested objects wholesale so nothing leaks from the last opening.
     Object.assign(form, opts.init());
     errors.clear();
+    // Nothing is red when a dialog opens: rules run when the user leaves a field or submits (#17 item 7).
     await nextTick();
     formRef.value?.clearValidate();
   });
@@ -49,5 +54,64 @@ export function useDialogForm<F extends object, K extends string>(opts: {
     }
   }
 
-  return { formRef, form, saving, errors, submit };
+  /** The function template ref `<FormDialog :form>` binds its el-form with. */
+  function bindForm(el: unknown): void {
+    formRef.value = (el ?? undefined) as FormInstance | undefined;
+  }
+
+  return { formRef, bindForm, form, saving, errors, submit };
+}
+
+/** What `<FormDialog :form>` takes: any `useDialogForm` handle. */
+export interface DialogFormHandle {
+  bindForm: (el: unknown) => void;
+  form: object;
+  saving: Ref<boolean>;
+  errors: {
+    fieldErrors: Partial<Record<string, string>>;
+    general: Ref<ApiError | null>;
+    clearField: (field: never) => void;
+  };
+}
+
+/** How `<FormField>` finds its dialog's form: the model (to see typing) and the API's field errors. */
+export interface FormFieldContext {
+  model: Record<string, unknown>;
+  fieldErrors: Partial<Record<string, string>>;
+  clearField: (field: string) => void;
+}
+export const FORM_FIELD_CONTEXT: InjectionKey<FormFieldContext> = Symbol('form-field-context');
+
+/** The events of a record dialog, as `defineEmits<{ saved: [row, created]; conflict: [] }>()` types them. */
+export type RecordDialogEmit<Row> = ((e: 'saved', row: Row, created: boolean) => void) & ((e: 'conflict') => void);
+
+/**
+ * A dialog that registers a record or edits `item()` (the workroom registries and case records):
+ * `useDialogForm` plus the save every one of them repeated — `create()` when there is no item,
+ * `update(item)` when there is (the caller sends its id and version) — and the `saved(row, created)`
+ * and `conflict` events the lists listen to. `save({ create, update })` is the dialog's submit.
+ */
+export function useRecordDialog<Row, F extends object, K extends string>(opts: {
+  visible: Ref<boolean>;
+  item: () => Row | null;
+  emit: RecordDialogEmit<Row>;
+  init: () => F;
+  fields: readonly K[];
+}) {
+  const dialog = useDialogForm({
+    visible: opts.visible,
+    init: opts.init,
+    fields: opts.fields,
+    onConflict: () => opts.emit('conflict'),
+  });
+
+  function save(ops: { create: () => Promise<Row>; update: (item: Row) => Promise<Row> }): Promise<void> {
+    return dialog.submit(async () => {
+      const item = opts.item();
+      if (item) opts.emit('saved', await ops.update(item), false);
+      else opts.emit('saved', await ops.create(), true);
+    });
+  }
+
+  return { ...dialog, save };
 }

@@ -12,6 +12,7 @@ export const mediationMessages = {
     receivedAt: '收到时间',
     respondent: '被投诉经营者',
     ownerUnit: '所在单位',
+    progress: '办理进展',
     records: '调解 {sessions} 次',
     testing: '检测鉴定中 {n}',
     agreements: '待履行协议 {n}',

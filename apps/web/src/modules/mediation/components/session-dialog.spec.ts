@@ -95,6 +95,20 @@ describe('SessionDialog (记录调解)', () => {
     expect(errorNear('session-staff')).toContain('调解应由两名以上工作人员参加');
     expect(body().querySelector('[data-testid="form-error"]')).toBeNull();
     expect(wrapper.emitted('saved')).toBeUndefined();
+
+    // The message is about what was sent: it goes once the clerk ticks 简易调解 (#17 item 7, it stayed).
+    body().querySelector<HTMLInputElement>('[data-testid="session-simple"] input')!.click();
+    await settle();
+    expect(errorNear('session-staff')).toBe('');
+  });
+
+  it('opens without red and shows a rule’s message only on submit', async () => {
+    expect(body().querySelectorAll('.el-form-item.is-error')).toHaveLength(0);
+    await type('session-record', '');
+    await submit();
+    expect(errorNear('session-record')).toBe('请填写调解记录');
+    await type('session-record', '双方同意。');
+    expect(errorNear('session-record')).toBe('');
   });
 
   it('sends 简易调解 with one staff member and closes on success', async () => {
