@@ -213,15 +213,7 @@ export class DeadlineEffects {
     const unit = await m.findOneByOrFail(OrgUnitEntity, { id: d.responsibleUnitId });
     const rule = await m.findOneBy(DeadlineRuleEntity, { id: d.ruleId });
     const what = `${c.caseNo} 超过「${rule?.name ?? d.ruleCode}」时限（截止 ${fmt(d.dueAt)}）`;
-    // The case's due time and overdue flag as DeadlineEngine.refreshCaseDue keeps them: the breached clock no
-    // longer counts towards due_at (the earliest running clock), so a breach must not leave it pointing there.
-    await m.query(
-      `UPDATE wq_case SET
-         due_at = (SELECT MIN(due_at) FROM case_deadline WHERE case_id = ? AND status = 'RUNNING'),
-         overdue = 1
-       WHERE id = ?`,
-      [c.id, c.id],
-    );
+    await m.query('UPDATE wq_case SET overdue = 1 WHERE id = ?', [c.id]);
     const cal = calendar ?? (await this.calendar.current());
     let respondBy = toShanghaiDate(now);
     for (let i = 0; i < 2; i++) respondBy = cal.nextWorkingDay(respondBy);

@@ -468,11 +468,16 @@ describe('seedDemoCases', () => {
   it("keeps each case's overdue flag and due time in step with its clocks: some overdue, some due soon", () => {
     for (const c of cases) {
       const rows = clocks.get(c.id) ?? [];
-      const running = rows.filter((d) => d.status === 'RUNNING').map((d) => d.dueAt!.getTime());
+      // A step sets due_at to its earliest running clock (DeadlineEngine.refreshCaseDue); the worker's breach
+      // sets overdue and leaves due_at alone: the clocks breached since the last step still count.
+      const lastStep = Math.max(...steps(c.id).map((e) => e.at.getTime()));
+      const counted = rows
+        .filter((d) => d.status === 'RUNNING' || (d.status === 'BREACHED' && d.breachedAt!.getTime() > lastStep))
+        .map((d) => d.dueAt!.getTime());
       expect({ case: c.caseNo, overdue: c.overdue, due: c.dueAt?.getTime() ?? null }).toEqual({
         case: c.caseNo,
         overdue: rows.some((d) => d.status === 'BREACHED' && !d.stoppedAt),
-        due: running.length ? Math.min(...running) : null,
+        due: counted.length ? Math.min(...counted) : null,
       });
       if (c.overdue) expect(c.isOpen).toBe(true);
     }
