@@ -29,7 +29,7 @@ import { Clock } from '../time/clock';
 import { AuditWriter } from '../audit/audit-writer';
 import { DeadlineEffects } from '../deadline/deadline-effects.service';
 import { DeadlineEngine } from '../deadline/deadline-engine.service';
-import { DeadlineRulesService } from '../deadline/deadline-rules.service';
+import { DeadlineRulesService, RulesSnapshot } from '../deadline/deadline-rules.service';
 import { DeadlineScheduler } from '../deadline/deadline-scheduler.service';
 
 /** How late the (simulated) worker breaches a clock after its due time. */
@@ -86,6 +86,17 @@ export class SeedAlarms extends DeadlineScheduler {
   }
 }
 
+/**
+ * The rule sets read once: the seed runs in one REPEATABLE READ transaction, whose reads see the same rule
+ * sets from start to end, so the engine's per-step staleness check could never find a change.
+ */
+class SeedRules extends DeadlineRulesService {
+  private once: Promise<RulesSnapshot> | null = null;
+  override snapshot(m: EntityManager): Promise<RulesSnapshot> {
+    return (this.once ??= super.snapshot(m));
+  }
+}
+
 export interface SeedServices {
   clock: SeedClock;
   access: CaseAccess;
@@ -118,7 +129,7 @@ export function seedServices(ds: DataSource, clock = new SeedClock()): SeedServi
   Object.assign(effects, { log: { warn: () => undefined, log: () => undefined } });
   const alarms = new SeedAlarms(clock);
   // Registers itself as a hook of `lifecycle`.
-  new DeadlineEngine(lifecycle, new DeadlineRulesService(), calendar, alarms, effects, events, clock);
+  new DeadlineEngine(lifecycle, new SeedRules(), calendar, alarms, effects, events, clock);
   return { clock, access: caseAccess, lifecycle, effects, calendar, alarms };
 }
 
