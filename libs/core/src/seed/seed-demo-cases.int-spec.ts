@@ -123,7 +123,7 @@ describe('seedDemoCases', () => {
 
   it('creates the requested number of cases in a reasonable time', () => {
     expect(cases).toHaveLength(COUNT);
-    // Every step runs through the lifecycle (~13 statements each): 20–30 s on a busy 2-core machine.
+    // Every step runs through the lifecycle (~13 statements each): 25–60 s on a busy 2-core machine.
     expect(ms).toBeLessThan(120_000);
   });
 
