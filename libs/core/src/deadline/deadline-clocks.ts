@@ -7,8 +7,8 @@ import { EXTENDABLE_RULES, INTAKE_DUTIES, SENDER_DUE } from './default-rules';
 
 // What one lifecycle step does to a case's clocks, as a function of the rules, the calendar and the
 // clocks the case has: start, stop, pause, resume, extend, hand over to the receiving handler. The
-// engine (DeadlineEngine) runs it inside the step's transaction; the demo seed replays a case's
-// history through it. The few facts it needs from the database come through ClockLookups.
+// engine (DeadlineEngine) runs it inside the step's transaction. The few facts it needs from the
+// database come through ClockLookups.
 
 export const STATION_TYPES: ReadonlySet<string> = new Set([
   'TOWNSHIP_STATION',
@@ -33,7 +33,7 @@ export type ClockCase = Pick<
   | 'dispatchTargetType'
   | 'isOpen'
 > &
-  // issue #13: present on transfers that gave one (the demo seed's replay has none).
+  // issue #13: present on transfers that gave one.
   Partial<Pick<CaseEntity, 'senderDueAt'>>;
 
 export interface ClockStep {

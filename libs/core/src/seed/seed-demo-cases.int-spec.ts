@@ -31,6 +31,9 @@ import {
   ViolationEntity,
 } from '../entities';
 import { SystemClock } from '../time/clock';
+import { CaseLifecycleService } from '../case/case-lifecycle.service';
+import { DeadlineEffects } from '../deadline/deadline-effects.service';
+import { MysqlQueryRunner } from 'typeorm/driver/mysql/MysqlQueryRunner';
 import { seededRandom } from './demo-case-content';
 import { seedDemoCases } from './seed-demo-cases';
 import { SEED_BREACH_LAG_MS } from './seed-demo-deadlines';
@@ -56,10 +59,19 @@ describe('seedDemoCases', () => {
     return m;
   };
 
+  /** Writes to the case tables the seed made itself, outside the core's entries (see watchWrites). */
+  let strayWrites: string[];
+
   beforeAll(async () => {
     ds = await prepareTestDatabase(testConfig());
+    const watch = watchWrites();
     const t0 = Date.now();
-    const { ids } = await seedDemoCases(ds, { count: COUNT, now: NOW, random: seededRandom(20260617) });
+    let ids: string[];
+    try {
+      ({ ids } = await seedDemoCases(ds, { count: COUNT, now: NOW, random: seededRandom(20260617) }));
+    } finally {
+      strayWrites = watch.stop();
+    }
     ms = Date.now() - t0;
     cases = await ds
       .getRepository(CaseEntity)
@@ -97,17 +109,32 @@ describe('seedDemoCases', () => {
     clocks = group(
       await ds.getRepository(CaseDeadlineEntity).find({ where: { caseId: In(ids) }, order: { id: 'ASC' } }),
     );
-  }, 60_000);
+  }, 240_000);
   afterAll(() => ds?.destroy());
 
   const each = (pred: (c: CaseEntity) => boolean) => cases.filter(pred);
-  /** The steps people took (the worker's breaches and automatic supervision are SYSTEM entries). */
-  const steps = (caseId: string) => (events.get(caseId) ?? []).filter((e) => e.actorKind !== 'SYSTEM');
+  /**
+   * The steps people took: not the worker's breaches and automatic supervision (SYSTEM entries), nor the
+   * entries hooks add in a step's transaction (archiving closes the case's 督办: closeSupervision).
+   */
+  const steps = (caseId: string) =>
+    (events.get(caseId) ?? []).filter((e) => e.actorKind !== 'SYSTEM' && !HOOK_ENTRIES.has(e.action));
   const inStates = (...s: CaseState[]) => each((c) => s.includes(c.state));
 
-  it('creates the requested number of cases quickly, in bulk', () => {
+  it('creates the requested number of cases in a reasonable time', () => {
     expect(cases).toHaveLength(COUNT);
-    expect(ms).toBeLessThan(15_000);
+    // Every step runs through the lifecycle (~13 statements each): 25–60 s on a busy 2-core machine.
+    expect(ms).toBeLessThan(120_000);
+  });
+
+  it("writes cases only through the core: registerIn, runIn and the worker's breach, at the simulated time", () => {
+    expect(strayWrites).toEqual([]);
+    for (const c of cases) {
+      // The database's own stamps read the step's instant, not the wall clock of the seeding.
+      expect({ case: c.caseNo, created: c.createdAt }).toEqual({ case: c.caseNo, created: c.registeredAt });
+      const last = Math.max(...(events.get(c.id) ?? []).map((e) => e.at.getTime()));
+      expect({ case: c.caseNo, updatedBy: c.updatedAt.getTime() <= last }).toEqual({ case: c.caseNo, updatedBy: true });
+    }
   });
 
   it('covers every kind and every state, each reachable for its kind', () => {
@@ -441,11 +468,16 @@ describe('seedDemoCases', () => {
   it("keeps each case's overdue flag and due time in step with its clocks: some overdue, some due soon", () => {
     for (const c of cases) {
       const rows = clocks.get(c.id) ?? [];
-      const running = rows.filter((d) => d.status === 'RUNNING').map((d) => d.dueAt!.getTime());
+      // A step sets due_at to its earliest running clock (DeadlineEngine.refreshCaseDue); the worker's breach
+      // sets overdue and leaves due_at alone: the clocks breached since the last step still count.
+      const lastStep = Math.max(...steps(c.id).map((e) => e.at.getTime()));
+      const counted = rows
+        .filter((d) => d.status === 'RUNNING' || (d.status === 'BREACHED' && d.breachedAt!.getTime() > lastStep))
+        .map((d) => d.dueAt!.getTime());
       expect({ case: c.caseNo, overdue: c.overdue, due: c.dueAt?.getTime() ?? null }).toEqual({
         case: c.caseNo,
         overdue: rows.some((d) => d.status === 'BREACHED' && !d.stoppedAt),
-        due: running.length ? Math.min(...running) : null,
+        due: counted.length ? Math.min(...counted) : null,
       });
       if (c.overdue) expect(c.isOpen).toBe(true);
     }
@@ -471,3 +503,64 @@ describe('seedDemoCases', () => {
     }
   });
 });
+
+/** Timeline entries a hook appends in a step's transaction, by the step's actor. */
+const HOOK_ENTRIES: ReadonlySet<string> = new Set(['closeSupervision']);
+
+/** The tables a case's history lives in: only the core's entries may write them. */
+const CASE_TABLES = new Set([
+  'wq_case',
+  'case_event',
+  'case_deadline',
+  'case_dispatch',
+  'case_extension',
+  'case_follow_up',
+  'supervision',
+  'violation',
+  'deadline_effect',
+]);
+
+/**
+ * Records every write to CASE_TABLES made while none of the core's entries runs — registerIn, runIn
+ * (every step, its hooks: the deadline engine), DeadlineEffects.breach (the worker). A seed that wrote a
+ * case field, a timeline entry or a clock itself would show up here.
+ */
+function watchWrites(): { stop: () => string[] } {
+  let depth = 0;
+  const stray: string[] = [];
+  const spies = (
+    [
+      [CaseLifecycleService.prototype, 'registerIn'],
+      [CaseLifecycleService.prototype, 'runIn'],
+      [DeadlineEffects.prototype, 'breach'],
+    ] as const
+  ).map(([proto, name]) => {
+    const orig = (proto as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[name]!;
+    return jest.spyOn(proto as never, name as never).mockImplementation(async function (
+      this: unknown,
+      ...a: unknown[]
+    ) {
+      depth++;
+      try {
+        return await orig.apply(this, a);
+      } finally {
+        depth--;
+      }
+    } as never);
+  });
+  const query = MysqlQueryRunner.prototype.query;
+  const querySpy = jest.spyOn(MysqlQueryRunner.prototype, 'query').mockImplementation(function (
+    this: MysqlQueryRunner,
+    ...a: Parameters<MysqlQueryRunner['query']>
+  ) {
+    const write = /^\s*(?:INSERT(?:\s+IGNORE)?\s+INTO|UPDATE|DELETE\s+FROM|REPLACE\s+INTO)\s+`?(\w+)`?/i.exec(a[0]);
+    if (write && CASE_TABLES.has(write[1]!) && depth === 0) stray.push(a[0].slice(0, 120));
+    return query.apply(this, a);
+  } as never);
+  return {
+    stop: () => {
+      for (const s of [...spies, querySpy]) s.mockRestore();
+      return stray;
+    },
+  };
+}

@@ -1,25 +1,21 @@
 // Demo cases for `pnpm seed`: a few hundred requests of every kind, spread over the demo units and
 // every state, so a new user opens a console that looks like a living system.
 //
-// Every case is walked through the lifecycle step by step, and every step is checked with the same
-// checkTransition (libs/shared/src/case) the server uses — actor roles, acting unit and input guards
-// included — so each stored row is one the API could have produced: the fields each step writes, a
-// case_event per step (actor = a demo user of the right unit and role), case_dispatch / case_extension /
-// case_follow_up rows, case numbers from CaseNumberService. Deterministic for a given `random`.
-import { DataSource, EntityManager, In } from 'typeorm';
-import { insertRows } from '../db/insert-rows';
+// This file decides what happens to each case: who registers it, with which content, and which steps
+// staff take after it, when and with which inputs (a plan, deterministic for a given `random`). Nothing
+// here writes a case: seed-demo-runner.ts registers the cases with CaseLifecycleService.registerIn and
+// takes every step through CaseLifecycleService.runIn with the real step modules and the inputs the
+// GraphQL mutations pass, at the step's instant, so each case row, timeline entry, side-table row and
+// clock is what the API would have written. Who takes a step is left to the transition table: the
+// first of the planned candidates it allows.
+import { DataSource, In } from 'typeorm';
 import {
-  CaseAction,
-  CaseActionInput,
-  CaseGuardContext,
   CaseKind,
   CaseState,
   Channel,
-  checkTransition,
   chineseDaysCalendarData,
   DEFAULT_CASE_MACHINE_CONFIG,
   DispatchMode,
-  NEW_CASE,
   Outcome,
   OUTCOMES_BY_KIND,
   RejectGround,
@@ -30,24 +26,16 @@ import {
   WorkingCalendar,
   WorkroomCode,
 } from '@weiquan/shared';
-import { CaseNumberService } from '../case/case-number.service';
-import {
-  ApiClientEntity,
-  ApiClientKeyEntity,
-  CaseEntity,
-  ExternalAgencyEntity,
-  OrgUnitEntity,
-  UserEntity,
-} from '../entities';
-import { Actor, makeActor } from '../scope/actor';
+import { ApiClientEntity, ApiClientKeyEntity, ExternalAgencyEntity, OrgUnitEntity, UserEntity } from '../entities';
+import { makeActor } from '../scope/actor';
 import { apiClientActor, apiKeyPrefix } from '../auth/api-key';
+import type { RegistrationInput } from '../case/steps/registration.step';
 import { DEMO_API_KEY } from './demo-org';
 import * as T from './demo-case-content';
 import { Business, CategoryName, County, Rng } from './demo-case-content';
-import { FRESH_CASE_PROGRESS } from '../case/case-defaults';
-import { CaseDeadlineEntity } from '../entities/deadline.entity';
-import { stepActorOf } from '../deadline/deadline-clocks';
-import { ClockHistory, replayClocks, SeedClock, seedServices, StepSnapshot } from './seed-demo-deadlines';
+import { CasePlan, PlannedStep, runDemoPlans, SeedDemoCasesResult, Who } from './seed-demo-runner';
+
+export type { SeedDemoCasesResult } from './seed-demo-runner';
 
 export interface SeedDemoCasesOptions {
   /** How many cases to create (next rounds of unsatisfied follow-ups included). Default 400. */
@@ -58,82 +46,11 @@ export interface SeedDemoCasesOptions {
   random?: () => number;
 }
 
-export interface SeedDemoCasesResult {
-  /** Ids of the created cases, ascending. */
-  ids: string[];
-  events: number;
-}
-
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 const SH = 8 * HOUR; // Asia/Shanghai offset
 const DEFAULT_SEED = 12315;
-
-type Who = { actor: Actor; username: string };
-type Lazy<V> = V | (() => V);
-const resolve = <V>(v: Lazy<V>): V => (typeof v === 'function' ? (v as () => V)() : v);
-
-interface DraftEvent {
-  action: string;
-  from: CaseState | null;
-  to: CaseState;
-  who: Who;
-  at: Date;
-  note: Lazy<string | null>;
-  detail: Lazy<Record<string, unknown> | null>;
-  /** The case as the step left it, for the deadline engine's replay (seed-demo-deadlines.ts). */
-  snap: StepSnapshot;
-}
-interface DraftDispatch {
-  hop: number;
-  fromUnitId: number;
-  targetType: string;
-  toUnitId: number | null;
-  workroom: string | null;
-  externalAgencyId: number | null;
-  mode: string;
-  instructions: string | null;
-  dispatchedById: number;
-  dispatchedAt: Date;
-  receivedAt: Date | null;
-  returnedAt: Date | null;
-  returnReason: string | null;
-  concludedAt: Date | null;
-}
-interface DraftExtension {
-  requestedById: number;
-  requestedAt: Date;
-  reason: string;
-  days: number;
-  status: 'PENDING' | 'APPROVED' | 'REJECTED';
-  decidedById: number | null;
-  decidedAt: Date | null;
-  decisionNote: string | null;
-}
-interface DraftFollowUp {
-  attempt: number;
-  at: Date;
-  byUserId: number;
-  result: 'REACHED' | 'UNREACHABLE';
-  satisfaction: Satisfaction | null;
-  note: string | null;
-}
-
-interface Draft {
-  c: Partial<CaseEntity> & { kind: CaseKind; state: CaseState; version: number };
-  started: boolean;
-  intake: IntakeSpec;
-  t: number;
-  r: Rng;
-  events: DraftEvent[];
-  dispatches: DraftDispatch[];
-  extensions: DraftExtension[];
-  followUps: DraftFollowUp[];
-  repeatOf?: Draft;
-  previousRound?: Draft;
-  nextRound?: Draft;
-}
 
 // --------------------------------------------------------------------------- organisation plan
 interface IntakeSpec {
@@ -325,8 +242,7 @@ export async function seedDemoCases(ds: DataSource, opts: SeedDemoCasesOptions =
   const now = opts.now ?? new Date();
   const rng = opts.random ?? T.seededRandom(DEFAULT_SEED);
   const env = await loadEnv(ds, now);
-  const drafts = generate(env, rng, count);
-  return ds.transaction((m) => persist(ds, m, env, drafts));
+  return runDemoPlans(ds, generate(env, rng, count), now);
 }
 
 interface Env {
@@ -404,20 +320,20 @@ interface Spec {
   noNextRound?: boolean;
 }
 
-function generate(env: Env, rng: Rng, count: number): Draft[] {
-  const out: Draft[] = [];
+function generate(env: Env, rng: Rng, count: number): CasePlan[] {
+  const out: CasePlan[] = [];
   const specs: Spec[] = [];
   // Every state of every kind once (when there is room), then the weighted mix.
   for (const kind of ['COMPLAINT', 'REPORT', 'CONSULTATION', 'SUGGESTION'] as CaseKind[]) {
     for (const [state] of DISPUTE_STATE_WEIGHTS) if (possible(kind, state)) specs.push({ kind, state });
   }
   if (specs.length > count) specs.length = 0;
-  const pairs: [Draft, Draft][] = [];
-  const total = () => out.reduce((n, d) => n + (d.nextRound ? 2 : 1), 0);
+  const pairs: [CasePlan, CasePlan][] = [];
+  const total = () => out.reduce((n, p) => n + (p.nextRound ? 2 : 1), 0);
   const push = (s: Spec) => {
-    const d = buildDraft(env, rng, { ...s, noNextRound: s.noNextRound || total() >= count - 1 });
-    out.push(d);
-    return d;
+    const p = buildPlan(env, rng, { ...s, noNextRound: s.noNextRound || total() >= count - 1 });
+    out.push(p);
+    return p;
   };
   for (const s of specs) push(s);
   // Repeats (same phone + same respondent: 重复件) and shared phones (职业索赔 signal).
@@ -437,13 +353,13 @@ function generate(env: Env, rng: Rng, count: number): Draft[] {
         rng,
         DISPUTE_STATE_WEIGHTS.filter(([s]) => !REPORT_ONLY.has(s)),
       ),
-      category: a.c.category as CategoryName,
-      business: T.BUSINESSES.find((x) => x.name === a.c.respondentName),
+      category: a.input.category as CategoryName,
+      business: T.BUSINESSES.find((x) => x.name === a.input.respondent?.name),
       consumer: {
-        name: a.c.consumerName!,
-        phone: a.c.consumerPhone!,
-        address: a.c.consumerAddress!,
-        idNumber: a.c.consumerIdNumber ?? null,
+        name: a.input.consumer.name ?? null,
+        phone: a.input.consumer.phone ?? null,
+        address: a.input.consumer.address ?? null,
+        idNumber: a.input.consumer.idNumber ?? null,
         county: '鼓楼区',
       },
     });
@@ -483,38 +399,36 @@ function generate(env: Env, rng: Rng, count: number): Draft[] {
     const weights = (isDispute(kind) ? DISPUTE_STATE_WEIGHTS : QUERY_STATE_WEIGHTS).filter(([s]) => possible(kind, s));
     push({ kind, state: T.weighted(rng, weights) });
   }
-  // The later case of a pair is the repeat (重复件) of the earlier one.
+  // The one of a pair registered later is the repeat (重复件) of the other, when it was also received later
+  // (the registration finds the earlier request; a request received earlier is not called a repeat).
   for (const [a, b] of pairs) {
-    const [first, later] = a.c.receivedAt! <= b.c.receivedAt! ? [a, b] : [b, a];
+    const [first, later] = a.registeredAt <= b.registeredAt ? [a, b] : [b, a];
+    if (first.receivedAt >= later.receivedAt) continue;
     later.repeatOf = first;
-    later.c.summary = `此前已就同一问题投诉（${first.c.respondentName}），至今未解决，再次反映：${later.c.summary}`;
+    later.input.summary = `此前已就同一问题投诉（${first.input.respondent?.name}），至今未解决，再次反映：${later.input.summary}`;
   }
-  const all = out.flatMap((d) => (d.nextRound ? [d, d.nextRound] : [d]));
-  return all.sort((x, y) => x.c.registeredAt!.getTime() - y.c.registeredAt!.getTime());
+  return out.sort((x, y) => x.registeredAt - y.registeredAt);
 }
 
 /**
- * Builds one case. Its choices come from a child PRNG, so when the walk would run past `now` it is
- * replayed with the same choices from an earlier start.
+ * Plans one case. Its choices come from a child PRNG, so when the plan would run past `now` it is made
+ * again with the same choices from an earlier start.
  */
-function buildDraft(env: Env, rng: Rng, spec: Spec): Draft {
+function buildPlan(env: Env, rng: Rng, spec: Spec): CasePlan {
   const seed = Math.floor(rng() * 2 ** 32);
   const [lo, hi] = AGE_DAYS[spec.state];
   let age = lo + (hi - lo) * T.seededRandom(seed ^ 0x5eed)();
   for (let attempt = 0; ; attempt++) {
-    const d = walk(env, T.seededRandom(seed), spec, env.now - age * DAY);
-    const last = d.events[d.events.length - 1]!.at.getTime();
+    const p = walk(env, T.seededRandom(seed), spec, env.now - age * DAY);
+    const last = p.steps.length ? p.steps[p.steps.length - 1]!.at : p.registeredAt;
     const overshoot = last - (env.now - 2 * MIN);
-    if (overshoot <= 0 || attempt >= 8) {
-      if (overshoot > 0) throw new Error(`demo case walk for ${spec.kind}/${spec.state} does not fit before now`);
-      finish(env, d);
-      return d;
-    }
+    if (overshoot <= 0) return p;
+    if (attempt >= 8) throw new Error(`demo case plan for ${spec.kind}/${spec.state} does not fit before now`);
     age += Math.ceil(overshoot / DAY) + (attempt >= 3 ? 1 : 0);
   }
 }
 
-function walk(env: Env, r: Rng, spec: Spec, startMs: number): Draft {
+function walk(env: Env, r: Rng, spec: Spec, startMs: number): CasePlan {
   // Stations register reports too, but nobody there may decide on filing (立案): reports start at a center here.
   const intake = T.weighted(
     r,
@@ -583,164 +497,103 @@ function walk(env: Env, r: Rng, spec: Spec, startMs: number): Draft {
     summary = T.fill(T.pick(r, content.suggestions), slots);
     demand = null;
   }
-
-  const d: Draft = {
-    c: {
-      kind,
-      channel,
-      state: 'REGISTERED',
-      isOpen: true,
-      round: 1,
-      version: 1,
-      receivedAt: new Date(receivedAt),
-      intakeUnitId: iu.id,
-      ownerUnitId: iu.id,
-      ownerPath: iu.path,
-      registeredById: registrar.actor.kind === 'USER' ? registrar.actor.id : null,
-      registeredByClientId: registrar.actor.kind === 'API_CLIENT' ? registrar.actor.id : null,
-      consumerName: anonymous ? null : consumer.name,
-      consumerPhone: anonymous && T.chance(r, 0.4) ? null : consumer.phone,
-      consumerIdNumber: anonymous ? null : consumer.idNumber,
-      consumerAddress: anonymous ? null : consumer.address,
-      anonymous,
-      respondentName: biz?.name ?? null,
-      respondentCreditCode: biz?.creditCode ?? null,
-      respondentAddress: biz?.address ?? null,
-      respondentRegion: biz?.county ?? null,
-      respondentIndustry: biz?.industry ?? null,
-      occurredAt: kind === 'SUGGESTION' ? null : occurredAt,
-      occurredPlace: kind === 'SUGGESTION' ? null : category === '网络购物' ? '网络平台' : (biz?.address ?? null),
-      category,
-      problemType: kind === 'COMPLAINT' ? demoProblemType(summary) : null,
-      amountInvolved: kind === 'COMPLAINT' ? amountInvolved : null,
-      summary,
-      demand,
+  const withheldPhone = anonymous && T.chance(r, 0.4);
+  // What the registration form sends (RegisterCaseInput).
+  const input: RegistrationInput = {
+    kind,
+    channel,
+    consumer: anonymous
+      ? { anonymous: true, phone: withheldPhone ? undefined : (consumer.phone ?? undefined) }
+      : {
+          name: consumer.name ?? undefined,
+          phone: consumer.phone ?? undefined,
+          idNumber: consumer.idNumber ?? undefined,
+          address: consumer.address ?? undefined,
+        },
+    respondent: biz
+      ? { name: biz.name, creditCode: biz.creditCode, address: biz.address, region: biz.county, industry: biz.industry }
+      : undefined,
+    occurredAt: kind === 'SUGGESTION' ? undefined : occurredAt,
+    occurredPlace:
+      kind === 'SUGGESTION' ? undefined : category === '网络购物' ? '网络平台' : (biz?.address ?? undefined),
+    category,
+    problemType: kind === 'COMPLAINT' ? demoProblemType(summary) : undefined,
+    amountInvolved: kind === 'COMPLAINT' ? amountInvolved : undefined,
+    summary,
+    demand: demand ?? undefined,
+    flags: {
       majorUrgent: T.chance(r, 0.02),
       groupComplaint: category === '预付卡' && T.chance(r, 0.15),
       mediaAttention: T.chance(r, 0.01),
       consentPublication: kind === 'COMPLAINT' && T.chance(r, 0.6),
       consentEntrustedMediation: kind === 'COMPLAINT' && T.chance(r, 0.5),
-      ...FRESH_CASE_PROGRESS,
     },
-    started: false,
-    intake,
-    t: receivedAt,
-    r,
-    events: [],
-    dispatches: [],
-    extensions: [],
-    followUps: [],
   };
-  const w = new Walker(env, d);
-  w.register(registrar, channel);
-  w.toward(spec);
-  return d;
+  const planner = new Planner(env, intake, r, receivedAt, kind, input);
+  const registeredAt = planner.registration(channel);
+  planner.toward(spec);
+  return {
+    registrar,
+    unit: iu,
+    registeredAt,
+    receivedAt,
+    input,
+    steps: planner.steps,
+    nextRound: planner.nextRound,
+  };
 }
 
-/** Moves a draft along the lifecycle, checking every step against the transition table. */
-class Walker {
-  private readonly r: Rng;
-  private handlers: string[] = [];
+/**
+ * Plans a case's steps along the lifecycle: when, by whom (candidates, in order of preference) and with
+ * which input. It keeps only what it decided (the outcome it chose, whether it asked for materials), never
+ * the case itself: the table decides at run time who may, and the step modules write the case.
+ */
+class Planner {
+  readonly steps: PlannedStep[] = [];
+  nextRound = false;
+  private t: number;
+  private handlers: Who[] = [];
+  private materialsRequested = false;
+  private extensionRequested = false;
+  private outcome: Outcome | null = null;
+
   constructor(
     private readonly env: Env,
-    private readonly d: Draft,
+    private readonly intake: IntakeSpec,
+    private readonly r: Rng,
+    receivedAt: number,
+    private readonly kind: CaseKind,
+    private readonly input: RegistrationInput,
   ) {
-    this.r = d.r;
+    this.t = receivedAt;
   }
 
-  private get c() {
-    return this.d.c;
-  }
   private user(name: string): Who {
     return this.env.users.get(name)!;
   }
-  private intakeUser(): Who {
-    return this.user(this.d.intake.user);
-  }
-  private unit(id: number): OrgUnitEntity {
-    return this.env.unitById.get(id)!;
+  private get iu(): Who {
+    return this.user(this.intake.user);
   }
 
-  /** Advances the clock by a random span and snaps to office hours (Asia/Shanghai) most of the time. */
-  private later(minMinutes: number, maxMinutes: number, strict = false): Date {
-    const raw = this.d.t + (minMinutes + (maxMinutes - minMinutes) * this.r() ** 1.5) * MIN;
-    this.d.t = Math.max(officeTime(this.env, this.r, raw, strict), this.d.t + MIN);
-    return new Date(this.d.t);
-  }
-
-  private check(action: CaseAction, who: Who, input: CaseActionInput = {}): CaseState | null {
-    const c = this.c;
-    const ctx: CaseGuardContext = {
-      kind: c.kind,
-      state: this.d.started ? c.state : NEW_CASE,
-      actor: {
-        userId: String(who.actor.id),
-        roles: who.actor.roles,
-        unitIds: who.actor.actsFor.unitIds.map(String),
-      },
-      case: {
-        registeredById: c.registeredById == null ? null : String(c.registeredById),
-        handlerId: c.handlerId == null ? null : String(c.handlerId),
-        intakeUnitId: String(c.intakeUnitId),
-        assignedUnitId: c.assignedUnitId == null ? null : String(c.assignedUnitId),
-        dispatchTargetType: c.dispatchTargetType ?? null,
-        materialsRequestCount: c.materialsRequestCount,
-        followUpAttempts: c.followUpAttempts,
-        followUpDone: c.followUpDone,
-        pendingExtension: c.pendingExtension,
-        extensionGranted: c.extensionGranted,
-        recusedUserIds: [],
-      },
-      input,
-      config: DEFAULT_CASE_MACHINE_CONFIG,
-    };
-    const res = checkTransition(action, ctx);
-    return res.ok ? res.to : null;
-  }
-
-  /** The first of `candidates` the table allows to do this now. */
-  private whoMay(action: CaseAction, candidates: string[], input: CaseActionInput = {}): Who | null {
-    for (const name of candidates) {
-      const who = this.env.users.get(name);
-      if (who && this.check(action, who, input)) return who;
-    }
-    return null;
+  /** Advances the time by a random span and snaps to office hours (Asia/Shanghai) most of the time. */
+  private later(minMinutes: number, maxMinutes: number, strict = false): number {
+    const raw = this.t + (minMinutes + (maxMinutes - minMinutes) * this.r() ** 1.5) * MIN;
+    this.t = Math.max(officeTime(this.env, this.r, raw, strict), this.t + MIN);
+    return this.t;
   }
 
   private step(
-    action: CaseAction,
-    who: Who,
-    at: Date,
-    input: CaseActionInput,
-    effect?: () => void,
-    ev: { note?: Lazy<string | null>; detail?: Lazy<Record<string, unknown> | null> } = {},
+    action: PlannedStep['action'],
+    who: Who | Who[],
+    at: number,
+    input: Record<string, unknown> = {},
+    optional = false,
   ): void {
-    const to = this.check(action, who, input);
-    if (!to) throw new Error(`demo seed: ${this.c.kind} cannot ${action} from ${this.c.state} as ${who.username}`);
-    const from = this.d.started ? this.c.state : null;
-    const before = { ...this.c };
-    effect?.();
-    this.c.state = to;
-    this.c.isOpen = to !== 'ARCHIVED';
-    this.d.events.push({
-      action,
-      from,
-      to,
-      who,
-      at,
-      note: ev.note ?? null,
-      detail: ev.detail ?? null,
-      snap: snapshot(this.c, this.d.dispatches.length),
-    });
-    // Like TypeORM's save: a step that changes no column (e.g. recordContact) does not bump the version.
-    if (this.d.started && changed(before, this.c)) {
-      this.c.version += 1;
-      this.c.updatedAt = at;
-    }
-    this.d.started = true;
+    this.steps.push({ at, action, who: Array.isArray(who) ? who : [who], input, optional });
   }
 
-  register(who: Who, channel: Channel): void {
+  /** When the request is registered after it was received. */
+  registration(channel: Channel): number {
     const gap: Record<string, [number, number]> = {
       PHONE_12315: [3, 25],
       WALK_IN: [5, 40],
@@ -757,25 +610,15 @@ class Walker {
       TRANSFER_DEPARTMENT: [30, 1440],
     };
     const [lo, hi] = gap[channel] ?? [5, 60];
-    const at = this.later(lo, hi, channel !== 'TRANSFER_12345');
-    this.c.registeredAt = at;
-    this.c.createdAt = at;
-    this.step('registerCase', who, at, { channel }, undefined, {
-      detail: () => ({
-        caseNo: this.c.caseNo,
-        channel,
-        ...(this.d.repeatOf ? { possibleRepeatOf: this.d.repeatOf.c.caseNo } : {}),
-      }),
-    });
+    return this.later(lo, hi, channel !== 'TRANSFER_12345');
   }
 
   toward(spec: Spec): void {
-    const goal = spec.state;
-    const c = this.c;
-    const dispute = isDispute(c.kind);
-    const iu = this.intakeUser();
+    const dispute = isDispute(this.kind);
+    const iu = this.iu;
     // 首问负责: most of the time the intake operator calls the consumer back within the two working days.
     if (dispute && T.chance(this.r, 0.85)) this.firstContact();
+    const goal = spec.state;
     if (goal === 'REGISTERED') {
       if (dispute && T.chance(this.r, 0.2)) this.materials(true);
       return;
@@ -788,66 +631,38 @@ class Walker {
       ? closedRoute
         ? 'answer'
         : 'main'
-      : goal === 'REJECTED' || (closedRoute && (c.kind === 'COMPLAINT' || T.chance(this.r, 0.5)))
+      : goal === 'REJECTED' || (closedRoute && (this.kind === 'COMPLAINT' || T.chance(this.r, 0.5)))
         ? 'reject'
         : goal === 'NOT_FILED' || closedRoute
           ? 'notFiled'
           : 'main';
     if (route === 'reject') {
       if (T.chance(this.r, 0.3)) this.materials(goal !== 'REJECTED' || T.chance(this.r, 0.5));
-      this.reject();
+      const referral = this.reject();
       if (goal === 'REJECTED') return;
-      this.step('replyCase', iu, this.later(60, 2880), { content: 'x' }, () => {
-        c.replyContent = `${T.REJECT_REPLY}${c.rejectGround === 'OUTSIDE_JURISDICTION' ? `该事项请向${c.referralAuthority}（电话 ${c.referralPhone}）反映。` : '如有新的证据，可重新提出投诉。'}`;
-        c.repliedAt = new Date(this.d.t);
-      });
+      const content = `${T.REJECT_REPLY}${referral ? `该事项请向${referral.authority}（电话 ${referral.phone}）反映。` : '如有新的证据，可重新提出投诉。'}`;
+      this.step('replyCase', iu, this.later(60, 2880), { content });
       return this.archiveMaybe(goal);
     }
     if (route === 'answer') {
-      const who = this.whoMay(
-        'answerConsultation',
-        T.chance(this.r, 0.3) ? [...(this.d.intake.answerers ?? []), iu.username] : [iu.username],
-        { content: 'x' },
-      )!;
-      const answer = T.pick(this.r, T.CONSULTATION_ANSWERS);
-      this.step('answerConsultation', who, this.later(3, 30), { content: answer }, () => {
-        c.outcome = 'ANSWERED';
-        c.replyContent = answer;
-        c.repliedAt = new Date(this.d.t);
-        c.concludedAt = c.repliedAt;
-        c.handlerId = who.actor.id;
-      });
+      const who = T.chance(this.r, 0.3) ? [...(this.intake.answerers ?? []).map((n) => this.user(n)), iu] : [iu];
+      const content = T.pick(this.r, T.CONSULTATION_ANSWERS);
+      this.step('answerConsultation', who, this.later(3, 30), { content });
       return this.archiveMaybe(goal);
     }
 
     if (dispute) {
       if (T.chance(this.r, 0.15)) this.materials(true);
-      this.step('acceptCase', iu, this.later(30, 2880), {});
+      this.step('acceptCase', iu, this.later(30, 2880));
       if (goal === 'ACCEPTED') return;
-      if (c.kind === 'REPORT') {
+      if (this.kind === 'REPORT') {
         const filed = route !== 'notFiled';
         const reason = filed ? undefined : T.pick(this.r, T.NOT_FILED_REASONS);
-        const who = this.whoMay(
-          'decideFiling',
-          T.chance(this.r, 0.5) ? [...(this.d.intake.filers ?? []), iu.username] : [iu.username],
-          { filed, reason },
-        )!;
-        this.step(
-          'decideFiling',
-          who,
-          this.later(600, 5760),
-          { filed, reason },
-          () => {
-            c.filed = filed;
-          },
-          { detail: { filed, reason } },
-        );
+        const who = T.chance(this.r, 0.5) ? [...(this.intake.filers ?? []).map((n) => this.user(n)), iu] : [iu];
+        this.step('decideFiling', who, this.later(600, 5760), { filed, reason });
         if (goal === 'FILED' || goal === 'NOT_FILED') return;
         if (!filed) {
-          this.step('replyCase', iu, this.later(60, 2880), { content: 'x' }, () => {
-            c.replyContent = `${T.NOT_FILED_REPLY}${reason}。`;
-            c.repliedAt = new Date(this.d.t);
-          });
+          this.step('replyCase', iu, this.later(60, 2880), { content: `${T.NOT_FILED_REPLY}${reason}。` });
           return this.archiveMaybe(goal);
         }
       }
@@ -871,17 +686,17 @@ class Walker {
     if (dispute && T.chance(this.r, 0.12)) this.extension(true);
     if (dispute && T.chance(this.r, 0.15)) {
       this.suspend();
-      this.resume();
+      this.step('resumeCase', this.handlers, this.later(1440, 10080));
       if (T.chance(this.r, 0.5)) this.contact();
     }
     if (goal === 'SUSPENDED') return this.suspend();
     if (goal === 'IN_PROGRESS') {
-      if (dispute && !c.pendingExtension && !c.extensionGranted && T.chance(this.r, 0.12)) this.extension(false);
+      if (dispute && !this.extensionRequested && T.chance(this.r, 0.12)) this.extension(false);
       return;
     }
     this.conclude();
     if (goal === 'CONCLUDED') return;
-    this.reply();
+    this.step('replyCase', iu, this.later(60, 2880), { content: T.pick(this.r, T.REPLY_BY_OUTCOME[this.outcome!]!) });
     if (goal === 'REPLIED') {
       for (let i = T.int(this.r, -2, 2); i > 0; i--) this.followUp('UNREACHABLE', spec);
       return;
@@ -896,32 +711,20 @@ class Walker {
   }
 
   private materials(supply: boolean): void {
-    const c = this.c;
-    const iu = this.intakeUser();
     const missingItems = T.pick(this.r, T.MISSING_ITEMS);
-    this.step(
-      'requestMaterials',
-      iu,
-      this.later(10, 600),
-      { missingItems },
-      () => {
-        c.missingItems = missingItems;
-        c.materialsRequestCount = (c.materialsRequestCount ?? 0) + 1;
-      },
-      { detail: { missingItems } },
-    );
-    if (!supply) return;
-    this.step('supplyMaterials', iu, this.later(1440, 8640), {});
+    this.step('requestMaterials', this.iu, this.later(10, 600), { missingItems });
+    this.materialsRequested = true;
+    if (supply) this.step('supplyMaterials', this.iu, this.later(1440, 8640));
   }
 
-  private reject(): void {
-    const c = this.c;
+  /** 不予受理; returns where the consumer is referred to, if anywhere. */
+  private reject(): { authority: string; phone: string | null } | null {
     const ground = T.weighted<RejectGround>(this.r, [
       ['OUTSIDE_JURISDICTION', 40],
       ['ALREADY_HANDLED', 10],
-      ['NOT_DAILY_CONSUMPTION', c.kind === 'COMPLAINT' ? 15 : 2],
+      ['NOT_DAILY_CONSUMPTION', this.kind === 'COMPLAINT' ? 15 : 2],
       ['TIME_BARRED', 5],
-      ['MATERIALS_MISSING_OR_FALSE', c.materialsRequestCount ? 40 : 8],
+      ['MATERIALS_MISSING_OR_FALSE', this.materialsRequested ? 40 : 8],
       ['IDENTITY_NOT_VERIFIED', 3],
       ['OTHER_LEGAL_GROUND', 3],
     ]);
@@ -932,25 +735,17 @@ class Walker {
             this.env.agencies.filter((a) => a.kind !== 'COURT'),
           )
         : null;
-    const input = { ground, referral: { authority: agency?.name, phone: agency?.phone ?? undefined } };
-    this.step(
-      'rejectCase',
-      this.intakeUser(),
-      this.later(30, 2880),
-      input,
-      () => {
-        c.rejectGround = ground;
-        c.referralAuthority = agency?.name ?? null;
-        c.referralPhone = agency?.phone ?? null;
-      },
-      { detail: { ground, referralAuthority: agency?.name, referralPhone: agency?.phone } },
-    );
+    this.step('rejectCase', this.iu, this.later(30, 2880), {
+      ground,
+      referralAuthority: agency?.name,
+      referralPhone: agency?.phone ?? undefined,
+    });
+    return agency ? { authority: agency.name, phone: agency.phone } : null;
   }
 
   private dispatch(anyTarget: boolean): void {
-    const c = this.c;
     const env = this.env;
-    const intakeUnit = this.unit(c.intakeUnitId!);
+    const intakeUnit = env.units.get(this.intake.unit)!;
     let type: 'WORKROOM' | 'UNIT' | 'EXTERNAL';
     let toUnit: OrgUnitEntity | null = null;
     let workroom: WorkroomCode | null = null;
@@ -966,19 +761,20 @@ class Walker {
       toUnit = T.weighted(this.r, options);
       type = !toUnit ? 'EXTERNAL' : toUnit.type === 'WORKROOM' ? 'WORKROOM' : 'UNIT';
       workroom = toUnit?.workroom ?? null;
-      this.handlers = type === 'EXTERNAL' ? [this.d.intake.user] : [];
+      this.handlers = type === 'EXTERNAL' ? [this.iu] : [];
     } else {
       const [t, code, handlers] = T.weighted(
         this.r,
-        this.d.intake.handled.map((h) => [h, h[3]] as const),
+        this.intake.handled.map((h) => [h, h[3]] as const),
       );
       type = t;
       if (t === 'WORKROOM') {
         workroom = code as WorkroomCode;
-        toUnit = env.units.get(`${this.d.intake.unit}-${code}`)!;
+        toUnit = env.units.get(`${this.intake.unit}-${code}`)!;
       } else if (t === 'UNIT') toUnit = env.units.get(code!)!;
-      this.handlers = [...handlers];
-      this.handlers.sort(() => this.r() - 0.5);
+      const names = [...handlers];
+      names.sort(() => this.r() - 0.5);
+      this.handlers = names.map((n) => this.user(n));
     }
     const agency = type === 'EXTERNAL' ? T.pick(this.r, env.agencies) : null;
     const mode = T.weighted<DispatchMode>(this.r, [
@@ -986,15 +782,6 @@ class Walker {
       ['ON_BEHALF', 45],
       ['JOINT', 25],
     ]);
-    const input: CaseActionInput = {
-      mode,
-      target: {
-        type,
-        workroom: workroom ?? undefined,
-        unitId: toUnit ? String(toUnit.id) : undefined,
-        department: agency?.name,
-      },
-    };
     const instructions = T.chance(this.r, 0.4)
       ? T.pick(this.r, [
           '请于两个工作日内联系消费者',
@@ -1002,95 +789,35 @@ class Walker {
           '涉及金额较大，请重点跟进',
           '请核实后依法处理',
         ])
-      : null;
-    const at = this.later(10, 1440);
-    const hop = this.d.dispatches.length + 1;
-    this.step(
-      'dispatchCase',
-      this.intakeUser(),
-      at,
-      input,
-      () => {
-        this.d.dispatches.push({
-          hop,
-          fromUnitId: c.intakeUnitId!,
-          targetType: type,
-          toUnitId: toUnit?.id ?? null,
-          workroom,
-          externalAgencyId: agency?.id ?? null,
-          mode,
-          instructions,
-          dispatchedById: this.intakeUser().actor.id,
-          dispatchedAt: at,
-          receivedAt: null,
-          returnedAt: null,
-          returnReason: null,
-          concludedAt: null,
-        });
-        const holder = toUnit ?? intakeUnit;
-        c.dispatchTargetType = type;
-        c.dispatchMode = mode;
-        c.dispatchWorkroom = workroom;
-        c.externalAgencyId = agency?.id ?? null;
-        c.assignedUnitId = holder.id;
-        c.ownerUnitId = holder.id;
-        c.ownerPath = holder.path;
-        c.handlerId = null;
-      },
-      { detail: { hop, targetType: type, toUnit: toUnit?.name, agency: agency?.name, mode, handlerId: null } },
-    );
-  }
-
-  private handler(action: CaseAction, input: CaseActionInput = {}): Who {
-    const who = this.whoMay(action, this.handlers, input);
-    if (!who) throw new Error(`demo seed: nobody at unit ${this.c.assignedUnitId} may ${action}`);
-    return who;
+      : undefined;
+    // As CaseHandlingService.dispatchCase passes it, the target found: the unit (a workroom's too), the department.
+    this.step('dispatchCase', this.iu, this.later(10, 1440), {
+      mode,
+      targetType: type,
+      workroom,
+      toUnit,
+      agency: agency ? { id: agency.id, name: agency.name } : null,
+      handlerId: null,
+      instructions,
+    });
   }
 
   private receive(): void {
-    const who = this.handler('receiveCase');
-    const at = this.later(20, 1440);
-    this.step('receiveCase', who, at, {}, () => {
-      this.c.handlerId = who.actor.id;
-      for (const h of this.d.dispatches) if (!h.receivedAt && !h.returnedAt) h.receivedAt = at;
-    });
+    this.step('receiveCase', this.handlers, this.later(20, 1440));
   }
 
   private returnToIntake(): void {
-    const c = this.c;
     const reason = T.pick(this.r, T.RETURN_REASONS);
-    const input = { reason, toUnitId: String(c.intakeUnitId) };
-    const who = this.handler('returnCase', input);
-    const at = this.later(60, 2880);
-    this.step(
-      'returnCase',
-      who,
-      at,
-      input,
-      () => {
-        for (const h of this.d.dispatches)
-          if (!h.returnedAt) Object.assign(h, { returnedAt: at, returnReason: reason });
-        const intake = this.unit(c.intakeUnitId!);
-        c.assignedUnitId = null;
-        c.ownerUnitId = intake.id;
-        c.ownerPath = intake.path;
-        c.handlerId = null;
-      },
-      { detail: { reason } },
-    );
+    this.step('returnCase', this.handlers, this.later(60, 2880), { reason });
   }
 
   private firstContact(): void {
-    const note = T.pick(this.r, T.FIRST_CONTACT_NOTES);
-    const input = { method: 'PHONE' as const, note };
-    this.step('recordContact', this.intakeUser(), this.later(20, 960), input, undefined, {
-      note,
-      detail: { method: input.method },
-    });
+    const content = T.pick(this.r, T.FIRST_CONTACT_NOTES);
+    this.step('recordContact', this.iu, this.later(20, 960), { method: 'PHONE', content });
   }
 
   private contact(): void {
-    const note = T.pick(this.r, T.CONTACT_NOTES);
+    const content = T.pick(this.r, T.CONTACT_NOTES);
     const method = T.weighted(this.r, [
       ['PHONE', 60],
       ['ON_SITE', 15],
@@ -1098,127 +825,63 @@ class Walker {
       ['SMS', 8],
       ['VIDEO', 7],
     ] as const);
-    const input = { method, note };
-    const who = this.whoMay('recordContact', this.handlers, input)!;
-    this.step('recordContact', who, this.later(60, 2880), input, undefined, { note, detail: { method } });
+    this.step('recordContact', this.handlers, this.later(60, 2880), { method, content });
   }
 
-  private director(): Who | null {
-    return this.whoMay(
-      'decideExtension',
-      [this.d.intake.director, 'city_director', 'gl_director', 'hx_director'].filter(Boolean) as string[],
-      { approved: true },
-    );
-  }
-
+  /** 申请延期, and (decide) a director's decision: whoever of the directors the table lets decide. */
   private extension(decide: boolean): void {
-    const c = this.c;
     const reason = T.pick(this.r, T.EXTENSION_REASONS);
     const days = T.pick(this.r, [3, 5, 7, 10]);
-    const input = { reason, extensionDays: days };
-    const who = this.whoMay('requestExtension', this.handlers, input);
-    if (!who) return;
-    const at = this.later(600, 2880);
-    this.step(
-      'requestExtension',
-      who,
-      at,
-      input,
-      () => {
-        this.d.extensions.push({
-          requestedById: who.actor.id,
-          requestedAt: at,
-          reason,
-          days,
-          status: 'PENDING',
-          decidedById: null,
-          decidedAt: null,
-          decisionNote: null,
-        });
-        c.pendingExtension = true;
-      },
-      { detail: { reason, days } },
-    );
+    this.extensionRequested = true;
+    this.step('requestExtension', this.handlers, this.later(600, 2880), { reason, days }, true);
     if (!decide) return;
-    const boss = this.director();
-    if (!boss) return;
     const approved = T.chance(this.r, 0.8);
-    const when = this.later(60, 1440);
-    this.step(
-      'decideExtension',
-      boss,
-      when,
-      { approved },
-      () => {
-        Object.assign(this.d.extensions[this.d.extensions.length - 1]!, {
-          status: approved ? 'APPROVED' : 'REJECTED',
-          decidedById: boss.actor.id,
-          decidedAt: when,
-          decisionNote: approved ? '同意延期' : '不同意延期，请按期办结',
-        });
-        c.pendingExtension = false;
-        if (approved) c.extensionGranted = true;
-      },
-      { detail: { approved, days } },
-    );
+    const directors = [this.intake.director, 'city_director', 'gl_director', 'hx_director']
+      .filter((n): n is string => !!n)
+      .map((n) => this.user(n));
+    const note = approved ? '同意延期' : '不同意延期，请按期办结';
+    // DecideExtensionInput's note is the timeline note and the decision's (CaseHandlingService.decideExtension).
+    this.step('decideExtension', directors, this.later(60, 1440), { approved, note, decisionNote: note }, true);
   }
 
   private suspend(): void {
-    const c = this.c;
-    const boss = this.d.intake.director ? this.user(this.d.intake.director) : null;
+    const boss = this.intake.director ? this.user(this.intake.director) : null;
     const reason = T.weighted<SuspendReason>(this.r, [
       ['TESTING', 5],
       ['AWAITING_MATERIALS', 3],
       ['INVESTIGATION', boss ? 2 : 0],
     ]);
-    const input = {
-      suspendReason: reason,
-      approvedById: reason === 'INVESTIGATION' ? String(boss!.actor.id) : undefined,
-    };
-    const who = this.handler('suspendCase', input);
-    const at = this.later(600, 2880);
-    this.step(
-      'suspendCase',
-      who,
-      at,
-      input,
-      () => {
-        c.suspendReason = reason;
-      },
-      { note: T.SUSPEND_NOTES[reason], detail: { reason, approvedById: input.approvedById } },
-    );
-  }
-
-  private resume(): void {
-    const c = this.c;
-    const who = this.handler('resumeCase');
-    const at = this.later(1440, 10080);
-    this.step('resumeCase', who, at, {}, () => (c.suspendReason = null), { detail: { suspendedFor: c.suspendReason } });
+    this.step('suspendCase', this.handlers, this.later(600, 2880), {
+      reason,
+      approvedById: reason === 'INVESTIGATION' ? boss!.actor.id : null,
+      note: T.SUSPEND_NOTES[reason],
+    });
   }
 
   private conclude(): void {
-    const c = this.c;
+    const kind = this.kind;
     const outcome =
-      c.kind === 'COMPLAINT'
+      kind === 'COMPLAINT'
         ? T.weighted<Outcome>(this.r, [
             ['MEDIATED', 55],
             ['MEDIATION_FAILED', 15],
             ['WITHDRAWN', 15],
             ['TERMINATED', 15],
           ])
-        : c.kind === 'REPORT'
+        : kind === 'REPORT'
           ? T.weighted<Outcome>(this.r, [
               ['PENALIZED', 30],
               ['NO_VIOLATION', 50],
               ['TRANSFERRED', 20],
             ])
-          : c.kind === 'SUGGESTION'
+          : kind === 'SUGGESTION'
             ? T.weighted<Outcome>(this.r, [
                 ['ANSWERED', 6],
                 ['ADOPTED', 4],
               ])
             : 'ANSWERED';
-    if (!OUTCOMES_BY_KIND[c.kind].includes(outcome)) throw new Error(`outcome ${outcome} for ${c.kind}`);
+    if (!OUTCOMES_BY_KIND[kind].includes(outcome)) throw new Error(`outcome ${outcome} for ${kind}`);
+    this.outcome = outcome;
     const terminationGround =
       outcome === 'TERMINATED'
         ? T.weighted<TerminationGround>(this.r, [
@@ -1232,57 +895,32 @@ class Walker {
             ['OTHER_LEGAL_GROUND', 2],
           ])
         : undefined;
-    const involved = Number(c.amountInvolved ?? 0);
+    const involved = Number(this.input.amountInvolved ?? 0);
     const recovered =
-      c.kind === 'COMPLAINT'
+      kind === 'COMPLAINT'
         ? outcome === 'MEDIATED'
           ? Math.round(involved * (0.5 + 0.5 * this.r()) * 100) / 100
           : outcome === 'WITHDRAWN' && T.chance(this.r, 0.5)
             ? Math.round(involved * 0.4 * 100) / 100
             : 0
-        : c.kind === 'REPORT'
+        : kind === 'REPORT'
           ? 0
           : undefined;
-    const agreement =
-      outcome === 'MEDIATED' ? T.agreementText(this.r, c.respondentName ?? '经营者', recovered ?? 0) : undefined;
-    const input = { outcome, terminationGround, agreementText: agreement, amountRecovered: recovered };
-    const who = this.handler('concludeCase', input);
-    const at = this.later(1440, 7200);
-    this.step(
-      'concludeCase',
-      who,
-      at,
-      input,
-      () => {
-        c.outcome = outcome;
-        c.terminationGround = terminationGround ?? null;
-        c.agreementText = agreement ?? null;
-        c.amountRecovered = recovered ?? null;
-        c.concludedAt = at;
-        c.suspendReason = null;
-        for (const h of this.d.dispatches) if (!h.concludedAt && !h.returnedAt) h.concludedAt = at;
-        const intake = this.unit(c.intakeUnitId!);
-        c.ownerUnitId = intake.id;
-        c.ownerPath = intake.path;
-      },
-      { detail: { ...input } },
-    );
-  }
-
-  private reply(): void {
-    const c = this.c;
-    const content = T.pick(this.r, T.REPLY_BY_OUTCOME[c.outcome!]!);
-    this.step('replyCase', this.intakeUser(), this.later(60, 2880), { content }, () => {
-      c.replyContent = content;
-      c.repliedAt = new Date(this.d.t);
+    const agreementText =
+      outcome === 'MEDIATED'
+        ? T.agreementText(this.r, this.input.respondent?.name ?? '经营者', recovered ?? 0)
+        : undefined;
+    this.step('concludeCase', this.handlers, this.later(1440, 7200), {
+      outcome,
+      terminationGround,
+      agreementText,
+      amountRecovered: recovered,
     });
   }
 
   private followUp(result: 'REACHED' | 'UNREACHABLE', spec: Spec): void {
-    const c = this.c;
-    const iu = this.intakeUser();
     const at = this.later(1440, 5760);
-    const recent = this.env.now - at.getTime() < 12 * DAY;
+    const recent = this.env.now - at < 12 * DAY;
     let satisfaction: Satisfaction | undefined;
     if (result === 'REACHED') {
       satisfaction = T.weighted<Satisfaction>(this.r, [
@@ -1293,122 +931,16 @@ class Walker {
       if (satisfaction === 'UNSATISFIED' && (!recent || spec.noNextRound || spec.state !== 'FOLLOWED_UP'))
         satisfaction = 'BASIC';
     }
+    // 回访不满意: the step registers the next round.
+    if (satisfaction === 'UNSATISFIED') this.nextRound = true;
     const note = T.FOLLOW_UP_NOTES[satisfaction ?? 'UNREACHABLE']!;
-    const input = { followUpResult: result, satisfaction };
-    const attempt = (c.followUpAttempts ?? 0) + 1;
-    this.step(
-      'recordFollowUp',
-      iu,
-      at,
-      input,
-      () => {
-        this.d.followUps.push({ attempt, at, byUserId: iu.actor.id, result, satisfaction: satisfaction ?? null, note });
-        c.followUpAttempts = attempt;
-        c.followUpDone = result === 'REACHED';
-        if (result === 'REACHED') c.satisfaction = satisfaction ?? null;
-        if (satisfaction === 'UNSATISFIED') this.d.nextRound = nextRound(this.d, iu, at);
-      },
-      {
-        detail: () => ({
-          attempt,
-          result,
-          satisfaction,
-          ...(this.d.nextRound && result === 'REACHED' ? { nextRound: this.d.nextRound.c.caseNo } : {}),
-        }),
-      },
-    );
+    // RecordFollowUpInput's note is the timeline note and the follow-up's (CaseHandlingService.recordFollowUp).
+    this.step('recordFollowUp', this.iu, at, { result, satisfaction, note, followUpNote: note });
   }
 
   private archiveMaybe(goal: CaseState): void {
-    if (goal !== 'ARCHIVED') return;
-    this.step(
-      'archiveCase',
-      this.intakeUser(),
-      this.later(1440, 10080),
-      {},
-      () => (this.c.archivedAt = new Date(this.d.t)),
-    );
+    if (goal === 'ARCHIVED') this.step('archiveCase', this.iu, this.later(1440, 10080));
   }
-}
-
-function changed(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  const same = (x: unknown, y: unknown) =>
-    x instanceof Date && y instanceof Date ? x.getTime() === y.getTime() : JSON.stringify(x) === JSON.stringify(y);
-  return Object.keys({ ...a, ...b }).some((k) => !same(a[k], b[k]));
-}
-
-/** 回访不满意: a new linked round, registered by the follow-up's operator (as CaseIntakeService.registerNextRound does). */
-function nextRound(prev: Draft, who: Who, at: Date): Draft {
-  const p = prev.c;
-  const round = (p.round ?? 1) + 1;
-  const c: Draft['c'] = {
-    ...p,
-    state: 'REGISTERED',
-    isOpen: true,
-    round,
-    version: 1,
-    receivedAt: at,
-    registeredAt: at,
-    createdAt: at,
-    updatedAt: at,
-    registeredById: who.actor.id,
-    registeredByClientId: null,
-    ownerUnitId: p.intakeUnitId,
-    ownerPath: undefined, // set in finish() from the intake unit
-    ...FRESH_CASE_PROGRESS,
-  };
-  const d: Draft = {
-    c,
-    started: true,
-    intake: prev.intake,
-    t: at.getTime(),
-    r: prev.r,
-    events: [],
-    dispatches: [],
-    extensions: [],
-    followUps: [],
-    previousRound: prev,
-  };
-  d.events.push({
-    action: 'registerCase',
-    from: null,
-    to: 'REGISTERED',
-    who,
-    at,
-    note: () => `回访不满意，重新受理（第 ${round} 轮，上一轮 ${p.caseNo}）`,
-    detail: () => ({ previousRound: p.caseNo, round }),
-    snap: snapshot(c, 0),
-  });
-  return d;
-}
-
-/** Defaults a draft needs before it is stored (its clocks and overdue flag come from the deadline replay in persist). */
-function finish(env: Env, d: Draft): void {
-  for (const x of d.nextRound ? [d, d.nextRound] : [d]) {
-    x.c.ownerPath ??= env.unitById.get(x.c.ownerUnitId!)!.path;
-    x.c.updatedAt ??= x.c.registeredAt;
-    x.c.dueAt = null;
-    x.c.overdue = false;
-  }
-}
-
-/** What the deadline engine reads from the case after a step. */
-function snapshot(c: Draft['c'], hops: number): StepSnapshot {
-  return {
-    kind: c.kind,
-    channel: c.channel!,
-    outcome: c.outcome ?? null,
-    round: c.round ?? 1,
-    receivedAt: c.receivedAt!,
-    ownerUnitId: c.ownerUnitId!,
-    intakeUnitId: c.intakeUnitId!,
-    assignedUnitId: c.assignedUnitId ?? null,
-    handlerId: c.handlerId ?? null,
-    registeredById: c.registeredById ?? null,
-    dispatchTargetType: c.dispatchTargetType ?? null,
-    isOpen: c.isOpen ?? true,
-    hops,
-  };
 }
 
 // --------------------------------------------------------------------------- time helpers
@@ -1447,251 +979,6 @@ function receivedTime(env: Env, r: Rng, channel: Channel, t: number): number {
     return Math.min(dayStart - SH + minute * MIN, env.now - 10 * MIN);
   }
   return Math.min(officeTime(env, r, t, true), env.now - 10 * MIN);
-}
-
-// --------------------------------------------------------------------------- persistence
-async function persist(ds: DataSource, m: EntityManager, env: Env, drafts: Draft[]): Promise<SeedDemoCasesResult> {
-  if (!drafts.length) return { ids: [], events: 0 };
-  const numbers = new CaseNumberService();
-  for (const d of drafts) {
-    const c = d.c;
-    if (d.previousRound) c.caseNo = `${d.previousRound.c.caseNo!.replace(/-R\d+$/, '')}-R${c.round}`;
-    else
-      c.caseNo = await numbers.next(
-        m,
-        await numbers.centerOf(m, env.unitById.get(c.intakeUnitId!)!),
-        new Date(c.receivedAt!.getTime() + SH).getUTCFullYear(),
-      );
-  }
-  const meta = m.getRepository(CaseEntity).metadata;
-  const cols = meta.columns.filter((col) => !col.isGenerated);
-  await bulkInsert(
-    m,
-    'wq_case',
-    cols.map((col) => col.databaseName),
-    drafts.map((d) =>
-      cols.map((col) => {
-        const v = (d.c as Record<string, unknown>)[col.propertyName];
-        const t = col.transformer && !Array.isArray(col.transformer) ? col.transformer.to(v) : v;
-        return t === undefined ? null : t;
-      }),
-    ),
-  );
-  const idByNo = new Map<string, string>();
-  for (let i = 0; i < drafts.length; i += 500) {
-    const rows: { id: string; case_no: string }[] = await m.query(
-      'SELECT id, case_no FROM wq_case WHERE case_no IN (?)',
-      [drafts.slice(i, i + 500).map((d) => d.c.caseNo)],
-    );
-    for (const row of rows) idByNo.set(row.case_no, String(row.id));
-  }
-  for (const d of drafts) d.c.id = idByNo.get(d.c.caseNo!)!;
-  // Links between cases (ids known only now); updated_at kept as the last step's time.
-  for (const d of drafts) {
-    const set: [string, string][] = [];
-    if (d.repeatOf) set.push(['repeat_of_id', d.repeatOf.c.id!]);
-    if (d.previousRound) set.push(['previous_round_id', d.previousRound.c.id!]);
-    if (d.nextRound) set.push(['next_round_id', d.nextRound.c.id!]);
-    if (set.length)
-      await m.query(
-        `UPDATE wq_case SET ${set.map(([k]) => `${k} = ?`).join(', ')}, updated_at = updated_at WHERE id = ?`,
-        [...set.map(([, v]) => v), d.c.id],
-      );
-    if (d.repeatOf) d.c.repeatOfId = d.repeatOf.c.id!;
-    if (d.previousRound) d.c.previousRoundId = d.previousRound.c.id!;
-    if (d.nextRound) d.c.nextRoundId = d.nextRound.c.id!;
-  }
-  const events = await persistClocksAndTimeline(ds, m, env, drafts);
-  await bulkInsert(
-    m,
-    'case_dispatch',
-    [
-      'case_id',
-      'hop',
-      'from_unit_id',
-      'target_type',
-      'to_unit_id',
-      'workroom',
-      'external_agency_id',
-      'mode',
-      'instructions',
-      'dispatched_by_id',
-      'dispatched_at',
-      'received_at',
-      'returned_at',
-      'return_reason',
-      'concluded_at',
-    ],
-    drafts.flatMap((d) =>
-      d.dispatches.map((h) => [
-        d.c.id,
-        h.hop,
-        h.fromUnitId,
-        h.targetType,
-        h.toUnitId,
-        h.workroom,
-        h.externalAgencyId,
-        h.mode,
-        h.instructions,
-        h.dispatchedById,
-        h.dispatchedAt,
-        h.receivedAt,
-        h.returnedAt,
-        h.returnReason,
-        h.concludedAt,
-      ]),
-    ),
-  );
-  await bulkInsert(
-    m,
-    'case_extension',
-    [
-      'case_id',
-      'requested_by_id',
-      'requested_at',
-      'reason',
-      'days',
-      'status',
-      'decided_by_id',
-      'decided_at',
-      'decision_note',
-    ],
-    drafts.flatMap((d) =>
-      d.extensions.map((x) => [
-        d.c.id,
-        x.requestedById,
-        x.requestedAt,
-        x.reason,
-        x.days,
-        x.status,
-        x.decidedById,
-        x.decidedAt,
-        x.decisionNote,
-      ]),
-    ),
-  );
-  await bulkInsert(
-    m,
-    'case_follow_up',
-    ['case_id', 'attempt', 'at', 'by_user_id', 'result', 'satisfaction', 'note'],
-    drafts.flatMap((d) =>
-      d.followUps.map((f) => [d.c.id, f.attempt, f.at, f.byUserId, f.result, f.satisfaction, f.note]),
-    ),
-  );
-  const ids = drafts.map((d) => d.c.id!).sort((a, b) => Number(a) - Number(b));
-  return { ids, events };
-}
-
-/**
- * The clocks the deadline engine would have run for each case (its step function replayed over the
- * case's history, seed-demo-deadlines.ts), stored; then the timeline, with every breach applied by the
- * real DeadlineEffects at its instant between the steps it fell between (rounds: the steps up to each
- * case's next breach in one bulk insert, then those breaches), so each case's log reads in order.
- * Finally the cases' due_at / overdue from their clocks, as DeadlineEngine.refreshCaseDue keeps them.
- * Returns the number of step events written.
- */
-async function persistClocksAndTimeline(ds: DataSource, m: EntityManager, env: Env, drafts: Draft[]): Promise<number> {
-  const clock = new SeedClock(new Date(env.now));
-  const { effects, calendar, rules } = seedServices(ds, clock);
-  const cal = await calendar.current();
-  const unitType = (id: number) => env.unitById.get(id)!.type;
-  const histories: ClockHistory[] = [];
-  for (const d of drafts) {
-    const steps = d.events.map((e) => ({
-      action: e.action,
-      from: e.from,
-      to: e.to,
-      at: e.at,
-      detail: resolve(e.detail),
-      snap: e.snap,
-      actor: stepActorOf(e.who.actor),
-    }));
-    histories.push(await replayClocks(m, cal, rules, d.c as CaseEntity, steps, unitType, new Date(env.now)));
-  }
-  const clocks = histories.flatMap((h) => h.rows);
-  // insertRows, not m.insert: TypeORM re-reads columns with a default after a multi-row insert and merges them
-  // back by position, which can pair rows with another row's values. The ids come back on the rows.
-  for (let i = 0; i < clocks.length; i += 200) await insertRows(m, CaseDeadlineEntity, clocks.slice(i, i + 200));
-
-  const columns = [
-    'case_id',
-    'action',
-    'from_state',
-    'to_state',
-    'actor_kind',
-    'actor_id',
-    'actor_name',
-    'actor_unit_id',
-    'at',
-    'note',
-    'detail',
-  ];
-  const eventRow = (d: Draft, e: DraftEvent) => {
-    const detail = resolve(e.detail);
-    return [
-      d.c.id,
-      e.action,
-      e.from,
-      e.to,
-      e.who.actor.kind,
-      e.who.actor.id,
-      e.who.actor.name,
-      e.who.actor.unitId,
-      e.at,
-      resolve(e.note),
-      detail ? JSON.stringify(detail) : null,
-    ];
-  };
-  const written = drafts.map(() => 0);
-  const rounds = Math.max(0, ...histories.map((h) => h.breaches.length));
-  let events = 0;
-  for (let k = 0; k <= rounds; k++) {
-    const batch: unknown[][] = [];
-    drafts.forEach((d, i) => {
-      const until = histories[i]!.breaches[k]?.before ?? d.events.length;
-      for (; written[i]! < until; written[i]!++) batch.push(eventRow(d, d.events[written[i]!]!));
-    });
-    await bulkInsert(m, 'case_event', columns, batch);
-    events += batch.length;
-    for (const h of histories) {
-      const b = h.breaches[k];
-      if (!b) continue;
-      clock.set(b.at);
-      const applied = await effects.breach(m, b.row, b.at, cal);
-      if (applied !== 'applied') throw new Error(`demo seed: breach of deadline ${b.row.id} was ${applied}`);
-    }
-  }
-  const ids = drafts.map((d) => d.c.id!);
-  await m.query(
-    `UPDATE wq_case c SET
-       c.due_at = (SELECT MIN(d.due_at) FROM case_deadline d WHERE d.case_id = c.id AND d.status = 'RUNNING'),
-       c.overdue = EXISTS (SELECT 1 FROM case_deadline d WHERE d.case_id = c.id AND d.status = 'BREACHED' AND d.stopped_at IS NULL),
-       c.updated_at = c.updated_at
-     WHERE c.id IN (?)`,
-    [ids],
-  );
-  // A breach touches the case row (overdue): its updated_at is the later of its last step and its last breach.
-  for (const [i, h] of histories.entries()) {
-    if (!h.breaches.length) continue;
-    const last = h.breaches[h.breaches.length - 1]!.at;
-    const c = drafts[i]!.c;
-    await m.query('UPDATE wq_case SET updated_at = ? WHERE id = ?', [last > c.updatedAt! ? last : c.updatedAt, c.id]);
-  }
-  return events;
-}
-
-async function bulkInsert(
-  m: EntityManager,
-  table: string,
-  columns: string[],
-  rows: unknown[][],
-  batch = 250,
-): Promise<void> {
-  const row = `(${columns.map(() => '?').join(',')})`;
-  for (let i = 0; i < rows.length; i += batch) {
-    const chunk = rows.slice(i, i + batch);
-    await m.query(`INSERT INTO ${table} (${columns.join(',')}) VALUES ${chunk.map(() => row).join(',')}`, chunk.flat());
-  }
 }
 
 // issue 14: a complaint's 投诉问题类别 (codes of migration 1766900000000), weighted as real tables run

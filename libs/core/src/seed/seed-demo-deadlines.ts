@@ -1,55 +1,41 @@
-// The deadline side of the demo cases: replays each seeded case's history through the deadline engine's
-// own step function (planClockStep, the code DeadlineEngine runs inside every lifecycle transaction), so
-// the case_deadline rows are those the engine would have written — clocks started, stopped, paused,
-// resumed, extended, per dispatch hop, with the rule set in force on the day the request was received.
-// Between the steps the worker is taken to have run: a running clock whose due time passed before the
-// case's next step was breached then (1 s late), and the breach's effects are applied by the real
-// DeadlineEffects.breach at that instant — ledger entry, 超期 flag, automatic 督办, 违诺 record,
-// notifications, timeline entries. Warnings and escalation-ladder steps are left to the worker: at start
-// its reconciler queues each live clock's next alarm, so those whose time has come (a warning of a clock
-// still running, the step to the parent unit after a breach) go out then, once each.
+// The services the demo seed takes its steps through, wired by hand (the seed runs without a Nest
+// application), and the time it runs in.
+//
+// Every step runs through CaseLifecycleService with the real step modules; its hooks are chosen for demo
+// data: the deadline engine (the only writer of the clocks) and the supervision service's own hook
+// (archiving closes a case's 督办). Left out: the consumer SMS hook (no message may go to a demo
+// consumer's number), webhooks (no outside system hears of demo cases), document rendering (PDFs on demand
+// are rendered when opened), the work-arrival notifications and the search indexer (the API indexes the
+// queued cases within a second of starting: CaseSearchIndexer's poll).
+//
+// Time: a SeedClock set to each step's instant, for the services, and the same instant for the database
+// session (SET timestamp), so that the columns the database stamps (created_at, updated_at) read the
+// simulated time too. The worker is simulated: the engine hands its clocks to SeedAlarms instead of BullMQ,
+// and before each step the seed rings the alarms due by then — a running clock whose due time passed is
+// breached 1 s after it (or after the step that started it, when it was due already) by the real
+// DeadlineEffects.breach: ledger entry, 超期 flag, automatic 督办, 违诺 record, notifications, timeline
+// entry. Warnings and escalation-ladder steps are left to the worker: at start its reconciler queues each
+// live clock's next alarm, so those whose time has come go out then, once each.
 import { DataSource, EntityManager } from 'typeorm';
 import type { WorkingCalendar } from '@weiquan/shared';
 import { CalendarService } from '../calendar/calendar.service';
 import { CaseAccess } from '../case/case-access.service';
 import { CaseEventWriter } from '../case/case-event.writer';
-import type { CaseEntity } from '../entities/case.entity';
-import { CaseDeadlineEntity, DeadlineRuleEntity } from '../entities/deadline.entity';
+import { CaseLifecycleService } from '../case/case-lifecycle.service';
+import { CaseDeadlineEntity } from '../entities/deadline.entity';
 import { NotificationService } from '../notification/notification.service';
 import { SupervisionAccess, SupervisionQueryService, SupervisionService } from '../supervision';
 import { Clock } from '../time/clock';
 import { AuditWriter } from '../audit/audit-writer';
-import { CaseLifecycleService } from '../case/case-lifecycle.service';
-import { planClockStep, ClockCase, StepActor } from '../deadline/deadline-clocks';
 import { DeadlineEffects } from '../deadline/deadline-effects.service';
-import { ActiveRule, DeadlineRulesService } from '../deadline/deadline-rules.service';
+import { DeadlineEngine } from '../deadline/deadline-engine.service';
+import { DeadlineRulesService, RulesSnapshot } from '../deadline/deadline-rules.service';
+import { DeadlineScheduler } from '../deadline/deadline-scheduler.service';
 
 /** How late the (simulated) worker breaches a clock after its due time. */
 export const SEED_BREACH_LAG_MS = 1000;
 
-/** The case as one step left it (what the engine's hook sees), plus the dispatch hops recorded so far. */
-export type StepSnapshot = Omit<ClockCase, 'id'> & { hops: number };
-
-export interface ReplayStep {
-  action: string;
-  from: string | null;
-  to: string;
-  at: Date;
-  detail: Record<string, unknown> | null;
-  snap: StepSnapshot;
-  actor: StepActor;
-}
-
-export interface ClockHistory {
-  /** Every clock of the case, in its final state — except those to breach: still RUNNING, one version short. */
-  rows: CaseDeadlineEntity[];
-  /** Breaches in time order: `before` = index of the step they precede (steps.length: after the last one). */
-  breaches: { row: CaseDeadlineEntity; at: Date; before: number }[];
-}
-
-const LIVE = new Set(['RUNNING', 'PAUSED', 'BREACHED']);
-
-/** A clock the seed moves by hand (the instant each effect is applied). */
+/** A clock the seed moves by hand (the instant of each step and each breach). */
 export class SeedClock extends Clock {
   constructor(private at = new Date()) {
     super();
@@ -62,14 +48,71 @@ export class SeedClock extends Clock {
   }
 }
 
-/** DeadlineEffects and what it needs, wired by hand (the seed runs without a Nest application). */
-export function seedServices(
-  ds: DataSource,
-  clock: Clock,
-): { effects: DeadlineEffects; calendar: CalendarService; rules: DeadlineRulesService } {
+interface Alarm {
+  deadlineId: string;
+  at: number;
+  version: number;
+}
+
+/**
+ * The seed's alarm clock, in the scheduler's place: the engine hands it every clock it starts or changes
+ * (as it would queue their alarm jobs), and it keeps each running clock's breach alarm in memory.
+ */
+export class SeedAlarms extends DeadlineScheduler {
+  private readonly alarms = new Map<string, Alarm>();
+
+  constructor(private readonly seedClock: Clock) {
+    super(undefined as never, undefined as never, undefined as never, seedClock);
+  }
+
+  override afterCommit(_m: EntityManager, rows: CaseDeadlineEntity[]): void {
+    const now = this.seedClock.now().getTime();
+    for (const d of rows) {
+      if (d.status === 'RUNNING' && d.dueAt)
+        this.alarms.set(d.id, {
+          deadlineId: d.id,
+          at: Math.max(d.dueAt.getTime(), now) + SEED_BREACH_LAG_MS,
+          version: d.version,
+        });
+      else this.alarms.delete(d.id);
+    }
+  }
+
+  /** The alarms that ring by `until`, earliest first, taken off the clock. */
+  take(until: number): Alarm[] {
+    const due = [...this.alarms.values()].filter((a) => a.at <= until);
+    for (const a of due) this.alarms.delete(a.deadlineId);
+    return due.sort((a, b) => a.at - b.at || Number(a.deadlineId) - Number(b.deadlineId));
+  }
+}
+
+/**
+ * The rule sets read once: the seed runs in one REPEATABLE READ transaction, whose reads see the same rule
+ * sets from start to end, so the engine's per-step staleness check could never find a change.
+ */
+class SeedRules extends DeadlineRulesService {
+  private once: Promise<RulesSnapshot> | null = null;
+  override snapshot(m: EntityManager): Promise<RulesSnapshot> {
+    return (this.once ??= super.snapshot(m));
+  }
+}
+
+export interface SeedServices {
+  clock: SeedClock;
+  access: CaseAccess;
+  lifecycle: CaseLifecycleService;
+  effects: DeadlineEffects;
+  calendar: CalendarService;
+  alarms: SeedAlarms;
+}
+
+/** The lifecycle with the deadline engine and the supervision hook, and the breach effects, on one SeedClock. */
+export function seedServices(ds: DataSource, clock = new SeedClock()): SeedServices {
   const events = new CaseEventWriter(clock);
-  const supervisionAccess = new SupervisionAccess(ds);
   const caseAccess = new CaseAccess(ds);
+  const lifecycle = new CaseLifecycleService(ds, caseAccess, events, clock, new AuditWriter());
+  const supervisionAccess = new SupervisionAccess(ds);
+  // Registers its hook on `lifecycle`; no NotificationService: a demo item notifies nobody when opened.
   const supervision = new SupervisionService(
     ds,
     supervisionAccess,
@@ -78,80 +121,43 @@ export function seedServices(
     new SupervisionQueryService(ds, supervisionAccess, clock),
     new AuditWriter(),
     clock,
-    new CaseLifecycleService(ds, caseAccess, events, clock, new AuditWriter()),
+    lifecycle,
   );
   const calendar = new CalendarService(ds, clock);
   const effects = new DeadlineEffects(ds, supervision, new NotificationService(clock), events, calendar, clock);
   // The worker logs each breach it applies; a seed applying a hundred of them at once would only print noise.
   Object.assign(effects, { log: { warn: () => undefined, log: () => undefined } });
-  return { effects, calendar, rules: new DeadlineRulesService() };
+  const alarms = new SeedAlarms(clock);
+  // Registers itself as a hook of `lifecycle`.
+  new DeadlineEngine(lifecycle, new SeedRules(), calendar, alarms, effects, events, clock);
+  return { clock, access: caseAccess, lifecycle, effects, calendar, alarms };
+}
+
+/** Sets the seed's time: the services' clock and the database session's CURRENT_TIMESTAMP. */
+export async function setSeedTime(m: EntityManager, clock: SeedClock, at: Date): Promise<void> {
+  clock.set(at);
+  await m.query('SET timestamp = ?', [at.getTime() / 1000]);
 }
 
 /**
- * The clocks of one case, from its steps in order (the first one registers it). `unitType` answers the
- * engine's "is the dispatch target a station?"; `now` is the seeding instant (clocks due by then are breached).
+ * The simulated worker: rings the breach alarms due by `until`, each at its own instant, with the real
+ * breach effects. An alarm whose clock has moved on since (stopped, paused, extended) rings for nothing.
  */
-export async function replayClocks(
+export async function ringAlarms(
   m: EntityManager,
+  s: SeedServices,
   cal: WorkingCalendar,
-  rules: DeadlineRulesService,
-  c: Pick<CaseEntity, 'id' | 'receivedAt'>,
-  steps: readonly ReplayStep[],
-  unitType: (unitId: number) => string,
-  now: Date,
-): Promise<ClockHistory> {
-  const active: ActiveRule[] = await rules.rulesFor(m, c.receivedAt);
-  const ruleById = new Map<number, DeadlineRuleEntity>(active.map((r) => [r.rule.id, r.rule]));
-  const rows: CaseDeadlineEntity[] = [];
-  const breaches: ClockHistory['breaches'] = [];
-  const created = new Map<CaseDeadlineEntity, number>();
-  // When the worker breaches a clock: 1 s after its due time — or after the step that started it, when
-  // it was due already (a voicemail's 24-hour callback clock runs from the message, not the registration).
-  const breachAt = (d: CaseDeadlineEntity) => Math.max(d.dueAt!.getTime(), created.get(d)!) + SEED_BREACH_LAG_MS;
-  const breachDue = (until: Date, before: number) => {
-    const due = rows.filter((d) => d.status === 'RUNNING' && d.dueAt && breachAt(d) <= until.getTime());
-    for (const d of due.sort((a, b) => breachAt(a) - breachAt(b))) {
-      // What DeadlineEffects.breach does to the row (applied for real when the rows are stored).
-      d.status = 'BREACHED';
-      d.breachedAt = new Date(breachAt(d));
-      d.version += 1;
-      breaches.push({ row: d, at: d.breachedAt, before });
-    }
-  };
-  for (let i = 0; i < steps.length; i++) {
-    const s = steps[i]!;
-    breachDue(s.at, i);
-    const live = rows.filter((d) => LIVE.has(d.status) && !d.stoppedAt);
-    const plan = await planClockStep(
-      cal,
-      active,
-      ruleById,
-      live,
-      // Registration is not a transition: the engine sees from = to = REGISTERED.
-      {
-        action: s.action,
-        from: s.from ?? s.to,
-        to: s.to,
-        detail: s.detail ?? {},
-        now: s.at,
-        c: { ...s.snap, id: c.id },
-        actor: s.actor,
-      },
-      {
-        hops: () => s.snap.hops,
-        unitType,
-        exists: (ruleCode, roundKey) => rows.some((d) => d.ruleCode === ruleCode && d.roundKey === roundKey),
-      },
-    );
-    for (const d of plan.created) created.set(d, s.at.getTime());
-    rows.push(...plan.created);
+  until: Date,
+): Promise<number> {
+  let rung = 0;
+  for (const a of s.alarms.take(until.getTime())) {
+    const d = await m.findOneBy(CaseDeadlineEntity, { id: a.deadlineId });
+    if (!d || d.status !== 'RUNNING' || d.version !== a.version) continue;
+    const at = new Date(a.at);
+    await setSeedTime(m, s.clock, at);
+    const applied = await s.effects.breach(m, d, at, cal);
+    if (applied !== 'applied') throw new Error(`demo seed: breach of deadline ${d.id} was ${applied}`);
+    rung++;
   }
-  breachDue(now, steps.length);
-  // Stored as the worker found them: running, one version short, breachedAt unset; the effect does the rest.
-  for (const b of breaches) {
-    b.row.status = 'RUNNING';
-    b.row.breachedAt = null;
-    b.row.version -= 1;
-  }
-  return { rows, breaches };
+  return rung;
 }
