@@ -1,2 +1,3 @@
 export * from './public-stage';
 export * from './public-info';
+export * from './typical-case';

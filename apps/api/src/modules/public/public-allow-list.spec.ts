@@ -53,6 +53,20 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
     'unitName',
     'concludedMonth',
   ],
+  // 典型案例: the staff's own text, the writing unit and the date — never the linked case or a staff name.
+  PublicTypicalCasePage: ['total', 'items'],
+  PublicTypicalCaseSummary: ['ref', 'title', 'category', 'problemType', 'unitName', 'publishedAt', 'excerpt'],
+  PublicTypicalCase: [
+    'ref',
+    'title',
+    'category',
+    'problemType',
+    'unitName',
+    'publishedAt',
+    'facts',
+    'handling',
+    'lesson',
+  ],
 };
 const SCALARS = new Set(['String', 'Boolean', 'Int', 'Float', 'DateTime']);
 
@@ -88,6 +102,8 @@ describe('public operations (allow-list)', () => {
         'publicServicePoints',
         'publicSubmit',
         'publicSubmitSuggestion',
+        'publicTypicalCases',
+        'publicTypicalCase',
       ].sort(),
     );
   });

@@ -19,6 +19,9 @@ import { PublicPhoneLookupService } from './public-phone-lookup.service';
 import { PublicResolver } from './public.resolver';
 import { PublicSubmissionService } from './public-submission.service';
 import { PublicThrottle } from './public-throttle.service';
+import { PublicTypicalCaseService } from './public-typical-case.service';
+import { TypicalCaseResolver } from './typical-case.resolver';
+import { TypicalCaseService } from './typical-case.service';
 
 /** The public site (#16): online submission, progress lookup and follow-up, 办事公开. No staff type, no login. */
 @Module({
@@ -51,6 +54,9 @@ import { PublicThrottle } from './public-throttle.service';
     PublicSuggestionAdminService,
     PublicSuggestionResolver,
     PublicationAdminResolver,
+    PublicTypicalCaseService,
+    TypicalCaseService,
+    TypicalCaseResolver,
   ],
 })
 export class PublicModule {}
