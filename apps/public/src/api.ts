@@ -106,3 +106,31 @@ export async function uploadEvidence(
     return '网络连接失败，文件未上传';
   }
 }
+
+// 典型案例 (typical cases): a list newest first with the total, and one case by its ref.
+export const TYPICAL_CASES = `query($k: String, $o: Int, $l: Int) { publicTypicalCases(keyword: $k, offset: $o, limit: $l) { total items { ref title category problemType unitName publishedAt excerpt } } }`;
+export const TYPICAL_CASE = `query($r: String!) { publicTypicalCase(ref: $r) { ref title category problemType unitName publishedAt facts handling lesson } }`;
+
+export interface TypicalCaseSummary {
+  ref: string;
+  title: string;
+  category: string | null;
+  problemType: string | null;
+  unitName: string;
+  publishedAt: string;
+  excerpt: string;
+}
+
+export interface TypicalCase extends Omit<TypicalCaseSummary, 'excerpt'> {
+  facts: string;
+  handling: string;
+  lesson: string;
+}
+
+/** Staff write paragraphs separated by line breaks; blank lines and stray spaces are not paragraphs. */
+export function paragraphs(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
