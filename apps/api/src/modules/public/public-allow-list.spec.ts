@@ -67,6 +67,19 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
     'handling',
     'lesson',
   ],
+  // 服务成效: aggregate figures of a unit's month, no person.
+  PublicPerformanceOptions: ['units', 'months'],
+  PublicPerformanceUnit: ['ref', 'name'],
+  PublicPerformance: ['unitName', 'month', 'frozen', 'figures'],
+  PublicPerformanceFigure: [
+    'name',
+    'rate',
+    'numerator',
+    'denominator',
+    'numeratorLabel',
+    'denominatorLabel',
+    'explanation',
+  ],
 };
 const SCALARS = new Set(['String', 'Boolean', 'Int', 'Float', 'DateTime']);
 
@@ -104,6 +117,8 @@ describe('public operations (allow-list)', () => {
         'publicSubmitSuggestion',
         'publicTypicalCases',
         'publicTypicalCase',
+        'publicPerformanceOptions',
+        'publicPerformance',
       ].sort(),
     );
   });

@@ -4,6 +4,7 @@ import { AppConfig } from '@weiquan/core';
 import { CaseModule } from '../case/case.module';
 import { DocumentModule } from '../document/document.module';
 import { EvidenceModule } from '../evidence/evidence.module';
+import { StatisticsModule } from '../statistics/statistics.module';
 import { PublicEvidenceController } from './public-evidence.controller';
 import { PublicEvidenceService } from './public-evidence.service';
 import { PublicInfoService } from './public-info.service';
@@ -18,6 +19,7 @@ import { PublicLookupService } from './public-lookup.service';
 import { PublicPhoneLookupService } from './public-phone-lookup.service';
 import { PublicResolver } from './public.resolver';
 import { PublicSubmissionService } from './public-submission.service';
+import { PublicPerformanceService } from './public-performance.service';
 import { PublicThrottle } from './public-throttle.service';
 import { PublicTypicalCaseService } from './public-typical-case.service';
 import { TypicalCaseResolver } from './typical-case.resolver';
@@ -29,6 +31,7 @@ import { TypicalCaseService } from './typical-case.service';
     CaseModule,
     DocumentModule,
     EvidenceModule,
+    StatisticsModule,
     // The public's smaller limit; the bytes are checked in memory before anything is written.
     MulterModule.registerAsync({
       inject: [AppConfig],
@@ -55,6 +58,7 @@ import { TypicalCaseService } from './typical-case.service';
     PublicSuggestionResolver,
     PublicationAdminResolver,
     PublicTypicalCaseService,
+    PublicPerformanceService,
     TypicalCaseService,
     TypicalCaseResolver,
   ],
