@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTime, gql, paragraphs, PublicApiError } from './api';
+import { formatTime, gql, monthLabel, paragraphs, PublicApiError } from './api';
 
 const answer = (body: unknown) => (async () => new Response(JSON.stringify(body))) as unknown as typeof fetch;
 
@@ -38,5 +38,12 @@ describe('paragraphs', () => {
   it('splits a typical case text on line breaks and drops blank lines', () => {
     expect(paragraphs('第一段。\r\n\n  第二段。  \n')).toEqual(['第一段。', '第二段。']);
     expect(paragraphs('   ')).toEqual([]);
+  });
+});
+
+describe('monthLabel', () => {
+  it('writes a month the Chinese way', () => {
+    expect(monthLabel('2026-06')).toBe('2026年6月');
+    expect(monthLabel('2025-12')).toBe('2025年12月');
   });
 });

@@ -134,3 +134,30 @@ export function paragraphs(text: string): string[] {
     .map((p) => p.trim())
     .filter(Boolean);
 }
+
+// 服务成效 (public performance): the offered units and months, and one unit's month.
+export const PERFORMANCE_OPTIONS = `{ publicPerformanceOptions { units { ref name } months } }`;
+export const PERFORMANCE = `query($u: String!, $m: String!) { publicPerformance(unit: $u, month: $m) { unitName month frozen figures { name rate numerator denominator numeratorLabel denominatorLabel explanation } } }`;
+
+export interface PerformanceFigure {
+  name: string;
+  rate: string | null;
+  numerator: number;
+  denominator: number;
+  numeratorLabel: string;
+  denominatorLabel: string;
+  explanation: string;
+}
+
+export interface Performance {
+  unitName: string;
+  month: string;
+  frozen: boolean;
+  figures: PerformanceFigure[];
+}
+
+/** '2026-06' → '2026年6月'. */
+export function monthLabel(month: string): string {
+  const [y, m] = month.split('-');
+  return `${y}年${Number(m)}月`;
+}

@@ -12,6 +12,7 @@ export const router = createRouter({
     { path: '/gongshi', component: () => import('./views/PublishedView.vue'), meta: { title: '投诉信息公示' } },
     { path: '/anli', component: () => import('./views/TypicalCasesView.vue'), meta: { title: '典型案例' } },
     { path: '/anli/:ref', component: () => import('./views/TypicalCaseView.vue'), meta: { title: '典型案例' } },
+    { path: '/chengxiao', component: () => import('./views/PerformanceView.vue'), meta: { title: '服务成效' } },
     { path: '/:rest(.*)', redirect: '/' },
   ],
 });

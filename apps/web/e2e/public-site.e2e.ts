@@ -24,6 +24,7 @@ const PHOTO = Buffer.from(
 
 type Call = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
 type C = { id: string; caseNo: string; version: number; state: string; channel: string };
+type Value = { code: string; denominator: number | null };
 const FIELDS = 'id caseNo version state channel';
 
 async function apiAs(username: string): Promise<Call> {
@@ -317,6 +318,38 @@ describe.each(SIZES)('public site on a $name (browser)', ({ name, viewport, mobi
     expect(text).not.toContain('陈主任');
     await readable();
     await page.screenshot({ path: shot(`public-typical-detail-${name}`), fullPage: true });
+  });
+
+  it('shows 服务成效 per unit and month, the figures being the statistics module’s', async () => {
+    await page.goto(PUBLIC_URL);
+    await page.getByRole('link', { name: /服务成效/ }).click();
+    await page.waitForURL(/\/gongkai\/chengxiao$/);
+    const kpis = page.getByTestId('kpi');
+    await expect.poll(() => kpis.count()).toBe(6);
+    await page.locator('#unit').selectOption({ label: '鼓楼区消费者维权中心' });
+    const month = await page.locator('#month').inputValue();
+    await expect.poll(() => page.locator('p.hint[aria-live]').textContent()).toContain('鼓楼区消费者维权中心');
+    expect(await kpis.locator('h2').allTextContents()).toEqual([
+      '投诉按时初查率',
+      '投诉按时办结率',
+      '举报按时核查率',
+      '投诉7个工作日办结按时率',
+      '调解成功率（占已调解投诉）',
+      '满意率',
+    ]);
+    // The same count the console's month report shows for 鼓楼区 (city_director's kpiMonth).
+    const director = await apiAs('city_director');
+    const { orgUnits } = await director<{ orgUnits: { id: string; code: string }[] }>('{ orgUnits { id code } }');
+    const { kpiMonth } = await director<{ kpiMonth: { frozen: Value[] | null; current: Value[] } }>(
+      'query($m: String!, $u: ID) { kpiMonth(month: $m, unitId: $u) { frozen { code denominator } current { code denominator } } }',
+      { m: month, u: orgUnits.find((u) => u.code === 'GL')!.id },
+    );
+    const satisfaction = (kpiMonth.frozen ?? kpiMonth.current).find((v) => v.code === 'SATISFACTION_RATE')!;
+    expect(await kpis.last().locator('.kpi__count').textContent()).toContain(
+      `回访联系上并作出评价件数 ${satisfaction.denominator ?? 0} 件`,
+    );
+    await readable();
+    await page.screenshot({ path: shot(`public-performance-${name}`), fullPage: true });
   });
 
   it('shows 办事公开 readably', async () => {
