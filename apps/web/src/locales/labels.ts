@@ -321,6 +321,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'typicalCase.update': '修改典型案例',
   'typicalCase.publish': '发布典型案例',
   'typicalCase.withdraw': '撤回典型案例',
+  'publicBoard.photo': '上传公示栏人员照片',
+  'publicBoard.photoRemove': '删除公示栏人员照片',
 };
 
 /** What an audit event is about (audit_event.target_type). */

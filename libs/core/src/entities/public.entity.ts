@@ -41,6 +41,10 @@ export class PublicStaffCardEntity {
   @Column({ length: 50 }) post: string;
   @Column({ name: 'work_no', type: 'varchar', length: 30, nullable: true }) workNo: string | null;
   @Column({ name: 'on_duty' }) onDuty: boolean;
+  /** Optional photo: storage key (server-built), JPEG/PNG type, and the random ref the public reads it by. */
+  @Column({ name: 'photo_key', type: 'varchar', length: 200, nullable: true }) photoKey: string | null;
+  @Column({ name: 'photo_type', type: 'varchar', length: 20, nullable: true }) photoType: string | null;
+  @Column({ name: 'photo_ref', type: 'char', length: 16, nullable: true }) photoRef: string | null;
   @Column({ name: 'sort_order', type: 'smallint', unsigned: true }) sortOrder: number;
   @Column({ type: 'int', unsigned: true }) version: number;
   @Column({ name: 'updated_by_id', type: 'int', unsigned: true, nullable: true }) updatedById: number | null;

@@ -42,7 +42,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   PublicWorkroom: ['name', 'duties'],
   PublicCommitment: ['name', 'duration'],
   PublicServicePoint: ['name', 'kindLabel', 'district', 'address', 'phone', 'officeHours', 'staff'],
-  PublicStaffMember: ['name', 'post', 'workNo', 'onDuty'],
+  PublicStaffMember: ['name', 'post', 'workNo', 'onDuty', 'photoUrl'],
   PublicPublishedComplaintPage: ['total', 'items'],
   PublicPublishedComplaint: [
     'respondentName',

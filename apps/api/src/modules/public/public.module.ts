@@ -21,6 +21,8 @@ import { PublicResolver } from './public.resolver';
 import { PublicSubmissionService } from './public-submission.service';
 import { PublicPerformanceService } from './public-performance.service';
 import { PublicThrottle } from './public-throttle.service';
+import { StaffPhotoController } from './staff-photo.controller';
+import { StaffPhotoService } from './staff-photo.service';
 import { PublicTypicalCaseService } from './public-typical-case.service';
 import { TypicalCaseResolver } from './typical-case.resolver';
 import { TypicalCaseService } from './typical-case.service';
@@ -41,7 +43,7 @@ import { TypicalCaseService } from './typical-case.service';
       }),
     }),
   ],
-  controllers: [PublicEvidenceController],
+  controllers: [PublicEvidenceController, StaffPhotoController],
   providers: [
     PublicThrottle,
     PublicSubmissionService,
@@ -59,6 +61,7 @@ import { TypicalCaseService } from './typical-case.service';
     PublicationAdminResolver,
     PublicTypicalCaseService,
     PublicPerformanceService,
+    StaffPhotoService,
     TypicalCaseService,
     TypicalCaseResolver,
   ],

@@ -25,6 +25,7 @@ import { ProblemTypes1766900000000 } from './1766900000000-problem-types';
 import { StatDrillOrder1766900100000 } from './1766900100000-stat-drill-order';
 import { PublicStaffBoard1767000000000 } from './1767000000000-public-staff-board';
 import { TypicalCase1767100000000 } from './1767100000000-typical-case';
+import { StaffPhoto1767100100000 } from './1767100100000-staff-photo';
 
 // Ordered list of migrations. Never edit one that has landed; add a new one.
 export const MIGRATIONS = [
@@ -57,4 +58,6 @@ export const MIGRATIONS = [
   PublicStaffBoard1767000000000,
   // #16 (public side): 典型案例
   TypicalCase1767100000000,
+  // #16 (public side): staff photos on the staff board
+  StaffPhoto1767100100000,
 ];
