@@ -6,6 +6,11 @@ import { assertServerUp, launchBrowser, shot, signIn, WEB_URL } from './browser'
 // staff board; the public site (phone size) finds the station by district with both. A message left in
 // the 意见箱 on the phone reaches city_director's 意见箱 list, who answers it.
 const RUN = Date.now().toString().slice(-6);
+// A real 1×1 PNG (the server checks the bytes against the type).
+const PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 describe('办事公开 from the console to the public site (browser)', () => {
   let browser: Browser;
@@ -52,7 +57,15 @@ describe('办事公开 from the console to the public site (browser)', () => {
     await page.getByTestId('staff-card-work-no').fill('GL-0101');
     await dialog.getByTestId('form-submit').click();
     await dialog.waitFor({ state: 'hidden' });
-    await page.getByTestId('public-board-table').getByText(person).waitFor();
+    const row = page.getByTestId('public-board-table').locator('tr', { hasText: person });
+    await row.waitFor();
+    // A photo: a GIF is refused right under the photo column, a PNG shows as the thumbnail.
+    const input = row.getByTestId('staff-photo-input');
+    await input.setInputFiles({ name: '工作照.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') });
+    await expect.poll(() => row.getByRole('alert').textContent()).toBe('照片只能是 JPG 或 PNG 图片');
+    await input.setInputFiles({ name: '工作照.png', mimeType: 'image/png', buffer: PHOTO });
+    await row.locator(`img[alt="${person}的照片"]`).waitFor();
+    expect(await row.getByRole('alert').count()).toBe(0);
     await page.screenshot({ path: shot('public-board-console') });
   });
 
@@ -67,6 +80,8 @@ describe('办事公开 from the console to the public site (browser)', () => {
     await expect.poll(() => station.textContent()).toContain(hours);
     await station.locator('summary').click();
     expect(await station.textContent()).toContain(`${person} · 站点工作人员 · 工号 GL-0101`);
+    const photo = station.locator(`img[alt="${person}的照片"]`);
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
     await station.screenshot({ path: shot('public-board-site-phone') });
   });
 

@@ -49,6 +49,14 @@ export const publicBoardMessages = {
   noteRequired: '请填写答复或办理情况',
   answered: '已答复',
   suggestionStatus: ENUM_LABELS.SuggestionStatus as Readonly<Record<string, string>>,
+  // 公示栏照片
+  photo: '照片',
+  uploadPhoto: '上传照片',
+  replacePhoto: '更换',
+  removePhoto: '删除照片',
+  photoOf: '{name}的照片',
+  uploadPhotoOf: '上传{name}的照片（JPG 或 PNG，不超过 2 MB）',
+  confirmRemovePhoto: '删除「{name}」的照片？网站将不再显示。',
   // 典型案例
   typicalMenu: '典型案例',
   typical: {
