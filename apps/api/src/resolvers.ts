@@ -33,6 +33,7 @@ import { PublicResolver } from './modules/public/public.resolver';
 import { PublicationAdminResolver } from './modules/public/publication-admin.resolver';
 import { PublicBoardResolver } from './modules/public/public-board.resolver';
 import { PublicSuggestionResolver } from './modules/public/public-suggestion.resolver';
+import { TypicalCaseResolver } from './modules/public/typical-case.resolver';
 // Every resolver class, for schema emission. A resolver missing here fails the schema check.
 export const RESOLVERS = [
   AuditResolver,
@@ -68,5 +69,6 @@ export const RESOLVERS = [
   PublicationAdminResolver,
   PublicBoardResolver,
   PublicSuggestionResolver,
+  TypicalCaseResolver,
   ProblemTypeResolver,
 ];

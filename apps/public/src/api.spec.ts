@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTime, gql, PublicApiError } from './api';
+import { formatTime, gql, monthLabel, paragraphs, PublicApiError } from './api';
 
 const answer = (body: unknown) => (async () => new Response(JSON.stringify(body))) as unknown as typeof fetch;
 
@@ -31,5 +31,19 @@ describe('formatTime', () => {
   it('shows Shanghai time in Chinese', () => {
     expect(formatTime('2026-12-05T06:30:00.000Z')).toBe('2026年12月5日 14:30');
     expect(formatTime('2026-12-05T17:00:00.000Z', false)).toBe('2026年12月6日');
+  });
+});
+
+describe('paragraphs', () => {
+  it('splits a typical case text on line breaks and drops blank lines', () => {
+    expect(paragraphs('第一段。\r\n\n  第二段。  \n')).toEqual(['第一段。', '第二段。']);
+    expect(paragraphs('   ')).toEqual([]);
+  });
+});
+
+describe('monthLabel', () => {
+  it('writes a month the Chinese way', () => {
+    expect(monthLabel('2026-06')).toBe('2026年6月');
+    expect(monthLabel('2025-12')).toBe('2025年12月');
   });
 });

@@ -106,3 +106,58 @@ export async function uploadEvidence(
     return '网络连接失败，文件未上传';
   }
 }
+
+// 典型案例 (typical cases): a list newest first with the total, and one case by its ref.
+export const TYPICAL_CASES = `query($k: String, $o: Int, $l: Int) { publicTypicalCases(keyword: $k, offset: $o, limit: $l) { total items { ref title category problemType unitName publishedAt excerpt } } }`;
+export const TYPICAL_CASE = `query($r: String!) { publicTypicalCase(ref: $r) { ref title category problemType unitName publishedAt facts handling lesson } }`;
+
+export interface TypicalCaseSummary {
+  ref: string;
+  title: string;
+  category: string | null;
+  problemType: string | null;
+  unitName: string;
+  publishedAt: string;
+  excerpt: string;
+}
+
+export interface TypicalCase extends Omit<TypicalCaseSummary, 'excerpt'> {
+  facts: string;
+  handling: string;
+  lesson: string;
+}
+
+/** Staff write paragraphs separated by line breaks; blank lines and stray spaces are not paragraphs. */
+export function paragraphs(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+// 服务成效 (public performance): the offered units and months, and one unit's month.
+export const PERFORMANCE_OPTIONS = `{ publicPerformanceOptions { units { ref name } months } }`;
+export const PERFORMANCE = `query($u: String!, $m: String!) { publicPerformance(unit: $u, month: $m) { unitName month frozen figures { name rate numerator denominator numeratorLabel denominatorLabel explanation } } }`;
+
+export interface PerformanceFigure {
+  name: string;
+  rate: string | null;
+  numerator: number;
+  denominator: number;
+  numeratorLabel: string;
+  denominatorLabel: string;
+  explanation: string;
+}
+
+export interface Performance {
+  unitName: string;
+  month: string;
+  frozen: boolean;
+  figures: PerformanceFigure[];
+}
+
+/** '2026-06' → '2026年6月'. */
+export function monthLabel(month: string): string {
+  const [y, m] = month.split('-');
+  return `${y}年${Number(m)}月`;
+}

@@ -10,6 +10,9 @@ export const router = createRouter({
     { path: '/chaxun', component: () => import('./views/LookupView.vue'), meta: { title: '办理进度查询' } },
     { path: '/gongkai', component: () => import('./views/InfoView.vue'), meta: { title: '办事公开' } },
     { path: '/gongshi', component: () => import('./views/PublishedView.vue'), meta: { title: '投诉信息公示' } },
+    { path: '/anli', component: () => import('./views/TypicalCasesView.vue'), meta: { title: '典型案例' } },
+    { path: '/anli/:ref', component: () => import('./views/TypicalCaseView.vue'), meta: { title: '典型案例' } },
+    { path: '/chengxiao', component: () => import('./views/PerformanceView.vue'), meta: { title: '服务成效' } },
     { path: '/:rest(.*)', redirect: '/' },
   ],
 });

@@ -6,6 +6,11 @@ import { assertServerUp, launchBrowser, shot, signIn, WEB_URL } from './browser'
 // staff board; the public site (phone size) finds the station by district with both. A message left in
 // the 意见箱 on the phone reaches city_director's 意见箱 list, who answers it.
 const RUN = Date.now().toString().slice(-6);
+// A real 1×1 PNG (the server checks the bytes against the type).
+const PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 describe('办事公开 from the console to the public site (browser)', () => {
   let browser: Browser;
@@ -52,7 +57,15 @@ describe('办事公开 from the console to the public site (browser)', () => {
     await page.getByTestId('staff-card-work-no').fill('GL-0101');
     await dialog.getByTestId('form-submit').click();
     await dialog.waitFor({ state: 'hidden' });
-    await page.getByTestId('public-board-table').getByText(person).waitFor();
+    const row = page.getByTestId('public-board-table').locator('tr', { hasText: person });
+    await row.waitFor();
+    // A photo: a GIF is refused right under the photo column, a PNG shows as the thumbnail.
+    const input = row.getByTestId('staff-photo-input');
+    await input.setInputFiles({ name: '工作照.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') });
+    await expect.poll(() => row.getByRole('alert').textContent()).toBe('照片只能是 JPG 或 PNG 图片');
+    await input.setInputFiles({ name: '工作照.png', mimeType: 'image/png', buffer: PHOTO });
+    await row.locator(`img[alt="${person}的照片"]`).waitFor();
+    expect(await row.getByRole('alert').count()).toBe(0);
     await page.screenshot({ path: shot('public-board-console') });
   });
 
@@ -67,6 +80,8 @@ describe('办事公开 from the console to the public site (browser)', () => {
     await expect.poll(() => station.textContent()).toContain(hours);
     await station.locator('summary').click();
     expect(await station.textContent()).toContain(`${person} · 站点工作人员 · 工号 GL-0101`);
+    const photo = station.locator(`img[alt="${person}的照片"]`);
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
     await station.screenshot({ path: shot('public-board-site-phone') });
   });
 
@@ -97,5 +112,92 @@ describe('办事公开 from the console to the public site (browser)', () => {
     const done = page.getByTestId('suggestion-table').locator('tr', { hasText: message });
     await done.waitFor();
     expect(await done.textContent()).toContain('已安排周六上午开放受理窗口');
+  });
+});
+
+// 典型案例 (#16): gl_director writes one in the console (the form's errors next to its fields), publishes it
+// after a confirmation, the public site (phone size) lists and shows it; withdrawn with a reason, it is gone.
+describe('典型案例 from the console to the public site (browser)', () => {
+  let browser: Browser;
+  let context: BrowserContext | undefined;
+  let page: Page;
+  const title = `预付卡消费维权案（${RUN}）`;
+
+  beforeAll(async () => {
+    await assertServerUp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+  });
+
+  const confirmBox = (button: string) =>
+    page.locator('.el-message-box:visible').getByRole('button', { name: button, exact: true }).click();
+
+  async function publicSearch(): Promise<Page> {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, locale: 'zh-CN' });
+    const p = await phone.newPage();
+    await p.goto(new URL('gongkai/anli', WEB_URL).href);
+    await p.locator('#kw').fill(RUN);
+    await p.getByRole('button', { name: '查找', exact: true }).click();
+    await p.waitForLoadState('networkidle');
+    return p;
+  }
+
+  it('gl_director writes and publishes a typical case; the phone shows it', async () => {
+    ({ context, page } = await signIn(browser, 'gl_director'));
+    await page.getByTestId('side-menu').getByText('典型案例', { exact: true }).click();
+    await page.waitForURL(/\/typical-cases/);
+    await page.getByTestId('typical-add').click();
+    const dialog = page.getByTestId('typical-case-dialog');
+    await dialog.waitFor();
+    await dialog.getByTestId('form-submit').click();
+    await expect
+      .poll(() => dialog.locator('.el-form-item__error').allTextContents())
+      .toEqual(['请填写标题', '请填写基本案情', '请填写处理过程和结果', '请填写消费提示']);
+    await page.getByTestId('typical-title').fill(title);
+    await page.getByTestId('typical-category').fill('美容美发');
+    await page.getByTestId('typical-facts').fill('消费者在某美容店办理 3000 元储值卡，两个月后该店停业。');
+    await page.getByTestId('typical-handling').fill('维权中心联系经营者，经调解退还剩余储值金额 2100 元。');
+    await page.getByTestId('typical-lesson').fill('办理预付卡应选择信誉良好的经营者，充值金额不宜过大。');
+    await page.screenshot({ path: shot('typical-case-form-console') });
+    await dialog.getByTestId('form-submit').click();
+    await dialog.waitFor({ state: 'hidden' });
+    const row = page.getByTestId('typical-table').locator('tr', { hasText: title });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('草稿');
+    await row.getByTestId('typical-publish').click();
+    await confirmBox('发布');
+    await expect.poll(() => row.textContent()).toContain('已发布');
+    await page.screenshot({ path: shot('typical-cases-console') });
+
+    const site = await publicSearch();
+    const item = site.getByTestId('typical-item');
+    await expect.poll(() => item.locator('strong').allTextContents()).toEqual([title]);
+    expect(await item.textContent()).toContain('鼓楼区消费者维权中心');
+    await site.screenshot({ path: shot('typical-site-phone'), fullPage: true });
+    await site.context().close();
+  });
+
+  it('withdraws it with a reason after a confirmation; the phone no longer shows it', async () => {
+    const row = page.getByTestId('typical-table').locator('tr', { hasText: title });
+    await row.getByTestId('typical-withdraw').click();
+    const dialog = page.getByTestId('withdraw-typical-dialog');
+    await dialog.waitFor();
+    // No reason: refused next to the field before any confirmation.
+    await dialog.getByTestId('form-submit').click();
+    await expect.poll(() => dialog.locator('.el-form-item__error').allTextContents()).toEqual(['请说明撤回理由']);
+    expect(await page.locator('.el-message-box:visible').count()).toBe(0);
+    await page.getByTestId('withdraw-reason').fill('经营者已全额退款，案例需重新撰写');
+    await dialog.getByTestId('form-submit').click();
+    await confirmBox('撤回');
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => row.textContent()).toContain('撤回理由：经营者已全额退款，案例需重新撰写');
+    expect(await row.textContent()).toContain('已撤回');
+
+    const site = await publicSearch();
+    await expect.poll(() => site.getByText('共 0 篇').count()).toBe(1);
+    await site.context().close();
   });
 });

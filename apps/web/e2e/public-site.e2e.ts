@@ -24,6 +24,7 @@ const PHOTO = Buffer.from(
 
 type Call = <T>(query: string, variables?: Record<string, unknown>) => Promise<T>;
 type C = { id: string; caseNo: string; version: number; state: string; channel: string };
+type Value = { code: string; denominator: number | null };
 const FIELDS = 'id caseNo version state channel';
 
 async function apiAs(username: string): Promise<Call> {
@@ -277,6 +278,78 @@ describe.each(SIZES)('public site on a $name (browser)', ({ name, viewport, mobi
     await page.locator('#smsCode').fill('000000');
     await page.getByRole('button', { name: '查询', exact: true }).click();
     await expect.poll(() => page.locator('p.error').textContent()).toBe('案件编号、手机号码后四位或验证码不正确');
+  });
+
+  it('lists the published typical cases, finds one by a keyword and opens it', async () => {
+    const director = await apiAs('city_director');
+    const title = `网购退货维权案${tag}`;
+    const { saveTypicalCase: t } = await director<{ saveTypicalCase: { id: string; version: number } }>(
+      'mutation($input: SaveTypicalCaseInput!) { saveTypicalCase(input: $input) { id version } }',
+      {
+        input: {
+          title,
+          category: '服装鞋帽',
+          problemType: 'AFTER_SALES',
+          facts: `消费者在网店购买的羽绒服到货后发现有破损，要求七日无理由退货被拒（${tag}）。\n经营者称商品已拆吊牌。`,
+          handling: '维权中心调解后，经营者同意退货并承担运费。',
+          lesson: '网购商品七日无理由退货是法定权利，收货时请当面验货并保留聊天记录。',
+        },
+      },
+    );
+    await director('mutation($id: ID!, $v: Int!) { publishTypicalCase(id: $id, version: $v) { id } }', {
+      id: t.id,
+      v: t.version,
+    });
+    await page.goto(PUBLIC_URL);
+    await page.getByRole('link', { name: /典型案例/ }).click();
+    await page.waitForURL(/\/gongkai\/anli$/);
+    await page.locator('#kw').fill(tag);
+    await page.getByRole('button', { name: '查找', exact: true }).click();
+    await expect.poll(() => page.getByTestId('typical-item').locator('strong').allTextContents()).toEqual([title]);
+    expect(await page.getByText('共 1 篇').count()).toBe(1);
+    await readable();
+    await page.screenshot({ path: shot(`public-typical-list-${name}`), fullPage: true });
+    await page.getByTestId('typical-item').first().click();
+    await page.getByRole('heading', { name: title }).waitFor();
+    const text = await page.locator('article').innerText();
+    expect(text).toContain('消费提示');
+    expect(text).toContain('经营者称商品已拆吊牌。');
+    expect(text).toContain('售后服务');
+    expect(text).not.toContain('陈主任');
+    await readable();
+    await page.screenshot({ path: shot(`public-typical-detail-${name}`), fullPage: true });
+  });
+
+  it('shows 服务成效 per unit and month, the figures being the statistics module’s', async () => {
+    await page.goto(PUBLIC_URL);
+    await page.getByRole('link', { name: /服务成效/ }).click();
+    await page.waitForURL(/\/gongkai\/chengxiao$/);
+    const kpis = page.getByTestId('kpi');
+    await expect.poll(() => kpis.count()).toBe(6);
+    await page.locator('#unit').selectOption({ label: '鼓楼区消费者维权中心' });
+    const month = await page.locator('#month').inputValue();
+    await expect.poll(() => page.locator('p.hint[aria-live]').textContent()).toContain('鼓楼区消费者维权中心');
+    expect(await kpis.locator('h2').allTextContents()).toEqual([
+      '投诉按时初查率',
+      '投诉按时办结率',
+      '举报按时核查率',
+      '投诉7个工作日办结按时率',
+      '调解成功率（占已调解投诉）',
+      '满意率',
+    ]);
+    // The same count the console's month report shows for 鼓楼区 (city_director's kpiMonth).
+    const director = await apiAs('city_director');
+    const { orgUnits } = await director<{ orgUnits: { id: string; code: string }[] }>('{ orgUnits { id code } }');
+    const { kpiMonth } = await director<{ kpiMonth: { frozen: Value[] | null; current: Value[] } }>(
+      'query($m: String!, $u: ID) { kpiMonth(month: $m, unitId: $u) { frozen { code denominator } current { code denominator } } }',
+      { m: month, u: orgUnits.find((u) => u.code === 'GL')!.id },
+    );
+    const satisfaction = (kpiMonth.frozen ?? kpiMonth.current).find((v) => v.code === 'SATISFACTION_RATE')!;
+    expect(await kpis.last().locator('.kpi__count').textContent()).toContain(
+      `回访联系上并作出评价件数 ${satisfaction.denominator ?? 0} 件`,
+    );
+    await readable();
+    await page.screenshot({ path: shot(`public-performance-${name}`), fullPage: true });
   });
 
   it('shows 办事公开 readably', async () => {

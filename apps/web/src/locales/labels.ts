@@ -7,7 +7,7 @@ import type * as G from '@/graphql/generated/graphql';
 import { DataScopeLabel, OrgUnitTypeLabel, WorkroomLabel } from '@weiquan/shared/org';
 import { ApiOperationLabel, RoleLabel, WebhookEventType, WebhookEventTypeLabel } from '@weiquan/shared/auth';
 import { DocumentTypeLabel, DocumentVariantLabel } from '@weiquan/shared/document';
-import { PublicRequestKindLabel, PublicSatisfactionLabel } from '@weiquan/shared/public';
+import { PublicRequestKindLabel, PublicSatisfactionLabel, TypicalCaseStatusLabel } from '@weiquan/shared/public';
 import {
   CaseActionLabel,
   CaseFlagLabel,
@@ -185,6 +185,8 @@ export const ENUM_LABELS = {
   PublicRequestKind: PublicRequestKindLabel satisfies Readonly<Record<string, string>>,
   PublicSatisfaction: PublicSatisfactionLabel satisfies Readonly<Record<string, string>>,
   SuggestionStatus: { OPEN: '待答复', ANSWERED: '已答复' } satisfies Labels<G.SuggestionStatus>,
+  // --- i16: 典型案例 ---
+  TypicalCaseStatus: TypicalCaseStatusLabel satisfies Labels<G.TypicalCaseStatus>,
 } as const;
 
 export type EnumName = keyof typeof ENUM_LABELS;
@@ -314,6 +316,13 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   createProblemType: '新增投诉问题类别',
   updateProblemType: '修改投诉问题类别',
   deleteProblemType: '删除投诉问题类别',
+  // --- i16: 典型案例 ---
+  'typicalCase.create': '新增典型案例',
+  'typicalCase.update': '修改典型案例',
+  'typicalCase.publish': '发布典型案例',
+  'typicalCase.withdraw': '撤回典型案例',
+  'publicBoard.photo': '上传公示栏人员照片',
+  'publicBoard.photoRemove': '删除公示栏人员照片',
 };
 
 /** What an audit event is about (audit_event.target_type). */
@@ -339,6 +348,8 @@ export const AUDIT_TARGET_LABELS: Readonly<Record<string, string>> = {
   stat: '统计数据',
   // --- i14 ---
   problem_type: '投诉问题类别',
+  // --- i16 ---
+  typical_case: '典型案例',
 };
 
 export function auditActionLabel(action: string): string {

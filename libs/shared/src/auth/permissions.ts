@@ -25,6 +25,8 @@ export const Permission = {
   PUBLIC_INFO_MANAGE: 'publicinfo.manage',
   /** #16 意见箱: the directors list and answer the public's messages to the centers in scope. */
   PUBLIC_SUGGESTION_HANDLE: 'publicsuggestion.handle',
+  /** #16 典型案例: directors (and administrators) write, publish and withdraw typical cases of their scope. */
+  TYPICAL_CASE_MANAGE: 'typicalcase.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -40,6 +42,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     P.SUPERVISION_ISSUE,
     P.PUBLIC_INFO_MANAGE,
     P.PUBLIC_SUGGESTION_HANDLE,
+    P.TYPICAL_CASE_MANAGE,
   ],
   RECEPTIONIST: [...STAFF_BASE, P.CASE_UNMASK, P.SUPERVISION_ISSUE, P.PUBLIC_INFO_MANAGE],
   LEGAL_OFFICER: [...STAFF_BASE],

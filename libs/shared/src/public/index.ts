@@ -1,2 +1,4 @@
 export * from './public-stage';
 export * from './public-info';
+export * from './typical-case';
+export * from './public-kpis';

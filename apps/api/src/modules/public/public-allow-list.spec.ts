@@ -42,7 +42,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   PublicWorkroom: ['name', 'duties'],
   PublicCommitment: ['name', 'duration'],
   PublicServicePoint: ['name', 'kindLabel', 'district', 'address', 'phone', 'officeHours', 'staff'],
-  PublicStaffMember: ['name', 'post', 'workNo', 'onDuty'],
+  PublicStaffMember: ['name', 'post', 'workNo', 'onDuty', 'photoUrl'],
   PublicPublishedComplaintPage: ['total', 'items'],
   PublicPublishedComplaint: [
     'respondentName',
@@ -52,6 +52,33 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
     'result',
     'unitName',
     'concludedMonth',
+  ],
+  // 典型案例: the staff's own text, the writing unit and the date — never the linked case or a staff name.
+  PublicTypicalCasePage: ['total', 'items'],
+  PublicTypicalCaseSummary: ['ref', 'title', 'category', 'problemType', 'unitName', 'publishedAt', 'excerpt'],
+  PublicTypicalCase: [
+    'ref',
+    'title',
+    'category',
+    'problemType',
+    'unitName',
+    'publishedAt',
+    'facts',
+    'handling',
+    'lesson',
+  ],
+  // 服务成效: aggregate figures of a unit's month, no person.
+  PublicPerformanceOptions: ['units', 'months'],
+  PublicPerformanceUnit: ['ref', 'name'],
+  PublicPerformance: ['unitName', 'month', 'frozen', 'figures'],
+  PublicPerformanceFigure: [
+    'name',
+    'rate',
+    'numerator',
+    'denominator',
+    'numeratorLabel',
+    'denominatorLabel',
+    'explanation',
   ],
 };
 const SCALARS = new Set(['String', 'Boolean', 'Int', 'Float', 'DateTime']);
@@ -88,6 +115,10 @@ describe('public operations (allow-list)', () => {
         'publicServicePoints',
         'publicSubmit',
         'publicSubmitSuggestion',
+        'publicTypicalCases',
+        'publicTypicalCase',
+        'publicPerformanceOptions',
+        'publicPerformance',
       ].sort(),
     );
   });

@@ -4,6 +4,7 @@ import type { Actor, OrgUnitEntity, PublicStaffCardEntity } from '@weiquan/core'
 import { Allow, CurrentActor } from '../../common/permission.decorator';
 import { SaveStaffCardInput, SetServicePointInput } from './public-board.input';
 import { PublicBoardService } from './public-board.service';
+import { staffPhotoUrl } from './staff-photo-url';
 
 @ObjectType({ description: '人员状态公示栏上的一名人员（控制台维护）' })
 export class StaffCard {
@@ -13,6 +14,7 @@ export class StaffCard {
   @Field({ description: '岗位' }) post: string;
   @Field(() => String, { nullable: true, description: '工号' }) workNo: string | null;
   @Field({ description: '在岗' }) onDuty: boolean;
+  @Field(() => String, { nullable: true, description: '照片地址（公开）' }) photoUrl: string | null;
   @Field(() => Int) sortOrder: number;
   @Field(() => Int) version: number;
 }
@@ -25,7 +27,17 @@ export class ServicePointSetting {
   @Field(() => String, { nullable: true }) officeHours: string | null;
 }
 
-const card = (c: PublicStaffCardEntity): StaffCard => ({ ...c, id: String(c.id), unitId: String(c.unitId) });
+const card = (c: PublicStaffCardEntity): StaffCard => ({
+  id: String(c.id),
+  unitId: String(c.unitId),
+  name: c.name,
+  post: c.post,
+  workNo: c.workNo,
+  onDuty: c.onDuty,
+  photoUrl: staffPhotoUrl(c.photoRef),
+  sortOrder: c.sortOrder,
+  version: c.version,
+});
 const point = (u: OrgUnitEntity): ServicePointSetting => ({
   unitId: String(u.id),
   address: u.address,

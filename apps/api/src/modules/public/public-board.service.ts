@@ -125,7 +125,8 @@ export class PublicBoardService {
     return unit;
   }
 
-  private async cardIn(m: EntityManager, actor: Actor, raw: string, field: string): Promise<PublicStaffCardEntity> {
+  /** A card of a unit in the actor's scope, locked for the transaction `m`; NOT_FOUND otherwise. */
+  async cardIn(m: EntityManager, actor: Actor, raw: string, field: string): Promise<PublicStaffCardEntity> {
     const card = await m.findOne(PublicStaffCardEntity, {
       where: { id: parseId(raw, field) },
       lock: { mode: 'pessimistic_write' },

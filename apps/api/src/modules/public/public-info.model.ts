@@ -32,6 +32,7 @@ export class PublicStaffMember {
   @Field({ description: '岗位' }) post: string;
   @Field(() => String, { nullable: true, description: '工号' }) workNo: string | null;
   @Field({ description: '在岗' }) onDuty: boolean;
+  @Field(() => String, { nullable: true, description: '照片地址（相对于网站根地址）' }) photoUrl: string | null;
 }
 
 @ObjectType({ description: '维权中心或服务站' })

@@ -20,6 +20,7 @@ import {
   PublicStaffCardEntity,
 } from '@weiquan/core';
 import { PublicServiceInfo, PublicServicePoint } from './public-info.model';
+import { staffPhotoUrl } from './staff-photo-url';
 
 const CACHE_MS = 60_000; // read-mostly: an administrator's change shows within a minute
 
@@ -113,7 +114,13 @@ export class PublicInfoService {
       officeHours: u.officeHours,
       staff: cards
         .filter((c) => boardOf(c.unitId) === u.id)
-        .map((c) => ({ name: c.name, post: c.post, workNo: c.workNo, onDuty: c.onDuty })),
+        .map((c) => ({
+          name: c.name,
+          post: c.post,
+          workNo: c.workNo,
+          onDuty: c.onDuty,
+          photoUrl: staffPhotoUrl(c.photoRef),
+        })),
     }));
   }
 }

@@ -4,6 +4,7 @@ import { AppConfig } from '@weiquan/core';
 import { CaseModule } from '../case/case.module';
 import { DocumentModule } from '../document/document.module';
 import { EvidenceModule } from '../evidence/evidence.module';
+import { StatisticsModule } from '../statistics/statistics.module';
 import { PublicEvidenceController } from './public-evidence.controller';
 import { PublicEvidenceService } from './public-evidence.service';
 import { PublicInfoService } from './public-info.service';
@@ -18,7 +19,13 @@ import { PublicLookupService } from './public-lookup.service';
 import { PublicPhoneLookupService } from './public-phone-lookup.service';
 import { PublicResolver } from './public.resolver';
 import { PublicSubmissionService } from './public-submission.service';
+import { PublicPerformanceService } from './public-performance.service';
 import { PublicThrottle } from './public-throttle.service';
+import { StaffPhotoController } from './staff-photo.controller';
+import { StaffPhotoService } from './staff-photo.service';
+import { PublicTypicalCaseService } from './public-typical-case.service';
+import { TypicalCaseResolver } from './typical-case.resolver';
+import { TypicalCaseService } from './typical-case.service';
 
 /** The public site (#16): online submission, progress lookup and follow-up, 办事公开. No staff type, no login. */
 @Module({
@@ -26,6 +33,7 @@ import { PublicThrottle } from './public-throttle.service';
     CaseModule,
     DocumentModule,
     EvidenceModule,
+    StatisticsModule,
     // The public's smaller limit; the bytes are checked in memory before anything is written.
     MulterModule.registerAsync({
       inject: [AppConfig],
@@ -35,7 +43,7 @@ import { PublicThrottle } from './public-throttle.service';
       }),
     }),
   ],
-  controllers: [PublicEvidenceController],
+  controllers: [PublicEvidenceController, StaffPhotoController],
   providers: [
     PublicThrottle,
     PublicSubmissionService,
@@ -51,6 +59,11 @@ import { PublicThrottle } from './public-throttle.service';
     PublicSuggestionAdminService,
     PublicSuggestionResolver,
     PublicationAdminResolver,
+    PublicTypicalCaseService,
+    PublicPerformanceService,
+    StaffPhotoService,
+    TypicalCaseService,
+    TypicalCaseResolver,
   ],
 })
 export class PublicModule {}

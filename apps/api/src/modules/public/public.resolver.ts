@@ -3,6 +3,8 @@ import type { Request } from 'express';
 import { Public } from '../../common/permission.decorator';
 import { PublicServiceInfo, PublicServicePoint, PublicPublishedComplaintPage } from './public-info.model';
 import { PublicInfoService } from './public-info.service';
+import { PublicPerformance, PublicPerformanceOptions } from './public-performance.model';
+import { PublicPerformanceService } from './public-performance.service';
 import { PublicLookupService } from './public-lookup.service';
 import { PublicPhoneLookupService } from './public-phone-lookup.service';
 import { PublicPublicationService } from './public-publication.service';
@@ -29,7 +31,20 @@ export class PublicResolver {
     private readonly info: PublicInfoService,
     private readonly publication: PublicPublicationService,
     private readonly phoneLookups: PublicPhoneLookupService,
+    private readonly performance: PublicPerformanceService,
   ) {}
+
+  @Query(() => PublicPerformanceOptions, { description: '服务成效：可选的单位和月份' })
+  @Public()
+  publicPerformanceOptions(): Promise<PublicPerformanceOptions> {
+    return this.performance.options();
+  }
+
+  @Query(() => PublicPerformance, { description: '服务成效：单位某月的按时办结率、调解成功率、满意率等' })
+  @Public()
+  publicPerformance(@Args('unit') unit: string, @Args('month') month: string): Promise<PublicPerformance> {
+    return this.performance.performance(String(unit).slice(0, 32), String(month).slice(0, 7));
+  }
 
   @Query(() => PublicServiceInfo, { description: '办事公开：办事流程、工作室职责、承诺时限、监督电话' })
   @Public()

@@ -7,6 +7,8 @@ import { StatisticsResolver } from './statistics.resolver';
 // The figures are kept by the worker (libs/core/src/stats); this module only reads them.
 @Module({
   providers: [StatisticsResolver, StatisticsQueryService, StatisticsTablesService],
+  // #16 服务成效 on the public site reads the month figures through the same service.
+  exports: [StatisticsQueryService],
   controllers: [StatisticsExportController],
 })
 export class StatisticsModule {}

@@ -1,6 +1,6 @@
 import { markRaw } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
-import { ChatDotSquare, Postcard } from '@element-plus/icons-vue';
+import { ChatDotSquare, Notebook, Postcard } from '@element-plus/icons-vue';
 import { Permission, rolesWith } from '@/app/permissions';
 
 export const routes: RouteRecordRaw[] = [
@@ -24,6 +24,17 @@ export const routes: RouteRecordRaw[] = [
       icon: markRaw(ChatDotSquare),
       roles: rolesWith(Permission.PUBLIC_SUGGESTION_HANDLE),
       order: 81,
+    },
+  },
+  {
+    path: '/typical-cases',
+    name: 'typical-cases',
+    component: () => import('./views/typical-cases/index.vue'),
+    meta: {
+      title: 'publicBoard.typicalMenu',
+      icon: markRaw(Notebook),
+      roles: rolesWith(Permission.TYPICAL_CASE_MANAGE),
+      order: 82,
     },
   },
 ];

@@ -24,6 +24,8 @@ import { SuspensionApproval1766750000000 } from './1766750000000-suspension-appr
 import { ProblemTypes1766900000000 } from './1766900000000-problem-types';
 import { StatDrillOrder1766900100000 } from './1766900100000-stat-drill-order';
 import { PublicStaffBoard1767000000000 } from './1767000000000-public-staff-board';
+import { TypicalCase1767100000000 } from './1767100000000-typical-case';
+import { StaffPhoto1767100100000 } from './1767100100000-staff-photo';
 
 // Ordered list of migrations. Never edit one that has landed; add a new one.
 export const MIGRATIONS = [
@@ -54,4 +56,8 @@ export const MIGRATIONS = [
   StatDrillOrder1766900100000,
   // #16 (public side): staff board and office hours
   PublicStaffBoard1767000000000,
+  // #16 (public side): 典型案例
+  TypicalCase1767100000000,
+  // #16 (public side): staff photos on the staff board
+  StaffPhoto1767100100000,
 ];

@@ -1,0 +1,96 @@
+import {
+  ArgumentsHost,
+  Catch,
+  Controller,
+  Delete,
+  ExceptionFilter,
+  Get,
+  HttpCode,
+  HttpException,
+  HttpStatus,
+  Injectable,
+  Param,
+  Post,
+  Res,
+  UploadedFile,
+  UseFilters,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import type { Response } from 'express';
+import { Permission } from '@weiquan/shared';
+import { type Actor, AppConfig } from '@weiquan/core';
+import { Allow, CurrentActor, Public } from '../../common/permission.decorator';
+import { EvidenceErrorFilter } from '../evidence/evidence-error.filter';
+import { EvidenceErrorCode, formatBytes } from '../evidence/evidence.exception';
+import type { UploadedEvidenceFile } from '../evidence/evidence.service';
+import { staffPhotoUrl } from './staff-photo-url';
+import { STAFF_PHOTO_MAX_BYTES, StaffPhotoService } from './staff-photo.service';
+
+/** 413 stated with the photo limit; everything else answered as the evidence routes answer it. */
+@Catch()
+@Injectable()
+export class StaffPhotoErrorFilter implements ExceptionFilter {
+  private readonly evidence: EvidenceErrorFilter;
+  constructor(config: AppConfig) {
+    this.evidence = new EvidenceErrorFilter(config);
+  }
+  catch(e: unknown, host: ArgumentsHost): void {
+    if (e instanceof HttpException && e.getStatus() === HttpStatus.PAYLOAD_TOO_LARGE) {
+      host
+        .switchToHttp()
+        .getResponse<Response>()
+        .status(HttpStatus.PAYLOAD_TOO_LARGE)
+        .json({
+          code: EvidenceErrorCode.FILE_TOO_LARGE,
+          message: `照片超过 ${formatBytes(STAFF_PHOTO_MAX_BYTES)} 的大小上限`,
+          field: 'file',
+        });
+      return;
+    }
+    this.evidence.catch(e, host);
+  }
+}
+
+/**
+ * Staff photos of the 人员状态公示栏: uploaded and removed in the console (multipart `file`, scoped like
+ * the card), read by anyone through the photo's random ref (it changes with each upload, so it may be cached).
+ */
+@Controller('api')
+@UseFilters(StaffPhotoErrorFilter)
+export class StaffPhotoController {
+  constructor(private readonly photos: StaffPhotoService) {}
+
+  @Post('staff-cards/:id/photo')
+  @Allow(Permission.PUBLIC_INFO_MANAGE)
+  @HttpCode(HttpStatus.CREATED)
+  // One file; multer stops reading at the limit (+1 byte so the service, not multer, words the refusal).
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: STAFF_PHOTO_MAX_BYTES + 1, files: 1, fields: 0 } }))
+  async upload(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @UploadedFile() file: UploadedEvidenceFile | undefined,
+  ): Promise<{ photoUrl: string | null; version: number }> {
+    const card = await this.photos.setPhoto(actor, id, file);
+    return { photoUrl: staffPhotoUrl(card.photoRef), version: card.version };
+  }
+
+  @Delete('staff-cards/:id/photo')
+  @Allow(Permission.PUBLIC_INFO_MANAGE)
+  async remove(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<{ version: number }> {
+    return { version: (await this.photos.removePhoto(actor, id)).version };
+  }
+
+  @Get('public/staff-photos/:ref')
+  @Public()
+  async photo(@Param('ref') ref: string, @Res() res: Response): Promise<void> {
+    const { contentType, body } = await this.photos.open(String(ref));
+    res.set({
+      'Content-Type': contentType,
+      'Cache-Control': 'public, max-age=86400, immutable',
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Disposition': 'inline',
+    });
+    body.pipe(res);
+  }
+}
