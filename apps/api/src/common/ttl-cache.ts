@@ -16,3 +16,32 @@ export function ttlCache<K extends NonNullable<unknown>, V extends NonNullable<u
   // which a moved test clock would not see).
   return new LRUCache<K, V>({ max, ttl: ttlMs, ttlResolution: 0, perf: { now: () => clock.now().getTime() } });
 }
+
+/** Answers loaded once per key and kept for a while (see `ttlCache`). */
+export interface CachedLoader<K, V> {
+  /** The kept answer for `key`, else `load()`'s — concurrent callers share one load; a failed one is not kept. */
+  get(key: K, load: () => Promise<V>): Promise<V>;
+  /** Forgets everything (after a change made through this process). */
+  clear(): void;
+}
+
+export function cachedLoader<K extends NonNullable<unknown>, V>(
+  clock: Clock,
+  ttlMs: number,
+  max = 5_000,
+): CachedLoader<K, V> {
+  const cache = ttlCache<K, Promise<V>>(clock, ttlMs, max);
+  return {
+    get(key, load) {
+      const kept = cache.get(key);
+      if (kept) return kept;
+      const value = load();
+      cache.set(key, value);
+      value.catch(() => {
+        if (cache.get(key) === value) cache.delete(key);
+      });
+      return value;
+    },
+    clear: () => cache.clear(),
+  };
+}

@@ -19,6 +19,7 @@ import {
   OrgUnitEntity,
   PublicStaffCardEntity,
 } from '@weiquan/core';
+import { CachedLoader, cachedLoader } from '../../common/ttl-cache';
 import { PublicServiceInfo, PublicServicePoint } from './public-info.model';
 import { staffPhotoUrl } from './staff-photo-url';
 
@@ -31,38 +32,31 @@ const CACHE_MS = 60_000; // read-mostly: an administrator's change shows within 
  */
 @Injectable()
 export class PublicInfoService {
-  private info: { at: number; value: Promise<PublicServiceInfo> } | null = null;
-  private points: { at: number; value: Promise<PublicServicePoint[]> } | null = null;
+  private readonly info: CachedLoader<'info', PublicServiceInfo>;
+  private readonly points: CachedLoader<'points', PublicServicePoint[]>;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly config: AppConfig,
-    private readonly clock: Clock,
-  ) {}
+    clock: Clock,
+  ) {
+    this.info = cachedLoader(clock, CACHE_MS);
+    this.points = cachedLoader(clock, CACHE_MS);
+  }
 
   /** Drops the cache of this process (after a change in the console; other processes follow within CACHE_MS). */
   forget(): void {
-    this.info = null;
-    this.points = null;
+    this.info.clear();
+    this.points.clear();
   }
 
   serviceInfo(): Promise<PublicServiceInfo> {
-    const now = this.clock.now().getTime();
-    if (!this.info || now - this.info.at > CACHE_MS) this.info = { at: now, value: this.loadInfo() };
-    return this.info.value.catch((e: unknown) => {
-      this.info = null;
-      throw e;
-    });
+    return this.info.get('info', () => this.loadInfo());
   }
 
   /** Centers and stations; `keyword` matches the district, the name or the address. */
   async servicePoints(keyword?: string | null): Promise<PublicServicePoint[]> {
-    const now = this.clock.now().getTime();
-    if (!this.points || now - this.points.at > CACHE_MS) this.points = { at: now, value: this.loadPoints() };
-    const all = await this.points.value.catch((e: unknown) => {
-      this.points = null;
-      throw e;
-    });
+    const all = await this.points.get('points', () => this.loadPoints());
     const k = keyword?.trim().slice(0, 50);
     return k ? all.filter((p) => p.district.includes(k) || p.name.includes(k) || (p.address ?? '').includes(k)) : all;
   }

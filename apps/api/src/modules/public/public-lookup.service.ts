@@ -20,7 +20,7 @@ import {
   OrgUnitEntity,
   PublicCaseAccessEntity,
 } from '@weiquan/core';
-import { ttlCache } from '../../common/ttl-cache';
+import { CachedLoader, cachedLoader } from '../../common/ttl-cache';
 import { CaseHandlingService } from '../case/case-handling.service';
 import { publicActor } from './public-actor';
 import { codeHash, sameHash } from './public-codes';
@@ -62,7 +62,7 @@ const PAGE_CACHE_MS = 30_000;
 @Injectable()
 export class PublicLookupService {
   /** describe() per case and version: a lookup is then one indexed query (the code check) and the throttle. */
-  private readonly pages: ReturnType<typeof ttlCache<string, PublicCaseProgress>>;
+  private readonly pages: CachedLoader<string, PublicCaseProgress>;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -73,17 +73,12 @@ export class PublicLookupService {
     private readonly phone: PublicPhoneLookupService,
     clock: Clock,
   ) {
-    this.pages = ttlCache(clock, PAGE_CACHE_MS);
+    this.pages = cachedLoader(clock, PAGE_CACHE_MS);
   }
 
   async progress(address: string, input: PublicLookupInput): Promise<PublicCaseProgress> {
     const c = await this.verify(address, input);
-    const key = `${c.id}:${c.version}`;
-    const cached = this.pages.get(key);
-    if (cached) return cached;
-    const page = await this.describe(c);
-    this.pages.set(key, page);
-    return page;
+    return this.pages.get(`${c.id}:${c.version}`, () => this.describe(c));
   }
 
   /** 回访 answered online: recorded through the staff's recordFollowUp step (reached, with the satisfaction). */

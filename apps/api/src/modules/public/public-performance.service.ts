@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { addMonths, OrgUnitType, PUBLIC_KPIS, publicKpiExplanation, toShanghaiDate } from '@weiquan/shared';
 import { AppError, Clock, OrgUnitEntity, SYSTEM_ACTOR } from '@weiquan/core';
+import { CachedLoader, cachedLoader } from '../../common/ttl-cache';
 import { StatisticsQueryService } from '../statistics/statistics-query.service';
 import { PublicPerformance, PublicPerformanceOptions } from './public-performance.model';
 
@@ -18,13 +19,15 @@ const MONTHS = 12;
  */
 @Injectable()
 export class PublicPerformanceService {
-  private cache = new Map<string, { at: number; value: Promise<PublicPerformance> }>();
+  private readonly cache: CachedLoader<string, PublicPerformance>;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly clock: Clock,
     private readonly stats: StatisticsQueryService,
-  ) {}
+  ) {
+    this.cache = cachedLoader(clock, CACHE_MS);
+  }
 
   async options(): Promise<PublicPerformanceOptions> {
     const units = await this.units();
@@ -35,16 +38,7 @@ export class PublicPerformanceService {
     const unit = (await this.units()).find((u) => u.code === unitRef);
     if (!unit) throw AppError.badInput('unit', '请选择单位');
     if (!this.months().includes(month)) throw AppError.badInput('month', '请选择最近 12 个月中的一个月份');
-    const key = `${unit.id}|${month}`;
-    const now = this.clock.now().getTime();
-    const hit = this.cache.get(key);
-    if (hit && now - hit.at <= CACHE_MS) return hit.value;
-    const value = this.load(unit, month);
-    this.cache.set(key, { at: now, value });
-    return value.catch((e: unknown) => {
-      this.cache.delete(key);
-      throw e;
-    });
+    return this.cache.get(`${unit.id}|${month}`, () => this.load(unit, month));
   }
 
   private async load(unit: OrgUnitEntity, month: string): Promise<PublicPerformance> {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TypicalCaseStatus } from '@weiquan/shared';
 import { AppError, Clock } from '@weiquan/core';
+import { CachedLoader, cachedLoader } from '../../common/ttl-cache';
 import { PublicTypicalCase, PublicTypicalCasePage } from './public-typical-case.model';
 
 const CACHE_MS = 60_000; // read-mostly: a publication or withdrawal in another process shows within a minute
@@ -16,15 +17,17 @@ const EXCERPT = 80;
  */
 @Injectable()
 export class PublicTypicalCaseService {
-  private all: { at: number; value: Promise<PublicTypicalCase[]> } | null = null;
+  private readonly cache: CachedLoader<'published', PublicTypicalCase[]>;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
-    private readonly clock: Clock,
-  ) {}
+    clock: Clock,
+  ) {
+    this.cache = cachedLoader(clock, CACHE_MS);
+  }
 
   forget(): void {
-    this.all = null;
+    this.cache.clear();
   }
 
   async list(keyword: string | null | undefined, offset = 0, limit = 10): Promise<PublicTypicalCasePage> {
@@ -56,12 +59,7 @@ export class PublicTypicalCaseService {
   }
 
   private published(): Promise<PublicTypicalCase[]> {
-    const now = this.clock.now().getTime();
-    if (!this.all || now - this.all.at > CACHE_MS) this.all = { at: now, value: this.load() };
-    return this.all.value.catch((e: unknown) => {
-      this.all = null;
-      throw e;
-    });
+    return this.cache.get('published', () => this.load());
   }
 
   private async load(): Promise<PublicTypicalCase[]> {
