@@ -24,7 +24,7 @@ const HANDLING = `id caseId caseNo mode status matter contactPerson contactPhone
 const EXPERT = `id name field organisation phone active unit { code } version`;
 const SEMINAR = `id topic heldOn minutes hotIssueTags experts { id name } cases { id caseNo } unit { code } version`;
 const MESSAGE = `id kind senderUnit { code } targetUnit { code } title content dueAt overdue acknowledged acknowledgedAt ackNote version`;
-const QUEUE = `query($sort: LitigationLinkQueueSort, $p: PageInput) { litigationLinkWorkQueue(sort: $sort, page: $p) { total items { kind id caseId caseNo title status dueAt dueLabel minutesLeft overdue since } } }`;
+const QUEUE = `query($sort: LitigationLinkQueueSort, $p: PageInput) { litigationLinkWorkQueue(sort: $sort, page: $p) { total items { kind id caseId caseNo title status dueAt dueLabel timeLeftMs overdue since } } }`;
 const TIMELINE = `query($id: ID!) { case(id: $id) { timeline { action note detail } } }`;
 
 const mutation = (name: string, input: string, fields: string) =>
@@ -64,7 +64,7 @@ interface WorkItem {
   caseId: string | null;
   title: string;
   dueAt: string | null;
-  minutesLeft: number | null;
+  timeLeftMs: number | null;
   overdue: boolean;
 }
 
@@ -675,8 +675,8 @@ describe('诉调对接 (litigation–mediation link) workroom over GraphQL', () 
         dueAt: endOf('2026-12-04').toISOString(),
         overdue: false,
       });
-      expect(mine('DEPARTMENT_HANDLING', handling.id)!.minutesLeft).toBe(
-        Math.round((endOf('2026-12-04').getTime() - api.clock.now().getTime()) / 60_000),
+      expect(mine('DEPARTMENT_HANDLING', handling.id)!.timeLeftMs).toBe(
+        endOf('2026-12-04').getTime() - api.clock.now().getTime(),
       );
       expect(mine('LINKAGE_MESSAGE', report.id)).toMatchObject({
         caseId: null,

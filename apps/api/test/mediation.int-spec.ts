@@ -38,13 +38,13 @@ const LISTS = `query($caseId: ID!) {
   testingCommissions(caseId: $caseId) { ${TESTING} }
   mediationAgreements(caseId: $caseId) { ${AGREEMENT} } }`;
 const QUEUE = `query($p: PageInput, $s: MediationQueueSort) { mediationWorkQueue(page: $p, sort: $s) { total offset limit
-  items { case { id caseNo state } dueAt secondsLeft overdue suspended sessionCount runningTestingCount openAgreementCount } } }`;
+  items { case { id caseNo state } dueAt timeLeftMs overdue suspended sessionCount runningTestingCount openAgreementCount } } }`;
 const SUPERVISIONS = `query($f: SupervisionFilter) { supervisions(filter: $f) { total items { id caseId automatic status level targetUnit { code } content } } }`;
 
 interface QueueItem {
   case: { id: string; caseNo: string; state: string };
   dueAt: string | null;
-  secondsLeft: number | null;
+  timeLeftMs: number | null;
   overdue: boolean;
   suspended: boolean;
   sessionCount: number;
@@ -693,7 +693,7 @@ describe('维权服务 workroom (mediation) over GraphQL', () => {
 
       const e = queue[pos(early.id)];
       expect(e).toMatchObject({ suspended: false, sessionCount: 1, runningTestingCount: 0, openAgreementCount: 0 });
-      expect(e.secondsLeft).toBe(Math.trunc((Date.parse(e.dueAt!) - api.clock.now().getTime()) / 1000));
+      expect(e.timeLeftMs).toBe(Date.parse(e.dueAt!) - api.clock.now().getTime());
       // suspended for testing: the conclusion clocks pause; the first contact was made at acceptance
       const p = queue[pos(paused.id)];
       expect(p).toMatchObject({ suspended: true, runningTestingCount: 1, dueAt: null });

@@ -35,8 +35,6 @@ interface QueueRow {
   since: Date;
 }
 
-const INT_MAX = 2_147_483_647;
-
 /**
  * 诉调对接工作室待办: the open items of the signed-in user's unit and workroom (its center's side) —
  * referrals still at the court, joint handlings / transfers in progress with their agreed
@@ -136,7 +134,7 @@ export class LitigationLinkQueueService {
         kindLabel: LitigationLinkWorkItemKindLabel[row.kind],
         id: String(row.id),
         dueAt,
-        minutesLeft: left == null ? null : clampInt(Math.round(left / 60_000)),
+        timeLeftMs: left,
         overdue: left != null && left < 0,
         since: new Date(row.since),
       };
@@ -170,8 +168,4 @@ export class LitigationLinkQueueService {
       return { ...base, caseId: null, caseNo: null, title, status: '待签收', dueLabel: dueAt ? '要求签收期限' : null };
     });
   }
-}
-
-function clampInt(n: number): number {
-  return Math.max(-INT_MAX, Math.min(INT_MAX, n));
 }

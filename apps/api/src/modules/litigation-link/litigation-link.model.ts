@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import {
   CourtReferralStatus,
   CourtReferralStatusLabel,
@@ -314,9 +314,8 @@ export class LitigationLinkWorkItemModel {
   })
   dueAt: Date | null;
   @Field(() => String, { nullable: true, description: '期限的含义' }) dueLabel: string | null;
-  @Field(() => Int, { nullable: true, description: '剩余分钟数（负数为已超期）；无期限为空' }) minutesLeft:
-    | number
-    | null;
+  @Field(() => Float, { nullable: true, description: '剩余毫秒（负数为已超期；无期限为空）——各工作室待办同一字段' })
+  timeLeftMs: number | null;
   @Field() overdue: boolean;
   @Field({ description: '发起（收到）时间' }) since: Date;
 }

@@ -14,6 +14,7 @@ import {
   TestingCommissionEntity,
 } from '@weiquan/core';
 import type { Page, PageInput } from '../../common/paging';
+import { msLeft } from '../workroom/work-queue';
 import { MediationQueueSort } from './mediation.enums';
 
 export interface StaffRef {
@@ -31,7 +32,7 @@ export interface InvestigationView {
 export interface QueueRow {
   c: CaseEntity;
   dueAt: Date | null;
-  secondsLeft: number | null;
+  timeLeftMs: number | null;
   overdue: boolean;
   suspended: boolean;
   sessionCount: number;
@@ -140,15 +141,15 @@ export class MediationQueryService {
       qb.getCount(),
     ]);
     const counts = await this.countsFor(cases.map((c) => c.id));
-    const now = this.clock.now().getTime();
+    const now = this.clock.now();
     const items = cases.map((c): QueueRow => {
       const n = counts.get(String(c.id));
-      const secondsLeft = c.dueAt ? Math.trunc((c.dueAt.getTime() - now) / 1000) : null;
+      const timeLeftMs = msLeft(c.dueAt, now);
       return {
         c,
         dueAt: c.dueAt,
-        secondsLeft,
-        overdue: c.overdue || (secondsLeft != null && secondsLeft < 0),
+        timeLeftMs,
+        overdue: c.overdue || (timeLeftMs != null && timeLeftMs < 0),
         suspended: c.state === 'SUSPENDED',
         sessionCount: n?.sessions ?? 0,
         runningTestingCount: n?.running ?? 0,

@@ -111,7 +111,8 @@ export class MediationQueueItemModel {
   @Field(() => CaseModel, { name: 'case' }) case: CaseModel;
   @Field(() => Date, { nullable: true, description: '最早到期的运行中计时（案件的 dueAt）；没有运行中的计时时为空' })
   dueAt: Date | null;
-  @Field(() => Int, { nullable: true, description: '剩余秒数，已超期为负' }) secondsLeft: number | null;
+  @Field(() => Float, { nullable: true, description: '剩余毫秒（负数为已超期；无期限为空）——各工作室待办同一字段' })
+  timeLeftMs: number | null;
   @Field() overdue: boolean;
   @Field({ description: '案件中止（检测鉴定等），办结时限暂停；不随中止暂停的计时（如首次联系）仍在运行' })
   suspended: boolean;
