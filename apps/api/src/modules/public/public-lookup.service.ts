@@ -48,8 +48,8 @@ const WRONG_PHONE = '案件编号、手机号码后四位或验证码不正确';
 const DUMMY_HASH = '0'.repeat(64);
 /**
  * How long a case's page is served from memory. Every step changes the case's version, which is in the key,
- * so a new stage, reply or document shows at once; only what changes without a step (a clock breached, a
- * unit's phone) may show up to this late.
+ * so a new stage or reply shows at once; only what changes without a step (a clock breached, a unit's phone)
+ * may show up to this late. Documents are not part of it (a correction supersedes one without a step).
  */
 const PAGE_CACHE_MS = 30_000;
 
@@ -78,7 +78,12 @@ export class PublicLookupService {
 
   async progress(address: string, input: PublicLookupInput): Promise<PublicCaseProgress> {
     const c = await this.verify(address, input);
-    return this.pages.get(`${c.id}:${c.version}`, () => this.describe(c));
+    // The documents are read each time: a superseded one (no step, no new version) must go at once.
+    const [page, documents] = await Promise.all([
+      this.pages.get(`${c.id}:${c.version}`, () => this.describe(c, false)),
+      this.documents.listFor(c.id),
+    ]);
+    return { ...page, documents };
   }
 
   /** 回访 answered online: recorded through the staff's recordFollowUp step (reached, with the satisfaction). */
@@ -161,7 +166,8 @@ export class PublicLookupService {
     ]);
   }
 
-  private async describe(c: CaseEntity): Promise<PublicCaseProgress> {
+  /** The case's page; `withDocuments` false leaves its documents out (the caller reads them itself). */
+  private async describe(c: CaseEntity, withDocuments = true): Promise<PublicCaseProgress> {
     const handlingUnitId = c.assignedUnitId ?? c.ownerUnitId;
     const [events, clocks, units, documents] = await Promise.all([
       this.ds.getRepository(CaseEventEntity).find({
@@ -173,7 +179,7 @@ export class PublicLookupService {
         order: { dueAt: 'ASC' },
       }),
       this.ds.getRepository(OrgUnitEntity).findBy({ id: In([handlingUnitId, c.intakeUnitId]) }),
-      this.documents.listFor(c.id),
+      withDocuments ? this.documents.listFor(c.id) : [],
     ]);
     const unit = units.find((u) => u.id === handlingUnitId);
     const intake = units.find((u) => u.id === c.intakeUnitId);
