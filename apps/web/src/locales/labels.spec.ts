@@ -112,8 +112,8 @@ describe('label dictionary', () => {
     const offenders: string[] = [];
     const walk = (value: unknown, path: string): void => {
       if (typeof value === 'string') {
-        // Allowed: key hints (Ctrl/Alt/Enter/Tab), units and short abbreviations used in Chinese offices.
-        const stripped = value.replace(/Ctrl|Alt|Enter|Tab|Esc|PDF|CMA|ID|URL|\{[^}]*\}|[A-Z]\b/g, '');
+        // Allowed: key hints (Ctrl/Alt/Enter/Tab), units, file formats and short abbreviations used in Chinese offices.
+        const stripped = value.replace(/Ctrl|Alt|Enter|Tab|Esc|PDF|JPG|PNG|KB|MB|CMA|ID|URL|\{[^}]*\}|[A-Z]\b/g, '');
         if (/[A-Z]{2,}|[a-z]{4,}/.test(stripped)) offenders.push(`${path}: ${value}`);
       } else if (value && typeof value === 'object') {
         for (const [k, v] of Object.entries(value)) walk(v, path ? `${path}.${k}` : k);
