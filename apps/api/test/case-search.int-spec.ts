@@ -102,6 +102,19 @@ describe('Case keyword search', () => {
       const k = [...text].slice(at, at + len).join('');
       if (k.trim() === k && !/\s/.test(k) && k.length >= 2) kw.add(k);
     }
+    // Letter/digit fragments of 4–9 characters (5 and more: the codes index, a phrase of 5-grams), some
+    // typed in lower case, and two that occur nowhere.
+    const codeColumns = ['consumer_phone', 'consumer_id_number', 'respondent_credit_code'];
+    kw.add('99999999');
+    kw.add('0000x');
+    while (kw.size < 360) {
+      const text = pickOf(stored)[pickOf(codeColumns)];
+      if (!text) continue;
+      const len = Math.min(text.length, 4 + Math.floor(r() * 6));
+      const at = Math.floor(r() * (text.length - len + 1));
+      const k = text.slice(at, at + len);
+      if (/^[0-9A-Za-z]{4,}$/.test(k)) kw.add(r() < 0.3 ? k.toLowerCase() : k);
+    }
     keywords.push(...kw);
   });
   afterAll(() => api?.close());

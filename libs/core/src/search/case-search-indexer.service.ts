@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { afterCommit } from '../db/after-commit';
 import { CaseLifecycleService, CaseTransitionHook } from '../case/case-lifecycle.service';
-import { indexCasesSql } from './case-search.sql';
+import { indexCases } from './case-search.sql';
 
 const BATCH = 500;
 /** Fallback pass: catches cases written outside the lifecycle (seeds, scripts) and a pass that failed. */
@@ -91,7 +91,7 @@ export class CaseSearchIndexer implements CaseTransitionHook, OnApplicationBoots
         `SELECT id, case_id FROM case_search_pending ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
       );
       if (!queued.length) return 0;
-      await m.query(indexCasesSql('c.id IN (?)', true), [[...new Set(queued.map((q) => String(q.case_id)))]]);
+      await indexCases(m, 'c.id IN (?)', [[...new Set(queued.map((q) => String(q.case_id)))]], true);
       await m.query('DELETE FROM case_search_pending WHERE id IN (?)', [queued.map((q) => q.id)]);
       return queued.length;
     });

@@ -1,3 +1,5 @@
+import { codeTokens } from './case-codes';
+
 // What the keyword search matches, in one place: the indexer writes these into case_search, the
 // correctness test compares the search with LIKE over exactly these columns.
 
@@ -13,9 +15,44 @@ const docOpen = (a: string) =>
   `CONCAT_WS(' ', ${OPEN_COLUMNS.map((c) => `${a}.${c}`).join(', ')}, IF(${CONFIDENTIAL_SQL(a)}, NULL, ${a}.consumer_name), IF(${CONFIDENTIAL_SQL(a)}, NULL, ${a}.consumer_address))`;
 const docIdent = (a: string) => `CONCAT_WS(' ', ${IDENT_COLUMNS.map((c) => `${a}.${c}`).join(', ')})`;
 
-/** Copies the cases selected by `where` (over wq_case aliased c) into case_search, replacing their rows. */
-export const indexCasesSql = (where: string, lock: boolean) =>
-  `INSERT INTO case_search (case_id, received_at, owner_path, is_open, doc_open, doc_ident)
-   SELECT c.id, c.received_at, c.owner_path, c.is_open, ${docOpen('c')}, ${docIdent('c')} FROM wq_case c WHERE ${where}${lock ? ' LOCK IN SHARE MODE' : ''}
-   ON DUPLICATE KEY UPDATE received_at = VALUES(received_at), owner_path = VALUES(owner_path), is_open = VALUES(is_open),
-     doc_open = VALUES(doc_open), doc_ident = VALUES(doc_ident)`;
+interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<any>;
+}
+
+/** Rows per INSERT into case_search. */
+const WRITE_CHUNK = 500;
+
+/**
+ * Copies the cases selected by `where` (over wq_case aliased c) into case_search, replacing their rows:
+ * the documents are built in SQL, their letter/digit grams here (case-codes.ts). `lock`: read the cases
+ * with a shared lock (the indexer: no newer version commits before the copy is written).
+ */
+export async function indexCases(q: Queryable, where: string, params: unknown[], lock: boolean): Promise<number> {
+  const rows: { id: string; at: string; path: string; open: number; dopen: string; dident: string }[] = await q.query(
+    `SELECT c.id, DATE_FORMAT(c.received_at, '%Y-%m-%d %H:%i:%s.%f') AS at, c.owner_path AS path, c.is_open AS open,
+            ${docOpen('c')} AS dopen, ${docIdent('c')} AS dident
+       FROM wq_case c WHERE ${where}${lock ? ' LOCK IN SHARE MODE' : ''}`,
+    params,
+  );
+  for (let i = 0; i < rows.length; i += WRITE_CHUNK) {
+    const part = rows.slice(i, i + WRITE_CHUNK);
+    await q.query(
+      `INSERT INTO case_search (case_id, received_at, owner_path, is_open, doc_open, doc_ident, codes_open, codes_ident)
+       VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
+       ON DUPLICATE KEY UPDATE received_at = VALUES(received_at), owner_path = VALUES(owner_path), is_open = VALUES(is_open),
+         doc_open = VALUES(doc_open), doc_ident = VALUES(doc_ident), codes_open = VALUES(codes_open),
+         codes_ident = VALUES(codes_ident)`,
+      part.flatMap((r) => [
+        r.id,
+        r.at,
+        r.path,
+        r.open,
+        r.dopen ?? '',
+        r.dident ?? '',
+        codeTokens(r.dopen),
+        codeTokens(r.dident),
+      ]),
+    );
+  }
+  return rows.length;
+}

@@ -13,7 +13,8 @@ import {
   CaseFollowUpEntity,
   CaseLifecycleService,
   escapeLike,
-  keywordQuery,
+  keywordMatches,
+  keywordMatchSql,
   AppError,
   ErrorCode,
   countCases,
@@ -93,12 +94,12 @@ export class CaseQueryService {
     // address or a business is found by any part of it, through the search engine's bigram index (the
     // fields are in case_search's documents), then checked against the column itself.
     if (f.consumerAddress) {
-      engineHits(qb, 's.doc_open, s.doc_ident', f.consumerAddress);
+      engineHits(qb, true, f.consumerAddress);
       qb.andWhere('c.consumer_address LIKE :addr', { addr: `%${escapeLike(f.consumerAddress)}%` });
     }
     if (f.consumerName) qb.andWhere('c.consumer_name = :cname', { cname: f.consumerName });
     if (f.respondent) {
-      engineHits(qb, 's.doc_open', f.respondent);
+      engineHits(qb, false, f.respondent);
       qb.andWhere('(c.respondent_name LIKE :resp OR c.respondent_credit_code = :respCode)', {
         resp: `%${escapeLike(f.respondent)}%`,
         respCode: f.respondent.toUpperCase(),
@@ -244,13 +245,11 @@ export class CaseQueryService {
 }
 
 /** Only cases whose search document contains every word of a lookup (the caller checks the column too). */
-function engineHits(qb: SelectQueryBuilder<CaseEntity>, columns: string, text: string): void {
-  const q = keywordQuery(text);
-  if (!q) return;
-  const p = `lk${Object.keys(qb.getParameters()).length}`;
-  qb.andWhere(`c.id IN (SELECT s.case_id FROM case_search s WHERE MATCH(${columns}) AGAINST (:${p} IN BOOLEAN MODE))`, {
-    [p]: q,
-  });
+function engineHits(qb: SelectQueryBuilder<CaseEntity>, withIdentity: boolean, text: string): void {
+  const matches = keywordMatches(text, withIdentity);
+  if (!matches.length) return;
+  const hits = keywordMatchSql(matches, `lk${Object.keys(qb.getParameters()).length}_`);
+  qb.andWhere(hits.sql, hits.params);
 }
 
 /** Filters the search engine applies itself (CaseSearchService); any other one keeps the list in SQL. */

@@ -11,8 +11,8 @@ import {
   groongaResult,
   groongaSelect,
   IDENT_COLUMNS,
-  keywordColumns,
-  keywordQuery,
+  keywordMatches,
+  keywordMatchSql,
   keywordWords,
   OPEN_COLUMNS,
 } from '@weiquan/core';
@@ -42,8 +42,8 @@ export interface KeywordPage {
 }
 
 /**
- * The keyword filter of the case list (README “Keyword search”), through the Mroonga bigram index
- * case_search (migrations 1765600000000, 1765600100000). Three plans, same result:
+ * The keyword filter of the case list (README “Keyword search”), through the Mroonga index case_search
+ * (bigrams, and 5-grams of letter/digit runs; migrations 1765600000000, 1765600100000, 1767300000000). Three plans, same result:
  * - when the list has no filter but unit and open/closed and is sorted by receipt (the console's search
  *   box), one Groonga `select` does it all inside the engine — match, scope, unit, sort, page and the
  *   exact number of hits — and only the page's cases are read from wq_case (through the same scoped
@@ -66,8 +66,9 @@ export class CaseSearchService {
     limit: number,
     shape: KeywordListShape | null = null,
   ): Promise<KeywordPage | null> {
-    const query = keywordQuery(keyword);
-    if (!query) return null;
+    const unmask = actor.permissions.has(Permission.CASE_UNMASK);
+    const matches = keywordMatches(keyword, unmask);
+    if (!matches.length) return null;
     const words = keywordWords(keyword);
     const inEngine = this.engineFilter(actor, shape);
     const frequent = offset + limit <= PROBE_ROWS / 10 && (await this.probe(qb, actor, words)) >= PROBE_ROWS / 10;
@@ -91,10 +92,8 @@ export class CaseSearchService {
         };
       return { items, ...(await this.boundedCount(q)) };
     }
-    q.andWhere(
-      `c.id IN (SELECT s.case_id FROM case_search s WHERE MATCH(${keywordColumns(actor)}) AGAINST (:kwq IN BOOLEAN MODE))`,
-      { kwq: query },
-    );
+    const hits = keywordMatchSql(matches, 'kwq');
+    q.andWhere(hits.sql, hits.params);
     const [items, total] = await Promise.all([q.clone().offset(offset).limit(limit).getMany(), this.boundedCount(q)]);
     return { items, ...total };
   }

@@ -26,6 +26,7 @@ import { StatDrillOrder1766900100000 } from './1766900100000-stat-drill-order';
 import { PublicStaffBoard1767000000000 } from './1767000000000-public-staff-board';
 import { TypicalCase1767100000000 } from './1767100000000-typical-case';
 import { StaffPhoto1767100100000 } from './1767100100000-staff-photo';
+import { CaseSearchCodes1767300000000 } from './1767300000000-case-search-codes';
 
 // Ordered list of migrations. Never edit one that has landed; add a new one.
 export const MIGRATIONS = [
@@ -60,4 +61,6 @@ export const MIGRATIONS = [
   TypicalCase1767100000000,
   // #16 (public side): staff photos on the staff board
   StaffPhoto1767100100000,
+  // #18: letter/digit grams in the keyword search
+  CaseSearchCodes1767300000000,
 ];
