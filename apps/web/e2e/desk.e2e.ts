@@ -98,10 +98,16 @@ describe('the console at the desk (browser)', () => {
 
   it('Back from a case restores the filtered, paged list', async () => {
     await goto('cases?open=1', 'case-pagination');
+    const firstRow = () => page.locator('.el-table__body tr').first().innerText();
+    const active = () => page.getByTestId('case-pagination').locator('.el-pager li.is-active').textContent();
+    await expect.poll(firstRow).not.toBe('');
+    const firstOnPage1 = await firstRow();
     await page.getByTestId('case-pagination').locator('.el-pager li', { hasText: /^2$/ }).click();
     await page.waitForURL(/page=2/);
+    // Page 2's rows once they have replaced page 1's (a loaded machine answers late; no fixed wait).
+    await expect.poll(firstRow, { timeout: 20_000 }).not.toBe(firstOnPage1);
     await page.waitForLoadState('networkidle');
-    const firstOnPage2 = await page.locator('.el-table__body tr').first().innerText();
+    const firstOnPage2 = await firstRow();
     await page.screenshot({ path: shot('desk-list-1366') });
     await axe('list');
     await page.locator('.el-table__body tr').first().locator('a').first().click();
@@ -109,9 +115,8 @@ describe('the console at the desk (browser)', () => {
     await page.getByTestId('case-header').waitFor();
     await page.goBack();
     await page.waitForURL(/page=2/);
-    await page.waitForLoadState('networkidle');
-    expect(await page.locator('.el-table__body tr').first().innerText()).toBe(firstOnPage2);
-    expect(await page.getByTestId('case-pagination').locator('.el-pager li.is-active').textContent()).toBe('2');
+    await expect.poll(firstRow, { timeout: 20_000 }).toBe(firstOnPage2);
+    expect(await active()).toBe('2');
   });
 
   it('Tab reaches every entry of the side menu', async () => {

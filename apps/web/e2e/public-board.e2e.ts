@@ -52,11 +52,18 @@ describe('办事公开 from the console to the public site (browser)', () => {
     await page.getByTestId('public-board-add').click();
     const dialog = page.getByTestId('staff-card-dialog');
     await dialog.waitFor();
+    // Typed once the dialog is open and has put the caret in its first field (as a person would).
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid="staff-card-name"]') != null))
+      .toBe(true);
     await page.getByTestId('staff-card-name').fill(person);
     await page.getByTestId('staff-card-post').fill('站点工作人员');
     await page.getByTestId('staff-card-work-no').fill('GL-0101');
     await dialog.getByTestId('form-submit').click();
-    await dialog.waitFor({ state: 'hidden' });
+    // Closed once saved; if not, the failure shows what the dialog says (an error, a field message).
+    await expect
+      .poll(async () => ((await dialog.isVisible()) ? await dialog.innerText() : 'closed'), { timeout: 30_000 })
+      .toBe('closed');
     const row = page.getByTestId('public-board-table').locator('tr', { hasText: person });
     await row.waitFor();
     // A photo: a GIF is refused right under the photo column, a PNG shows as the thumbnail.
