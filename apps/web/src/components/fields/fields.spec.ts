@@ -69,7 +69,8 @@ const Harness = defineComponent({
           h(TextField, { ...bind('name'), label: '姓名', prop: 'name', maxlength: 50, 'data-testid': 'f-name' }),
           h(TextField, { ...bind('note'), label: '备注', prop: 'note', rows: 3, 'data-testid': 'f-note' }),
           h(RadioField<Party>, {
-            ...bind('party'),
+            modelValue: form.party,
+            'onUpdate:modelValue': (v: Party | null | undefined) => (form.party = v ?? null),
             label: '承担方',
             prop: 'party',
             options: ['CONSUMER', 'BUSINESS'] as Party[],
