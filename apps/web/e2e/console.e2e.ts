@@ -271,6 +271,15 @@ describe('the console: shared pieces, keyboard, layout, session (browser)', () =
     expect(await page.locator('.session-warning').count()).toBe(0);
   }, 180_000);
 
+  /** How far a table's body scrolls sideways (0: every column it shows fits). */
+  async function tableOverflow(testid: string): Promise<number> {
+    return page
+      .getByTestId(testid)
+      .locator('.el-table__body-wrapper .el-scrollbar__wrap')
+      .first()
+      .evaluate((el) => el.scrollWidth - el.clientWidth);
+  }
+
   // Works from 1280×720 up; 1024 wide usable with the menu folded.
   for (const viewport of [
     { width: 1366, height: 768 },
@@ -311,6 +320,9 @@ describe('the console: shared pieces, keyboard, layout, session (browser)', () =
         .locator('.el-table__body .el-tag')
         .evaluateAll((tags) => tags.filter((t) => t.scrollWidth > t.clientWidth + 1).map((t) => t.textContent));
       expect({ size, clipped }).toEqual({ size, clipped: [] });
+      // Below 1200 px the secondary columns (渠道, 收到时间) give way: the case table needs no sideways scroll.
+      if (viewport.width < 1200)
+        expect({ size, overflow: await tableOverflow('case-table') }).toEqual({ size, overflow: 0 });
       await page.getByTestId('case-table').locator('.el-table__body a.wr-link, .el-table__body a').first().click();
       await page.getByTestId('case-header').waitFor();
       await page.waitForLoadState('networkidle');
@@ -341,6 +353,8 @@ describe('the console: shared pieces, keyboard, layout, session (browser)', () =
         .first()
         .boundingBox();
       expect(actions && actions.x + actions.width <= viewport.width).toBe(true);
+      if (viewport.width < 1200)
+        expect({ size, overflow: await tableOverflow('mediation-queue') }).toEqual({ size, overflow: 0 });
     }, 300_000);
   }
 

@@ -82,18 +82,32 @@ export interface FormFieldContext {
 }
 export const FORM_FIELD_CONTEXT: InjectionKey<FormFieldContext> = Symbol('form-field-context');
 
-/** The events of a record dialog, as `defineEmits<{ saved: [row, created]; conflict: [] }>()` types them. */
+/** The events of a record dialog, `defineEmits<RecordDialogEvents<Row>>()`: what the lists' editor listens to. */
+export type RecordDialogEvents<Row> = { saved: [row: Row, created: boolean]; conflict: [] };
+/** The emit function `defineEmits<RecordDialogEvents<Row>>()` returns. */
 export type RecordDialogEmit<Row> = ((e: 'saved', row: Row, created: boolean) => void) & ((e: 'conflict') => void);
 
 /**
- * A dialog that registers a record or edits `item()` (the workroom registries and case records):
+ * The props of a record dialog that belongs to a case (法律咨询, 诉讼支持, 移送法院, 部门联办):
+ * the record to edit (null: a new one) and, when opened from a case page, the case it is for.
+ * `withDefaults(defineProps<CaseRecordDialogProps<Row>>(), { caseId: null, caseNo: null })`.
+ */
+export interface CaseRecordDialogProps<Row> {
+  item: Row | null;
+  caseId?: string | null;
+  caseNo?: string | null;
+}
+
+/**
+ * A dialog that registers a record or edits `props.item` (the workroom registries and case records):
  * `useDialogForm` plus the save every one of them repeated — `create()` when there is no item,
  * `update(item)` when there is (the caller sends its id and version) — and the `saved(row, created)`
  * and `conflict` events the lists listen to. `save({ create, update })` is the dialog's submit.
  */
 export function useRecordDialog<Row, F extends object, K extends string>(opts: {
   visible: Ref<boolean>;
-  item: () => Row | null;
+  /** The dialog's props: `item` is the record to edit, null for a new one. */
+  props: { readonly item: Row | null };
   emit: RecordDialogEmit<Row>;
   init: () => F;
   fields: readonly K[];
@@ -107,7 +121,7 @@ export function useRecordDialog<Row, F extends object, K extends string>(opts: {
 
   function save(ops: { create: () => Promise<Row>; update: (item: Row) => Promise<Row> }): Promise<void> {
     return dialog.submit(async () => {
-      const item = opts.item();
+      const item = opts.props.item;
       if (item) opts.emit('saved', await ops.update(item), false);
       else opts.emit('saved', await ops.create(), true);
     });

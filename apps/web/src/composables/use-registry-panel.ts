@@ -8,6 +8,18 @@ import { usePagedList, type PageArgs, type PageResult } from './use-paged-list';
 import { useRecordEditor } from './use-record-editor';
 
 /**
+ * The props of a record panel that also shows on a case page (法律咨询, 诉讼支持, 移送法院, 部门联办): with
+ * `caseId` it lists and creates that case's records only. `withDefaults(defineProps<CaseScopedPanelProps>(),
+ * { caseId: null, caseNo: null })`; the panel emits `changed` (`defineEmits<CaseScopedPanelEvents>()`) so the
+ * case page reloads what the record changed.
+ */
+export interface CaseScopedPanelProps {
+  caseId?: string | null;
+  caseNo?: string | null;
+}
+export type CaseScopedPanelEvents = { changed: [] };
+
+/**
  * A workroom registry panel (志愿者, 专家, 研讨, 培训, 移送法院, 诉讼支持 …): the paged list with its filter in
  * the URL under `url`, the add/edit dialog's state, whether the user may write, loaded on mount. The
  * panel keeps only its query, its columns and its dialog.
