@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 /** Where the console is served: the API serves apps/web/dist at / (or the Vite dev server). */
@@ -110,4 +111,23 @@ export async function rowOnSomePage(page: Page, table: Locator, text: string, ma
   }
   await row.waitFor({ timeout: 15_000 });
   return row;
+}
+
+/**
+ * Waits until a form dialog has opened and put the caret in its first field — what a person waits for
+ * before typing. Typing into a dialog still sliding in on a loaded machine raced its opening.
+ */
+export async function dialogReady(dialog: Locator): Promise<void> {
+  await dialog.waitFor();
+  await expect
+    .poll(() => dialog.evaluate((d) => d !== document.activeElement && d.contains(document.activeElement)))
+    .toBe(true);
+}
+
+/** Submits a form dialog and waits for it to close; if it does not, the failure shows what the dialog says. */
+export async function submitDialog(dialog: Locator, timeout = 30_000): Promise<void> {
+  await dialog.getByTestId('form-submit').click();
+  await expect
+    .poll(async () => ((await dialog.isVisible()) ? await dialog.innerText() : 'closed'), { timeout })
+    .toBe('closed');
 }

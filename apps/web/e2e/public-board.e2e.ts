@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { assertServerUp, launchBrowser, shot, signIn, WEB_URL } from './browser';
+import { assertServerUp, dialogReady, launchBrowser, shot, signIn, submitDialog, WEB_URL } from './browser';
 
 // 办事公开 kept in the console (#16): gl_county sets 鼓东街道站's office hours and puts a person on its
 // staff board; the public site (phone size) finds the station by district with both. A message left in
@@ -51,19 +51,11 @@ describe('办事公开 from the console to the public site (browser)', () => {
 
     await page.getByTestId('public-board-add').click();
     const dialog = page.getByTestId('staff-card-dialog');
-    await dialog.waitFor();
-    // Typed once the dialog is open and has put the caret in its first field (as a person would).
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid="staff-card-name"]') != null))
-      .toBe(true);
+    await dialogReady(dialog);
     await page.getByTestId('staff-card-name').fill(person);
     await page.getByTestId('staff-card-post').fill('站点工作人员');
     await page.getByTestId('staff-card-work-no').fill('GL-0101');
-    await dialog.getByTestId('form-submit').click();
-    // Closed once saved; if not, the failure shows what the dialog says (an error, a field message).
-    await expect
-      .poll(async () => ((await dialog.isVisible()) ? await dialog.innerText() : 'closed'), { timeout: 30_000 })
-      .toBe('closed');
+    await submitDialog(dialog);
     const row = page.getByTestId('public-board-table').locator('tr', { hasText: person });
     await row.waitFor();
     // A photo: a GIF is refused right under the photo column, a PNG shows as the thumbnail.

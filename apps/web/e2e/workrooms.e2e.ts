@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { apiAs, assertServerUp, launchBrowser, shot, signIn, WEB_URL } from './browser';
+import { apiAs, assertServerUp, dialogReady, launchBrowser, shot, signIn, submitDialog, WEB_URL } from './browser';
 
 // The three workroom pages, org and rule-set administration, in the browser:
 // - city_legal registers a 法律咨询 (validation first), finds it in the 档案, requests 诉讼支持 for a
@@ -221,21 +221,21 @@ describe('workrooms and administration (browser)', () => {
     await tab('专家库').click();
     await page.getByTestId('expert-create').click();
     const d = dialog('expert-dialog');
+    await dialogReady(d);
     await d.getByTestId('expert-name').fill(CITY_EXPERT);
     await d.getByTestId('expert-field').fill('家用电器');
-    await d.getByTestId('form-submit').click();
-    await d.waitFor({ state: 'hidden' });
+    await submitDialog(d);
     await expect.poll(() => page.getByTestId('expert-table').textContent()).toContain(CITY_EXPERT);
     await page.screenshot({ path: shot('workroom-link-experts') });
 
     await tab('联动消息').click();
     await page.getByTestId('linkage-send').click();
     const m = dialog('linkage-dialog');
+    await dialogReady(m);
     await pick(m.getByTestId('linkage-target'), '鼓楼区', '鼓楼区消费者维权中心');
     await m.getByTestId('linkage-title').fill(INSTRUCTION);
     await m.getByTestId('linkage-content').fill('请于本周内完成辖区预付卡经营者排查并上报。');
-    await m.getByTestId('form-submit').click();
-    await m.waitFor({ state: 'hidden' });
+    await submitDialog(m);
     await expect.poll(() => page.getByTestId('linkage-table').textContent()).toContain(INSTRUCTION);
     await page.screenshot({ path: shot('workroom-link-linkage-outbox') });
   });
