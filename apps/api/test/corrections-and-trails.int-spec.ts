@@ -266,6 +266,7 @@ describe('Corrections, flags and trails (#11 items 13 and 14)', () => {
         (e: { action: string }) => e.action === 'updateMediationSession',
       );
       expect(JSON.parse(entry.detail).previous).toEqual({ record: '第一次记录的原文' });
+      expect(entry.note).toBe('修改调解记录：调解记录'); // the field by its name on the form, not `record`
       const audit = await auditOf('mediation.session.update', s.id);
       expect(audit?.detail).toMatchObject({
         previous: { record: '第一次记录的原文' },

@@ -369,6 +369,13 @@ describe('Deadline engine with an injectable clock', () => {
     const raised = await api.ds.getRepository(SupervisionEntity).findBy({ sourceKey: `deadline-${hop.id}-step-2` });
     expect(raised).toHaveLength(1);
     expect(raised[0].targetUnitId).toBe(Number(glT1.parent_id));
+    // each rung is in the case log by its Chinese name, never the rule's action code
+    const notes: { note: string }[] = await api.ds.query(
+      "SELECT note FROM case_event WHERE case_id = ? AND action = 'deadlineEscalated' ORDER BY id",
+      [c.id],
+    );
+    expect(notes.map((n) => n.note.split('：')[0])).toEqual(['临期提醒', '今日到期提醒', '逐级督办']);
+    expect(notes.map((n) => n.note).join('\n')).not.toMatch(/[A-Z]{2,}_[A-Z_]+/);
     expect(Number((await api.ds.query('SELECT overdue FROM wq_case WHERE id = ?', [c.id]))[0].overdue)).toBe(1);
     c = await ops.gl_station.run('concludeCase', c, { outcome: 'MEDIATED' });
     const done = await byRule(c.id, 'STATION_CONCLUDE');

@@ -14,7 +14,7 @@ import { Clock } from '../time/clock';
 import { CalendarService } from '../calendar/calendar.service';
 import { DeadlineJob, effectOf } from './deadline-alarms';
 import { escalationInstant, warningsOf } from './deadline-math';
-import { dutyOf, type EscalationStep } from './default-rules';
+import { dutyOf, ESCALATION_ACTION_LABEL, type EscalationStep } from './default-rules';
 
 export type FireResult = 'applied' | 'duplicate' | 'stale' | 'early' | 'inactive';
 
@@ -143,7 +143,7 @@ export class DeadlineEffects {
     await this.events.append(m, SYSTEM_ACTOR, {
       caseId: c.id,
       action: 'deadlineEscalated',
-      note: `${step.action}：${what}`,
+      note: `${ESCALATION_ACTION_LABEL[step.action] ?? '超期升级'}：${what}`,
       detail: { deadlineId: d.id, step: index, action: step.action },
     });
     return 'applied';

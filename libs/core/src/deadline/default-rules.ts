@@ -6,6 +6,14 @@ export interface EscalationStep {
   action: 'NOTIFY_HANDLER' | 'NOTIFY_UNIT_HEAD' | 'NOTIFY_SUPERVISORS' | 'SUPERVISE_PARENT';
 }
 
+/** What each rung is called where people read it (the case log's note; the notifications say the same). */
+export const ESCALATION_ACTION_LABEL: Readonly<Record<EscalationStep['action'], string>> = {
+  NOTIFY_HANDLER: '临期提醒',
+  NOTIFY_UNIT_HEAD: '今日到期提醒',
+  NOTIFY_SUPERVISORS: '督办提示',
+  SUPERVISE_PARENT: '逐级督办',
+};
+
 /** Default ladder: the handler two working days before, the unit head on the day, the parent unit one working day after. */
 export const DEFAULT_LADDER: EscalationStep[] = [
   { offsetWorkingDays: -2, action: 'NOTIFY_HANDLER' },

@@ -28,6 +28,19 @@ import {
 import { MediationQueryService, SessionView } from './mediation-query.service';
 
 /** 调解: the recorded sessions of a case, and the result fed back to reception. */
+/** The case log names what changed in a 调解记录 as the console's form does (never the field's code). */
+const SESSION_FIELD_LABEL: Readonly<Record<string, string>> = {
+  mode: '调解方式',
+  heldAt: '调解时间',
+  place: '地点',
+  simple: '简易调解',
+  parties: '当事人',
+  record: '调解记录',
+  result: '调解结果',
+  resultNote: '结果说明',
+  staff: '工作人员',
+};
+
 @Injectable()
 export class MediationSessionService {
   constructor(
@@ -148,7 +161,7 @@ export class MediationSessionService {
       await this.events.append(m, actor, {
         caseId: c.id,
         action: 'updateMediationSession',
-        note: `修改调解记录：${changed.join('、') || '无变化'}`,
+        note: `修改调解记录：${changed.map((k) => SESSION_FIELD_LABEL[k] ?? k).join('、') || '无变化'}`,
         detail: {
           sessionId: s.id,
           changed,
