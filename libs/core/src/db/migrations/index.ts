@@ -27,6 +27,7 @@ import { PublicStaffBoard1767000000000 } from './1767000000000-public-staff-boar
 import { TypicalCase1767100000000 } from './1767100000000-typical-case';
 import { StaffPhoto1767100100000 } from './1767100100000-staff-photo';
 import { CaseSearchCodes1767300000000 } from './1767300000000-case-search-codes';
+import { CaseSearchOwnerIndex1767400000000 } from './1767400000000-case-search-owner-index';
 
 // Ordered list of migrations. Never edit one that has landed; add a new one.
 export const MIGRATIONS = [
@@ -63,4 +64,6 @@ export const MIGRATIONS = [
   StaffPhoto1767100100000,
   // #18: letter/digit grams in the keyword search
   CaseSearchCodes1767300000000,
+  // #18: the search's scope condition through an index
+  CaseSearchOwnerIndex1767400000000,
 ];
