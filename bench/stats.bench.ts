@@ -90,7 +90,8 @@ async function main(): Promise<void> {
     });
     log(`statistics rebuilt from ${n.toLocaleString()} cases in ${(ms(t) / 1000).toFixed(1)} s`);
   } else log(`reusing ${DB} with ${loaded.toLocaleString()} cases`);
-  for (const t of ['stat_contrib', 'stat_daily', 'stat_rollup_day']) await pool.query(`ANALYZE TABLE ${t}`);
+  for (const t of ['stat_contrib', 'stat_daily', 'stat_rollup_day', 'stat_rollup_month'])
+    await pool.query(`ANALYZE TABLE ${t}`);
 
   const unit = (code: string) => units.find((u) => u.code === code)!;
   const actor = (code: string, scope: 'ALL' | 'SUBTREE'): Actor =>
@@ -109,7 +110,7 @@ async function main(): Promise<void> {
   const to = toShanghaiDate(new Date());
   const from = addMonths(to, -12);
   const [[counts]] = await pool.query(
-    'SELECT (SELECT COUNT(*) FROM wq_case) cases, (SELECT COUNT(*) FROM stat_contrib) contrib, (SELECT COUNT(*) FROM stat_daily) daily, (SELECT COUNT(*) FROM stat_rollup_day) rollup',
+    'SELECT (SELECT COUNT(*) FROM wq_case) cases, (SELECT COUNT(*) FROM stat_contrib) contrib, (SELECT COUNT(*) FROM stat_daily) daily, (SELECT COUNT(*) FROM stat_rollup_day) rollup, (SELECT COUNT(*) FROM stat_rollup_month) monthly',
   );
   log(`rows: ${JSON.stringify(counts)}`);
 

@@ -1,5 +1,5 @@
 import { OrgUnitEntity, seedDemoCases, StatMaintainer } from '@weiquan/core';
-import { GqlClient, loginAs } from '@weiquan/testing';
+import { GqlClient, loginAs, shiftRollup } from '@weiquan/testing';
 import { startTestApi, TestApi } from './test-api';
 
 // #16 item 6, 服务成效: the public site's per-unit, per-month figures are the statistics module's own
@@ -104,11 +104,7 @@ describe('服务成效 (public performance)', () => {
     // A late follow-up lands in HX's March (written straight into the roll-up here).
     // Undone afterwards: the statistics tables are shared by every suite (a rebuild must agree with them).
     const hx = units.get('HX')!.id;
-    await api.ds.query(
-      `INSERT INTO stat_rollup_day (root_unit_id, metric, day, n, amount) VALUES (?, 'FOLLOWUP_REACHED', '2026-03-15', 1, 0)
-       ON DUPLICATE KEY UPDATE n = n + 1`,
-      [hx],
-    );
+    await shiftRollup(api.ds, hx, 'FOLLOWUP_REACHED', '2026-03-15', 1);
     try {
       expect(await perf('HX', '2026-03')).toEqual(before);
       api.clock.advance(11 * 60_000);
@@ -117,10 +113,7 @@ describe('服务成效 (public performance)', () => {
       director = (await loginAs(api.gql, 'city_director')).client;
       expectSame(after.figures, (await kpiMonth('HX', '2026-03')).current);
     } finally {
-      await api.ds.query(
-        `UPDATE stat_rollup_day SET n = n - 1 WHERE root_unit_id = ? AND metric = 'FOLLOWUP_REACHED' AND day = '2026-03-15'`,
-        [hx],
-      );
+      await shiftRollup(api.ds, hx, 'FOLLOWUP_REACHED', '2026-03-15', -1);
     }
   });
 

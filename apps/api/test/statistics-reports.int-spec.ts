@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { OrgUnitEntity, seedDemoCases, StatMaintainer } from '@weiquan/core';
-import { GqlClient, loginAs } from '@weiquan/testing';
+import { GqlClient, loginAs, shiftRollup } from '@weiquan/testing';
 import { startTestApi, TestApi } from './test-api';
 
 const MONTH = `query($m: String!, $u: ID) { kpiMonth(month: $m, unitId: $u) { month unitId frozenAt
@@ -53,11 +53,7 @@ describe('Statistics: month report, respondent ranking, unmasked export', () => 
 
     // a late record lands in GL's May after the freeze (written straight into the roll-up here)
     const glId = Number(id('GL'));
-    await api.ds.query(
-      `INSERT INTO stat_rollup_day (root_unit_id, metric, day, n, amount) VALUES (?, 'RECEIVED', '2026-05-15', 1, 0)
-       ON DUPLICATE KEY UPDATE n = n + 1`,
-      [glId],
-    );
+    await shiftRollup(api.ds, glId, 'RECEIVED', '2026-05-15', 1);
     try {
       const after = await month('gl_county', m);
       expect(after.frozen).toEqual(gl.frozen);
@@ -66,10 +62,7 @@ describe('Statistics: month report, respondent ranking, unmasked export', () => 
       const hx = await month('hx_county', m);
       expect(hx.frozen).toEqual(hx.current);
     } finally {
-      await api.ds.query(
-        `UPDATE stat_rollup_day SET n = n - 1 WHERE root_unit_id = ? AND metric = 'RECEIVED' AND day = '2026-05-15'`,
-        [glId],
-      );
+      await shiftRollup(api.ds, glId, 'RECEIVED', '2026-05-15', -1);
     }
   }, 60_000);
 

@@ -149,6 +149,19 @@ describe('Statistics over GraphQL and Excel', () => {
       [period.from, period.to, `${units.get('GL')!.path}%`],
     );
     expect(received(gl)).toBe(Number(glReceived));
+    // a period with ragged ends (whole months from the monthly roll-up, the edge days from the daily one)
+    for (const ragged of [
+      { from: '2026-04-12', to: '2026-06-20' },
+      { from: '2026-05-31', to: '2026-06-01' },
+    ]) {
+      const b = (await as.gl_county!.client.ok<{ kpiBoard: any }>(BOARD, { i: ragged })).kpiBoard;
+      const [{ n }] = await api.ds.query(
+        `SELECT COALESCE(SUM(s.n), 0) n FROM stat_daily s JOIN org_unit u ON u.id = s.unit_id
+          WHERE s.metric = 'RECEIVED' AND s.day BETWEEN ? AND ? AND u.path LIKE ?`,
+        [ragged.from, ragged.to, `${units.get('GL')!.path}%`],
+      );
+      expect({ ragged, n: received(b) }).toEqual({ ragged, n: Number(n) });
+    }
 
     // another county's unit answers like a missing one, on every path
     for (const e of [

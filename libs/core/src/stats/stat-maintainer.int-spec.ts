@@ -24,6 +24,9 @@ describe(StatMaintainer.name, () => {
   const rollup = () =>
     ds.query(`SELECT root_unit_id, metric, DATE_FORMAT(day, '%Y-%m-%d') d, n, amount FROM stat_rollup_day
       WHERE n <> 0 OR amount <> 0 ORDER BY root_unit_id, metric, d`);
+  const monthly = () =>
+    ds.query(`SELECT root_unit_id, metric, DATE_FORMAT(month, '%Y-%m-%d') m, n, amount FROM stat_rollup_month
+      WHERE n <> 0 OR amount <> 0 ORDER BY root_unit_id, metric, m`);
   const contrib = () =>
     ds.query(`SELECT case_id, seq, metric, DATE_FORMAT(day, '%Y-%m-%d') d, unit_id, unit_path, kind, channel, category,
       industry, outcome, amount FROM stat_contrib ORDER BY case_id, seq`);
@@ -83,12 +86,18 @@ describe(StatMaintainer.name, () => {
     await stats.drainAll();
     // draining the same cases again changes nothing
     await stats.applyCases(running.map((d) => d.case_id));
-    const incremental = { daily: await daily(), rollup: await rollup(), contrib: await contrib() };
+    const incremental = {
+      daily: await daily(),
+      rollup: await rollup(),
+      monthly: await monthly(),
+      contrib: await contrib(),
+    };
     expect(incremental.daily.some((r: { metric: string }) => r.metric.startsWith('DUE:'))).toBe(true);
 
     await stats.rebuild(97);
     expect(await daily()).toEqual(incremental.daily);
     expect(await rollup()).toEqual(incremental.rollup);
+    expect(await monthly()).toEqual(incremental.monthly);
     expect(await contrib()).toEqual(incremental.contrib);
   }, 120_000);
 
@@ -102,6 +111,19 @@ describe(StatMaintainer.name, () => {
     const [{ n: contribCount }] = await ds.query('SELECT COUNT(*) n FROM stat_contrib');
     const [{ n: dailyCount }] = await ds.query('SELECT SUM(n) n FROM stat_daily');
     expect(Number(dailyCount)).toBe(Number(contribCount));
+    // the monthly roll-up is the daily one summed by calendar month, in both directions
+    const months = await ds.query(`SELECT * FROM (
+        SELECT root_unit_id, metric, DATE_FORMAT(day, '%Y-%m-01') month, SUM(n) n, SUM(amount) a
+          FROM stat_rollup_day GROUP BY root_unit_id, metric, DATE_FORMAT(day, '%Y-%m-01')) d
+      LEFT JOIN stat_rollup_month m USING (root_unit_id, metric, month)
+      WHERE COALESCE(m.n, 0) <> d.n OR COALESCE(m.amount, 0) <> d.a
+      UNION ALL
+      SELECT m.root_unit_id, m.metric, m.month, 0, 0, m.n, m.amount FROM stat_rollup_month m
+      WHERE (m.n <> 0 OR m.amount <> 0) AND NOT EXISTS (SELECT 1 FROM stat_rollup_day d
+        WHERE d.root_unit_id = m.root_unit_id AND d.metric = m.metric AND d.day >= m.month AND d.day < m.month + INTERVAL 1 MONTH)`);
+    expect(months).toEqual([]);
+    const [{ n: monthRows }] = await ds.query('SELECT COUNT(*) n FROM stat_rollup_month WHERE n > 0');
+    expect(Number(monthRows)).toBeGreaterThan(0);
   });
 
   it('a frozen month keeps its figures when cases of that month change later', async () => {

@@ -131,7 +131,8 @@ export class StatMaintainer {
    */
   async rebuild(batch = 2000, onProgress?: (done: number) => void): Promise<number> {
     const cases = await this.exclusive(60, async () => {
-      for (const t of ['stat_contrib', 'stat_daily', 'stat_rollup_day']) await this.ds.query(`TRUNCATE TABLE ${t}`);
+      for (const t of ['stat_contrib', 'stat_daily', 'stat_rollup_day', 'stat_rollup_month'])
+        await this.ds.query(`TRUNCATE TABLE ${t}`);
       let after = '0';
       let done = 0;
       for (;;) {
@@ -154,6 +155,9 @@ export class StatMaintainer {
           JOIN org_unit u ON u.id = d.unit_id
           JOIN org_unit a ON u.path LIKE CONCAT(a.path, '%')
          GROUP BY a.id, d.metric, d.day`);
+      await this.ds.query(`INSERT INTO stat_rollup_month (root_unit_id, metric, month, n, amount)
+        SELECT root_unit_id, metric, DATE_FORMAT(day, '%Y-%m-01'), SUM(n), SUM(amount) FROM stat_rollup_day
+         GROUP BY root_unit_id, metric, DATE_FORMAT(day, '%Y-%m-01')`);
       return done;
     });
     return cases ?? 0; // (never undefined: a wait that fails throws)
@@ -169,10 +173,9 @@ export class StatMaintainer {
     const from = `${month}-01`;
     await this.ds.query(
       `INSERT IGNORE INTO stat_month_snapshot (month, root_unit_id, metric, n, amount, frozen_at)
-       SELECT ?, root_unit_id, metric, SUM(n), SUM(amount), ? FROM stat_rollup_day
-        WHERE day >= ? AND day < DATE_ADD(?, INTERVAL 1 MONTH)
-        GROUP BY root_unit_id, metric HAVING SUM(n) <> 0 OR SUM(amount) <> 0`,
-      [month, this.clock.now(), from, from],
+       SELECT ?, root_unit_id, metric, n, amount, ? FROM stat_rollup_month
+        WHERE month = ? AND (n <> 0 OR amount <> 0)`,
+      [month, this.clock.now(), from],
     );
     return true;
   }
@@ -218,18 +221,13 @@ export class StatMaintainer {
 
     const daily = new Map<string, { n: number; amount: number }>();
     const rollup = new Map<string, { n: number; amount: number }>();
+    const monthly = new Map<string, { n: number; amount: number }>();
     const bump = (r: ContribRow, sign: 1 | -1) => {
       const dk = JSON.stringify([r.metric, r.day, r.unitId, ...DIM_COLS.map((c) => r[c])]);
-      const d = daily.get(dk) ?? { n: 0, amount: 0 };
-      d.n += sign;
-      d.amount += sign * r.amount;
-      daily.set(dk, d);
+      add(daily, dk, sign, r.amount);
       for (const root of pathIds(r.unitPath)) {
-        const rk = JSON.stringify([Number(root), r.metric, r.day]);
-        const u = rollup.get(rk) ?? { n: 0, amount: 0 };
-        u.n += sign;
-        u.amount += sign * r.amount;
-        rollup.set(rk, u);
+        add(rollup, JSON.stringify([Number(root), r.metric, r.day]), sign, r.amount);
+        add(monthly, JSON.stringify([Number(root), r.metric, `${r.day.slice(0, 7)}-01`]), sign, r.amount);
       }
     };
     for (const r of old) if (changed.has(r.caseId)) bump(r, -1);
@@ -250,15 +248,20 @@ export class StatMaintainer {
         part.flatMap(([k, v]) => [...(JSON.parse(k) as unknown[]), v.n, round2(v.amount)]),
       );
     }
-    const rollupRows = nonZero(rollup);
-    for (let i = 0; i < rollupRows.length; i += CHUNK) {
-      const part = rollupRows.slice(i, i + CHUNK);
-      await m.query(
-        `INSERT INTO stat_rollup_day (root_unit_id, metric, day, n, amount)
-         VALUES ${part.map(() => '(?, ?, ?, ?, ?)').join(', ')}
-         ON DUPLICATE KEY UPDATE n = n + VALUES(n), amount = amount + VALUES(amount)`,
-        part.flatMap(([k, v]) => [...(JSON.parse(k) as unknown[]), v.n, round2(v.amount)]),
-      );
+    for (const [table, period, sums] of [
+      ['stat_rollup_day', 'day', rollup],
+      ['stat_rollup_month', 'month', monthly],
+    ] as const) {
+      const rows = nonZero(sums);
+      for (let i = 0; i < rows.length; i += CHUNK) {
+        const part = rows.slice(i, i + CHUNK);
+        await m.query(
+          `INSERT INTO ${table} (root_unit_id, metric, ${period}, n, amount)
+           VALUES ${part.map(() => '(?, ?, ?, ?, ?)').join(', ')}
+           ON DUPLICATE KEY UPDATE n = n + VALUES(n), amount = amount + VALUES(amount)`,
+          part.flatMap(([k, v]) => [...(JSON.parse(k) as unknown[]), v.n, round2(v.amount)]),
+        );
+      }
     }
 
     const ch = [...changed];
@@ -296,6 +299,13 @@ export class StatMaintainer {
     }
     return p;
   }
+}
+
+function add(sums: Map<string, { n: number; amount: number }>, key: string, sign: 1 | -1, amount: number): void {
+  const v = sums.get(key) ?? { n: 0, amount: 0 };
+  v.n += sign;
+  v.amount += sign * amount;
+  sums.set(key, v);
 }
 
 function round2(v: number): number {

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { isIsoDate, type StatFilter } from '@weiquan/shared';
+import { addDays, addMonths, isIsoDate, type StatFilter } from '@weiquan/shared';
 import { AppError } from '../errors/app-error';
 import { canSeeUnitPath, type Actor } from '../scope/actor';
 import { escapeLike } from '../scope/org-scope';
@@ -85,4 +85,55 @@ export function statWhere(
     params.push(v); // '' selects the rows without a value (e.g. no category recorded)
   }
   return { sql: where.join(' AND '), params };
+}
+
+/** A period as its whole calendar months and the days outside them (dates YYYY-MM-DD, both ends included). */
+export interface PeriodSplit {
+  /** First days of the first and the last whole month, or null when the period holds no whole month. */
+  months: { from: string; to: string } | null;
+  /** The days before the first and after the last whole month (all of the period when there is none). */
+  days: { from: string; to: string }[];
+}
+
+export function splitPeriod(from: string, to: string): PeriodSplit {
+  const firstWhole = from.endsWith('-01') ? from : addMonths(`${from.slice(0, 7)}-01`, 1);
+  const toMonth = `${to.slice(0, 7)}-01`;
+  const lastWhole = addDays(to, 1).endsWith('-01') ? toMonth : addMonths(toMonth, -1);
+  if (firstWhole > lastWhole) return { months: null, days: [{ from, to }] };
+  const days: { from: string; to: string }[] = [];
+  if (from < firstWhole) days.push({ from, to: addDays(firstWhole, -1) });
+  const afterLast = addMonths(lastWhole, 1);
+  if (afterLast <= to) days.push({ from: afterLast, to });
+  return { months: { from: firstWhole, to: lastWhole }, days };
+}
+
+/**
+ * The subtree roll-up rows (root_unit_id, metric, day, n, amount) of the roots over a period, as a derived
+ * table: the whole months from stat_rollup_month (a month's row carries its first day as `day`), the days
+ * around them from stat_rollup_day. A year is 12 rows per root and metric instead of 365; both tables are
+ * kept by StatMaintainer with the same contributions (the rebuild test holds them equal). `metric`: that
+ * metric only.
+ */
+export function rollupSource(
+  roots: readonly number[],
+  from: string,
+  to: string,
+  metric?: string,
+): { sql: string; params: unknown[] } {
+  const { months, days } = splitPeriod(from, to);
+  const which = `root_unit_id IN (${roots.map(() => '?').join(',')})${metric ? ' AND metric = ?' : ''}`;
+  const whichParams = metric ? [...roots, metric] : roots;
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (months) {
+    parts.push(`SELECT root_unit_id, metric, month AS day, n, amount FROM stat_rollup_month
+      WHERE ${which} AND month BETWEEN ? AND ?`);
+    params.push(...whichParams, months.from, months.to);
+  }
+  for (const d of days) {
+    parts.push(`SELECT root_unit_id, metric, day, n, amount FROM stat_rollup_day
+      WHERE ${which} AND day BETWEEN ? AND ?`);
+    params.push(...whichParams, d.from, d.to);
+  }
+  return { sql: `(${parts.join(' UNION ALL ')})`, params };
 }

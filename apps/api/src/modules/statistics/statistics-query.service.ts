@@ -18,6 +18,7 @@ import {
   canSeeUnitPath,
   checkStatPeriod,
   resolveStatUnits,
+  rollupSource,
   STAT_DIMENSIONS,
   statColumn,
   type StatDimension,
@@ -188,10 +189,18 @@ export class StatisticsQueryService {
     const units = await resolveStatUnits(this.ds.manager, actor, unitId);
     await this.unitNames(); // loads the parent links rootsSql reads
     const fmt = byDay ? '%Y-%m-%d' : '%Y-%m';
+    // by month: whole months from the monthly roll-up (their day is the 1st), by day: the daily one
+    const src = byDay
+      ? {
+          sql: `(SELECT root_unit_id, metric, day, n, amount FROM stat_rollup_day
+                  WHERE root_unit_id IN (${this.rootsSql(units)}) AND day BETWEEN ? AND ?)`,
+          params: [...this.rootsParams(units), from, to],
+        }
+      : rollupSource(this.rootsParams(units), from, to);
     const rows: { p: string; root_unit_id: number; metric: string; n: string; amount: string }[] = await this.ds.query(
-      `SELECT DATE_FORMAT(day, '${fmt}') p, root_unit_id, metric, SUM(n) n, SUM(amount) amount FROM stat_rollup_day
-        WHERE root_unit_id IN (${this.rootsSql(units)}) AND day BETWEEN ? AND ? GROUP BY p, root_unit_id, metric`,
-      [...this.rootsParams(units), from, to],
+      `SELECT DATE_FORMAT(day, '${fmt}') p, root_unit_id, metric, SUM(n) n, SUM(amount) amount FROM ${src.sql} r
+        GROUP BY p, root_unit_id, metric`,
+      src.params,
     );
     const byPeriod = new Map<string, Sums>();
     for (const r of rows) {
@@ -269,13 +278,13 @@ export class StatisticsQueryService {
 
   private async figureIn(units: StatUnits, f: StatFilter): Promise<{ n: number; amount: number }> {
     if (!units.ownOnly && STAT_DIMENSIONS.every((d) => f[d] == null)) {
-      // A subtree without a dimension filter: the subtree root's daily roll-up (one row a day, kept with
-      // the same rows as stat_daily — the rebuild test holds them equal) instead of summing every
+      // A subtree without a dimension filter: the subtree root's roll-up (a row a month, a row a day at the
+      // period's edges, kept with the same rows as stat_daily — the rebuild test holds them equal) instead of summing every
       // unit × dimension row of the period (≈ one per contribution: a million for a city's year).
+      const src = rollupSource([units.rootId], f.from, f.to, f.metric);
       const [r] = await this.ds.query(
-        `SELECT COALESCE(SUM(n), 0) n, COALESCE(SUM(amount), 0) amount FROM stat_rollup_day
-          WHERE root_unit_id = ? AND metric = ? AND day BETWEEN ? AND ?`,
-        [units.rootId, f.metric, f.from, f.to],
+        `SELECT COALESCE(SUM(n), 0) n, COALESCE(SUM(amount), 0) amount FROM ${src.sql} r`,
+        src.params,
       );
       return { n: Number(r.n), amount: Number(r.amount) };
     }
@@ -363,10 +372,10 @@ export class StatisticsQueryService {
     to: string,
   ): Promise<{ root: Sums; children: Map<number, Sums> }> {
     const ids = [...new Set([...this.rootsParams(units), ...childIds])];
+    const src = rollupSource(ids, from, to);
     const rows: { root_unit_id: number; metric: string; n: string; amount: string }[] = await this.ds.query(
-      `SELECT root_unit_id, metric, SUM(n) n, SUM(amount) amount FROM stat_rollup_day
-        WHERE root_unit_id IN (${ids.map(() => '?').join(',')}) AND day BETWEEN ? AND ? GROUP BY root_unit_id, metric`,
-      [...ids, from, to],
+      `SELECT root_unit_id, metric, SUM(n) n, SUM(amount) amount FROM ${src.sql} r GROUP BY root_unit_id, metric`,
+      src.params,
     );
     const root: Sums = new Map();
     const children = new Map<number, Sums>();

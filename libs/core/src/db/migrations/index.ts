@@ -28,6 +28,7 @@ import { TypicalCase1767100000000 } from './1767100000000-typical-case';
 import { StaffPhoto1767100100000 } from './1767100100000-staff-photo';
 import { CaseSearchCodes1767300000000 } from './1767300000000-case-search-codes';
 import { CaseSearchOwnerIndex1767400000000 } from './1767400000000-case-search-owner-index';
+import { StatRollupMonth1767400100000 } from './1767400100000-stat-rollup-month';
 
 // Ordered list of migrations. Never edit one that has landed; add a new one.
 export const MIGRATIONS = [
@@ -66,4 +67,6 @@ export const MIGRATIONS = [
   CaseSearchCodes1767300000000,
   // #18: the search's scope condition through an index
   CaseSearchOwnerIndex1767400000000,
+  // #14: subtree roll-ups by month for the KPI board
+  StatRollupMonth1767400100000,
 ];
