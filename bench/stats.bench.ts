@@ -1,7 +1,8 @@
 // pnpm bench:stats — statistics at 1,000,000 cases: the KPI board of the city and of a county for a year,
 // a drill-down's first page, a 100,000-row Excel export (time and memory growth), beside the raw
 // GROUP BY over wq_case the aggregates replace. Prints the figures and PASS/MISS. See bench/README.md.
-// Environment: BENCH_CASES (1000000), BENCH_RUNS (50), BENCH_DB (weiquan_bench_stats); --reuse keeps a loaded database.
+// Environment: BENCH_CASES (1000000), BENCH_RUNS (50), BENCH_DB (weiquan_bench_stats); --reuse keeps a loaded database,
+// --load-only stops after the load and the rebuild.
 import { Writable } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import { createDataSource, loadConfig, makeActor, seedDemo, StatMaintainer, SystemClock } from '@weiquan/core';
@@ -16,6 +17,8 @@ const DB = env('BENCH_DB', 'weiquan_bench_stats');
 const N_CASES = Number(env('BENCH_CASES', '1000000'));
 const RUNS = Number(env('BENCH_RUNS', '50'));
 const REUSE = process.argv.includes('--reuse');
+/** Load and rebuild only (e.g. beside other work), then stop: measure later with --reuse on a quiet machine. */
+const LOAD_ONLY = process.argv.includes('--load-only');
 
 async function timeIt(runs: number, f: () => Promise<unknown>): Promise<{ p50: number; p99: number }> {
   await f(); // warm
@@ -90,6 +93,11 @@ async function main(): Promise<void> {
     });
     log(`statistics rebuilt from ${n.toLocaleString()} cases in ${(ms(t) / 1000).toFixed(1)} s`);
   } else log(`reusing ${DB} with ${loaded.toLocaleString()} cases`);
+  if (LOAD_ONLY) {
+    await pool.end();
+    await ds.destroy();
+    return;
+  }
   for (const t of ['stat_contrib', 'stat_daily', 'stat_rollup_day', 'stat_rollup_month'])
     await pool.query(`ANALYZE TABLE ${t}`);
 
