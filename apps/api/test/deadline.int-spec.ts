@@ -2,6 +2,7 @@ import IORedis from 'ioredis';
 import {
   CaseDeadlineEntity,
   DeadlineEffects,
+  DeadlineEngine,
   DeadlineReconciler,
   DeadlineScheduler,
   jobId,
@@ -191,6 +192,18 @@ describe('Deadline engine with an injectable clock', () => {
     );
     expect(overdue.overdueDeadlines.total).toBe(Number(n));
     expect(Number(n)).toBeGreaterThanOrEqual(1);
+    // the case's due time is its earliest live clock: the breached one until its step is done, also after
+    // other steps (a queue shows the case as overdue by as much, not as due later)
+    const dueOf = async () => (await api.ds.query('SELECT due_at FROM wq_case WHERE id = ?', [c.id]))[0].due_at;
+    expect(await dueOf()).toEqual(d.dueAt);
+    await api.app.get(DeadlineEngine).refreshCaseDue(api.ds.manager, c); // what every step does
+    expect(await dueOf()).toEqual(d.dueAt);
+    await ops.city_op.run('acceptCase', c); // the breached step done: the next running clock
+    const [{ next }] = await api.ds.query(
+      "SELECT MIN(due_at) next FROM case_deadline WHERE case_id = ? AND status = 'RUNNING'",
+      [c.id],
+    );
+    expect(await dueOf()).toEqual(next);
   });
 
   it('breaches a clock already past due when its stop event comes before any alarm rang (no worker ran), with its effects once', async () => {

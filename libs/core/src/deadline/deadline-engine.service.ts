@@ -204,11 +204,16 @@ export class DeadlineEngine implements CaseTransitionHook {
     return changed;
   }
 
-  /** Keeps wq_case.due_at (earliest running deadline) and overdue in step with the rows. */
+  /**
+   * Keeps wq_case.due_at and overdue in step with the rows. due_at is the earliest live clock's due: a
+   * running one, or a breached one whose step is not done yet — an overdue case stays due when its clock
+   * breached (what the breach leaves it at), so queues sorted by it show it first and its time left negative.
+   */
   async refreshCaseDue(m: EntityManager, c: Pick<CaseEntity, 'id'>): Promise<void> {
     await m.query(
       `UPDATE wq_case SET
-         due_at = (SELECT MIN(due_at) FROM case_deadline WHERE case_id = ? AND status = 'RUNNING'),
+         due_at = (SELECT MIN(due_at) FROM case_deadline WHERE case_id = ?
+                    AND (status = 'RUNNING' OR (status = 'BREACHED' AND stopped_at IS NULL))),
          overdue = EXISTS (SELECT 1 FROM case_deadline WHERE case_id = ? AND status = 'BREACHED' AND stopped_at IS NULL)
        WHERE id = ?`,
       [c.id, c.id, c.id],
