@@ -2,10 +2,13 @@
 // pages' JS size. The API must exempt this machine's address from the per-address throttles:
 //   PUBLIC_THROTTLE_EXEMPT=127.0.0.1 node apps/api/dist/main.js
 //   node bench/public-lookup.bench.mjs [--url http://127.0.0.1:3300] [--seconds 15] [--concurrency 16]
+//     [--rate N]   open loop: N lookups a second however fast they are answered (else --concurrency clients,
+//                  each sending its next lookup when the last is answered)
 //     [--api-pid P --db-pid P --redis-pid P]   also CPU per lookup of each process (400 sequential lookups), a
 //                                              figure the machine's load barely changes
 // Targets: ≥ 500 lookups/s with p99 ≤ 50 ms (2 cores); first page ≤ 120 KB gzip JS.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import http from 'node:http';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -18,15 +21,36 @@ const url = arg('url', 'http://127.0.0.1:3300');
 const seconds = Number(arg('seconds', '15'));
 const concurrency = Number(arg('concurrency', '16'));
 
-async function gql(query, variables) {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
+// Keep-alive connections, at most `concurrency` (16) open: in the open-loop mode (--rate) lookups due while all
+// are busy wait for one — timed from when they were due — instead of opening ever more sockets.
+const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+function gql(query, variables) {
+  const body = JSON.stringify({ query, variables });
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      `${url}/graphql`,
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => {
+          try {
+            const json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+            if (json.errors) reject(new Error(JSON.stringify(json.errors)));
+            else resolve(json.data);
+          } catch (e) {
+            reject(e);
+          }
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
   });
-  const body = await res.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
 }
 
 const phone = `139${String(Date.now()).slice(-8)}`;
@@ -58,19 +82,33 @@ if (watched.length) {
 const times = [];
 let errors = 0;
 const end = Date.now() + seconds * 1000;
-await Promise.all(
-  Array.from({ length: concurrency }, async () => {
-    while (Date.now() < end) {
-      const t0 = performance.now();
-      try {
-        await gql(LOOKUP, { input });
-        times.push(performance.now() - t0);
-      } catch {
-        errors++;
-      }
-    }
-  }),
-);
+const one = async (t0 = performance.now()) => {
+  try {
+    await gql(LOOKUP, { input });
+    times.push(performance.now() - t0);
+  } catch {
+    errors++;
+  }
+};
+const offered = Number(arg('rate', '0'));
+if (offered > 0) {
+  // Open loop: `offered` lookups a second whatever the answers' pace (as consumers arrive), each timed from
+  // when it was due to be sent — what a consumer waits at that rate.
+  const pending = [];
+  const start = performance.now();
+  for (let sent = 0; Date.now() < end; ) {
+    const due = Math.floor(((performance.now() - start) / 1000) * offered);
+    for (; sent < due; sent++) pending.push(one(start + (sent * 1000) / offered));
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  await Promise.all(pending);
+} else {
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (Date.now() < end) await one();
+    }),
+  );
+}
 times.sort((a, b) => a - b);
 const rate = times.length / seconds;
 const p = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
@@ -80,7 +118,9 @@ console.log(
     .map((x) => x.toFixed(2))
     .join(' ')}`,
 );
-console.log(`lookups: ${times.length} in ${seconds} s at concurrency ${concurrency}, ${errors} errors`);
+console.log(
+  `lookups: ${times.length} in ${seconds} s ${offered > 0 ? `offered at ${offered}/s` : `at concurrency ${concurrency}`}, ${errors} errors`,
+);
 console.log(`  throughput ${rate.toFixed(0)}/s  ${verdict(rate >= 500)} (target ≥ 500/s)`);
 console.log(
   `  p50 ${p(0.5).toFixed(1)} ms  p99 ${p(0.99).toFixed(1)} ms  ${verdict(p(0.99) <= 50)} (target p99 ≤ 50 ms)`,
