@@ -469,11 +469,10 @@ describe('seedDemoCases', () => {
   it("keeps each case's overdue flag and due time in step with its clocks: some overdue, some due soon", () => {
     for (const c of cases) {
       const rows = clocks.get(c.id) ?? [];
-      // A step sets due_at to its earliest running clock (DeadlineEngine.refreshCaseDue); the worker's breach
-      // sets overdue and leaves due_at alone: the clocks breached since the last step still count.
-      const lastStep = Math.max(...steps(c.id).map((e) => e.at.getTime()));
+      // due_at is the earliest live clock — running, or breached and not yet done (DeadlineEngine.refreshCaseDue,
+      // at every step); the worker's breach sets overdue and leaves due_at, which that rule gives anyway.
       const counted = rows
-        .filter((d) => d.status === 'RUNNING' || (d.status === 'BREACHED' && d.breachedAt!.getTime() > lastStep))
+        .filter((d) => d.status === 'RUNNING' || (d.status === 'BREACHED' && !d.stoppedAt))
         .map((d) => d.dueAt!.getTime());
       expect({ case: c.caseNo, overdue: c.overdue, due: c.dueAt?.getTime() ?? null }).toEqual({
         case: c.caseNo,
