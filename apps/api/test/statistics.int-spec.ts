@@ -161,6 +161,15 @@ describe('Statistics over GraphQL and Excel', () => {
         [ragged.from, ragged.to, `${units.get('GL')!.path}%`],
       );
       expect({ ragged, n: received(b) }).toEqual({ ragged, n: Number(n) });
+      // the trend by month (whole months + edge days) and by day add up to the same figure
+      for (const byDay of [false, true]) {
+        const { kpiTrend } = await as.gl_county!.client.ok<{ kpiTrend: { period: string; values: any[] }[] }>(
+          `query($i: KpiBoardInput!, $d: Boolean!) { kpiTrend(input: $i, byDay: $d) { period values { code numerator } } }`,
+          { i: ragged, d: byDay },
+        );
+        const sum = kpiTrend.reduce((s, p) => s + p.values.find((v) => v.code === 'RECEIVED').numerator, 0);
+        expect({ ragged, byDay, sum }).toEqual({ ragged, byDay, sum: Number(n) });
+      }
     }
 
     // another county's unit answers like a missing one, on every path

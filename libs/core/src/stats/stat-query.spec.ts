@@ -65,7 +65,7 @@ describe('splitPeriod: whole months from the monthly roll-up, the rest by day', 
 
 describe('rollupSource', () => {
   it('reads whole months from stat_rollup_month and the edge days from stat_rollup_day, for the roots and metric', () => {
-    const { sql, params } = rollupSource([3, 7], '2025-12-06', '2026-12-05', 'RECEIVED');
+    const { sql, params } = rollupSource([3, 7], '2025-12-06', '2026-12-05', { metric: 'RECEIVED' });
     expect(sql.match(/FROM stat_rollup_month/g)).toHaveLength(1);
     expect(sql.match(/FROM stat_rollup_day/g)).toHaveLength(2);
     expect(params).toEqual([
@@ -86,5 +86,12 @@ describe('rollupSource', () => {
       '2026-12-05',
     ]);
     expect(sql.split('?').length - 1).toBe(params.length);
+  });
+
+  it('reads every day of the period from stat_rollup_day for a trend by day', () => {
+    const { sql, params } = rollupSource([3], '2025-12-06', '2026-12-05', { byDay: true });
+    expect(sql).not.toContain('stat_rollup_month');
+    expect(sql.match(/FROM stat_rollup_day/g)).toHaveLength(1);
+    expect(params).toEqual([3, '2025-12-06', '2026-12-05']);
   });
 });

@@ -112,15 +112,16 @@ export function splitPeriod(from: string, to: string): PeriodSplit {
  * table: the whole months from stat_rollup_month (a month's row carries its first day as `day`), the days
  * around them from stat_rollup_day. A year is 12 rows per root and metric instead of 365; both tables are
  * kept by StatMaintainer with the same contributions (the rebuild test holds them equal). `metric`: that
- * metric only.
+ * metric only; `byDay`: every day from stat_rollup_day (a trend by day).
  */
 export function rollupSource(
   roots: readonly number[],
   from: string,
   to: string,
-  metric?: string,
+  opts: { metric?: string; byDay?: boolean } = {},
 ): { sql: string; params: unknown[] } {
-  const { months, days } = splitPeriod(from, to);
+  const { metric } = opts;
+  const { months, days } = opts.byDay ? { months: null, days: [{ from, to }] } : splitPeriod(from, to);
   const which = `root_unit_id IN (${roots.map(() => '?').join(',')})${metric ? ' AND metric = ?' : ''}`;
   const whichParams = metric ? [...roots, metric] : roots;
   const parts: string[] = [];

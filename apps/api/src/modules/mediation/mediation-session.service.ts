@@ -27,7 +27,6 @@ import {
 } from './mediation.input';
 import { MediationQueryService, SessionView } from './mediation-query.service';
 
-/** 调解: the recorded sessions of a case, and the result fed back to reception. */
 /** The case log names what changed in a 调解记录 as the console's form does (never the field's code). */
 const SESSION_FIELD_LABEL: Readonly<Record<string, string>> = {
   mode: '调解方式',
@@ -41,6 +40,7 @@ const SESSION_FIELD_LABEL: Readonly<Record<string, string>> = {
   staff: '工作人员',
 };
 
+/** 调解: the recorded sessions of a case, and the result fed back to reception. */
 @Injectable()
 export class MediationSessionService {
   constructor(

@@ -159,8 +159,8 @@ export class PublicLookupService {
       [caseNo],
     );
     const given = codeHash(this.config.JWT_SECRET, `case:${row?.id ?? 0}`, input.queryCode!);
-    if (row && sameHash(row.query_code_hash ?? DUMMY_HASH, given))
-      return { id: String(row.id), version: Number(row.version) };
+    const match = sameHash(row?.query_code_hash ?? DUMMY_HASH, given); // compared whether the number exists or not
+    if (row && match) return { id: String(row.id), version: Number(row.version) };
     await this.failed(address, caseNo);
     throw new AppError(ErrorCode.NOT_FOUND, WRONG, 'input.queryCode');
   }

@@ -187,16 +187,10 @@ export class StatisticsQueryService {
   ): Promise<{ period: string; values: KpiValue[] }[]> {
     checkStatPeriod(from, to, 'input');
     const units = await resolveStatUnits(this.ds.manager, actor, unitId);
-    await this.unitNames(); // loads the parent links rootsSql reads
+    await this.unitNames(); // loads the parent links rootsParams reads
     const fmt = byDay ? '%Y-%m-%d' : '%Y-%m';
     // by month: whole months from the monthly roll-up (their day is the 1st), by day: the daily one
-    const src = byDay
-      ? {
-          sql: `(SELECT root_unit_id, metric, day, n, amount FROM stat_rollup_day
-                  WHERE root_unit_id IN (${this.rootsSql(units)}) AND day BETWEEN ? AND ?)`,
-          params: [...this.rootsParams(units), from, to],
-        }
-      : rollupSource(this.rootsParams(units), from, to);
+    const src = rollupSource(this.rootsParams(units), from, to, { byDay });
     const rows: { p: string; root_unit_id: number; metric: string; n: string; amount: string }[] = await this.ds.query(
       `SELECT DATE_FORMAT(day, '${fmt}') p, root_unit_id, metric, SUM(n) n, SUM(amount) amount FROM ${src.sql} r
         GROUP BY p, root_unit_id, metric`,
@@ -279,9 +273,9 @@ export class StatisticsQueryService {
   private async figureIn(units: StatUnits, f: StatFilter): Promise<{ n: number; amount: number }> {
     if (!units.ownOnly && STAT_DIMENSIONS.every((d) => f[d] == null)) {
       // A subtree without a dimension filter: the subtree root's roll-up (a row a month, a row a day at the
-      // period's edges, kept with the same rows as stat_daily — the rebuild test holds them equal) instead of summing every
-      // unit × dimension row of the period (≈ one per contribution: a million for a city's year).
-      const src = rollupSource([units.rootId], f.from, f.to, f.metric);
+      // period's edges, kept with the same rows as stat_daily — the rebuild test holds them equal) instead of
+      // summing every unit × dimension row of the period (≈ one per contribution: a million for a city's year).
+      const src = rollupSource([units.rootId], f.from, f.to, { metric: f.metric });
       const [r] = await this.ds.query(
         `SELECT COALESCE(SUM(n), 0) n, COALESCE(SUM(amount), 0) amount FROM ${src.sql} r`,
         src.params,
@@ -396,11 +390,6 @@ export class StatisticsQueryService {
 
   private rootsParams(units: StatUnits): number[] {
     return units.ownOnly ? [units.rootId, ...(this.childIdsOf.get(units.rootId) ?? [])] : [units.rootId];
-  }
-  private rootsSql(units: StatUnits): string {
-    return this.rootsParams(units)
-      .map(() => '?')
-      .join(',');
   }
 
   // Unit names and parent links, reloaded every 10 s (the tree is small and changes rarely).
