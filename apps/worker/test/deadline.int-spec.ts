@@ -10,7 +10,7 @@ import {
   redisOptions,
   ViolationEntity,
 } from '@weiquan/core';
-import { FakeClock, insertCase, prepareTestDatabase, testConfig } from '@weiquan/testing';
+import { emptyQueues, FakeClock, insertCase, prepareTestDatabase, testConfig } from '@weiquan/testing';
 import { WorkerModule } from '../src/worker.module';
 
 // The worker as deployed: alarms come out of Redis, effects go into MariaDB exactly once.
@@ -23,6 +23,7 @@ describe('DeadlineProcessor', () => {
 
   beforeAll(async () => {
     await (await prepareTestDatabase(config)).destroy();
+    await emptyQueues(config);
     app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ config, clock, schedules: false }), {
       logger: false,
     });

@@ -13,7 +13,7 @@ import {
   UserEntity,
   WORKER_HEARTBEAT_KEY,
 } from '@weiquan/core';
-import { FakeClock, prepareTestDatabase, testConfig } from '@weiquan/testing';
+import { emptyQueues, FakeClock, prepareTestDatabase, testConfig } from '@weiquan/testing';
 import { WorkerModule } from '../src/worker.module';
 
 // The worker as it runs in production (application context, real Redis and MariaDB), minus schedules.
@@ -27,6 +27,7 @@ describe('HousekeepingProcessor', () => {
 
   beforeAll(async () => {
     await (await prepareTestDatabase(config)).destroy();
+    await emptyQueues(config);
     app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ config, clock, schedules: false }), {
       logger: false,
     });

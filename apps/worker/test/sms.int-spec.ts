@@ -14,7 +14,7 @@ import {
   SmsSender,
   smsJobId,
 } from '@weiquan/core';
-import { FakeClock, prepareTestDatabase, testConfig } from '@weiquan/testing';
+import { emptyQueues, FakeClock, prepareTestDatabase, testConfig } from '@weiquan/testing';
 import { SmsDispatcher } from '../src/processors/sms-dispatcher.service';
 import { WorkerModule } from '../src/worker.module';
 
@@ -77,7 +77,7 @@ describe('SmsProcessor', () => {
 
   beforeAll(async () => {
     await (await prepareTestDatabase(config)).destroy();
-    await obliterate();
+    await emptyQueues(config);
     events = new QueueEvents(QueueName.NOTIFICATION, { connection: redisOptions(config), prefix: config.QUEUE_PREFIX });
     await events.waitUntilReady();
   });

@@ -1,7 +1,6 @@
 import type { TimelineAction } from '@weiquan/shared';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -14,7 +13,6 @@ import {
   insertApiClient,
   NotificationEntity,
   OrgUnitEntity,
-  QueueName,
   redisOptions,
   SYSTEM_ACTOR,
   UserEntity,
@@ -22,7 +20,7 @@ import {
   WebhookEndpointEntity,
 } from '@weiquan/core';
 import { Channel, WEBHOOK_EVENT_TYPES, WEBHOOK_EVENT_OF_ACTION } from '@weiquan/shared';
-import { FakeClock, insertCase, prepareTestDatabase, testConfig } from '@weiquan/testing';
+import { emptyQueues, FakeClock, insertCase, prepareTestDatabase, testConfig } from '@weiquan/testing';
 import { WorkerModule } from '../src/worker.module';
 
 interface Received {
@@ -112,9 +110,7 @@ describe('WebhookProcessor', () => {
   beforeAll(async () => {
     await (await prepareTestDatabase(config)).destroy();
     redis = new IORedis(redisOptions(config));
-    await new Queue(QueueName.WEBHOOK, { connection: redisOptions(config), prefix: config.QUEUE_PREFIX }).obliterate({
-      force: true,
-    });
+    await emptyQueues(config);
     receiver = new Receiver(secret);
     await receiver.start();
     app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ config, clock }), { logger: false });

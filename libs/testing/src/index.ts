@@ -4,3 +4,4 @@ export * from './graphql-client';
 export * from './case-factory';
 export * from './case-narrative';
 export * from './stat-rollup';
+export * from './queues';
