@@ -46,6 +46,8 @@ describe('Accountability of the case core: audit gaps', () => {
   /** A complaint the city dispatched to the 鼓东街道 station, received there. */
   const atStation = async (): Promise<CaseView> => {
     let c = await ops.city_op.register(complaint());
+    // city_op works in the city's 受理接待 workroom: it registers for its center (Actor.actsFor)
+    expect(c.intakeUnitId).toBe(uid('CITY'));
     c = await ops.city_op.run('acceptCase', c);
     c = await ops.city_op.run('dispatchCase', c, { targetType: 'UNIT', unitId: uid('GL-T1'), mode: 'ON_BEHALF' });
     return ops.gl_station.run('receiveCase', c);
@@ -117,7 +119,7 @@ describe('Accountability of the case core: audit gaps', () => {
       }
     });
 
-    it('lets the county list the department handlings it started after it handed the case back up', async () => {
+    it('lets the county list the department handlings it started after it returned the case (退回)', async () => {
       api.clock.set(sh('2026-11-16T10:00:00'));
       let c = await ops.city_op.register(complaint());
       c = await ops.city_op.run('acceptCase', c);
