@@ -176,8 +176,9 @@ export class CaseIntakeService {
   private async intakeUnit(actor: Actor, rawUnitId?: string): Promise<OrgUnitEntity> {
     const id = rawUnitId ? parseId(rawUnitId, 'input.unitId') : actor.unitId;
     const unit = await this.orgUnits.getVisible(actor, id, 'input.unitId');
-    // The center a workroom acts for, worked out once: the actor's own (Actor.actsFor) or the named unit's.
-    const { centerId } = unit.id === actor.unitId ? actor.actsFor : actsForOf(unit.id, unit.path, unit.type);
+    // The center a workroom registers for, as Actor.actsFor works it out — from the unit itself, so that an API
+    // client bound to a workroom (its actsFor knows no unit type) registers for the center too.
+    const { centerId } = actsForOf(unit.id, unit.path, unit.type);
     if (centerId === unit.id) return unit;
     return this.orgUnits.getVisible(actor, centerId, 'input.unitId').catch(() => unit);
   }
