@@ -1,7 +1,6 @@
-import { CaseDeadlineEntity, OrgUnitEntity } from '@weiquan/core';
-import { loginAs } from '@weiquan/testing';
-import { startTestApi, TestApi } from './test-api';
-import { CaseOps, CaseView, complaint } from './case-ops';
+import type { TestApi } from './test-api';
+import { CaseView, complaint } from './case-ops';
+import { caseFixture } from './case-fixture';
 
 // Issue 11, audit gaps: handling units read their own workroom records afterwards; first-contact clocks stop
 // at each real contact; the consumer's SMS say what they should; each clock's explanation gives the charge rule.
@@ -17,28 +16,11 @@ const START_HANDLING = `mutation($input: StartDepartmentHandlingInput!) { startD
 const DEADLINES = `query($id: ID!) { case(id: $id) { deadlines { ruleCode explanation } } }`;
 
 describe('Accountability of the case core: audit gaps', () => {
+  const fx = caseFixture(['city_op', 'gl_county', 'gl_station', 'hx_county']);
+  const { ops, ids, unit, uid, clocks, clock, immediateAtCity } = fx;
   let api: TestApi;
-  const ops: Record<string, CaseOps> = {};
-  const ids: Record<string, string> = {};
-  let unit: (code: string) => OrgUnitEntity;
-  const users = ['city_op', 'gl_county', 'gl_station', 'hx_county'];
+  beforeAll(() => (api = fx.api));
 
-  beforeAll(async () => {
-    api = await startTestApi();
-    const units = await api.ds.getRepository(OrgUnitEntity).find();
-    unit = (code) => units.find((u) => u.code === code)!;
-    for (const name of users) {
-      const s = await loginAs(api.gql, name);
-      ops[name] = new CaseOps(s.client);
-      ids[name] = s.user.id;
-    }
-  });
-  afterAll(() => api?.close());
-
-  const uid = (code: string) => String(unit(code).id);
-  const clocks = (caseId: string) =>
-    api.ds.getRepository(CaseDeadlineEntity).find({ where: { caseId }, order: { id: 'ASC' } });
-  const clock = async (caseId: string, code: string) => (await clocks(caseId)).find((d) => d.ruleCode === code)!;
   const outbox = (caseId: string): Promise<{ content: string }[]> =>
     api.ds.query('SELECT content FROM sms_outbox WHERE case_id = ? ORDER BY id', [caseId]);
   const ago = (hours: number) => new Date(api.clock.now().getTime() - hours * 3600_000).toISOString();
@@ -224,13 +206,7 @@ describe('Accountability of the case core: audit gaps', () => {
 
     it('tells the consumer the case is done on reply and asks for an evaluation (follow-up request)', async () => {
       api.clock.set(sh('2026-11-16T10:00:00'));
-      let c = await ops.city_op.register(complaint());
-      c = await ops.city_op.run('acceptCase', c);
-      c = await ops.city_op.run('dispatchCase', c, {
-        targetType: 'WORKROOM',
-        workroom: 'RECEPTION',
-        mode: 'IMMEDIATE',
-      });
+      let c = await immediateAtCity();
       c = await ops.city_op.run('receiveCase', c);
       c = await ops.city_op.run('concludeCase', c, {
         outcome: 'MEDIATED',
