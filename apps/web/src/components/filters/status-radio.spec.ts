@@ -3,7 +3,7 @@ import { mount } from '@vue/test-utils';
 import { settle, withPlugins } from '@/test-utils/mount';
 import StatusRadio from './status-radio.vue';
 
-const mountRadio = (props: Record<string, unknown>) =>
+const mountRadio = (props: { modelValue: string } & Record<string, unknown>) =>
   mount(StatusRadio, {
     props: { labels: 'publicBoard.suggestionStatus', allLabel: '全部', options: ['OPEN', 'ANSWERED'], ...props },
     global: withPlugins(),
