@@ -8,6 +8,7 @@ import {
   OrgUnitEntity,
 } from '@weiquan/core';
 import { GqlClient, loginAs } from '@weiquan/testing';
+import { complaint } from './case-ops';
 import { startTestApi, TestApi } from './test-api';
 
 // The receiving transport seam: a province's inbound wire bound in the API delivers partner messages, which
@@ -136,6 +137,23 @@ describe('province receivers (the receiving exchange transport)', () => {
     await bad('not a work order', 'body');
     await bad(order(no), 'idempotencyKey', 'has space');
     expect(await cases(no)).toBe(0);
+  });
+
+  it('maps a 12315 platform client’s message with its own adapter (Weiquan’s transfer form) through the same path', async () => {
+    const c = await client('GL', 'TRANSFER_UPPER');
+    const { channel: _c, ...fields } = complaint();
+    const ref = gdbh();
+    const first = await deliver({ clientId: Number(c.id), body: { ...fields, externalRef: ref } });
+    expect(first).toMatchObject({ ok: true, created: true, externalRef: ref });
+    const stored = await api.ds.getRepository(CaseEntity).findOneByOrFail({ externalRef: ref });
+    expect(stored).toMatchObject({ channel: 'TRANSFER_UPPER', registeredByClientId: Number(c.id) });
+    expect(await deliver({ clientId: Number(c.id), body: { ...fields, externalRef: ref } })).toMatchObject({
+      ok: true,
+      created: false,
+      caseNo: stored.caseNo,
+    });
+    const bad = await deliver({ clientId: Number(c.id), body: fields });
+    expect(bad).toMatchObject({ ok: false, code: 'BAD_USER_INPUT', field: 'externalRef' });
   });
 
   it('stops the receiver when the application shuts down', async () => {

@@ -80,6 +80,6 @@ export type InboundAnswer =
       message: string;
       /** The field at fault, named as the partner names it (e.g. `sqlx` of a 12345 work order); null if none. */
       field: string | null;
-      /** True for a passing failure (database or Redis away): the same message may be delivered again. */
+      /** True for a passing failure (database or Redis away, SERVICE_UNAVAILABLE): deliver the same message again later. */
       retryable: boolean;
     };

@@ -16,10 +16,11 @@ import {
   AppError,
   ErrorCode,
   exchangeAdapterFor,
+  ExchangePartner,
   ExchangeReceiver,
-  HOTLINE_12345,
   InboundAnswer,
   InboundMessage,
+  isOutage,
   OrgUnitEntity,
 } from '@weiquan/core';
 import { Permission, WorkOrderMappingError, WorkOrderTransfer } from '@weiquan/shared';
@@ -45,11 +46,20 @@ export class ExchangeReceiversModule {
   }
 }
 
-/** The form a partner's message must have before its adapter maps it (the same rules as over GraphQL). */
-const FORM_OF: Record<string, new () => object> = {
-  [HOTLINE_12345.partner]: WorkOrder12345Input,
-  // Until the national platform's interface is known its connector speaks Weiquan's transfer form.
-  PLATFORM_12315: TransferCaseInput,
+/**
+ * Per partner: the form its message must have before its adapter maps it (the same rules as over GraphQL),
+ * and how the mapped message becomes transferIn's input.
+ */
+const INBOUND: Record<
+  ExchangePartner,
+  { form: new () => object; input: (t: WorkOrderTransfer, key?: string) => TransferCaseInput }
+> = {
+  HOTLINE_12345: { form: WorkOrder12345Input, input: transferInputOf },
+  // Until the national platform's interface is known its connector speaks Weiquan's transfer form, whole.
+  PLATFORM_12315: {
+    form: TransferCaseInput,
+    input: (t, key) => ({ ...(t as unknown as TransferCaseInput), idempotencyKey: key }),
+  },
 };
 const TOKEN = /^[\x21-\x7e]{1,100}$/;
 
@@ -96,11 +106,21 @@ export class ExchangeInboundService implements OnApplicationBootstrap, BeforeApp
       const { transfer, created } = await this.transfers.transferIn(actor, input);
       return { ok: true, created, caseNo: transfer.caseNo, externalRef: transfer.externalRef, state: transfer.state };
     } catch (e) {
-      if (e instanceof AppError)
-        return { ok: false, code: e.code, message: e.message, field: e.field ?? null, retryable: false };
+      if (e instanceof AppError) {
+        const retryable = e.code === ErrorCode.SERVICE_UNAVAILABLE || e.code === ErrorCode.TOO_MANY_REQUESTS;
+        return { ok: false, code: e.code, message: e.message, field: e.field ?? null, retryable };
+      }
       this.log.error(e, 'inbound exchange message failed');
-      const code = ErrorCode.SERVICE_UNAVAILABLE;
-      return { ok: false, code, message: '暂时无法登记，请稍后重发', field: null, retryable: true };
+      // The database or Redis away for the moment: the wire keeps the message and delivers it again.
+      if (isOutage(e))
+        return {
+          ok: false,
+          code: ErrorCode.SERVICE_UNAVAILABLE,
+          message: '服务暂时不可用，请稍后重发',
+          field: null,
+          retryable: true,
+        };
+      return { ok: false, code: ErrorCode.INTERNAL, message: '登记失败（内部错误）', field: null, retryable: false };
     }
   }
 
@@ -125,7 +145,7 @@ export class ExchangeInboundService implements OnApplicationBootstrap, BeforeApp
     if (!m.body || typeof m.body !== 'object') throw AppError.badInput('body', '报文应为对象');
     const form = (await this.validation.transform(m.body, {
       type: 'body',
-      metatype: FORM_OF[adapter.partner],
+      metatype: INBOUND[adapter.partner].form,
       data: '',
     })) as never;
     let mapped: WorkOrderTransfer;
@@ -136,6 +156,6 @@ export class ExchangeInboundService implements OnApplicationBootstrap, BeforeApp
       throw e;
     }
     const key = m.idempotencyKey ?? (form as { idempotencyKey?: string }).idempotencyKey;
-    return transferInputOf(mapped, key);
+    return INBOUND[adapter.partner].input(mapped, key);
   }
 }
