@@ -3,7 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { LoggerModule } from 'nestjs-pino';
-import { AppConfig, Clock, CoreModule, loggerParams } from '@weiquan/core';
+import { AppConfig, Clock, CoreModule, ExchangeReceiver, loggerParams } from '@weiquan/core';
 import { AppErrorFilter } from './common/app-error.filter';
 import { OutageFilter } from './common/outage.filter';
 import { AuthGuard } from './common/auth.guard';
@@ -30,6 +30,7 @@ import { LegalModule } from './modules/legal/legal.module';
 import { LitigationLinkModule } from './modules/litigation-link/litigation-link.module';
 import { ApiClientModule } from './modules/api-client/api-client.module';
 import { TransferModule } from './modules/transfer/transfer.module';
+import { ExchangeReceiversModule } from './modules/transfer/exchange-inbound.service';
 import { DocumentModule } from './modules/document/document.module';
 import { WorkQueueModule } from './modules/work-queue/work-queue.module';
 import { PublicModule } from './modules/public/public.module';
@@ -61,7 +62,12 @@ export const FEATURE_MODULES = [
 
 @Module({})
 export class AppModule {
-  static forRoot(opts: { config: AppConfig; clock?: Clock }): DynamicModule {
+  static forRoot(opts: {
+    config: AppConfig;
+    clock?: Clock;
+    /** A province's inbound wires (its queue pollers), started with the application; none by default. */
+    exchangeReceivers?: readonly ExchangeReceiver[];
+  }): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -81,6 +87,7 @@ export class AppModule {
           context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
           formatError: formatGraphQLError,
         }),
+        ExchangeReceiversModule.forRoot(opts.exchangeReceivers),
         ...FEATURE_MODULES,
       ],
       controllers: [HealthController],

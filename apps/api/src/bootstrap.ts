@@ -6,7 +6,7 @@ import expressStaticGzip from 'express-static-gzip';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, Clock } from '@weiquan/core';
+import { AppConfig, Clock, ExchangeReceiver } from '@weiquan/core';
 import { AppModule } from './app.module';
 import { graphqlBodyParser } from './common/graphql-transport';
 import { securityHeaders } from './common/security-headers';
@@ -15,11 +15,18 @@ import { mountQueueDashboard } from './modules/queue-dashboard/queue-dashboard';
 const BODY_LIMIT = '2mb';
 
 /** Builds the API application (used by main.ts and by the GraphQL-level tests). */
-export async function createApiApp(config: AppConfig, clock?: Clock): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, clock }), {
-    bufferLogs: true,
-    bodyParser: false,
-  });
+export async function createApiApp(
+  config: AppConfig,
+  clock?: Clock,
+  exchangeReceivers?: readonly ExchangeReceiver[],
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot({ config, clock, exchangeReceivers }),
+    {
+      bufferLogs: true,
+      bodyParser: false,
+    },
+  );
   app.useLogger(app.get(Logger));
   // JSON only (no form bodies anywhere; uploads are multipart, parsed per route). Large enough that
   // oversize fields get a validation error naming them; larger bodies get 413.

@@ -12,9 +12,9 @@ export type ExchangePartner = 'HOTLINE_12345' | 'PLATFORM_12315';
  *    that partner's clients carries as `partnerForm` beside Weiquan's own payload.
  * The shipped transports are GraphQL (receiving: transferCase / receiveWorkOrder12345) and signed webhooks
  * through the outbox (sending, the worker's ExchangeTransport). A partner with its own wire protocol
- * implements these two functions, binds its own ExchangeTransport in the worker for sending, and for
- * receiving calls `receive` then TransferService.transferIn (e.g. from a poller of its queue), without
- * touching the lifecycle.
+ * implements these two functions and binds its own transports (exchange-transport.ts): an ExchangeTransport
+ * in the worker for sending, an ExchangeReceiver in the API for receiving — whose messages the API maps
+ * with `receive` and registers through TransferService.transferIn — without touching the lifecycle.
  */
 export interface ExchangeAdapter<Inbound = unknown, Outbound = Record<string, unknown>> {
   readonly partner: ExchangePartner;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, ApiClientEntity, AppError, HOTLINE_12345 } from '@weiquan/core';
-import { WorkOrderMappingError } from '@weiquan/shared';
+import { WorkOrderMappingError, WorkOrderTransfer } from '@weiquan/shared';
 import { TransferCaseInput } from './transfer.input';
 import { TransferModel } from './transfer.model';
 import { TransferService } from './transfer.service';
@@ -30,18 +30,7 @@ export class WorkOrderService {
       if (e instanceof WorkOrderMappingError) throw AppError.badInput(`input.${e.field}`, e.message);
       throw e;
     }
-    const transfer: TransferCaseInput = {
-      externalRef: mapped.externalRef,
-      idempotencyKey: input.idempotencyKey,
-      kind: mapped.kind,
-      summary: mapped.summary,
-      demand: mapped.demand ?? undefined,
-      receivedAt: new Date(mapped.receivedAt),
-      senderDueAt: mapped.senderDueAt ? new Date(mapped.senderDueAt) : undefined,
-      occurredPlace: mapped.occurredPlace ?? undefined,
-      consumer: mapped.consumer,
-      respondent: mapped.respondent ?? undefined,
-    } as TransferCaseInput;
+    const transfer = transferInputOf(mapped, input.idempotencyKey);
     const r = await this.transfers.transferIn(actor, transfer);
     return { ...r, reply: this.reply(r.transfer) };
   }
@@ -73,4 +62,20 @@ export class WorkOrderService {
     if (client.channel !== HOTLINE_12345.channel)
       throw AppError.forbidden('12345 工单接口仅供以 12345 转办渠道登记的客户端调用');
   }
+}
+
+/** A partner's message as its adapter mapped it → the input of TransferService.transferIn. */
+export function transferInputOf(mapped: WorkOrderTransfer, idempotencyKey?: string): TransferCaseInput {
+  return {
+    externalRef: mapped.externalRef,
+    idempotencyKey,
+    kind: mapped.kind,
+    summary: mapped.summary,
+    demand: mapped.demand ?? undefined,
+    receivedAt: new Date(mapped.receivedAt),
+    senderDueAt: mapped.senderDueAt ? new Date(mapped.senderDueAt) : undefined,
+    occurredPlace: mapped.occurredPlace ?? undefined,
+    consumer: mapped.consumer,
+    respondent: mapped.respondent ?? undefined,
+  } as TransferCaseInput;
 }
