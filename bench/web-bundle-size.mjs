@@ -142,8 +142,15 @@ if (asJson) {
       `Route ${o.route} (entry + layout + view, static imports; no budget): ${kb(o.jsGzip).toFixed(1)} KB gzip JS (${kb(o.jsRaw).toFixed(1)} KB raw) in ${o.files} files, CSS ${kb(o.cssGzip).toFixed(1)} KB gzip`,
     );
   }
+  const list = (xs, none = '(none)') => xs.join(', ') || none;
+  const chunkFiles = list(
+    chartChunks.map((c) => manifest[c].file),
+    '(no chunk found)',
+  );
+  const stray = strayCharts.length ? `: ${strayCharts.join(', ')} draw no chart` : '';
+  const verdict = chartsOk ? 'OK' : `MISS${stray}`;
   console.log(
-    `ECharts in ${chartChunks.map((c) => manifest[c].file).join(', ') || '(no chunk found)'}: loaded by pages ${chartedPages.join(', ') || '(none)'}; on demand by ${chartLoaders.join(', ') || '(none)'} -> ${chartsOk ? 'OK' : `MISS${strayCharts.length ? `: ${strayCharts.join(', ')} draw no chart` : ''}`}`,
+    `ECharts in ${chunkFiles}: loaded by pages ${list(chartedPages)}; on demand by ${list(chartLoaders)} -> ${verdict}`,
   );
 }
 process.exit(withinBudget && chartsOk ? 0 : 1);

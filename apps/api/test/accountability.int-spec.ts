@@ -1,18 +1,14 @@
-import { CaseDeadlineEntity, DeadlineEffects, OrgUnitEntity, ViolationEntity } from '@weiquan/core';
+import { DeadlineEffects, ViolationEntity } from '@weiquan/core';
 import { loginAs } from '@weiquan/testing';
-import { startTestApi, TestApi } from './test-api';
-import { CaseOps, CaseView, complaint } from './case-ops';
+import type { TestApi } from './test-api';
+import { CaseView, complaint } from './case-ops';
+import { caseFixture } from './case-fixture';
 
 // Issue 11: who is charged for a late duty, and work that completes. Instants in Asia/Shanghai.
 const sh = (local: string) => new Date(`${local}+08:00`);
 
 describe('Accountability of the case core', () => {
-  let api: TestApi;
-  let effects: DeadlineEffects;
-  const ops: Record<string, CaseOps> = {};
-  const ids: Record<string, string> = {};
-  let unit: (code: string) => OrgUnitEntity;
-  const users = [
+  const fx = caseFixture([
     'city_op',
     'city_director',
     'city_mediator',
@@ -21,25 +17,15 @@ describe('Accountability of the case core', () => {
     'gl_station',
     'hx_county',
     'hx_director',
-  ];
-
-  beforeAll(async () => {
-    api = await startTestApi();
+  ]);
+  const { ops, ids, unit, uid, clocks, clock, immediateAtCity } = fx;
+  let api: TestApi;
+  let effects: DeadlineEffects;
+  beforeAll(() => {
+    api = fx.api;
     effects = api.app.get(DeadlineEffects);
-    const units = await api.ds.getRepository(OrgUnitEntity).find();
-    unit = (code) => units.find((u) => u.code === code)!;
-    for (const name of users) {
-      const s = await loginAs(api.gql, name);
-      ops[name] = new CaseOps(s.client);
-      ids[name] = s.user.id;
-    }
   });
-  afterAll(() => api?.close());
 
-  const uid = (code: string) => String(unit(code).id);
-  const clocks = (caseId: string) =>
-    api.ds.getRepository(CaseDeadlineEntity).find({ where: { caseId }, order: { id: 'ASC' } });
-  const clock = async (caseId: string, code: string) => (await clocks(caseId)).find((d) => d.ruleCode === code)!;
   const violations = (caseId: string) =>
     api.ds.getRepository(ViolationEntity).find({ where: { caseId }, order: { id: 'ASC' } });
   /** Rings the due alarm of every running clock of the case that is past due (what the worker does). */
@@ -350,13 +336,7 @@ describe('Accountability of the case core', () => {
 
     it('closes the open items of a case when the case is archived', async () => {
       api.clock.set(sh('2026-11-16T10:00:00'));
-      let c = await ops.city_op.register(complaint());
-      c = await ops.city_op.run('acceptCase', c);
-      c = await ops.city_op.run('dispatchCase', c, {
-        targetType: 'WORKROOM',
-        workroom: 'RECEPTION',
-        mode: 'IMMEDIATE',
-      });
+      let c = await immediateAtCity();
       const s = (
         await ops.city_director.gql.ok<{ openSupervision: Sup }>(OPEN, {
           input: {

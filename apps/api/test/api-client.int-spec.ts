@@ -308,6 +308,51 @@ describe('API clients and transfer-in', () => {
       expect(seen.consumer.masked).toBe(true);
     });
 
+    it('keeps documents from a client without case reading, even of its own transfer, and from another county', async () => {
+      const DOCS = `query($caseId: ID!) { caseDocuments(caseId: $caseId) { id downloadUrl } }`;
+      const DOC = `query($id: ID!) { caseDocument(id: $id) { id } }`;
+      const ISSUE_DOC = `mutation($input: IssueDocumentInput!) { issueDocument(input: $input) { id downloadUrl } }`;
+      type Doc = { id: string; downloadUrl: string };
+      const issue = async (who: string, caseId: string) =>
+        (
+          await (
+            await loginAs(api.gql, who)
+          ).client.ok<{ issueDocument: Doc }>(ISSUE_DOC, {
+            input: { caseId, type: 'COMPLAINT_REGISTRATION' },
+          })
+        ).issueDocument;
+      const download = (secret: string, path: string) =>
+        fetch(`${api.url}${path}`, { headers: { authorization: `ApiKey ${secret}` } });
+
+      // Its own transfer, with a document issued on it by the county: documents are case reading, not
+      // TRANSFER_READ, so the least-privilege client gets none of them.
+      const least = await glClient();
+      const own = (
+        await least.gql.ok<{ transferCase: { transfer: Transfer } }>(TRANSFER_IN, { input: transferInput(ref()) })
+      ).transferCase.transfer;
+      const ownDoc = await issue('gl_county', own.caseId);
+      const hxDoc = await issue('hx_county', hxCase.id);
+      expect((await least.gql.error(DOCS, { caseId: own.caseId })).extensions?.code).toBe('FORBIDDEN');
+      expect((await least.gql.error(DOC, { id: ownDoc.id })).extensions?.code).toBe('FORBIDDEN');
+      expect((await download(least.secret, ownDoc.downloadUrl)).status).toBe(403);
+      expect((await download(least.secret, hxDoc.downloadUrl)).status).toBe(403);
+
+      // Case reading granted to a 鼓楼区 client: its county's documents (masked copy), never 红星县's.
+      const reader = await glClient({ operations: ['TRANSFER_IN', 'TRANSFER_READ', 'CASE_READ'] });
+      const listed = (await reader.gql.ok<{ caseDocuments: Doc[] }>(DOCS, { caseId: own.caseId })).caseDocuments;
+      expect(listed.map((d) => d.id)).toContain(ownDoc.id);
+      const mine = await download(reader.secret, `${ownDoc.downloadUrl}?variant=FULL`);
+      expect(mine.status).toBe(200);
+      expect(mine.headers.get('content-disposition')).toMatch(/脱敏|%E8%84%B1%E6%95%8F/i);
+      expect((await reader.gql.error(DOCS, { caseId: hxCase.id })).extensions?.code).toBe('NOT_FOUND');
+      expect((await reader.gql.error(DOC, { id: hxDoc.id })).extensions?.code).toBe('NOT_FOUND');
+      const other = await download(reader.secret, hxDoc.downloadUrl);
+      const none = await download(reader.secret, '/api/documents/999999999/download');
+      expect(other.status).toBe(404);
+      expect(none.status).toBe(404);
+      expect(await other.text()).toBe(await none.text());
+    }, 60_000);
+
     it('cannot register into a unit outside its subtree', async () => {
       const c = await glClient();
       const err = await c.gql.error(TRANSFER_IN, {

@@ -1,11 +1,12 @@
 import { BullModule } from '@nestjs/bullmq';
-import { DynamicModule, Module, Type } from '@nestjs/common';
+import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import {
   AppConfig,
   Clock,
   CoreModule,
   DEADLINE_QUEUE_NAME,
+  ExchangeTransport,
   loggerParams,
   QueueName,
   redisOptions,
@@ -20,7 +21,7 @@ import { DeadlineSchedule } from './schedules/deadline.schedule';
 import { HousekeepingSchedule } from './schedules/housekeeping.schedule';
 import { SmsSchedule } from './schedules/sms.schedule';
 import { WebhookProcessor } from './processors/webhook.processor';
-import { WebhookSender } from './processors/webhook-sender.service';
+import { WebhookTransport } from './processors/webhook-transport';
 import { WebhookSchedule } from './schedules/webhook.schedule';
 import { StatisticsSchedule } from './schedules/statistics.schedule';
 
@@ -32,6 +33,8 @@ export class WorkerModule {
     clock?: Clock;
     schedules?: boolean;
     smsSender?: Type<SmsSender> | SmsSender;
+    /** The sending transport of status messages: signed webhooks unless a province's own is plugged in. */
+    exchangeTransport?: Type<ExchangeTransport> | ExchangeTransport;
   }): DynamicModule {
     return {
       module: WorkerModule,
@@ -53,7 +56,7 @@ export class WorkerModule {
         SmsProcessor,
         SmsDispatcher,
         WebhookProcessor,
-        WebhookSender,
+        exchangeTransportProvider(opts.exchangeTransport),
         StatisticsProcessor,
         ...(opts.schedules === false
           ? []
@@ -61,4 +64,9 @@ export class WorkerModule {
       ],
     };
   }
+}
+
+function exchangeTransportProvider(transport?: Type<ExchangeTransport> | ExchangeTransport): Provider {
+  if (transport instanceof ExchangeTransport) return { provide: ExchangeTransport, useValue: transport };
+  return { provide: ExchangeTransport, useClass: transport ?? WebhookTransport };
 }

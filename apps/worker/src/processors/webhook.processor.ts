@@ -6,6 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { WEBHOOK_RETRY_DELAYS_MS } from '@weiquan/shared';
 import {
   Clock,
+  ExchangeTransport,
   NotificationService,
   QueueName,
   WebhookAttemptEntity,
@@ -13,7 +14,7 @@ import {
   WebhookEndpointEntity,
   WebhookJob,
 } from '@weiquan/core';
-import { WEBHOOK_TIMEOUT_MS, WebhookSender } from './webhook-sender.service';
+import { WEBHOOK_TIMEOUT_MS } from './webhook-transport';
 import { webhookPayload } from './webhook-payload';
 
 /** An endpoint failing without a single success for this long is disabled and its owners notified. */
@@ -43,7 +44,7 @@ export class WebhookProcessor extends WorkerHost {
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
-    private readonly sender: WebhookSender,
+    private readonly transport: ExchangeTransport,
     private readonly clock: Clock,
     private readonly notifications: NotificationService,
   ) {
@@ -115,7 +116,7 @@ export class WebhookProcessor extends WorkerHost {
       .where('e.id = :id', { id: d.endpointId })
       .getOneOrFail();
     const body = await webhookPayload(this.ds.manager, d);
-    const answer = await this.sender.post({ url: endpoint.url, secret: endpoint.secret, msgId: `msg_${d.id}`, body });
+    const answer = await this.transport.send({ id: `msg_${d.id}`, url: endpoint.url, secret: endpoint.secret, body });
     const now = this.clock.now();
     await this.ds.transaction(async (m) => {
       await m.insert(WebhookAttemptEntity, {

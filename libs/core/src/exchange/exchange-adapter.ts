@@ -11,9 +11,10 @@ export type ExchangePartner = 'HOTLINE_12345' | 'PLATFORM_12315';
  *  - the sending side turns a transfer's status into the partner's form, which every webhook delivery to
  *    that partner's clients carries as `partnerForm` beside Weiquan's own payload.
  * The shipped transports are GraphQL (receiving: transferCase / receiveWorkOrder12345) and signed webhooks
- * through the outbox (sending). A partner with its own wire protocol implements these two functions and a
- * transport that calls them (e.g. a poller of its queue that calls `receive`, a worker job that posts
- * `send`'s form), without touching the lifecycle.
+ * through the outbox (sending, the worker's ExchangeTransport). A partner with its own wire protocol
+ * implements these two functions, binds its own ExchangeTransport in the worker for sending, and for
+ * receiving calls `receive` then TransferService.transferIn (e.g. from a poller of its queue), without
+ * touching the lifecycle.
  */
 export interface ExchangeAdapter<Inbound = unknown, Outbound = Record<string, unknown>> {
   readonly partner: ExchangePartner;

@@ -1,1 +1,2 @@
 export * from './exchange-adapter';
+export * from './exchange-transport';

@@ -1,15 +1,9 @@
 import { EntityManager } from 'typeorm';
-import {
-  NotificationKind,
-  NotificationKindLabel,
-  OrgUnitType,
-  Permission,
-  ROLE_PERMISSIONS,
-  Role,
-} from '@weiquan/shared';
+import { NotificationKind, NotificationKindLabel, Permission, ROLE_PERMISSIONS, Role } from '@weiquan/shared';
 import { SupervisionEntity } from '../entities/case-records.entity';
 import { OrgUnitEntity } from '../entities/org-unit.entity';
 import { NotificationService } from '../notification/notification.service';
+import { actsForOf } from '../scope/actor';
 
 /**
  * Work reaches the next person: an item arriving in a unit's queue notifies the people who act on it,
@@ -28,7 +22,8 @@ export async function notifySupervisionArrival(
   let unitId = queue === 'ANSWER' ? s.targetUnitId : s.issuingUnitId;
   if (queue === 'REVIEW') {
     const issuing = await m.findOneBy(OrgUnitEntity, { id: unitId });
-    if (issuing?.type === OrgUnitType.WORKROOM && issuing.parentId != null) unitId = issuing.parentId;
+    // A workroom's review is its center's (as Actor.actsFor has it).
+    if (issuing) unitId = actsForOf(issuing.id, issuing.path, issuing.type).centerId;
   }
   const roles = (Object.keys(ROLE_PERMISSIONS) as Role[]).filter((r) => ROLE_PERMISSIONS[r].includes(permission));
   const ids = new Set<number>();

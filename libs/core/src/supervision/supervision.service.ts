@@ -1,13 +1,13 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { OrgUnitType, SupervisionLevel } from '@weiquan/shared';
+import { SupervisionLevel } from '@weiquan/shared';
 import { CaseAccess } from '../case/case-access.service';
 import { CaseEventWriter } from '../case/case-event.writer';
 import { SupervisionEntity } from '../entities/case-records.entity';
 import { OrgUnitEntity } from '../entities/org-unit.entity';
 import { AppError } from '../errors/app-error';
-import { Actor, canSeeUnitPath, SYSTEM_ACTOR } from '../scope/actor';
+import { Actor, actsForOf, canSeeUnitPath, SYSTEM_ACTOR } from '../scope/actor';
 import { AuditWriter } from '../audit/audit-writer';
 import { CaseLifecycleService, CaseTransitionHook, TransitionContext } from '../case/case-lifecycle.service';
 import { Clock } from '../time/clock';
@@ -367,11 +367,8 @@ export class SupervisionService implements CaseTransitionHook {
   /** The issuing side (same center as the issuing unit) or a unit strictly above the target. */
   private mayEscalate(side: ActorSide, issuing: OrgUnitEntity | null, target: OrgUnitEntity): boolean {
     if (!side.unitIds.length) return false;
-    const issuingCenter = issuing
-      ? issuing.type === OrgUnitType.WORKROOM && issuing.parentId != null
-        ? issuing.parentId
-        : issuing.id
-      : null;
+    // The issuing unit's center as Actor.actsFor works it out (a workroom issues for its center).
+    const issuingCenter = issuing ? actsForOf(issuing.id, issuing.path, issuing.type).centerId : null;
     if (issuingCenter != null && side.unitIds.includes(issuingCenter)) return true;
     return target.id !== side.centerId && target.path.startsWith(side.centerPath);
   }

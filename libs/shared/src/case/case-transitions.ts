@@ -113,21 +113,20 @@ const CORRECTABLE: readonly CaseState[] = [
 // States where an accepted case waits on someone, so a deadline may be extended.
 const EXTENDABLE: readonly CaseState[] = ['ACCEPTED', 'FILED', 'DISPATCHED', 'IN_PROGRESS', 'SUSPENDED'];
 
-// Every state before follow-up in which a dispute case may receive a contact/handling record.
-const CONTACTABLE: readonly CaseState[] = [
+// Every state before follow-up in which a dispute case may receive a contact/handling record: the correctable
+// states and the two after conclusion (the reply and follow-up are contacts too).
+const CONTACTABLE: readonly CaseState[] = [...CORRECTABLE, 'CONCLUDED', 'REPLIED'];
+// The states of a consultation or suggestion (no acceptance or filing) in which a contact may be recorded.
+const QUERY_CONTACTABLE: readonly CaseState[] = [
   'REGISTERED',
-  'MATERIALS_PENDING',
-  'ACCEPTED',
-  'REJECTED',
-  'FILED',
-  'NOT_FILED',
   'DISPATCHED',
   'RETURNED',
   'IN_PROGRESS',
-  'SUSPENDED',
   'CONCLUDED',
   'REPLIED',
 ];
+// A decided suspension: approved suspends the case, refused leaves it in progress.
+const BY_SUSPENSION_DECISION: TransitionTarget = { pick: 'bySuspensionDecision', among: ['SUSPENDED', SAME] };
 
 /* prettier-ignore */
 export const CASE_TRANSITIONS: readonly Transition[] = [
@@ -148,13 +147,13 @@ export const CASE_TRANSITIONS: readonly Transition[] = [
   { action: 'returnCase',         from: ['DISPATCHED', 'IN_PROGRESS'],       to: 'RETURNED',          kinds: ALL,         roles: HANDLERS,   guards: ['atAssignedUnit', 'returnedToIntakeWithReason'],      label: '退回',             description: '无管辖权的说明理由退回受理单位，不得自行转办' },
   { action: 'handUpCase',         from: ['DISPATCHED', 'IN_PROGRESS'],       to: 'DISPATCHED',        kinds: ALL,         roles: HANDLERS,   guards: ['atAssignedUnit', 'assignedToStation', 'handUpReasonGiven'], label: '上报',        description: '站点说明理由将案件上报所属中心办理（不得平级转办）' },
   { action: 'recordContact',      from: CONTACTABLE,                         to: SAME, kinds: DISPUTE, roles: HANDLERS, guards: ['atCaseUnit', 'contactLogged'], label: '办理记录', description: '记录联系、调解、调查等办理情况（件件有登记）' },
-  { action: 'recordContact',      from: ['REGISTERED', 'DISPATCHED', 'RETURNED', 'IN_PROGRESS', 'CONCLUDED', 'REPLIED'], to: SAME, kinds: QUERY, roles: HANDLERS, guards: ['atCaseUnit', 'contactLogged'], label: '办理记录', description: '记录联系和办理情况' },
+  { action: 'recordContact',      from: QUERY_CONTACTABLE, to: SAME, kinds: QUERY, roles: HANDLERS, guards: ['atCaseUnit', 'contactLogged'], label: '办理记录', description: '记录联系和办理情况' },
   { action: 'suspendCase',        from: ['IN_PROGRESS'],                     to: 'SUSPENDED',         kinds: DISPUTE,     roles: HANDLERS,   guards: ['atAssignedUnit', 'suspendReasonGiven'],              label: '中止',             description: '检测鉴定、等待补正材料或经批准的调查期间中止，计时暂停' },
   { action: 'resumeCase',         from: ['SUSPENDED'],                       to: 'IN_PROGRESS',       kinds: DISPUTE,     roles: HANDLERS,   guards: ['atAssignedUnit'],                                    label: '恢复办理',          description: '中止事由消除，计时按剩余时间继续' },
   { action: 'requestExtension',   from: EXTENDABLE,                          to: SAME,                kinds: DISPUTE,     roles: HANDLERS,   guards: ['atCaseUnit', 'noPendingExtension', 'extensionNotYetGranted', 'extensionRequested'], label: '申请延期', description: '说明理由申请延长当前办理时限' },
   { action: 'decideExtension',    from: EXTENDABLE,                          to: SAME,                kinds: DISPUTE,     roles: APPROVERS,  guards: ['atCaseUnitOrSupervisingCenter', 'hasPendingExtension', 'extensionDecided'], label: '审批延期',       description: '领导批准或不批准延期；批准的时限顺延一次' },
   { action: 'requestSuspension',  from: ['IN_PROGRESS'],                     to: SAME,                kinds: DISPUTE,     roles: HANDLERS,   guards: ['atAssignedUnit', 'noPendingSuspension', 'suspensionRequested'], label: '报批调查中止', description: '因调查需要中止的，说明理由报请领导批准；批准前照常计时' },
-  { action: 'decideSuspension',   from: ['IN_PROGRESS'],                     to: { pick: 'bySuspensionDecision', among: ['SUSPENDED', SAME] }, kinds: DISPUTE, roles: APPROVERS, guards: ['atCaseUnitOrSupervisingCenter', 'hasPendingSuspension', 'suspensionDecided'], label: '审批调查中止', description: '领导批准的案件中止、计时暂停；不批准的继续办理' },
+  { action: 'decideSuspension',   from: ['IN_PROGRESS'],                     to: BY_SUSPENSION_DECISION, kinds: DISPUTE, roles: APPROVERS, guards: ['atCaseUnitOrSupervisingCenter', 'hasPendingSuspension', 'suspensionDecided'], label: '审批调查中止', description: '领导批准的案件中止、计时暂停；不批准的继续办理' },
   { action: 'concludeCase',       from: ['IN_PROGRESS', 'SUSPENDED'],        to: 'CONCLUDED',         kinds: ALL,         roles: HANDLERS,   guards: ['atAssignedUnit', 'outcomeGiven'],                    label: '办结',             description: '记录办结结果、终止情形、调解协议和挽回经济损失，反馈受理单位' },
   { action: 'replyCase',          from: ['CONCLUDED'],                       to: 'REPLIED',           kinds: ALL,         roles: INTAKE,     guards: ['atIntakeUnit', 'replyGiven'],                        label: '回复',             description: '受理单位将办理结果告知消费者，听取意见' },
   { action: 'recordFollowUp',     from: ['REPLIED'],                         to: { pick: 'byFollowUpResult', among: ['FOLLOWED_UP', SAME] }, kinds: ALL, roles: INTAKE, guards: ['atIntakeUnit', 'followUpGiven'], label: '回访', description: '联系上的记录满意度并转为已回访（不满意的另行受理新一轮）；未联系上的记一次回访尝试' },

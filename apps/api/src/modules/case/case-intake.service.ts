@@ -1,16 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  CaseKind,
-  checkTransition,
-  DEFAULT_CASE_MACHINE_CONFIG,
-  normalizePhone,
-  OrgUnitType,
-  pathIds,
-} from '@weiquan/shared';
+import { CaseKind, checkTransition, DEFAULT_CASE_MACHINE_CONFIG, normalizePhone } from '@weiquan/shared';
 import {
   Actor,
+  actsForOf,
   AppError,
   CaseEntity,
   CaseLifecycleService,
@@ -182,9 +176,11 @@ export class CaseIntakeService {
   private async intakeUnit(actor: Actor, rawUnitId?: string): Promise<OrgUnitEntity> {
     const id = rawUnitId ? parseId(rawUnitId, 'input.unitId') : actor.unitId;
     const unit = await this.orgUnits.getVisible(actor, id, 'input.unitId');
-    if (unit.type !== OrgUnitType.WORKROOM) return unit;
-    const parentId = Number(pathIds(unit.path).slice(-2, -1)[0]);
-    return this.orgUnits.getVisible(actor, parentId, 'input.unitId').catch(() => unit);
+    // The center a workroom registers for, as Actor.actsFor works it out — from the unit itself, so that an API
+    // client bound to a workroom (its actsFor knows no unit type) registers for the center too.
+    const { centerId } = actsForOf(unit.id, unit.path, unit.type);
+    if (centerId === unit.id) return unit;
+    return this.orgUnits.getVisible(actor, centerId, 'input.unitId').catch(() => unit);
   }
 
   /**

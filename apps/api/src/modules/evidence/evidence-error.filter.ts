@@ -21,7 +21,12 @@ export class EvidenceErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('Evidence');
   private readonly appErrors = new AppErrorFilter();
 
-  constructor(private readonly config: AppConfig) {}
+  constructor(protected readonly config: AppConfig) {}
+
+  /** The refusal of a file over the route's limit (routes with another limit override it). */
+  protected tooLargeMessage(): string {
+    return `文件超过 ${formatBytes(this.config.EVIDENCE_MAX_BYTES)} 的大小上限`;
+  }
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
@@ -47,11 +52,7 @@ export class EvidenceErrorFilter implements ExceptionFilter {
     if (e instanceof HttpException) {
       const status = e.getStatus();
       if (status === HttpStatus.PAYLOAD_TOO_LARGE) {
-        return new AppError(
-          EvidenceErrorCode.FILE_TOO_LARGE,
-          `文件超过 ${formatBytes(this.config.EVIDENCE_MAX_BYTES)} 的大小上限`,
-          'file',
-        );
+        return new AppError(EvidenceErrorCode.FILE_TOO_LARGE, this.tooLargeMessage(), 'file');
       }
       // multer: an unexpected field, a second file, too many parts, a malformed body…
       if (status === HttpStatus.BAD_REQUEST) {

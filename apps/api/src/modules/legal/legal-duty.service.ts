@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Not } from 'typeorm';
-import { isIsoDate, OrgUnitType } from '@weiquan/shared';
+import { isIsoDate } from '@weiquan/shared';
 import {
   Actor,
+  actsForOf,
   AppError,
   canSeeUnitPath,
   Clock,
@@ -199,7 +200,7 @@ export class LegalDutyService {
   }
 }
 
-/** The center a legal workroom belongs to (its parent), or the unit itself for a station. */
+/** The center a legal workroom belongs to (its parent), or the unit itself for a station — as Actor.actsFor has it. */
 function centerPath(unit: OrgUnitEntity): string {
-  return unit.type === OrgUnitType.WORKROOM ? unit.path.replace(/[^/]+\/$/, '') : unit.path;
+  return actsForOf(unit.id, unit.path, unit.type).centerPath;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { OrgUnitType, WorkroomCode } from '@weiquan/shared';
-import { Actor, AppError, applyOrgScope, canSeeUnitPath, escapeLike, OrgUnitEntity } from '@weiquan/core';
+import { Actor, actsForOf, AppError, applyOrgScope, canSeeUnitPath, escapeLike, OrgUnitEntity } from '@weiquan/core';
 import { parseId } from '../../common/ids';
 import { OrgUnitService } from '../org-unit/org-unit.service';
 import { LegalError } from './legal.exception';
@@ -33,10 +33,12 @@ export class LegalScope {
     const unit = await m.findOneBy(OrgUnitEntity, { id: unitId });
     if (!unit) throw AppError.notFound('机构');
     if (unit.type === OrgUnitType.WORKROOM && unit.workroom === WorkroomCode.LEGAL) return unit;
+    // A workroom's center as Actor.actsFor works it out.
+    const { centerId } = actsForOf(unit.id, unit.path, unit.type);
     const center = CENTERS.includes(unit.type)
       ? unit
-      : unit.type === OrgUnitType.WORKROOM && unit.parentId != null
-        ? await m.findOneBy(OrgUnitEntity, { id: unit.parentId })
+      : centerId !== unit.id
+        ? await m.findOneBy(OrgUnitEntity, { id: centerId })
         : null;
     if (!center) return unit;
     return (

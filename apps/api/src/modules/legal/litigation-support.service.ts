@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { DataSource, In, Not } from 'typeorm';
 import {
   Actor,
+  actsForOf,
   AppError,
   CaseDocumentEntity,
   CaseEntity,
@@ -16,7 +17,7 @@ import {
   OrgUnitEntity,
   withTransaction,
 } from '@weiquan/core';
-import { OrgUnitType, Permission } from '@weiquan/shared';
+import { Permission } from '@weiquan/shared';
 import { parseId } from '../../common/ids';
 import { Page, PageInput } from '../../common/paging';
 import { LegalError } from './legal.exception';
@@ -236,8 +237,9 @@ export class LitigationSupportService {
   /** The center the workroom belongs to, by name (for the document's wording). */
   private async centerName(unitId: number): Promise<string> {
     const unit = await this.ds.manager.findOneByOrFail(OrgUnitEntity, { id: unitId });
-    if (unit.type !== OrgUnitType.WORKROOM || unit.parentId == null) return unit.name;
-    return (await this.ds.manager.findOneBy(OrgUnitEntity, { id: unit.parentId }))?.name ?? unit.name;
+    const { centerId } = actsForOf(unit.id, unit.path, unit.type);
+    if (centerId === unit.id) return unit.name;
+    return (await this.ds.manager.findOneBy(OrgUnitEntity, { id: centerId }))?.name ?? unit.name;
   }
 
   private async views(rows: LitigationSupportEntity[]): Promise<LitigationView[]> {

@@ -161,14 +161,12 @@ export class CourtReferralService {
     page: PageInput = new PageInput(),
   ): Promise<Page<CourtReferralView>> {
     const m = this.ds.manager;
-    const qb = this.access.scopeByCase(
+    const qb = await this.access.scopeByCaseFilter(
       m.createQueryBuilder(CourtReferralEntity, 'r').innerJoin(CaseEntity, 'c', 'c.id = r.case_id'),
       actor,
+      f.caseId,
+      'r.case_id',
     );
-    if (f.caseId)
-      qb.andWhere('r.case_id = :caseId', {
-        caseId: (await this.access.visibleCase(actor, f.caseId, 'filter.caseId', m)).id,
-      });
     if (f.type) qb.andWhere('r.type = :type', { type: f.type });
     if (f.statuses?.length) qb.andWhere('r.status IN (:...statuses)', { statuses: f.statuses });
     const [rows, total] = await qb

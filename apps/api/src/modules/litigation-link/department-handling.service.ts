@@ -193,14 +193,12 @@ export class DepartmentHandlingService {
     page: PageInput = new PageInput(),
   ): Promise<Page<DepartmentHandlingView>> {
     const m = this.ds.manager;
-    const qb = this.access.scopeByCase(
+    const qb = await this.access.scopeByCaseFilter(
       m.createQueryBuilder(DepartmentHandlingEntity, 'h').innerJoin(CaseEntity, 'c', 'c.id = h.case_id'),
       actor,
+      f.caseId,
+      'h.case_id',
     );
-    if (f.caseId)
-      qb.andWhere('h.case_id = :caseId', {
-        caseId: (await this.access.visibleCase(actor, f.caseId, 'filter.caseId', m)).id,
-      });
     if (f.mode) qb.andWhere('h.mode = :mode', { mode: f.mode });
     if (f.status) qb.andWhere('h.status = :status', { status: f.status });
     const [rows, total] = await qb

@@ -259,7 +259,7 @@ export class ExpertService {
       qb.andWhere('(s.topic LIKE :kw OR s.minutes LIKE :kw)', { kw: `%${escapeLike(f.keyword.trim())}%` });
     if (f.tag?.trim()) qb.andWhere('JSON_CONTAINS(s.hot_issue_tags, JSON_QUOTE(:tag))', { tag: f.tag.trim() });
     if (f.caseId) {
-      const c = await this.access.visibleCase(actor, f.caseId, 'filter.caseId', m);
+      const c = await this.access.readableCase(actor, f.caseId, 'filter.caseId');
       qb.andWhere('EXISTS (SELECT 1 FROM expert_seminar_case sc WHERE sc.seminar_id = s.id AND sc.case_id = :caseId)', {
         caseId: c.id,
       });

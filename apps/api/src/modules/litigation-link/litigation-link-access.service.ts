@@ -54,9 +54,27 @@ export class LitigationLinkAccess {
     return this.workroomCases.caseForWrite(m, actor, caseId, field);
   }
 
-  /** A visible case for a read filter (NOT_FOUND outside the scope). */
-  visibleCase(actor: Actor, caseId: string, field: string, m?: EntityManager): Promise<CaseEntity> {
-    return this.cases.getVisible(actor, caseId, { m, field });
+  /**
+   * A readable case for a read filter (NOT_FOUND otherwise): visible, or handled by a unit in the
+   * actor's scope, which keeps sight of its records after the hop ended and after conclusion.
+   */
+  readableCase(actor: Actor, caseId: string, field: string): Promise<CaseEntity> {
+    return this.cases.getReadable(actor, caseId, field);
+  }
+
+  /**
+   * Narrows a per-case list joined to wq_case (aliased `caseAlias`, rows' case column `caseColumn`): to the
+   * one readable case of the filter when given, else to the cases in the actor's scope.
+   */
+  async scopeByCaseFilter<T extends ObjectLiteral>(
+    qb: SelectQueryBuilder<T>,
+    actor: Actor,
+    caseId: string | null | undefined,
+    caseColumn: string,
+  ): Promise<SelectQueryBuilder<T>> {
+    if (!caseId) return this.scopeByCase(qb, actor);
+    const c = await this.readableCase(actor, caseId, 'filter.caseId');
+    return qb.andWhere(`${caseColumn} = :filterCaseId`, { filterCaseId: c.id });
   }
 
   /** Case ids of `ids` the actor may see (for lists that mention cases). */

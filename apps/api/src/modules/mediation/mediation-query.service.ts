@@ -60,9 +60,12 @@ export class MediationQueryService {
     private readonly clock: Clock,
   ) {}
 
-  /** The case, if visible (NOT_FOUND on `caseId` otherwise), for a per-case list. */
-  async visibleCaseId(actor: Actor, caseId: string): Promise<string> {
-    return (await this.cases.getVisible(actor, caseId, { field: 'caseId' })).id;
+  /**
+   * The case, if readable (NOT_FOUND on `caseId` otherwise), for a per-case list: a unit that handled the
+   * case keeps sight of its own records after the hop ended and after conclusion (CaseAccess.getReadable).
+   */
+  async readableCaseId(actor: Actor, caseId: string): Promise<string> {
+    return (await this.cases.getReadable(actor, caseId, 'caseId')).id;
   }
 
   async sessions(
@@ -165,10 +168,8 @@ export class MediationQueryService {
     const unit = await this.ds.manager.findOneBy(OrgUnitEntity, { id: actor.unitId });
     if (!unit) return [];
     if (STATIONS.includes(unit.type)) return [unit.id];
-    const centerId = unit.type === OrgUnitType.WORKROOM ? unit.parentId : unit.id;
-    if (centerId == null) return [];
     const rooms = await this.ds.manager.findBy(OrgUnitEntity, {
-      parentId: centerId,
+      parentId: actor.actsFor.centerId,
       type: OrgUnitType.WORKROOM,
       workroom: WorkroomCode.RIGHTS,
     });

@@ -56,7 +56,7 @@ export class MediationResolver {
     @CurrentActor() actor: Actor,
     @Args('caseId', { type: () => ID }) caseId: string,
   ): Promise<MediationSessionModel[]> {
-    return (await this.queries.sessions([await this.queries.visibleCaseId(actor, caseId)])).map(
+    return (await this.queries.sessions([await this.queries.readableCaseId(actor, caseId)])).map(
       toMediationSessionModel,
     );
   }
@@ -67,7 +67,7 @@ export class MediationResolver {
     @CurrentActor() actor: Actor,
     @Args('caseId', { type: () => ID }) caseId: string,
   ): Promise<InvestigationModel[]> {
-    return (await this.queries.investigations([await this.queries.visibleCaseId(actor, caseId)])).map(
+    return (await this.queries.investigations([await this.queries.readableCaseId(actor, caseId)])).map(
       toInvestigationModel,
     );
   }
@@ -78,7 +78,7 @@ export class MediationResolver {
     @CurrentActor() actor: Actor,
     @Args('caseId', { type: () => ID }) caseId: string,
   ): Promise<TestingCommissionModel[]> {
-    return (await this.queries.commissions([await this.queries.visibleCaseId(actor, caseId)])).map(
+    return (await this.queries.commissions([await this.queries.readableCaseId(actor, caseId)])).map(
       toTestingCommissionModel,
     );
   }
@@ -89,7 +89,7 @@ export class MediationResolver {
     @CurrentActor() actor: Actor,
     @Args('caseId', { type: () => ID }) caseId: string,
   ): Promise<MediationAgreementModel[]> {
-    return (await this.queries.agreements([await this.queries.visibleCaseId(actor, caseId)])).map(
+    return (await this.queries.agreements([await this.queries.readableCaseId(actor, caseId)])).map(
       toMediationAgreementModel,
     );
   }

@@ -50,10 +50,25 @@ export class PublicDocumentService {
       .createQueryBuilder('d')
       .select(['d.id', 'd.caseId', 'd.title', 'd.docNo', 'd.issuedAt'])
       .where('d.case_id = :caseId', { caseId })
-      .andWhere('d.doc_type IN (:...types)', { types: CONSUMER_DOCUMENT_TYPES })
-      .andWhere('NOT EXISTS (SELECT 1 FROM case_document n WHERE n.supersedes_id = d.id)')
+      .andWhere(`d.doc_type IN (:...types) AND ${CURRENT}`, { types: CONSUMER_DOCUMENT_TYPES })
       .orderBy('d.issued_at', 'ASC')
       .addOrderBy('d.id', 'ASC')
       .getMany();
   }
+}
+
+/** Not superseded by a correction (documents aliased `d`). */
+const CURRENT = 'NOT EXISTS (SELECT 1 FROM case_document n WHERE n.supersedes_id = d.id)';
+
+/**
+ * SQL of a stamp of the documents `listFor` would list for the case whose id is `caseIdSql` (the ids of the
+ * current consumer documents, or NULL): a caller that keeps a page keys it with the stamp, so a new or
+ * corrected document shows at once — read in the caller's own query, without a round trip of its own.
+ */
+export function consumerDocumentsStamp(caseIdSql: string): { sql: string; params: unknown[] } {
+  return {
+    sql: `(SELECT GROUP_CONCAT(d.id ORDER BY d.id) FROM case_document d
+            WHERE d.case_id = ${caseIdSql} AND d.doc_type IN (?) AND ${CURRENT})`,
+    params: [CONSUMER_DOCUMENT_TYPES],
+  };
 }

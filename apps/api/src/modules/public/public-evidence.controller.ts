@@ -1,11 +1,8 @@
 import {
-  ArgumentsHost,
   Body,
   Catch,
   Controller,
-  ExceptionFilter,
   HttpCode,
-  HttpException,
   HttpStatus,
   Injectable,
   Post,
@@ -15,36 +12,19 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import type { Request, Response } from 'express';
-import { AppConfig } from '@weiquan/core';
+import type { Request } from 'express';
 import { Public } from '../../common/permission.decorator';
 import { EvidenceErrorFilter } from '../evidence/evidence-error.filter';
-import { EvidenceErrorCode, formatBytes } from '../evidence/evidence.exception';
+import { formatBytes } from '../evidence/evidence.exception';
 import type { UploadedEvidenceFile } from '../evidence/evidence.service';
 import { PublicEvidenceService } from './public-evidence.service';
 
-/** 413 stated with the public limit; everything else answered as the staff evidence routes answer it. */
+/** The staff evidence routes' answers, with the public upload limit. */
 @Catch()
 @Injectable()
-export class PublicEvidenceErrorFilter implements ExceptionFilter {
-  private readonly evidence: EvidenceErrorFilter;
-  constructor(private readonly config: AppConfig) {
-    this.evidence = new EvidenceErrorFilter(config);
-  }
-  catch(e: unknown, host: ArgumentsHost): void {
-    if (e instanceof HttpException && e.getStatus() === HttpStatus.PAYLOAD_TOO_LARGE) {
-      host
-        .switchToHttp()
-        .getResponse<Response>()
-        .status(HttpStatus.PAYLOAD_TOO_LARGE)
-        .json({
-          code: EvidenceErrorCode.FILE_TOO_LARGE,
-          message: `文件超过 ${formatBytes(this.config.PUBLIC_EVIDENCE_MAX_BYTES)} 的大小上限`,
-          field: 'file',
-        });
-      return;
-    }
-    this.evidence.catch(e, host);
+export class PublicEvidenceErrorFilter extends EvidenceErrorFilter {
+  protected override tooLargeMessage(): string {
+    return `文件超过 ${formatBytes(this.config.PUBLIC_EVIDENCE_MAX_BYTES)} 的大小上限`;
   }
 }
 

@@ -24,7 +24,7 @@ import { CachedLoader, cachedLoader } from '../../common/ttl-cache';
 import { CaseHandlingService } from '../case/case-handling.service';
 import { publicActor } from './public-actor';
 import { codeHash, sameHash } from './public-codes';
-import { PublicDocumentService } from './public-document.service';
+import { consumerDocumentsStamp, PublicDocumentService } from './public-document.service';
 import { normalizeCaseNo, PublicPhoneLookupService } from './public-phone-lookup.service';
 import { PublicDocumentLinkInput, PublicFollowUpInput, PublicLookupInput } from './public.input';
 import { PublicCaseProgress, PublicDocumentLink } from './public.model';
@@ -41,15 +41,23 @@ const PROMISED: Readonly<Record<string, string>> = {
   FOLLOW_UP: '回访',
 };
 
+/** What a lookup's check finds: the case's id and version, and its documents stamp (undefined: not read). */
+interface Checked {
+  id: string;
+  version: number;
+  documents?: string;
+}
+
 // One answer for a wrong number and a wrong code (no enumeration).
 const WRONG = '案件编号或查询码不正确';
 const WRONG_PHONE = '案件编号、手机号码后四位或验证码不正确';
 // A well-formed hash of nothing, compared when the number does not exist (same work either way).
 const DUMMY_HASH = '0'.repeat(64);
 /**
- * How long a case's page is served from memory. Every step changes the case's version, which is in the key,
- * so a new stage or reply shows at once; only what changes without a step (a clock breached, a unit's phone)
- * may show up to this late. Documents are not part of it (a correction supersedes one without a step).
+ * How long a case's page is served from memory. Every step changes the case's version, and its documents
+ * (a correction supersedes one without a step) change their stamp — both are in the key, so a new stage,
+ * reply or document shows at once; only what changes without either (a clock breached, a unit's phone) may
+ * show up to this late.
  */
 const PAGE_CACHE_MS = 30_000;
 
@@ -61,7 +69,7 @@ const PAGE_CACHE_MS = 30_000;
  */
 @Injectable()
 export class PublicLookupService {
-  /** describe() per case and version: a lookup is then one indexed query (the code check) and the throttle. */
+  /** describe() per case, version and documents: a lookup is then one query (the code check) and the throttle. */
   private readonly pages: CachedLoader<string, PublicCaseProgress>;
 
   constructor(
@@ -78,14 +86,9 @@ export class PublicLookupService {
 
   async progress(address: string, input: PublicLookupInput): Promise<PublicCaseProgress> {
     const c = await this.check(address, input);
-    // The documents are read each time: a superseded one (no step, no new version) must go at once.
-    const [page, documents] = await Promise.all([
-      this.pages.get(`${c.id}:${c.version}`, async () =>
-        this.describe(await this.ds.getRepository(CaseEntity).findOneByOrFail({ id: c.id }), false),
-      ),
-      this.documents.listFor(c.id),
-    ]);
-    return { ...page, documents };
+    const load = async () => this.describe(await this.ds.getRepository(CaseEntity).findOneByOrFail({ id: c.id }));
+    // A phone lookup's check has no documents stamp: its page is read afresh (a rare path).
+    return c.documents === undefined ? load() : this.pages.get(`${c.id}:${c.version}:${c.documents}`, load);
   }
 
   /** 回访 answered online: recorded through the staff's recordFollowUp step (reached, with the satisfaction). */
@@ -130,8 +133,11 @@ export class PublicLookupService {
     return this.ds.getRepository(CaseEntity).findOneByOrFail({ id });
   }
 
-  /** verify's check alone: the case's id and version (a lookup served from the page cache needs no more). */
-  private async check(address: string, input: PublicLookupInput): Promise<{ id: string; version: number }> {
+  /**
+   * verify's check alone: the case's id, version and documents stamp (`consumerDocumentsStamp`, undefined
+   * after a phone check) — all a lookup served from the page cache needs.
+   */
+  private async check(address: string, input: PublicLookupInput): Promise<Checked> {
     const byPhone = !input.queryCode && (input.phoneLast4 || input.smsCode);
     if (!input.queryCode && !byPhone) throw AppError.badInput('input.queryCode', '请填写查询码');
     if (byPhone && !input.phoneLast4) throw AppError.badInput('input.phoneLast4', '请填写手机号码后四位');
@@ -148,19 +154,22 @@ export class PublicLookupService {
     if (refused) throw refused.reason;
     if (byPhone) {
       const c = await this.ds.getRepository(CaseEntity).findOneBy({ caseNo });
-      if (await this.phone.matches(c ?? undefined, input.phoneLast4!, input.smsCode!)) return c!;
+      if (await this.phone.matches(c ?? undefined, input.phoneLast4!, input.smsCode!)) return c!; // no stamp
       await this.failed(address, caseNo);
       throw new AppError(ErrorCode.NOT_FOUND, WRONG_PHONE, 'input.smsCode');
     }
-    // Plain SQL, three columns: the hot path of every lookup (no entity to build).
-    const [row]: { id: string; version: number; query_code_hash: string }[] = await this.ds.query(
-      `SELECT c.id, c.version, a.query_code_hash FROM wq_case c JOIN public_case_access a ON a.case_id = c.id
-        WHERE c.case_no = ?`,
-      [caseNo],
-    );
+    // Plain SQL, one round trip: the hot path of every lookup (no entity to build).
+    const stamp = consumerDocumentsStamp('c.id');
+    const [row]: { id: string; version: number; query_code_hash: string; documents: string | null }[] =
+      await this.ds.query(
+        `SELECT c.id, c.version, a.query_code_hash, ${stamp.sql} AS documents
+           FROM wq_case c JOIN public_case_access a ON a.case_id = c.id
+          WHERE c.case_no = ?`,
+        [...stamp.params, caseNo],
+      );
     const given = codeHash(this.config.JWT_SECRET, `case:${row?.id ?? 0}`, input.queryCode!);
     const match = sameHash(row?.query_code_hash ?? DUMMY_HASH, given); // compared whether the number exists or not
-    if (row && match) return { id: String(row.id), version: Number(row.version) };
+    if (row && match) return { id: String(row.id), version: Number(row.version), documents: row.documents ?? '' };
     await this.failed(address, caseNo);
     throw new AppError(ErrorCode.NOT_FOUND, WRONG, 'input.queryCode');
   }
@@ -172,8 +181,8 @@ export class PublicLookupService {
     ]);
   }
 
-  /** The case's page; `withDocuments` false leaves its documents out (the caller reads them itself). */
-  private async describe(c: CaseEntity, withDocuments = true): Promise<PublicCaseProgress> {
+  /** The case's page. */
+  private async describe(c: CaseEntity): Promise<PublicCaseProgress> {
     const handlingUnitId = c.assignedUnitId ?? c.ownerUnitId;
     const [events, clocks, units, documents] = await Promise.all([
       this.ds.getRepository(CaseEventEntity).find({
@@ -185,7 +194,7 @@ export class PublicLookupService {
         order: { dueAt: 'ASC' },
       }),
       this.ds.getRepository(OrgUnitEntity).findBy({ id: In([handlingUnitId, c.intakeUnitId]) }),
-      withDocuments ? this.documents.listFor(c.id) : [],
+      this.documents.listFor(c.id),
     ]);
     const unit = units.find((u) => u.id === handlingUnitId);
     const intake = units.find((u) => u.id === c.intakeUnitId);

@@ -1,12 +1,9 @@
 import {
-  ArgumentsHost,
   Catch,
   Controller,
   Delete,
-  ExceptionFilter,
   Get,
   HttpCode,
-  HttpException,
   HttpStatus,
   Injectable,
   Param,
@@ -19,36 +16,20 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Response } from 'express';
 import { Permission } from '@weiquan/shared';
-import { type Actor, AppConfig } from '@weiquan/core';
+import type { Actor } from '@weiquan/core';
 import { Allow, CurrentActor, Public } from '../../common/permission.decorator';
 import { EvidenceErrorFilter } from '../evidence/evidence-error.filter';
-import { EvidenceErrorCode, formatBytes } from '../evidence/evidence.exception';
+import { formatBytes } from '../evidence/evidence.exception';
 import type { UploadedEvidenceFile } from '../evidence/evidence.service';
 import { staffPhotoUrl } from './staff-photo-url';
 import { STAFF_PHOTO_MAX_BYTES, StaffPhotoService } from './staff-photo.service';
 
-/** 413 stated with the photo limit; everything else answered as the evidence routes answer it. */
+/** The evidence routes' answers, with the photo limit. */
 @Catch()
 @Injectable()
-export class StaffPhotoErrorFilter implements ExceptionFilter {
-  private readonly evidence: EvidenceErrorFilter;
-  constructor(config: AppConfig) {
-    this.evidence = new EvidenceErrorFilter(config);
-  }
-  catch(e: unknown, host: ArgumentsHost): void {
-    if (e instanceof HttpException && e.getStatus() === HttpStatus.PAYLOAD_TOO_LARGE) {
-      host
-        .switchToHttp()
-        .getResponse<Response>()
-        .status(HttpStatus.PAYLOAD_TOO_LARGE)
-        .json({
-          code: EvidenceErrorCode.FILE_TOO_LARGE,
-          message: `照片超过 ${formatBytes(STAFF_PHOTO_MAX_BYTES)} 的大小上限`,
-          field: 'file',
-        });
-      return;
-    }
-    this.evidence.catch(e, host);
+export class StaffPhotoErrorFilter extends EvidenceErrorFilter {
+  protected override tooLargeMessage(): string {
+    return `照片超过 ${formatBytes(STAFF_PHOTO_MAX_BYTES)} 的大小上限`;
   }
 }
 

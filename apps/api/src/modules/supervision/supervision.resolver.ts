@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Permission } from '@weiquan/shared';
 import { SupervisionQueryService, SupervisionService } from '@weiquan/core';
-import type { Actor } from '@weiquan/core';
+import type { Actor, SupervisionView } from '@weiquan/core';
 import { parseId } from '../../common/ids';
 import { PageInput } from '../../common/paging';
 import { Allow, CurrentActor } from '../../common/permission.decorator';
@@ -91,9 +91,8 @@ export class SupervisionResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: RespondSupervisionInput,
   ): Promise<SupervisionModel> {
-    const id = String(parseId(input.id, 'input.id'));
-    return toSupervisionModel(
-      await this.service.respond(actor, { id, response: input.response, version: input.version }),
+    return this.onItem(input, (id) =>
+      this.service.respond(actor, { id, response: input.response, version: input.version }),
     );
   }
 
@@ -105,9 +104,8 @@ export class SupervisionResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: ReviewSupervisionInput,
   ): Promise<SupervisionModel> {
-    const id = String(parseId(input.id, 'input.id'));
-    return toSupervisionModel(
-      await this.service.review(actor, {
+    return this.onItem(input, (id) =>
+      this.service.review(actor, {
         id,
         version: input.version,
         accepted: input.accepted,
@@ -125,14 +123,22 @@ export class SupervisionResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: EscalateSupervisionInput,
   ): Promise<SupervisionModel> {
-    const id = String(parseId(input.id, 'input.id'));
-    const view = await this.service.escalate(actor, {
-      id,
-      version: input.version,
-      content: input.content,
-      responseDueAt: input.responseDueAt,
-      level: input.level,
-    });
-    return toSupervisionModel(view);
+    return this.onItem(input, (id) =>
+      this.service.escalate(actor, {
+        id,
+        version: input.version,
+        content: input.content,
+        responseDueAt: input.responseDueAt,
+        level: input.level,
+      }),
+    );
+  }
+
+  /** A mutation on one item: its id parsed (a bad one is BAD_USER_INPUT on input.id), the answer mapped. */
+  private async onItem(
+    input: { id: string },
+    call: (id: string) => Promise<SupervisionView>,
+  ): Promise<SupervisionModel> {
+    return toSupervisionModel(await call(String(parseId(input.id, 'input.id'))));
   }
 }

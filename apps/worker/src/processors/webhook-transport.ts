@@ -1,33 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { Webhook } from 'standardwebhooks';
+import { ExchangeTransport, OutboundMessage, TransportAnswer } from '@weiquan/core';
 
 /** A receiver has 15 s to answer 2xx; anything else (or nothing) is a failed attempt. */
 export const WEBHOOK_TIMEOUT_MS = 15_000;
-
-export interface WebhookPost {
-  url: string;
-  secret: string;
-  msgId: string;
-  body: string;
-}
-
-export interface WebhookAnswer {
-  ok: boolean;
-  statusCode: number | null;
-  latencyMs: number;
-  error: string | null;
-}
 
 /**
  * One signed POST per the Standard Webhooks scheme (webhook-id, webhook-timestamp, webhook-signature =
  * HMAC-SHA256 over `id.timestamp.body` with the endpoint's secret), signed by the `standardwebhooks` library.
  * The timestamp is the wall clock of the sending moment: the receiver checks it against its own clock.
+ * The shipped sending transport (ExchangeTransport).
  */
 @Injectable()
-export class WebhookSender {
-  async post(p: WebhookPost): Promise<WebhookAnswer> {
+export class WebhookTransport extends ExchangeTransport {
+  async send(p: OutboundMessage): Promise<TransportAnswer> {
     const sentAt = new Date();
-    const signature = new Webhook(p.secret).sign(p.msgId, sentAt, p.body);
+    const signature = new Webhook(p.secret).sign(p.id, sentAt, p.body);
     const started = performance.now();
     try {
       const res = await fetch(p.url, {
@@ -35,7 +23,7 @@ export class WebhookSender {
         headers: {
           'content-type': 'application/json',
           'user-agent': 'weiquan-webhooks/1',
-          'webhook-id': p.msgId,
+          'webhook-id': p.id,
           'webhook-timestamp': String(Math.floor(sentAt.getTime() / 1000)),
           'webhook-signature': signature,
         },
