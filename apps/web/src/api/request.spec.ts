@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LoginDocument, MeDocument } from '@/graphql/generated/graphql';
 import { RequestError, splitFieldErrors } from './errors';
-import { authorizedFetch, configureRequestAuth, request, type RequestAuth } from './request';
+import { authorizedFetch, configureRequestAuth, request, requestField, type RequestAuth } from './request';
 
 const me = {
   id: '1',
@@ -66,6 +66,15 @@ describe('request', () => {
     expect(body.operationName).toBe('Me');
     expect(body.query).toContain('query Me');
     expect(body.query).toContain('fragment CurrentUser on User');
+  });
+
+  it('requestField resolves to the answer’s one field and throws its errors like request', async () => {
+    fakeAuth();
+    fetchMock.mockResolvedValueOnce(json({ data: { me } }));
+    expect((await requestField(MeDocument)).username).toBe('city_op');
+
+    fetchMock.mockResolvedValueOnce(json({ errors: [{ message: '无权', extensions: { code: 'FORBIDDEN' } }] }));
+    await expect(requestField(MeDocument)).rejects.toBeInstanceOf(RequestError);
   });
 
   it('surfaces GraphQL errors as {code, field, message}', async () => {

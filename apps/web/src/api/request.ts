@@ -26,7 +26,7 @@ export interface RequestOptions {
 }
 
 type EmptyVariables = Record<string, never>;
-type RequestArgs<V> = EmptyVariables extends V
+export type RequestArgs<V> = EmptyVariables extends V
   ? [variables?: V, options?: RequestOptions]
   : [variables: V, options?: RequestOptions];
 
@@ -46,6 +46,18 @@ const printed = new WeakMap<DocumentNode, { query: string; operationName: string
 export function configureRequestAuth(provider: RequestAuth | null): void {
   auth = provider;
   refreshing = null;
+}
+
+/**
+ * Runs an operation that answers with one field (the saved record of a create/update mutation, a
+ * page of a list query) and resolves to that field's value, so the caller says only what it sends.
+ */
+export async function requestField<TResult extends Record<string, unknown>, TVariables>(
+  document: TypedDocumentNode<TResult, TVariables>,
+  ...args: RequestArgs<TVariables>
+): Promise<TResult[keyof TResult]> {
+  const data = await request(document, ...args);
+  return Object.values(data)[0] as TResult[keyof TResult];
 }
 
 /** Runs one GraphQL operation; throws RequestError with {code, field, message} items. */

@@ -1,4 +1,15 @@
-import { nextTick, reactive, ref, watch, type InjectionKey, type Ref, type UnwrapNestedRefs } from 'vue';
+import {
+  computed,
+  nextTick,
+  reactive,
+  ref,
+  watch,
+  type InjectionKey,
+  type Ref,
+  type UnwrapNestedRefs,
+  type WritableComputedRef,
+} from 'vue';
+import { useI18n } from 'vue-i18n';
 import type { FormInstance } from 'element-plus';
 import type { ApiError } from '@/api/errors';
 import { useFormErrors } from './use-form-errors';
@@ -128,4 +139,56 @@ export function useRecordDialog<Row, F extends object, K extends string>(opts: {
   }
 
   return { ...dialog, save };
+}
+
+/**
+ * Everything a record dialog's script repeated around its own fields (法律咨询, 诉讼支持, 部门联办, 移送法院,
+ * 调解, 调查, 检测, 协议, 志愿者, 专家, 培训, 研讨 …): `useRecordDialog` wired to the dialog's props, model
+ * and events, whether it creates or edits, the case it belongs to (fixed when it edits or was opened from a
+ * case), and the submit that asks `confirm` (a step that cannot be undone), then runs `create()` or
+ * `update(item)`. Hand the handle to `<RecordDialog :dialog>`; the dialog keeps its fields, rules and
+ * mutations only.
+ */
+export function useCaseRecordDialog<Row, F extends object, K extends string>(opts: {
+  visible: Ref<boolean>;
+  props: { readonly item: Row | null; readonly caseId?: string | null; readonly caseNo?: string | null };
+  emit: RecordDialogEmit<Row>;
+  init: () => F;
+  fields: readonly K[];
+  /** Sends a new record from the form (the reactive one the fields edit). */
+  create: (form: UnwrapNestedRefs<F>) => Promise<Row>;
+  /** Sends the edit of `item` (its id and version go with it). */
+  update: (item: Row, form: UnwrapNestedRefs<F>) => Promise<Row>;
+  /** Asked before the form is checked; false keeps the dialog open and sends nothing. */
+  confirm?: (item: Row | null, form: UnwrapNestedRefs<F>) => Promise<boolean>;
+}) {
+  const { t } = useI18n();
+  const dialog = useRecordDialog(opts);
+  const form = dialog.form as { caseId?: string | null };
+  const isCreate = computed(() => opts.props.item === null);
+  const caseFixed = computed(() => !isCreate.value || !!opts.props.caseId);
+  const caseNo = computed(
+    () => (opts.props.item as { caseNo?: string | null } | null)?.caseNo ?? opts.props.caseNo ?? null,
+  );
+  const caseId = computed({ get: () => form.caseId ?? null, set: (id) => (form.caseId = id) });
+
+  async function saveRecord(): Promise<void> {
+    if (opts.confirm && !(await opts.confirm(opts.props.item, dialog.form))) return;
+    await dialog.save({
+      create: () => opts.create(dialog.form),
+      update: (item) => opts.update(item, dialog.form),
+    });
+  }
+
+  return { ...dialog, t, visible: opts.visible, isCreate, caseFixed, caseNo, caseId, saveRecord };
+}
+
+/** What `<RecordDialog :dialog>` takes: a `useCaseRecordDialog` handle. */
+export interface RecordDialogHandle extends DialogFormHandle {
+  visible: Ref<boolean>;
+  isCreate: Readonly<Ref<boolean>>;
+  caseFixed: Readonly<Ref<boolean>>;
+  caseNo: Readonly<Ref<string | null>>;
+  caseId: WritableComputedRef<string | null>;
+  saveRecord: () => Promise<void>;
 }

@@ -11,7 +11,11 @@ import {
 import { settle, withPlugins } from '@/test-utils/mount';
 
 const request = vi.fn();
-vi.mock('@/api/request', () => ({ request: (...args: unknown[]) => request(...args) }));
+vi.mock('@/api/request', () => ({
+  request: (...args: unknown[]) => request(...args),
+  // The dialogs save through the one-field form of the same call.
+  requestField: async (...args: unknown[]) => Object.values((await request(...args)) as object)[0],
+}));
 const { default: SessionDialog } = await import('./session-dialog.vue');
 
 const ME = { id: '5', displayName: '张调解', unitId: '3', roles: ['MEDIATOR'] } as unknown as CurrentUserFragment;
