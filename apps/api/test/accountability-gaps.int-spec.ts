@@ -249,4 +249,28 @@ describe('Accountability of the case core: audit gaps', () => {
       expect(rule('STAT_MEDIATION')).toContain('法定时限超期计入单位（按时率统计），不另记个人违诺');
     });
   });
+  describe('The workroom queues share one work-item shape', () => {
+    it('reads the urgency of every workroom queue through the one WorkroomWorkItem interface', async () => {
+      const SHAPE = `{ __type(name: "WorkroomWorkItem") { kind fields { name } possibleTypes { name } } }`;
+      const { __type: t } = await ops.gl_station.gql.ok<{
+        __type: { kind: string; fields: { name: string }[]; possibleTypes: { name: string }[] };
+      }>(SHAPE);
+      expect(t.kind).toBe('INTERFACE');
+      expect(t.fields.map((f) => f.name).sort()).toEqual(['dueAt', 'overdue', 'timeLeftMs']);
+      expect(t.possibleTypes.map((p) => p.name).sort()).toEqual([
+        'LegalWorkItem',
+        'LitigationLinkWorkItem',
+        'MediationQueueItem',
+      ]);
+      // One fragment on the interface reads a queue's items: the station's 维权服务 queue holds its case.
+      const c = await atStation();
+      const QUEUE = `fragment Urgency on WorkroomWorkItem { dueAt timeLeftMs overdue }
+        { mediationWorkQueue(page: { limit: 100 }) { items { case { id } ...Urgency } } }`;
+      type Item = { case: { id: string }; dueAt: string | null; timeLeftMs: number | null; overdue: boolean };
+      const { mediationWorkQueue: q } = await ops.gl_station.gql.ok<{ mediationWorkQueue: { items: Item[] } }>(QUEUE);
+      const mine = q.items.find((i) => i.case.id === c.id)!;
+      expect(mine.overdue).toBe(false);
+      expect(mine.timeLeftMs).toBe(Date.parse(mine.dueAt!) - api.clock.now().getTime());
+    });
+  });
 });

@@ -3,6 +3,7 @@ import { maskPhone, Permission } from '@weiquan/shared';
 import { LitigationStatus } from '@weiquan/core';
 import type { Actor, LegalConsultationEntity, LitigationSupportEntity } from '@weiquan/core';
 import { PageOf } from '../../common/paging';
+import { WorkroomWorkItem } from '../../common/work-item.model';
 
 registerEnumType(LitigationStatus, {
   name: 'LitigationStatus',
@@ -155,8 +156,11 @@ export class LegalArchiveEntryModel {
 @ObjectType('LegalArchivePage')
 export class LegalArchivePage extends PageOf(LegalArchiveEntryModel, 'LegalArchivePageBase') {}
 
-@ObjectType('LegalWorkItem', { description: '法律服务工作室的待办：待答复的咨询、未结束的诉讼支持' })
-export class LegalWorkItemModel {
+@ObjectType('LegalWorkItem', {
+  implements: () => [WorkroomWorkItem],
+  description: '法律服务工作室的待办：待答复的咨询、未结束的诉讼支持',
+})
+export class LegalWorkItemModel implements WorkroomWorkItem {
   @Field(() => LegalItemKind) kind: LegalItemKind;
   @Field(() => ID) id: string;
   @Field(() => ID) unitId: string;

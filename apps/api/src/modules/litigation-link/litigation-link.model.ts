@@ -22,6 +22,7 @@ import type {
   ExpertView,
   LinkageMessageView,
 } from './litigation-link-views.service';
+import { WorkroomWorkItem } from '../../common/work-item.model';
 
 const id = (v: string | number | null) => (v == null ? null : String(v));
 
@@ -298,9 +299,10 @@ export class LinkageMessagePage extends PageOf(LinkageMessageModel, 'LinkageMess
 // ---- 待办 ----
 
 @ObjectType('LitigationLinkWorkItem', {
+  implements: () => [WorkroomWorkItem],
   description: '诉调对接工作室的一项待办：在办的移送、联办移交，待签收的联动消息',
 })
-export class LitigationLinkWorkItemModel {
+export class LitigationLinkWorkItemModel implements WorkroomWorkItem {
   @Field(() => LitigationLinkWorkItemKind) kind: LitigationLinkWorkItemKind;
   @Field() kindLabel: string;
   @Field(() => ID, { description: '事项编号（按 kind 对应移送、联办移交或联动消息）' }) id: string;

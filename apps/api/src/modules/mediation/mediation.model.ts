@@ -12,6 +12,7 @@ import {
   TestingCostParty,
   TestingStatus,
 } from './mediation.enums';
+import { WorkroomWorkItem } from '../../common/work-item.model';
 
 const id = (v: string | number | null | undefined) => (v == null ? null : String(v));
 
@@ -106,8 +107,11 @@ export class MediationAgreementModel {
   @Field(() => Int) version: number;
 }
 
-@ObjectType('MediationQueueItem', { description: '维权服务工作队列中的一件：在办案件及其最早到期的计时' })
-export class MediationQueueItemModel {
+@ObjectType('MediationQueueItem', {
+  implements: () => [WorkroomWorkItem],
+  description: '维权服务工作队列中的一件：在办案件及其最早到期的计时',
+})
+export class MediationQueueItemModel implements WorkroomWorkItem {
   @Field(() => CaseModel, { name: 'case' }) case: CaseModel;
   @Field(() => Date, { nullable: true, description: '最早到期的运行中计时（案件的 dueAt）；没有运行中的计时时为空' })
   dueAt: Date | null;
