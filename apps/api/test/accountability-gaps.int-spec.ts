@@ -17,7 +17,7 @@ const DEADLINES = `query($id: ID!) { case(id: $id) { deadlines { ruleCode explan
 
 describe('Accountability of the case core: audit gaps', () => {
   const fx = caseFixture(['city_op', 'gl_county', 'gl_station', 'hx_county']);
-  const { ops, ids, unit, uid, clocks, clock, immediateAtCity } = fx;
+  const { ops, ids, unit, uid, clocks, clock, immediateAtCity, receivedAtCounty } = fx;
   let api: TestApi;
   beforeAll(() => (api = fx.api));
 
@@ -103,10 +103,7 @@ describe('Accountability of the case core: audit gaps', () => {
 
     it('lets the county list the department handlings it started after it returned the case (退回)', async () => {
       api.clock.set(sh('2026-11-16T10:00:00'));
-      let c = await ops.city_op.register(complaint());
-      c = await ops.city_op.run('acceptCase', c);
-      c = await ops.city_op.run('dispatchCase', c, { targetType: 'UNIT', unitId: uid('GL'), mode: 'ON_BEHALF' });
-      c = await ops.gl_county.run('receiveCase', c);
+      let c = await receivedAtCounty();
       const [dept] = await api.ds.query(
         "SELECT id FROM external_agency WHERE kind = 'DEPARTMENT' AND active = 1 LIMIT 1",
       );

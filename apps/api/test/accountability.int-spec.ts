@@ -18,7 +18,7 @@ describe('Accountability of the case core', () => {
     'hx_county',
     'hx_director',
   ]);
-  const { ops, ids, unit, uid, clocks, clock, immediateAtCity } = fx;
+  const { ops, ids, unit, uid, clocks, clock, immediateAtCity, receivedAtCounty } = fx;
   let api: TestApi;
   let effects: DeadlineEffects;
   beforeAll(() => {
@@ -139,10 +139,7 @@ describe('Accountability of the case core', () => {
 
     it('charges the follow-up clock to the intake operator who replied, not to the county clerk who handled it', async () => {
       api.clock.set(sh('2026-11-16T10:00:00'));
-      let c = await ops.city_op.register(complaint());
-      c = await ops.city_op.run('acceptCase', c);
-      c = await ops.city_op.run('dispatchCase', c, { targetType: 'UNIT', unitId: uid('GL'), mode: 'ON_BEHALF' });
-      c = await ops.gl_county.run('receiveCase', c);
+      let c = await receivedAtCounty();
       c = await ops.gl_county.run('concludeCase', c, {
         outcome: 'MEDIATED',
         agreementText: '退款',

@@ -25,6 +25,13 @@ export function caseFixture(users: readonly string[]) {
       const c = await op.run('acceptCase', await op.register(complaint()));
       return op.run('dispatchCase', c, { targetType: 'WORKROOM', workroom: 'RECEPTION', mode: 'IMMEDIATE' });
     },
+    /** A complaint city_op registered, accepted and dispatched to 鼓楼区's center, received there by gl_county. */
+    receivedAtCounty: async (): Promise<CaseView> => {
+      const op = fx.ops.city_op!;
+      const c = await op.run('acceptCase', await op.register(complaint()));
+      const sent = await op.run('dispatchCase', c, { targetType: 'UNIT', unitId: fx.uid('GL'), mode: 'ON_BEHALF' });
+      return fx.ops.gl_county!.run('receiveCase', sent);
+    },
   };
   beforeAll(async () => {
     fx.api = await startTestApi();
