@@ -41,12 +41,6 @@ describe('SmsProcessor', () => {
   let queue: Queue;
   let events: QueueEvents;
 
-  async function obliterate(): Promise<void> {
-    const q = new Queue(QueueName.NOTIFICATION, { connection: redisOptions(config), prefix: config.QUEUE_PREFIX });
-    await q.obliterate({ force: true });
-    await q.close();
-  }
-
   async function boot(smsSender?: SmsSender): Promise<void> {
     app = await NestFactory.createApplicationContext(
       WorkerModule.forRoot({ config, clock, schedules: false, smsSender }),
@@ -83,7 +77,7 @@ describe('SmsProcessor', () => {
   });
   afterAll(async () => {
     await events?.close();
-    await obliterate();
+    await emptyQueues(config, [QueueName.NOTIFICATION]);
   });
 
   describe('with the default recording sender', () => {
