@@ -12,12 +12,11 @@ const HANDLINGS = `query($f: DepartmentHandlingFilter) { departmentHandlings(fil
 const RECORD_SESSION = `mutation($input: RecordMediationSessionInput!) { recordMediationSession(input: $input) { id } }`;
 const UPDATE_SESSION = `mutation($input: UpdateMediationSessionInput!) { updateMediationSession(input: $input) { id } }`;
 const RECORD_INVESTIGATION = `mutation($input: RecordInvestigationInput!) { recordInvestigation(input: $input) { id } }`;
-const START_HANDLING = `mutation($input: StartDepartmentHandlingInput!) { startDepartmentHandling(input: $input) { id } }`;
 const DEADLINES = `query($id: ID!) { case(id: $id) { deadlines { ruleCode explanation } } }`;
 
 describe('Accountability of the case core: audit gaps', () => {
   const fx = caseFixture(['city_op', 'gl_county', 'gl_station', 'hx_county']);
-  const { ops, ids, unit, uid, clocks, clock, immediateAtCity, receivedAtCounty } = fx;
+  const { ops, ids, unit, uid, clocks, clock, immediateAtCity, receivedAtCounty, startJointHandling } = fx;
   let api: TestApi;
   beforeAll(() => (api = fx.api));
 
@@ -104,25 +103,14 @@ describe('Accountability of the case core: audit gaps', () => {
     it('lets the county list the department handlings it started after it returned the case (退回)', async () => {
       api.clock.set(sh('2026-11-16T10:00:00'));
       let c = await receivedAtCounty();
-      const [dept] = await api.ds.query(
-        "SELECT id FROM external_agency WHERE kind = 'DEPARTMENT' AND active = 1 LIMIT 1",
-      );
-      const started = await ops.gl_county.gql.ok<{ startDepartmentHandling: { id: string } }>(START_HANDLING, {
-        input: {
-          caseId: c.id,
-          departmentId: String(dept.id),
-          mode: 'JOINT',
-          agreedDeadline: '2026-12-30',
-          matter: '联办',
-        },
-      });
+      const started = await startJointHandling(c.id);
       c = await ops.gl_county.run('returnCase', c, { reason: '不属本辖区管辖，退回市中心重新分流' });
       expect(c.ownerUnitId).toBe(uid('CITY'));
       const list = await ops.gl_county.gql.ok<{ departmentHandlings: { total: number; items: { id: string }[] } }>(
         HANDLINGS,
         { f: { caseId: c.id } },
       );
-      expect(list.departmentHandlings.items.map((h) => h.id)).toEqual([started.startDepartmentHandling.id]);
+      expect(list.departmentHandlings.items.map((h) => h.id)).toEqual([started]);
       const third = await ops.hx_county.gql.error(HANDLINGS, { f: { caseId: c.id } });
       expect(third.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'filter.caseId' });
     });

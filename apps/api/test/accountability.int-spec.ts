@@ -18,7 +18,7 @@ describe('Accountability of the case core', () => {
     'hx_county',
     'hx_director',
   ]);
-  const { ops, ids, unit, uid, clocks, clock, immediateAtCity, receivedAtCounty } = fx;
+  const { ops, ids, unit, uid, clocks, clock, immediateAtCity, receivedAtCounty, startJointHandling } = fx;
   let api: TestApi;
   let effects: DeadlineEffects;
   beforeAll(() => {
@@ -412,21 +412,7 @@ describe('Accountability of the case core', () => {
       api.clock.set(sh('2026-11-16T10:00:00'));
       let c = await ops.gl_county.register(complaint());
       c = await ops.gl_county.run('acceptCase', c);
-      const [dept] = await api.ds.query(
-        "SELECT id FROM external_agency WHERE kind = 'DEPARTMENT' AND active = 1 LIMIT 1",
-      );
-      await ops.gl_county.gql.ok(
-        `mutation($input: StartDepartmentHandlingInput!) { startDepartmentHandling(input: $input) { id } }`,
-        {
-          input: {
-            caseId: c.id,
-            departmentId: String(dept.id),
-            mode: 'JOINT',
-            agreedDeadline: '2026-12-30',
-            matter: '联办',
-          },
-        },
-      );
+      await startJointHandling(c.id);
       const agreed = await clock(c.id, 'DEPARTMENT_AGREED');
       expect(agreed.dueAt).toEqual(sh('2026-12-30T23:59:59.999'));
       const admin = (await loginAs(api.gql, 'admin')).client;

@@ -32,6 +32,24 @@ export function caseFixture(users: readonly string[]) {
       const sent = await op.run('dispatchCase', c, { targetType: 'UNIT', unitId: fx.uid('GL'), mode: 'ON_BEHALF' });
       return fx.ops.gl_county!.run('receiveCase', sent);
     },
+    /** 鼓楼区 starts a 联办 of the case with an active department, agreed for 2026-12-30; the handling's id. */
+    startJointHandling: async (caseId: string): Promise<string> => {
+      const [dept] = await fx.api.ds.query(
+        "SELECT id FROM external_agency WHERE kind = 'DEPARTMENT' AND active = 1 LIMIT 1",
+      );
+      const input = {
+        caseId,
+        departmentId: String(dept.id),
+        mode: 'JOINT',
+        agreedDeadline: '2026-12-30',
+        matter: '联办',
+      };
+      const started = await fx.ops.gl_county!.gql.ok<{ startDepartmentHandling: { id: string } }>(
+        `mutation($input: StartDepartmentHandlingInput!) { startDepartmentHandling(input: $input) { id } }`,
+        { input },
+      );
+      return started.startDepartmentHandling.id;
+    },
   };
   beforeAll(async () => {
     fx.api = await startTestApi();
