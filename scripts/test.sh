@@ -80,6 +80,8 @@ run_e2e() {
   local rc=0
   WEB_URL="http://127.0.0.1:$E2E_PORT/" pnpm --filter @weiquan/web e2e || rc=$?
   stop_e2e_api
+  # A browser test that waited on the API in vain is explained by what the API logged (warnings and errors).
+  if (( rc != 0 )); then log "last lines of the test API's log (.run/e2e-api.log):"; tail -n 60 .run/e2e-api.log >&2; fi
   return $rc
 }
 # The API serves both builds: the console at / (WEB_DIST) and the public site at /gongkai/ (PUBLIC_DIST).

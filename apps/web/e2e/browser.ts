@@ -120,14 +120,20 @@ export async function rowOnSomePage(page: Page, table: Locator, text: string, ma
 export async function dialogReady(dialog: Locator): Promise<void> {
   await dialog.waitFor();
   await expect
-    .poll(() => dialog.evaluate((d) => d !== document.activeElement && d.contains(document.activeElement)))
+    .poll(() => dialog.evaluate((d) => d !== document.activeElement && d.contains(document.activeElement)), {
+      timeout: 10_000,
+    })
     .toBe(true);
 }
 
 /** Submits a form dialog and waits for it to close; if it does not, the failure shows what the dialog says. */
 export async function submitDialog(dialog: Locator, timeout = 30_000): Promise<void> {
   await dialog.getByTestId('form-submit').click();
-  await expect
-    .poll(async () => ((await dialog.isVisible()) ? await dialog.innerText() : 'closed'), { timeout })
-    .toBe('closed');
+  // One look at the page per poll (isVisible then innerText would wait its 30 s for a dialog closing in between).
+  const shown = (): Promise<string> =>
+    dialog.evaluateAll(
+      (els) =>
+        (els as HTMLElement[]).find((el) => el.checkVisibility({ visibilityProperty: true }))?.innerText ?? 'closed',
+    );
+  await expect.poll(shown, { timeout }).toBe('closed');
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { assertServerUp, launchBrowser, shot, signIn, WEB_URL } from './browser';
+import { assertServerUp, dialogReady, launchBrowser, shot, signIn, submitDialog, WEB_URL } from './browser';
 
 // One complaint through its whole life in the browser, as the people who handle it:
 // city_op registers, accepts and dispatches to 鼓东街道消费维权服务站 (GL-T1); gl_station receives,
@@ -45,11 +45,10 @@ describe('case lifecycle (browser)', () => {
   async function act(action: string, fill?: (d: Locator) => Promise<void>, screenshot?: string): Promise<void> {
     await page.locator(`button[data-action="${action}"]:not([disabled])`).click();
     const d = dialog();
-    await d.waitFor({ state: 'visible' });
+    await dialogReady(d);
     if (fill) await fill(d);
     if (screenshot) await page.screenshot({ path: shot(screenshot) });
-    await d.getByTestId('form-submit').click();
-    await d.waitFor({ state: 'hidden' });
+    await submitDialog(d);
   }
 
   it('city_op registers a complaint through the form', async () => {

@@ -99,12 +99,11 @@ describe('办事公开 from the console to the public site (browser)', () => {
     await page.screenshot({ path: shot('public-suggestions-console') });
     await row.getByRole('button', { name: '答复' }).click();
     const dialog = page.getByTestId('answer-suggestion-dialog');
-    await dialog.waitFor();
+    await dialogReady(dialog);
     await dialog.getByTestId('form-submit').click();
     await expect.poll(() => dialog.locator('.el-form-item__error').allTextContents()).toContain('请填写答复或办理情况');
     await page.getByTestId('answer-note').fill('已安排周六上午开放受理窗口');
-    await dialog.getByTestId('form-submit').click();
-    await dialog.waitFor({ state: 'hidden' });
+    await submitDialog(dialog);
     // Answered items leave the 待答复 list; under 已答复 the answer shows with who gave it.
     await expect.poll(() => page.getByTestId('suggestion-table').locator('tr', { hasText: message }).count()).toBe(0);
     await page.getByTestId('suggestion-status').getByText('已答复').click();
@@ -150,7 +149,7 @@ describe('典型案例 from the console to the public site (browser)', () => {
     await page.waitForURL(/\/typical-cases/);
     await page.getByTestId('typical-add').click();
     const dialog = page.getByTestId('typical-case-dialog');
-    await dialog.waitFor();
+    await dialogReady(dialog);
     await dialog.getByTestId('form-submit').click();
     await expect
       .poll(() => dialog.locator('.el-form-item__error').allTextContents())
@@ -161,8 +160,7 @@ describe('典型案例 from the console to the public site (browser)', () => {
     await page.getByTestId('typical-handling').fill('维权中心联系经营者，经调解退还剩余储值金额 2100 元。');
     await page.getByTestId('typical-lesson').fill('办理预付卡应选择信誉良好的经营者，充值金额不宜过大。');
     await page.screenshot({ path: shot('typical-case-form-console') });
-    await dialog.getByTestId('form-submit').click();
-    await dialog.waitFor({ state: 'hidden' });
+    await submitDialog(dialog);
     const row = page.getByTestId('typical-table').locator('tr', { hasText: title });
     await row.waitFor();
     expect(await row.textContent()).toContain('草稿');
@@ -183,7 +181,7 @@ describe('典型案例 from the console to the public site (browser)', () => {
     const row = page.getByTestId('typical-table').locator('tr', { hasText: title });
     await row.getByTestId('typical-withdraw').click();
     const dialog = page.getByTestId('withdraw-typical-dialog');
-    await dialog.waitFor();
+    await dialogReady(dialog);
     // No reason: refused next to the field before any confirmation.
     await dialog.getByTestId('form-submit').click();
     await expect.poll(() => dialog.locator('.el-form-item__error').allTextContents()).toEqual(['请说明撤回理由']);

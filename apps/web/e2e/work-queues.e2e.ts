@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { apiAs, assertServerUp, launchBrowser, rowOnSomePage, shot, signIn, WEB_URL } from './browser';
+import {
+  apiAs,
+  assertServerUp,
+  dialogReady,
+  launchBrowser,
+  rowOnSomePage,
+  shot,
+  signIn,
+  submitDialog,
+  WEB_URL,
+} from './browser';
 
 // 我的待办 in the browser: a case gl_county dispatches to the 鼓东街道 station appears in that station's
 // 待签收 with the count in the menu (the station never knew its number); the 更正 dialog on a case; the
@@ -77,7 +87,7 @@ describe('work queues (browser)', () => {
     await page.goto(new URL(`cases/${dispatched.id}`, WEB_URL).href);
     await page.getByRole('button', { name: '更正' }).click();
     const dialog = page.getByTestId('action-dialog');
-    await dialog.waitFor();
+    await dialogReady(dialog);
     await dialog.getByRole('radio', { name: '是' }).first().check({ force: true });
     // 投诉问题类别 from the dictionary (a wrong choice at registration is corrected here)
     await dialog.getByTestId('register-problem-type').click();
@@ -87,8 +97,7 @@ describe('work queues (browser)', () => {
     // The reason is required: the error sits next to the field and nothing is sent.
     await expect.poll(() => dialog.locator('.el-form-item__error').allTextContents()).toContain('请说明更正理由');
     await dialog.locator('textarea').last().fill('来电核实为重大紧急事项');
-    await dialog.getByRole('button', { name: /确定|提交|保存/ }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await submitDialog(dialog);
     await page
       .getByRole('tab', { name: /日志|办理记录|时间线/ })
       .click()
@@ -133,11 +142,10 @@ describe('work queues (browser)', () => {
     await page.goto(new URL(`cases/${c.id}`, WEB_URL).href);
     await page.getByRole('button', { name: '报批调查中止' }).click();
     let dialog = page.getByTestId('action-dialog');
-    await dialog.waitFor();
+    await dialogReady(dialog);
     await dialog.locator('textarea').first().fill('需调取商场监控录像核实预付卡售卡记录');
     await page.screenshot({ path: shot('suspension-request') });
-    await dialog.getByRole('button', { name: /确定|提交|保存|报批调查中止/ }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await submitDialog(dialog);
 
     const asDirector = await signIn(browser, 'gl_director');
     contexts.push(asDirector.context);
@@ -149,10 +157,9 @@ describe('work queues (browser)', () => {
     await page.waitForURL(new RegExp(`/cases/${c.id}$`));
     await page.getByRole('button', { name: '审批调查中止' }).click();
     dialog = page.getByTestId('action-dialog');
-    await dialog.waitFor();
+    await dialogReady(dialog);
     await dialog.getByRole('radio', { name: '批准', exact: true }).check({ force: true });
-    await dialog.getByRole('button', { name: /确定|提交|保存|审批调查中止/ }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await submitDialog(dialog);
     await expect.poll(() => page.getByTestId('case-header').textContent(), { timeout: 15_000 }).toContain('中止');
     await page.screenshot({ path: shot('suspension-approved') });
   });

@@ -120,6 +120,7 @@ describe('workrooms and administration (browser)', () => {
     await tab('法律咨询').click();
     await page.getByTestId('consultation-create').click();
     const d = dialog('consultation-dialog');
+    await dialogReady(d);
     await d.getByTestId('form-submit').click();
     await expect
       .poll(() => d.locator('.el-form-item__error').allTextContents())
@@ -128,8 +129,7 @@ describe('workrooms and administration (browser)', () => {
     await d.getByTestId('consultation-question').fill(CITY_QUESTION);
     await d.getByTestId('consultation-answer').fill('可向发卡经营者所在地市场监管部门投诉，并保留预付卡及消费凭证。');
     await page.screenshot({ path: shot('workroom-legal-consultation-dialog') });
-    await d.getByTestId('form-submit').click();
-    await d.waitFor({ state: 'hidden' });
+    await submitDialog(d);
     await expect.poll(() => page.getByTestId('consultation-table').textContent()).toContain(CITY_QUESTION);
 
     await tab('法律服务档案').click();
@@ -146,10 +146,10 @@ describe('workrooms and administration (browser)', () => {
     await tab('诉讼支持').click();
     await page.getByTestId('litigation-create').click();
     const d = dialog('litigation-dialog');
+    await dialogReady(d);
     await pick(d.getByTestId('case-picker'), cityCase.caseNo, cityCase.caseNo);
     await d.getByTestId('litigation-request').fill('消费者拟起诉经营者，请求提供起诉状及证据整理帮助。');
-    await d.getByTestId('form-submit').click();
-    await d.waitFor({ state: 'hidden' });
+    await submitDialog(d);
     const table = page.getByTestId('litigation-table');
     await expect.poll(() => table.textContent()).toContain(cityCase.caseNo);
 
@@ -185,6 +185,7 @@ describe('workrooms and administration (browser)', () => {
     await page.getByTestId('case-mediation').getByText(cityCase.caseNo).waitFor();
     await page.getByTestId('session-create').click();
     const d = dialog('session-dialog');
+    await dialogReady(d);
     await d.getByTestId('session-party-0').fill('王芳');
     await d.getByTestId('session-party-1').fill(CITY_RESPONDENT);
     await d.getByTestId('session-consent').locator('.el-checkbox').click();
@@ -198,8 +199,7 @@ describe('workrooms and administration (browser)', () => {
 
     await pick(d.getByTestId('staff-select'), '黄', '黄调解');
     await page.keyboard.press('Escape');
-    await d.getByTestId('form-submit').click();
-    await d.waitFor({ state: 'hidden' });
+    await submitDialog(d);
     const sessions = page.getByTestId('session-table');
     await expect.poll(() => sessions.textContent()).toContain('黄调解');
     expect(await sessions.textContent()).toContain('电话调解');
@@ -294,12 +294,12 @@ describe('workrooms and administration (browser)', () => {
     // 新建下级机构 (validated first), then 停用 it after a confirmation.
     await page.getByTestId('org-create').click();
     const unit = dialog('org-unit-dialog');
+    await dialogReady(unit);
     await unit.getByTestId('form-submit').click();
     await expect.poll(() => unit.locator('.el-form-item__error').allTextContents()).toContain('请填写机构名称');
     await unit.getByTestId('org-unit-code').fill(`GL-E2E${RUN}`);
     await unit.getByTestId('org-unit-name').fill(NEW_STATION);
-    await unit.getByTestId('form-submit').click();
-    await unit.waitFor({ state: 'hidden' });
+    await submitDialog(unit);
     await expect.poll(() => page.getByTestId('org-detail').textContent()).toContain(NEW_STATION);
     await page.getByTestId('org-deactivate').click();
     const box = page.locator('.el-message-box');
