@@ -45,7 +45,10 @@ const PROMISED: Readonly<Record<string, string>> = {
 interface Checked {
   id: string;
   version: number;
+  /** The documents stamp, when asked for (a code check for a page). */
   documents?: string;
+  /** The case itself, when the check had to read it (a phone check): nobody reads it twice. */
+  entity?: CaseEntity;
 }
 
 // One answer for a wrong number and a wrong code (no enumeration).
@@ -85,10 +88,11 @@ export class PublicLookupService {
   }
 
   async progress(address: string, input: PublicLookupInput): Promise<PublicCaseProgress> {
-    const c = await this.check(address, input);
+    const c = await this.check(address, input, { stamp: true });
+    // A phone lookup's check read the case and has no documents stamp: its page is made afresh (a rare path).
+    if (c.entity) return this.describe(c.entity);
     const load = async () => this.describe(await this.ds.getRepository(CaseEntity).findOneByOrFail({ id: c.id }));
-    // A phone lookup's check has no documents stamp: its page is read afresh (a rare path).
-    return c.documents === undefined ? load() : this.pages.get(`${c.id}:${c.version}:${c.documents}`, load);
+    return this.pages.get(`${c.id}:${c.version}:${c.documents}`, load);
   }
 
   /** 回访 answered online: recorded through the staff's recordFollowUp step (reached, with the satisfaction). */
@@ -129,15 +133,16 @@ export class PublicLookupService {
    * code (PublicPhoneLookupService); otherwise the same refusal per way, counted against address and number.
    */
   async verify(address: string, input: PublicLookupInput): Promise<CaseEntity> {
-    const { id } = await this.check(address, input);
-    return this.ds.getRepository(CaseEntity).findOneByOrFail({ id });
+    const c = await this.check(address, input, { stamp: false });
+    return c.entity ?? this.ds.getRepository(CaseEntity).findOneByOrFail({ id: c.id });
   }
 
   /**
-   * verify's check alone: the case's id, version and documents stamp (`consumerDocumentsStamp`, undefined
-   * after a phone check) — all a lookup served from the page cache needs.
+   * verify's check alone: the case's id and version, with `stamp` its documents stamp
+   * (`consumerDocumentsStamp`) — all a lookup served from the page cache needs; after a phone check, the
+   * case it read instead.
    */
-  private async check(address: string, input: PublicLookupInput): Promise<Checked> {
+  private async check(address: string, input: PublicLookupInput, opts: { stamp: boolean }): Promise<Checked> {
     const byPhone = !input.queryCode && (input.phoneLast4 || input.smsCode);
     if (!input.queryCode && !byPhone) throw AppError.badInput('input.queryCode', '请填写查询码');
     if (byPhone && !input.phoneLast4) throw AppError.badInput('input.phoneLast4', '请填写手机号码后四位');
@@ -154,12 +159,13 @@ export class PublicLookupService {
     if (refused) throw refused.reason;
     if (byPhone) {
       const c = await this.ds.getRepository(CaseEntity).findOneBy({ caseNo });
-      if (await this.phone.matches(c ?? undefined, input.phoneLast4!, input.smsCode!)) return c!; // no stamp
+      if (await this.phone.matches(c ?? undefined, input.phoneLast4!, input.smsCode!))
+        return { id: c!.id, version: c!.version, entity: c! };
       await this.failed(address, caseNo);
       throw new AppError(ErrorCode.NOT_FOUND, WRONG_PHONE, 'input.smsCode');
     }
     // Plain SQL, one round trip: the hot path of every lookup (no entity to build).
-    const stamp = consumerDocumentsStamp('c.id');
+    const stamp = opts.stamp ? consumerDocumentsStamp('c.id') : { sql: 'NULL', params: [] };
     const [row]: { id: string; version: number; query_code_hash: string; documents: string | null }[] =
       await this.ds.query(
         `SELECT c.id, c.version, a.query_code_hash, ${stamp.sql} AS documents
@@ -169,7 +175,12 @@ export class PublicLookupService {
       );
     const given = codeHash(this.config.JWT_SECRET, `case:${row?.id ?? 0}`, input.queryCode!);
     const match = sameHash(row?.query_code_hash ?? DUMMY_HASH, given); // compared whether the number exists or not
-    if (row && match) return { id: String(row.id), version: Number(row.version), documents: row.documents ?? '' };
+    if (row && match)
+      return {
+        id: String(row.id),
+        version: Number(row.version),
+        documents: opts.stamp ? (row.documents ?? '') : undefined,
+      };
     await this.failed(address, caseNo);
     throw new AppError(ErrorCode.NOT_FOUND, WRONG, 'input.queryCode');
   }
