@@ -31,3 +31,15 @@ export function focusNextField(event: KeyboardEvent, root: Element | null | unde
   next.focus();
   return true;
 }
+
+/**
+ * A form's Enter key (#17 item 4): Ctrl+Enter (⌘+Enter) submits, Enter in a one-line field moves to the
+ * next field of `root`; an IME composition keeps its Enter.
+ */
+export function onFormEnter(event: KeyboardEvent, root: Element | null | undefined, submit: () => void): void {
+  if (event.key !== 'Enter' || event.isComposing) return;
+  if (event.ctrlKey || event.metaKey) {
+    event.preventDefault();
+    submit();
+  } else if (focusNextField(event, root)) event.preventDefault();
+}

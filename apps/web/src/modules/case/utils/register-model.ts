@@ -1,5 +1,6 @@
 import { isContactPhone, isResidentIdNumber, isUnifiedSocialCreditCode, normalizePhone } from '@weiquan/shared/case';
 import type { CaseKind, Channel, RegisterCaseInput } from '@/graphql/generated/graphql';
+import type { FormItemRule, FormRules } from 'element-plus';
 
 /** The registration form's state; nested like RegisterCaseInput so server fields map 1:1. */
 export interface RegisterForm {
@@ -154,5 +155,35 @@ export function toRegisterInput(form: RegisterForm): RegisterCaseInput {
       consentPublication: isComplaint && form.flags.consentPublication,
       consentEntrustedMediation: isComplaint && form.flags.consentEntrustedMediation,
     },
+  };
+}
+
+/** The registration form's rules (on blur; the API checks the same): formats, lengths, the narrative. */
+export function registerRules(t: (key: string, named?: Record<string, unknown>) => string): FormRules {
+  const check = (ok: (value: never) => boolean, message: string): FormItemRule => ({
+    trigger: 'blur',
+    validator: (_rule, value, callback) => (ok(value as never) ? callback() : callback(new Error(message))),
+  });
+  const max = (n: number): FormItemRule => ({
+    max: n,
+    message: t('case.register.rules.tooLong', { max: n }),
+    trigger: 'blur',
+  });
+  return {
+    'consumer.phone': [check(validPhone, t('case.register.rules.phoneInvalid'))],
+    'consumer.idNumber': [check(validIdNumber, t('case.register.rules.idNumberInvalid'))],
+    'consumer.name': [max(MAX_LENGTH.consumerName)],
+    'consumer.address': [max(MAX_LENGTH.consumerAddress)],
+    'respondent.name': [max(MAX_LENGTH.respondentName)],
+    'respondent.creditCode': [check(validCreditCode, t('case.register.rules.creditCodeInvalid'))],
+    'respondent.address': [max(MAX_LENGTH.respondentAddress)],
+    occurredPlace: [max(MAX_LENGTH.occurredPlace)],
+    category: [max(MAX_LENGTH.category)],
+    amountInvolved: [check(validAmount, t('case.register.rules.amountInvalid'))],
+    summary: [
+      { required: true, whitespace: true, message: t('case.register.rules.summaryRequired'), trigger: 'blur' },
+      max(MAX_LENGTH.summary),
+    ],
+    demand: [max(MAX_LENGTH.demand)],
   };
 }
