@@ -49,6 +49,9 @@ export function keywordMatchSql(matches: KeywordMatch[], p: string): { sql: stri
   return { sql: sql.join(' AND '), params };
 }
 
+/** The FULLTEXT index over both the open and the identifying column (migrations 1765600000000, 1767300000000). */
+const ALL_INDEX = { doc: 'ft_case_search_all', codes: 'ft_case_search_codes_all' } as const;
+
 /** Where the Groonga-side list may look: the actor's scope, the list's unit, open or not (all optional). */
 export interface GroongaListFilter {
   /** owner_path starts with (SUBTREE scope, the list's unit). */
@@ -72,8 +75,13 @@ const commandArg = (s: string) => `'${s.replace(/['\\]/g, (c) => `\\${c}`)}'`;
 export function groongaSelect(words: string[], unmask: boolean, f: GroongaListFilter, offset: number, limit: number) {
   const conds = words.map((w) => {
     const grams = codeWord(w);
-    const one = (side: string) => (grams ? `codes_${side} @ ${quoted(grams)}` : `doc_${side} @ ${quoted(w)}`);
-    return unmask ? `(${one('open')} || ${one('ident')})` : one('open');
+    const column = grams ? 'codes' : 'doc';
+    const phrase = quoted(grams ?? w);
+    // Both columns: one pass over their two-column index (a phrase within either section), not a search
+    // per column — the same hits at about half the reading of posting lists.
+    return unmask
+      ? `query(${quoted(`case_search#${ALL_INDEX[column]}.index`)}, ${quoted(phrase)})`
+      : `${column}_open @ ${phrase}`;
   });
   for (const p of f.pathPrefixes) conds.push(`owner_path @^ ${quoted(p)}`);
   if (f.pathExact !== null) conds.push(`owner_path == ${quoted(f.pathExact)}`);
