@@ -58,6 +58,7 @@ export class CaseQueryService {
     f: CaseFilter = {},
     page: PageInput = new PageInput(),
   ): Promise<Page<CaseEntity> & { totalIsLowerBound: boolean }> {
+    if (f.keyword || f.consumerAddress || f.respondent) await this.search.catchUp();
     const qb = this.ds.getRepository(CaseEntity).createQueryBuilder('c');
     this.access.scope(qb, actor);
     let unitPath: string | null = null;

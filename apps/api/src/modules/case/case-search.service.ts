@@ -5,6 +5,7 @@ import { Permission } from '@weiquan/shared';
 import {
   Actor,
   CaseEntity,
+  CaseSearchIndexer,
   CONFIDENTIAL_SQL,
   escapeLike,
   GroongaListFilter,
@@ -56,7 +57,15 @@ export interface KeywordPage {
  */
 @Injectable()
 export class CaseSearchService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly indexer: CaseSearchIndexer,
+  ) {}
+
+  /** Before a list that asks the engine: what this process wrote is in the index (read your writes). */
+  catchUp(): Promise<void> {
+    return this.indexer.catchUp();
+  }
 
   async page(
     qb: SelectQueryBuilder<CaseEntity>,
