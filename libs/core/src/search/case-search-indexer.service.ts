@@ -70,8 +70,8 @@ export class CaseSearchIndexer implements CaseTransitionHook, OnApplicationBoots
   /**
    * Indexes everything queued so far. A caller waits for one pass that starts after its call: the running
    * one may have taken the queue before the caller's commit, so a caller arriving meanwhile waits for the
-   * next pass, which all of them share. Under a steady stream of registrations an answer so waits at most
-   * about two passes (it used to wait until the stream paused).
+   * next pass, which all of them share. Under a steady stream of registrations a search catching up so
+   * waits at most about two passes (a caller used to wait until the stream paused).
    */
   kick(): Promise<void> {
     if (!this.running) {
